@@ -1,0 +1,79 @@
+// Due dates for 100,000 synthetic cases (issue 3's target: all of them in under 0.5 s on 2 cores).
+// Prints figures; never asserts a time (benchmarks are not tests).
+import { calendarsFor, dueReport } from "../src/app/dueReport.js";
+import { DEFAULT_SETTINGS } from "../src/app/serviceSettings.js";
+import { workingDays } from "../src/domain/calendar/workingCalendar.js";
+import { assessTimescale } from "../src/domain/timescales/assessTimescale.js";
+import { readCaseRecord, type CaseRecord } from "../src/app/readCaseRecord.js";
+import { addDays, type IsoDate } from "../src/domain/calendar/isoDate.js";
+
+const COUNT = 100_000;
+const today = "2026-11-25" as IsoDate;
+
+/** Deterministic pseudo-random numbers (a linear congruential generator), so every run measures the same cases. */
+let seed = 42;
+const random = (n: number) => {
+  seed = (seed * 1664525 + 1013904223) >>> 0;
+  return seed % n;
+};
+
+function syntheticCase(i: number): CaseRecord {
+  const nation = ["england", "england", "england", "wales", "scotland", "northern-ireland"][random(6)]!;
+  const start = addDays(today, -random(2500) - 1);
+  // Reviews roughly as services hold them: mostly in time, some late, a few children with none yet.
+  const reviews: IsoDate[] = [];
+  for (let held = addDays(start, 14 + random(20)), k = 0; held < today; k++) {
+    reviews.push(held);
+    held = addDays(held, (k === 0 ? 75 : 160) + random(40));
+  }
+  switch (i % 4) {
+    case 0:
+    case 1:
+      return { ref: `L${i}`, track: "lac", nation, periodStart: start, reviews };
+    case 2: {
+      const icpc = addDays(start, 10 + random(15));
+      return {
+        ref: `C${i}`,
+        track: "cp",
+        strategyDiscussions: [start],
+        icpc: icpc < today ? icpc : null,
+        reviews: icpc < today ? reviews.filter((r) => r > icpc) : [],
+      };
+    }
+    default:
+      return { ref: `F${i}`, track: "foster-carer", approved: start, reviews };
+  }
+}
+
+const records = Array.from({ length: COUNT }, (_, i) => syntheticCase(i));
+const settings = DEFAULT_SETTINGS;
+const options = { calendarFor: calendarsFor(settings), dueSoon: workingDays(settings.dueSoonWorkingDays), icpcAnchor: settings.icpcAnchor };
+const parsed = records.map((r) => readCaseRecord(r).timescaleCase!);
+dueReport(records.slice(0, 1000), today); // warm-up: the JIT and the holiday tables
+
+/** Median of 5 timed runs of `work` over all the cases. */
+function time(work: () => unknown): { median: number; fastest: number; slowest: number } {
+  const times: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const started = performance.now();
+    work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[2]!, fastest: times[0]!, slowest: times[4]! };
+}
+const line = (label: string, t: { median: number; fastest: number; slowest: number }) =>
+  console.log(
+    `  ${label}: ${t.median.toFixed(0)} ms per ${COUNT.toLocaleString("en-GB")} cases = ${Math.round(COUNT / (t.median / 1000)).toLocaleString("en-GB")} cases/s` +
+      ` (fastest ${t.fastest.toFixed(0)}, slowest ${t.slowest.toFixed(0)} ms; target under 500 ms)`,
+  );
+
+const results = dueReport(records, today);
+const reviews = records.reduce((n, r) => n + (r.reviews as unknown[]).length, 0);
+console.log(`due dates: ${COUNT.toLocaleString("en-GB")} cases (LAC, CP, foster carer; 4 nations; ${(reviews / COUNT).toFixed(1)} past events a case), median of 5 runs`);
+line("rules only (assessTimescale on checked cases)", time(() => parsed.map((c) => assessTimescale(c, today, options))));
+line("end to end (raw records read, checked and assessed: dueReport)", time(() => dueReport(records, today)));
+const byStatus = new Map<string, number>();
+for (const r of results) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
+console.log(`  statuses: ${[...byStatus].map(([status, n]) => `${status} ${n}`).join(", ")}`);
+console.log(`  peak memory (max RSS, including the 100,000 input records): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

@@ -1,0 +1,46 @@
+// `npm test`: build, type-check, run every test (time zone Europe/London), run the domain tests
+// again under a far-off zone (Pacific/Kiritimati, UTC+14) to prove no rule depends on the
+// machine's zone, then print the closing line CI reads: "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+
+const results = ".test-results";
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results, { recursive: true });
+let passed = 0;
+let failed = 0;
+
+function step(name, command, args, env = {}) {
+  console.log(`\n== ${name}`);
+  const run = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  return run.status === 0;
+}
+
+function check(name, command, args) {
+  if (step(name, command, args)) passed++;
+  else {
+    failed++;
+    console.log(`FAILED: ${name}`);
+  }
+}
+
+function vitest(name, files, tz) {
+  const out = `${results}/${tz.replace("/", "-")}.json`;
+  step(name, "npx", ["vitest", "run", ...files, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { TZ: tz });
+  try {
+    const report = JSON.parse(readFileSync(out, "utf8"));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests + (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? report.numFailedTestSuites : 0);
+  } catch {
+    failed++;
+    console.log(`FAILED: ${name} wrote no report (${out})`);
+  }
+}
+
+check("build", "node", ["scripts/build.mjs"]);
+check("type-check (tsc, strict)", "npx", ["tsc", "-p", "."]);
+vitest("all tests, TZ=Europe/London", [], "Europe/London");
+vitest("domain tests, TZ=Pacific/Kiritimati", ["tests/unit"], "Pacific/Kiritimati");
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;

@@ -1,0 +1,45 @@
+import type { IsoDate } from "../domain/calendar/isoDate.js";
+import { holidayDivision, type Nation } from "../domain/calendar/nation.js";
+import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
+import { workingCalendar, workingDays, type WorkingCalendar } from "../domain/calendar/workingCalendar.js";
+import { assessTimescale, type TimescaleAssessment } from "../domain/timescales/assessTimescale.js";
+import { readCaseRecord, type CaseRecord } from "./readCaseRecord.js";
+import { DEFAULT_SETTINGS, type ServiceSettings } from "./serviceSettings.js";
+
+export interface DueResult extends TimescaleAssessment {
+  readonly ref: string | null;
+  /** From today to the next due-by date in the case's own nation's calendar; negative when overdue. */
+  readonly workingDaysLeft: number | null;
+}
+
+/**
+ * The next statutory event of every case, in input order. A case with bad data gets its
+ * errors and no next event; every other case is still worked out.
+ */
+export function dueReport(records: readonly CaseRecord[], today: IsoDate, settings: ServiceSettings = DEFAULT_SETTINGS): DueResult[] {
+  const calendarFor = calendarsFor(settings);
+  const options = { calendarFor, dueSoon: workingDays(settings.dueSoonWorkingDays), icpcAnchor: settings.icpcAnchor };
+  return records.map((record) => {
+    const read = readCaseRecord(record);
+    if (!read.timescaleCase) {
+      return { ref: read.ref, status: "invalid", next: null, history: [], errors: read.errors, warnings: [], workingDaysLeft: null };
+    }
+    const assessment = assessTimescale(read.timescaleCase, today, options);
+    const calendar = calendarFor(read.timescaleCase.nation);
+    const workingDaysLeft = assessment.next ? workingDaysBetween(calendar, today, assessment.next.dueBy) : null;
+    return { ref: read.ref, ...assessment, workingDaysLeft };
+  });
+}
+
+/** One working calendar per nation, built on first use and shared by every case of that nation. */
+export function calendarsFor(settings: ServiceSettings): (nation: Nation) => WorkingCalendar {
+  const calendars = new Map<Nation, WorkingCalendar>();
+  return (nation) => {
+    let calendar = calendars.get(nation);
+    if (!calendar) {
+      calendar = workingCalendar(nation, settings.holidays[holidayDivision(nation)]);
+      calendars.set(nation, calendar);
+    }
+    return calendar;
+  };
+}

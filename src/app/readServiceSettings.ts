@@ -1,0 +1,62 @@
+import { parseIsoDate, type IsoDate } from "../domain/calendar/isoDate.js";
+import type { HolidayDivision } from "../domain/calendar/nation.js";
+import type { HolidayAdjustments } from "../domain/calendar/workingCalendar.js";
+import { DEFAULT_SETTINGS, type ServiceSettings } from "./serviceSettings.js";
+
+const DIVISIONS: readonly HolidayDivision[] = ["england-and-wales", "scotland", "northern-ireland"];
+const ANCHORS = ["last-strategy-discussion", "first-strategy-discussion"] as const;
+
+/**
+ * Service settings from JSON, over the defaults. Every problem is named; settings with problems
+ * are not used at all (a half-read setting would give wrong deadlines without saying so).
+ */
+export function readServiceSettings(raw: unknown): { settings: ServiceSettings; errors: string[] } {
+  if (raw === undefined || raw === null) return { settings: DEFAULT_SETTINGS, errors: [] };
+  if (typeof raw !== "object" || Array.isArray(raw)) return { settings: DEFAULT_SETTINGS, errors: ["settings should be an object"] };
+  const input = raw as Record<string, unknown>;
+  const errors: string[] = [];
+  const known = ["dueSoonWorkingDays", "icpcAnchor", "holidays"];
+  for (const key of Object.keys(input)) if (!known.includes(key)) errors.push(`settings.${key} is not a setting (known: ${known.join(", ")})`);
+
+  let dueSoonWorkingDays = DEFAULT_SETTINGS.dueSoonWorkingDays;
+  if (input.dueSoonWorkingDays !== undefined) {
+    const n = input.dueSoonWorkingDays;
+    if (typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= 260) dueSoonWorkingDays = n;
+    else errors.push("settings.dueSoonWorkingDays should be a whole number of working days from 0 to 260");
+  }
+  let icpcAnchor = DEFAULT_SETTINGS.icpcAnchor;
+  if (input.icpcAnchor !== undefined) {
+    const anchor = ANCHORS.find((a) => a === input.icpcAnchor);
+    if (anchor) icpcAnchor = anchor;
+    else errors.push(`settings.icpcAnchor should be one of ${ANCHORS.join(", ")}`);
+  }
+  const holidays: Partial<Record<HolidayDivision, HolidayAdjustments>> = {};
+  if (input.holidays !== undefined) {
+    const byDivision = input.holidays;
+    if (typeof byDivision !== "object" || byDivision === null || Array.isArray(byDivision)) {
+      errors.push(`settings.holidays should map ${DIVISIONS.join(", ")} to { "add": [dates], "remove": [dates] }`);
+    } else {
+      for (const [division, adjustments] of Object.entries(byDivision)) {
+        const d = DIVISIONS.find((x) => x === division);
+        if (!d) {
+          errors.push(`settings.holidays.${division} is not a bank holiday jurisdiction (use ${DIVISIONS.join(", ")})`);
+          continue;
+        }
+        const list = (key: "add" | "remove"): IsoDate[] => {
+          const values: unknown = (adjustments as Record<string, unknown> | null)?.[key] ?? [];
+          if (!Array.isArray(values)) {
+            errors.push(`settings.holidays.${division}.${key} should be a list of yyyy-mm-dd dates`);
+            return [];
+          }
+          return values.flatMap((v) => {
+            const date = typeof v === "string" ? parseIsoDate(v) : undefined;
+            if (!date) errors.push(`settings.holidays.${division}.${key}: ${JSON.stringify(v)} is not a yyyy-mm-dd date`);
+            return date ? [date] : [];
+          });
+        };
+        holidays[d] = { add: list("add"), remove: list("remove") };
+      }
+    }
+  }
+  return errors.length > 0 ? { settings: DEFAULT_SETTINGS, errors } : { settings: { dueSoonWorkingDays, icpcAnchor, holidays }, errors };
+}

@@ -1,0 +1,20 @@
+import { dateParts, isoDate, parseIsoDate, type IsoDate } from "./isoDate.js";
+
+/** UK display form: formatUkDate("2026-02-02") = "02/02/2026". */
+export function formatUkDate(date: IsoDate): string {
+  const { year, month, day } = dateParts(date);
+  return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
+}
+
+/**
+ * Reads a date as people and the SSDA903 return write it, dd/mm/yyyy, or as ISO yyyy-mm-dd;
+ * undefined for anything else or an impossible date. parseUkDate("29/02/2028") = "2028-02-29".
+ */
+export function parseUkDate(text: string): IsoDate | undefined {
+  const trimmed = text.trim();
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed);
+  if (!uk) return parseIsoDate(trimmed);
+  const [day, month, year] = [Number(uk[1]), Number(uk[2]), Number(uk[3])];
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  return parseIsoDate(isoDate(year, month, day));
+}

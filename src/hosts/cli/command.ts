@@ -1,0 +1,19 @@
+import type { Clock } from "../../ports/Clock.js";
+
+/** What a command may touch, so tests can run it in-process. */
+export interface CommandIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly clock: Clock;
+}
+
+/** One CLI command: one file, registered in iro-desk.ts. Returns the exit code. */
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  run(args: readonly string[], io: CommandIo): Promise<number>;
+}
+
+/** Bad use of the command line or an unusable input file: exit code 2 with one line. */
+export class UsageError extends Error {}

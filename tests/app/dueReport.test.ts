@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { dueReport } from "../../src/app/dueReport.js";
+import { readServiceSettings } from "../../src/app/readServiceSettings.js";
+import type { IsoDate } from "../../src/domain/calendar/isoDate.js";
+
+const today = "2026-03-02" as IsoDate;
+
+describe("the due report", () => {
+  it("works out every good case and keeps the bad ones in place with their errors", () => {
+    const results = dueReport(
+      [
+        { ref: "A1", track: "lac", periodStart: "2026-01-05", reviews: ["2026-01-29"] },
+        { ref: "BAD", track: "lac", periodStart: "2026-02-30" },
+        { ref: "F3", track: "foster-carer", approved: "2025-03-31", reviews: [], ended: null },
+      ],
+      today,
+    );
+    expect(results.map((r) => [r.ref, r.status, r.next?.dueBy ?? null, r.workingDaysLeft])).toEqual([
+      ["A1", "on-track", "2026-04-29", 40],
+      ["BAD", "invalid", null, null],
+      ["F3", "on-track", "2026-03-31", 21],
+    ]);
+    expect(results[1]?.errors).toHaveLength(1);
+  });
+
+  it("counts working days left in each case's own nation (Easter Monday is worked in Scotland)", () => {
+    const [england, scotland] = dueReport(
+      [
+        { ref: "E", track: "lac", periodStart: "2026-03-20", reviews: [] },
+        { ref: "S", track: "lac", nation: "scotland", periodStart: "2026-03-04", reviews: [] },
+      ],
+      "2026-03-27" as IsoDate,
+    );
+    expect(england?.next?.dueBy).toBe("2026-04-21");
+    expect(england?.workingDaysLeft).toBe(15);
+    expect(scotland?.next?.dueBy).toBe("2026-04-15");
+    expect(scotland?.workingDaysLeft).toBe(12);
+  });
+
+  it("uses the service's settings: a holiday added later, a longer due-soon window", () => {
+    const { settings, errors } = readServiceSettings({ dueSoonWorkingDays: 25, holidays: { "england-and-wales": { add: ["2026-01-16"] } } });
+    expect(errors).toEqual([]);
+    const [result] = dueReport([{ ref: "A", track: "lac", periodStart: "2026-01-05" }], "2026-01-06" as IsoDate, settings);
+    expect(result?.next?.dueBy).toBe("2026-02-03");
+    expect(result?.status).toBe("due-soon");
+  });
+});
+
+describe("service settings", () => {
+  it("names every bad setting and then uses none of them", () => {
+    const { settings, errors } = readServiceSettings({
+      dueSoonWorkingDays: -1,
+      icpcAnchor: "s47",
+      holidays: { wales: { add: ["2026-13-01"] }, scotland: { add: "2026-01-01" } },
+      colour: "red",
+    });
+    expect(errors).toEqual([
+      "settings.colour is not a setting (known: dueSoonWorkingDays, icpcAnchor, holidays)",
+      "settings.dueSoonWorkingDays should be a whole number of working days from 0 to 260",
+      "settings.icpcAnchor should be one of last-strategy-discussion, first-strategy-discussion",
+      "settings.holidays.wales is not a bank holiday jurisdiction (use england-and-wales, scotland, northern-ireland)",
+      "settings.holidays.scotland.add should be a list of yyyy-mm-dd dates",
+    ]);
+    expect(settings.dueSoonWorkingDays).toBe(10);
+  });
+});

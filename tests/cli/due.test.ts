@@ -1,0 +1,151 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+/** The built command, run as a user runs it (npm test builds dist/ first). */
+const run = async (...args: string[]) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)("node", ["dist/cli/iro-desk.js", ...args], { env: { ...process.env, TZ: "Asia/Tokyo" } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+};
+
+const dir = mkdtempSync(join(tmpdir(), "iro-desk-cli-"));
+const file = (name: string, text: string) => {
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+};
+
+const ISSUE_EXAMPLE = file(
+  "cases.json",
+  JSON.stringify({
+    today: "2026-03-02",
+    cases: [
+      { ref: "A1", track: "lac", nation: "england", periodStart: "2026-01-05", reviews: ["2026-01-29"] },
+      { ref: "B7", track: "cp", strategyDiscussions: ["2026-02-02", "2026-02-09"], icpc: "2026-02-27", reviews: [] },
+      { ref: "F3", track: "foster-carer", approved: "2025-03-31", reviews: [], ended: null },
+    ],
+  }),
+);
+
+describe("iro-desk due", () => {
+  it("prints the documented JSON, a result per case in input order, and exits 0", async () => {
+    const { code, stdout } = await run("due", ISSUE_EXAMPLE, "--format", "json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([
+      {
+        ref: "A1",
+        status: "on-track",
+        next: { event: "lac-review", number: 2, dueBy: "2026-04-29" },
+        history: [{ event: "lac-review", number: 1, held: "2026-01-29", dueBy: "2026-02-02", inTime: true }],
+        errors: [],
+      },
+      {
+        ref: "B7",
+        status: "on-track",
+        next: { event: "rcpc", number: 1, dueBy: "2026-05-27" },
+        history: [{ event: "icpc", number: 1, held: "2026-02-27", dueBy: "2026-03-02", inTime: true }],
+        errors: [],
+      },
+      { ref: "F3", status: "on-track", next: { event: "foster-carer-review", number: 1, dueBy: "2026-03-31" }, history: [], errors: [] },
+    ]);
+  });
+
+  it("prints a table with UK dates by default", async () => {
+    const { code, stdout } = await run("due", ISSUE_EXAMPLE);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Statutory timescales on 02/03/2026");
+    expect(stdout).toMatch(/A1\s+LAC review 2\s+29\/04\/2026\s+40\s+on track/);
+    expect(stdout).toMatch(/B7\s+Review CP conference 1\s+27\/05\/2026/);
+  });
+
+  it("--today overrides the file's today: the same case becomes overdue", async () => {
+    const { stdout } = await run("due", ISSUE_EXAMPLE, "--today", "2026-04-01", "--format", "csv");
+    const lines = stdout.trim().split("\r\n");
+    expect(lines[0]).toBe("ref,status,event,number,dueBy,workingDaysLeft,errors");
+    expect(lines[3]).toBe("F3,overdue,foster-carer-review,1,2026-03-31,-1,");
+  });
+
+  it("reads CSV input with ;-separated lists and UK dates", async () => {
+    const csv = file(
+      "cases.csv",
+      "ref,track,nation,periodStart,strategyDiscussions,icpc,approved,reviews,ended\r\n" +
+        "A1,lac,,05/01/2026,,,,29/01/2026,\r\n" +
+        'B7,cp,england,,"2026-02-02;2026-02-09",2026-02-27,,,\r\n',
+    );
+    const { code, stdout } = await run("due", csv, "--today", "2026-03-02", "--format", "json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).map((r: { next: { dueBy: string } }) => r.next.dueBy)).toEqual(["2026-04-29", "2026-05-27"]);
+  });
+
+  it("a bad case gets its errors, the others are still computed, and the exit code is 1", async () => {
+    const mixed = file(
+      "mixed.json",
+      JSON.stringify({
+        today: "2026-03-02",
+        cases: [
+          { ref: "OK", track: "lac", periodStart: "2026-01-05" },
+          { ref: "D1", track: "lac", periodStart: "2026-02-30" },
+          { ref: "D2", track: "custody", periodStart: "2026-01-05" },
+          { ref: "D3", track: "lac", nation: "narnia", periodStart: "2026-01-05" },
+          { ref: "D4", track: "lac", periodStart: "2026-01-05", reviews: ["2025-12-01"] },
+          { ref: "D5", track: "cp", reviews: [] },
+          "not a case",
+        ],
+      }),
+    );
+    const { code, stdout } = await run("due", mixed, "--format", "json");
+    expect(code).toBe(1);
+    const results = JSON.parse(stdout) as { ref: string | null; next: unknown; errors: { field: string }[] }[];
+    expect(results).toHaveLength(7);
+    expect(results[0]?.next).not.toBeNull();
+    for (const r of results.slice(1)) {
+      expect(r.next).toBeNull();
+      expect(r.errors.length).toBeGreaterThan(0);
+    }
+    expect(results.slice(1).map((r) => r.errors[0]?.field)).toEqual(["periodStart", "track", "nation", "reviews", "strategyDiscussions", "ref"]);
+  });
+
+  it("exits 2 with a one-line message naming the file when it cannot be read or parsed", async () => {
+    const broken = file("broken.json", '{ "cases": [ ');
+    const wrongShape = file("shape.json", '{ "people": [] }');
+    for (const [args, message] of [
+      [[join(dir, "missing.json")], /missing\.json: no such file/],
+      [[broken], /broken\.json: not valid JSON/],
+      [[wrongShape], /shape\.json: expected an object with a "cases" list/],
+      [[ISSUE_EXAMPLE, "--today", "2026-02-30"], /--today "2026-02-30" is not a real yyyy-mm-dd date/],
+      [[ISSUE_EXAMPLE, "--format", "xml"], /--format must be one of table, json, csv/],
+      [[ISSUE_EXAMPLE, "--colour"], /Unknown option '--colour'/],
+    ] as const) {
+      const { code, stdout, stderr } = await run("due", ...args);
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toMatch(message);
+      expect(stderr.trim().split("\n")).toHaveLength(1);
+    }
+  });
+
+  it("without a today anywhere, uses today's date in London", async () => {
+    const noToday = file("today.json", JSON.stringify({ cases: [{ ref: "A", track: "lac", periodStart: "2020-01-06" }] }));
+    const { stdout } = await run("due", noToday);
+    const londonToday = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London" }).format(new Date());
+    expect(stdout).toContain(`Statutory timescales on ${londonToday}`);
+  });
+
+  it("explains itself", async () => {
+    const top = await run("--help");
+    expect(top.code).toBe(0);
+    expect(top.stdout).toMatch(/due\s+the next statutory review/);
+    const due = await run("due", "--help");
+    expect(due.stdout).toMatch(/Exit code: 0 every case was valid/);
+    const unknown = await run("book");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "book"/);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { addDays, fromDayNumber, isoWeekday, parseIsoDate, toDayNumber, type IsoDate } from "../../../src/domain/calendar/isoDate.js";
+import { formatUkDate, parseUkDate } from "../../../src/domain/calendar/ukDate.js";
+
+const d = (s: string) => s as IsoDate;
+
+describe("calendar dates", () => {
+  it("accepts real dates and refuses impossible ones", () => {
+    expect(parseIsoDate("2028-02-29")).toBe("2028-02-29");
+    expect(parseIsoDate("2026-02-29")).toBeUndefined();
+    expect(parseIsoDate("2026-02-30")).toBeUndefined();
+    expect(parseIsoDate("2100-02-29")).toBeUndefined(); // not a leap year
+    expect(parseIsoDate("2000-02-29")).toBe("2000-02-29"); // a leap year
+    expect(parseIsoDate("2026-04-31")).toBeUndefined();
+    expect(parseIsoDate("2026-13-01")).toBeUndefined();
+    expect(parseIsoDate("2026-1-5")).toBeUndefined();
+    expect(parseIsoDate("05/01/2026")).toBeUndefined();
+    expect(parseIsoDate("2026-01-05T00:00:00Z")).toBeUndefined();
+  });
+
+  it("counts days from 1970-01-01 and back without drift, day by day for 80 years", () => {
+    expect(toDayNumber(d("1970-01-01"))).toBe(0);
+    expect(toDayNumber(d("2026-01-05"))).toBe(20458);
+    let expected = toDayNumber(d("1990-01-01"));
+    for (let n = expected; n < expected + 365 * 80; n++) {
+      const date = fromDayNumber(n);
+      expect(parseIsoDate(date)).toBe(date);
+      expect(toDayNumber(date)).toBe(n);
+    }
+  });
+
+  it("knows the day of the week", () => {
+    expect(isoWeekday(d("2026-01-05"))).toBe(1); // Monday
+    expect(isoWeekday(d("2026-12-26"))).toBe(6); // Saturday
+    expect(isoWeekday(d("2028-02-29"))).toBe(2); // Tuesday
+    expect(isoWeekday(d("1969-12-31"))).toBe(3); // before day 0
+  });
+
+  it("adds calendar days over month, year and leap-day boundaries", () => {
+    expect(addDays(d("2028-02-28"), 1)).toBe("2028-02-29");
+    expect(addDays(d("2027-02-28"), 1)).toBe("2027-03-01");
+    expect(addDays(d("2026-12-31"), 1)).toBe("2027-01-01");
+    expect(addDays(d("2026-03-01"), -1)).toBe("2026-02-28");
+    // 42 days across the spring clock change (29 March 2026) is still 42 calendar days.
+    expect(addDays(d("2026-03-20"), 42)).toBe("2026-05-01");
+  });
+
+  it("writes and reads UK dates", () => {
+    expect(formatUkDate(d("2026-02-02"))).toBe("02/02/2026");
+    expect(parseUkDate("2/2/2026")).toBe("2026-02-02");
+    expect(parseUkDate("29/02/2028")).toBe("2028-02-29");
+    expect(parseUkDate("2026-03-31")).toBe("2026-03-31");
+    expect(parseUkDate("31/04/2026")).toBeUndefined();
+    expect(parseUkDate("29/02/2027")).toBeUndefined();
+    expect(parseUkDate("00/01/2026")).toBeUndefined();
+    expect(parseUkDate("01/13/2026")).toBeUndefined();
+  });
+});
