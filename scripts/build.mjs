@@ -5,8 +5,10 @@ import { chmod, mkdir } from "node:fs/promises";
 const started = performance.now();
 await mkdir("dist/cli", { recursive: true });
 
+// Node programs: the CLI and the sandbox server. npm packages stay external (better-sqlite3 is native).
 await build({
-  entryPoints: { "cli/iro-desk": "src/hosts/cli/iro-desk.ts" },
+  entryPoints: { "cli/iro-desk": "src/hosts/cli/iro-desk.ts", "sandbox/main": "src/sandbox/main.ts" },
+  packages: "external",
   outdir: "dist",
   bundle: true,
   platform: "node",

@@ -1,0 +1,113 @@
+import { parseIsoDate, type IsoDate } from "../../domain/calendar/isoDate.js";
+import { isNation } from "../../domain/calendar/nation.js";
+import { parseCaseRef } from "../../domain/caseload/caseRef.js";
+import type { CaseContact, ChildCase, HeldReview, RagEntry } from "../../domain/caseload/childCase.js";
+
+/**
+ * The case register as a SharePoint list: one item per child, one column per field. Lists of
+ * things (reviews, contacts, RAG history) are JSON in multi-line text columns, the usual way to
+ * keep structured history in a list without a lookup list per kind.
+ */
+export const CASE_REGISTER_COLUMNS = [
+  "Title", "ChildName", "DateOfBirth", "Nation", "IRO", "SocialWorker", "TeamManager",
+  "LegalStatus", "ShortBreaks", "LACStart", "LACReviews", "LACEnded",
+  "CPChair", "StrategyDiscussions", "ICPC", "CPCategory", "CPReviews", "CPEnded",
+  "Contacts", "RAGHistory",
+] as const;
+
+export type CaseRegisterFields = Partial<Record<(typeof CASE_REGISTER_COLUMNS)[number], string | number | boolean | null>>;
+
+export function toRegisterFields(c: ChildCase): CaseRegisterFields {
+  return {
+    Title: c.ref,
+    ChildName: c.childName,
+    DateOfBirth: c.dateOfBirth,
+    Nation: c.nation,
+    IRO: c.iro,
+    SocialWorker: c.socialWorker,
+    TeamManager: c.teamManager,
+    LegalStatus: c.lac?.legalStatus ?? null,
+    ShortBreaks: c.lac?.shortBreaks ?? false,
+    LACStart: c.lac?.periodStart ?? null,
+    LACReviews: c.lac ? JSON.stringify(c.lac.reviews) : null,
+    LACEnded: c.lac?.ended ?? null,
+    CPChair: c.cp?.chair ?? null,
+    StrategyDiscussions: c.cp ? JSON.stringify(c.cp.strategyDiscussions) : null,
+    ICPC: c.cp?.icpc ?? null,
+    CPCategory: c.cp?.category ?? null,
+    CPReviews: c.cp ? JSON.stringify(c.cp.reviews) : null,
+    CPEnded: c.cp?.ended ?? null,
+    Contacts: JSON.stringify(c.contacts),
+    RAGHistory: JSON.stringify(c.rag),
+  };
+}
+
+/** A register item back into a case; a field that cannot be read is a problem named by column. */
+export function fromRegisterFields(fields: Readonly<Record<string, unknown>>): { childCase: ChildCase | null; problems: string[] } {
+  const problems: string[] = [];
+  const text = (column: string): string | null => {
+    const v = fields[column];
+    return typeof v === "string" && v.trim() !== "" ? v.trim() : null;
+  };
+  const date = (column: string): IsoDate | null => {
+    const v = text(column);
+    if (v === null) return null;
+    const parsed = parseIsoDate(v.slice(0, 10));
+    if (!parsed) problems.push(`${column}: "${v}" is not a date`);
+    return parsed ?? null;
+  };
+  const json = <T>(column: string, fallback: T): T => {
+    const v = text(column);
+    if (v === null) return fallback;
+    try {
+      return JSON.parse(v) as T;
+    } catch {
+      problems.push(`${column}: not readable`);
+      return fallback;
+    }
+  };
+  const ref = parseCaseRef(text("Title") ?? "");
+  if (!ref) problems.push("Title: no case reference");
+  const nation = text("Nation") ?? "england";
+  if (!isNation(nation)) problems.push(`Nation: "${nation}" is not a UK nation`);
+  const dateOfBirth = date("DateOfBirth");
+  const lacStart = date("LACStart");
+  const icpc = date("ICPC");
+  const strategyDiscussions = json<IsoDate[]>("StrategyDiscussions", []);
+  const childCase: ChildCase | null =
+    ref && isNation(nation) && dateOfBirth
+      ? {
+          ref,
+          childName: text("ChildName") ?? "",
+          dateOfBirth,
+          nation,
+          iro: text("IRO"),
+          socialWorker: text("SocialWorker"),
+          teamManager: text("TeamManager"),
+          lac: lacStart
+            ? {
+                periodStart: lacStart,
+                legalStatus: text("LegalStatus") ?? "",
+                shortBreaks: fields.ShortBreaks === true,
+                reviews: json<HeldReview[]>("LACReviews", []),
+                ended: date("LACEnded"),
+              }
+            : null,
+          cp:
+            strategyDiscussions.length > 0
+              ? {
+                  chair: text("CPChair"),
+                  strategyDiscussions,
+                  icpc,
+                  category: text("CPCategory"),
+                  reviews: json<HeldReview[]>("CPReviews", []),
+                  ended: date("CPEnded"),
+                }
+              : null,
+          contacts: json<CaseContact[]>("Contacts", []),
+          rag: json<RagEntry[]>("RAGHistory", []),
+        }
+      : null;
+  if (!dateOfBirth && ref) problems.push("DateOfBirth: missing");
+  return { childCase: problems.length === 0 ? childCase : null, problems };
+}

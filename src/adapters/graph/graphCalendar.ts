@@ -1,0 +1,193 @@
+import { instant, type Instant } from "../../domain/calendar/londonTime.js";
+import { parseCaseRef } from "../../domain/caseload/caseRef.js";
+import type { Attendee, Availability, Booking, BookingRequest, BusyItem, Calendar, FreeBusyStatus, WorkingHours } from "../../ports/Calendar.js";
+import type { CaseRef } from "../../domain/caseload/caseRef.js";
+import { NotFoundError } from "../../ports/errors.js";
+import { graphCall, type GraphConnection } from "./graphClient.js";
+import { CASE_REF_PROPERTY, EVENT_KIND_PROPERTY } from "./extendedProperties.js";
+
+const MAX_SCHEDULES = 20;
+/** getSchedule takes less than 62 days at once. */
+const MAX_WINDOW_MS = 61 * 86_400_000;
+const EXPAND = `singleValueExtendedProperties($filter=id eq '${CASE_REF_PROPERTY}' or id eq '${EVENT_KIND_PROPERTY}')`;
+const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+interface GraphEvent {
+  id: string;
+  subject?: string;
+  start: { dateTime: string; timeZone: string };
+  end: { dateTime: string; timeZone: string };
+  attendees?: { emailAddress: { address: string; name?: string }; type?: string }[];
+  onlineMeeting?: { joinUrl?: string } | null;
+  webLink?: string;
+  isCancelled?: boolean;
+  singleValueExtendedProperties?: { id: string; value: string }[];
+}
+
+interface ScheduleInformation {
+  scheduleId: string;
+  scheduleItems?: { status: string; subject?: string; start: { dateTime: string }; end: { dateTime: string } }[];
+  workingHours?: { daysOfWeek: string[]; startTime: string; endTime: string };
+  error?: { message?: string; responseCode?: string };
+}
+
+/** The signed-in user's calendar through Microsoft Graph (Calendars.ReadWrite, delegated). */
+export class GraphCalendar implements Calendar {
+  constructor(private readonly graph: GraphConnection) {}
+
+  /** One getSchedule call per 20 people and per 61 days (usually exactly one). */
+  async freeBusy(addresses: readonly string[], from: Instant, to: Instant, signal?: AbortSignal): Promise<Availability[]> {
+    const byAddress = new Map<string, Availability>();
+    for (let start = from; start < to; start = instant(start + MAX_WINDOW_MS)) {
+      const end = instant(Math.min(to, start + MAX_WINDOW_MS));
+      for (let i = 0; i < addresses.length; i += MAX_SCHEDULES) {
+        const schedules = addresses.slice(i, i + MAX_SCHEDULES);
+        const answer = await graphCall("Free/busy", true, (call) =>
+          this.graph
+            .api("/me/calendar/getSchedule")
+            .header("Prefer", 'outlook.timezone="UTC"')
+            .middlewareOptions([call])
+            .option("signal", signal)
+            .post({ schedules, startTime: utc(start), endTime: utc(end), availabilityViewInterval: 15 }) as Promise<{ value: ScheduleInformation[] }>,
+        );
+        for (const info of answer.value) merge(byAddress, toAvailability(info));
+      }
+    }
+    return addresses.map((address) => byAddress.get(address.toLowerCase()) ?? { address, known: false, reason: "No free/busy came back for this person." });
+  }
+
+  async createBooking(request: BookingRequest, signal?: AbortSignal): Promise<Booking> {
+    const event = await graphCall(`The booking "${request.subject}"`, true, (call) =>
+      this.graph
+        .api("/me/events")
+        .header("Prefer", 'outlook.timezone="UTC"')
+        .middlewareOptions([call])
+        .option("signal", signal)
+        .post({
+          subject: request.subject,
+          body: { contentType: "html", content: request.bodyHtml },
+          start: utc(request.start),
+          end: utc(request.end),
+          attendees: request.attendees.map(graphAttendee),
+          ...(request.location ? { location: { displayName: request.location } } : {}),
+          isOnlineMeeting: request.online,
+          ...(request.online ? { onlineMeetingProvider: "teamsForBusiness" } : {}),
+          // Reviews are private in shared calendars: colleagues see "busy", not the subject.
+          sensitivity: "private",
+          transactionId: request.transactionId,
+          singleValueExtendedProperties: [
+            { id: CASE_REF_PROPERTY, value: request.caseRef },
+            { id: EVENT_KIND_PROPERTY, value: request.eventKind },
+          ],
+        }) as Promise<GraphEvent>,
+    );
+    // The create answer does not carry extended properties; we know what we tagged it with.
+    return toBooking({ ...event, singleValueExtendedProperties: [{ id: CASE_REF_PROPERTY, value: request.caseRef }, { id: EVENT_KIND_PROPERTY, value: request.eventKind }] });
+  }
+
+  async updateBooking(id: string, changes: Partial<Pick<BookingRequest, "subject" | "start" | "end" | "attendees" | "bodyHtml" | "location">>, signal?: AbortSignal): Promise<Booking> {
+    const body = {
+      ...(changes.subject !== undefined ? { subject: changes.subject } : {}),
+      ...(changes.start !== undefined ? { start: utc(changes.start) } : {}),
+      ...(changes.end !== undefined ? { end: utc(changes.end) } : {}),
+      ...(changes.attendees !== undefined ? { attendees: changes.attendees.map(graphAttendee) } : {}),
+      ...(changes.bodyHtml !== undefined ? { body: { contentType: "html", content: changes.bodyHtml } } : {}),
+      ...(changes.location !== undefined ? { location: { displayName: changes.location } } : {}),
+    };
+    const event = await graphCall("The booking", true, (call) =>
+      this.graph.api(`/me/events/${encodeURIComponent(id)}`).header("Prefer", 'outlook.timezone="UTC"').query({ $expand: EXPAND }).middlewareOptions([call]).option("signal", signal).patch(body) as Promise<GraphEvent>,
+    );
+    return toBooking(event);
+  }
+
+  /** Cancelling a booking that is already gone (a repeat after a lost answer, or cancelled elsewhere) is done, not an error. */
+  async cancelBooking(id: string, signal?: AbortSignal): Promise<void> {
+    try {
+      await graphCall("The booking", true, (call) => this.graph.api(`/me/events/${encodeURIComponent(id)}`).middlewareOptions([call]).option("signal", signal).delete() as Promise<void>);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+  }
+
+  async bookingsForCase(caseRef: CaseRef, signal?: AbortSignal): Promise<Booking[]> {
+    const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${CASE_REF_PROPERTY}' and ep/value eq '${caseRef.replace(/'/g, "''")}')`;
+    return this.allPages(`Bookings for case ${caseRef}`, this.graph.api("/me/events").query({ $filter: filter, $expand: EXPAND, $top: "100" }), signal);
+  }
+
+  async bookingsBetween(from: Instant, to: Instant, signal?: AbortSignal): Promise<Booking[]> {
+    const request = this.graph.api("/me/calendarView").query({
+      startDateTime: new Date(from).toISOString(),
+      endDateTime: new Date(to).toISOString(),
+      $expand: EXPAND,
+      $top: "500",
+    });
+    const all = await this.allPages("Your calendar", request, signal);
+    return all.filter((b) => b.caseRef !== null);
+  }
+
+  private async allPages(what: string, first: ReturnType<GraphConnection["api"]>, signal?: AbortSignal): Promise<Booking[]> {
+    const bookings: Booking[] = [];
+    let page = await graphCall(what, true, (call) => first.header("Prefer", 'outlook.timezone="UTC"').middlewareOptions([call]).option("signal", signal).get() as Promise<{ value: GraphEvent[]; "@odata.nextLink"?: string }>);
+    for (;;) {
+      bookings.push(...page.value.map(toBooking));
+      const next = page["@odata.nextLink"];
+      if (!next) return bookings;
+      page = await graphCall(what, true, (call) => this.graph.follow(next).header("Prefer", 'outlook.timezone="UTC"').middlewareOptions([call]).option("signal", signal).get());
+    }
+  }
+}
+
+function utc(at: Instant): { dateTime: string; timeZone: string } {
+  return { dateTime: new Date(at).toISOString().slice(0, 19), timeZone: "UTC" };
+}
+
+function fromUtc(dateTime: string): Instant {
+  return instant(Date.parse(`${dateTime.slice(0, 19)}Z`));
+}
+
+function graphAttendee(a: Attendee): unknown {
+  return { emailAddress: { address: a.address, name: a.name }, type: a.type };
+}
+
+function toBooking(e: GraphEvent): Booking {
+  const prop = (id: string) => e.singleValueExtendedProperties?.find((p) => p.id.toLowerCase() === id.toLowerCase())?.value ?? null;
+  const ref = prop(CASE_REF_PROPERTY);
+  return {
+    id: e.id,
+    caseRef: ref ? (parseCaseRef(ref) ?? null) : null,
+    eventKind: prop(EVENT_KIND_PROPERTY),
+    subject: e.subject ?? "",
+    start: fromUtc(e.start.dateTime),
+    end: fromUtc(e.end.dateTime),
+    attendees: (e.attendees ?? []).map((a) => ({ address: a.emailAddress.address, name: a.emailAddress.name ?? a.emailAddress.address, type: a.type === "optional" ? "optional" : "required" })),
+    joinUrl: e.onlineMeeting?.joinUrl ?? null,
+    webLink: e.webLink ?? null,
+    cancelled: e.isCancelled === true,
+  };
+}
+
+function toAvailability(info: ScheduleInformation): Availability {
+  if (info.error) return { address: info.scheduleId, known: false, reason: info.error.message ?? "Free/busy is not available for this person." };
+  const items: BusyItem[] = (info.scheduleItems ?? []).map((item) => ({
+    start: fromUtc(item.start.dateTime),
+    end: fromUtc(item.end.dateTime),
+    status: (["free", "tentative", "busy", "oof", "workingElsewhere"].includes(item.status) ? item.status : "busy") as FreeBusyStatus,
+    ...(item.subject ? { subject: item.subject } : {}),
+  }));
+  const hours = info.workingHours;
+  const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+  const workingHours: WorkingHours | null = hours
+    ? { days: hours.daysOfWeek.map((d) => DAYS.indexOf(d.toLowerCase()) + 1).filter((d) => d > 0), start: minutes(hours.startTime), end: minutes(hours.endTime) }
+    : null;
+  return { address: info.scheduleId, known: true, items, workingHours };
+}
+
+function merge(into: Map<string, Availability>, next: Availability): void {
+  const key = next.address.toLowerCase();
+  const before = into.get(key);
+  if (!before || !before.known || !next.known) {
+    into.set(key, before && !before.known ? before : next);
+    return;
+  }
+  into.set(key, { ...before, items: [...before.items, ...next.items] });
+}

@@ -1,0 +1,62 @@
+import type { Mail, OutgoingMail, ReceivedMail, Recipient } from "../../ports/Mail.js";
+import { graphCall, type GraphConnection } from "./graphClient.js";
+
+interface GraphMessage {
+  id: string;
+  internetMessageId: string;
+  subject?: string;
+  from?: { emailAddress: { address: string; name?: string } };
+  receivedDateTime: string;
+  webLink?: string;
+  body?: { content: string };
+}
+
+/** The signed-in user's mailbox through Microsoft Graph (Mail.Send, Mail.ReadWrite for replies). */
+export class GraphMail implements Mail {
+  constructor(private readonly graph: GraphConnection) {}
+
+  /** Not repeatable after a timeout: the mail may already have gone. Throttled answers are still retried. */
+  async send(mail: OutgoingMail, signal?: AbortSignal): Promise<void> {
+    await graphCall(`Sending "${mail.subject}"`, false, (call) =>
+      this.graph.api("/me/sendMail").middlewareOptions([call]).option("signal", signal).post({
+        message: {
+          subject: mail.subject,
+          body: { contentType: "html", content: mail.html },
+          toRecipients: mail.to.map(recipient),
+          ccRecipients: (mail.cc ?? []).map(recipient),
+          ...(mail.headers ? { internetMessageHeaders: Object.entries(mail.headers).map(([name, value]) => ({ name, value })) } : {}),
+        },
+        saveToSentItems: true,
+      }) as Promise<void>,
+    );
+  }
+
+  /** createReply, then the letter placed above the quoted original, then send: three calls, as Graph needs for an HTML reply. */
+  async reply(messageId: string, html: string, signal?: AbortSignal): Promise<void> {
+    const draft = await graphCall("The message", false, (call) =>
+      this.graph.api(`/me/messages/${encodeURIComponent(messageId)}/createReply`).middlewareOptions([call]).option("signal", signal).post({}) as Promise<GraphMessage>,
+    );
+    await graphCall("The reply", true, (call) =>
+      this.graph.api(`/me/messages/${encodeURIComponent(draft.id)}`).middlewareOptions([call]).option("signal", signal).patch({ body: { contentType: "html", content: `${html}${draft.body?.content ?? ""}` } }),
+    );
+    await graphCall("Sending the reply", false, (call) => this.graph.api(`/me/messages/${encodeURIComponent(draft.id)}/send`).middlewareOptions([call]).option("signal", signal).post({}));
+  }
+
+  async message(id: string, signal?: AbortSignal): Promise<ReceivedMail> {
+    const m = await graphCall("The message", true, (call) =>
+      this.graph.api(`/me/messages/${encodeURIComponent(id)}`).select("id,internetMessageId,subject,from,receivedDateTime,webLink").middlewareOptions([call]).option("signal", signal).get() as Promise<GraphMessage>,
+    );
+    return {
+      id: m.id,
+      internetMessageId: m.internetMessageId,
+      subject: m.subject ?? "",
+      from: { address: m.from?.emailAddress.address ?? "", name: m.from?.emailAddress.name ?? m.from?.emailAddress.address ?? "" },
+      received: m.receivedDateTime,
+      webLink: m.webLink ?? null,
+    };
+  }
+}
+
+function recipient(r: Recipient): unknown {
+  return { emailAddress: { address: r.address, name: r.name } };
+}

@@ -1,0 +1,63 @@
+import type { IsoDate } from "../calendar/isoDate.js";
+import type { Nation } from "../calendar/nation.js";
+import type { CaseRef } from "./caseRef.js";
+
+/** How the child took part in a review: the SSDA903 codes PN0–PN7 (see domain.md, Participation). */
+export const PARTICIPATION_CODES = ["PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"] as const;
+export type ParticipationCode = (typeof PARTICIPATION_CODES)[number];
+
+export type RagRating = "red" | "amber" | "green";
+
+/** One review or conference as held. */
+export interface HeldReview {
+  readonly held: IsoDate;
+  readonly participation?: ParticipationCode;
+  /** Did the IRO see or speak to the child before the review? */
+  readonly seenBeforeReview?: boolean;
+  /** Why it was out of timescale, when it was. */
+  readonly lateReason?: string;
+}
+
+export interface RagEntry {
+  readonly date: IsoDate;
+  readonly rating: RagRating;
+  readonly reason: string;
+}
+
+/** Someone on the case who is not staff: invited to reviews by email, never shown their free/busy. */
+export interface CaseContact {
+  readonly role: "carer" | "parent" | "partner";
+  readonly name: string;
+  readonly email: string;
+  readonly organisation?: string;
+}
+
+/** A child in the service's case register: their looked-after and child-protection episodes. */
+export interface ChildCase {
+  readonly ref: CaseRef;
+  /** Shown only inside the service; never in calendar subjects or partner invites unless the service allows it. */
+  readonly childName: string;
+  readonly dateOfBirth: IsoDate;
+  readonly nation: Nation;
+  /** User principal names of the allocated staff. */
+  readonly iro: string | null;
+  readonly socialWorker: string | null;
+  readonly teamManager: string | null;
+  readonly lac: {
+    readonly periodStart: IsoDate;
+    readonly legalStatus: string;
+    readonly shortBreaks: boolean;
+    readonly reviews: readonly HeldReview[];
+    readonly ended: IsoDate | null;
+  } | null;
+  readonly cp: {
+    readonly chair: string | null;
+    readonly strategyDiscussions: readonly IsoDate[];
+    readonly icpc: IsoDate | null;
+    readonly category: string | null;
+    readonly reviews: readonly HeldReview[];
+    readonly ended: IsoDate | null;
+  } | null;
+  readonly contacts: readonly CaseContact[];
+  readonly rag: readonly RagEntry[];
+}

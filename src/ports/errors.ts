@@ -1,0 +1,51 @@
+/**
+ * What can go wrong talking to the tenant, as the app layer sees it: each error says in plain
+ * words what happened and whether trying again later can help.
+ */
+export class PortError extends Error {
+  constructor(message: string, readonly retryable: boolean) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Someone else changed the record since it was read: reload and redo the change; nothing was overwritten. */
+export class ConflictError extends PortError {
+  constructor(what: string) {
+    super(`${what} was changed by someone else since you opened it. Reload to see their change, then make yours again: nothing has been overwritten.`, false);
+  }
+}
+
+export class NotFoundError extends PortError {
+  constructor(what: string) {
+    super(`${what} could not be found: it may have been deleted.`, false);
+  }
+}
+
+/** Not signed in, or the sign-in has expired. */
+export class AuthError extends PortError {
+  constructor(detail: string) {
+    super(`Sign-in needed: ${detail}`, false);
+  }
+}
+
+/** Microsoft 365 kept asking us to slow down, or was unavailable, after every retry. */
+export class BusyError extends PortError {
+  constructor(attempts: number) {
+    super(`Microsoft 365 is busy and did not answer after ${attempts} tries. Nothing was saved twice; try again in a minute.`, true);
+  }
+}
+
+/** No answer in time, on a request that is not safe to repeat: it may or may not have happened. */
+export class UncertainError extends PortError {
+  constructor(what: string) {
+    super(`No answer came in time for ${what}. It may have gone through: check before trying again.`, false);
+  }
+}
+
+/** The request itself was refused (bad data): the message is Graph's. */
+export class RequestError extends PortError {
+  constructor(readonly status: number, message: string) {
+    super(message, false);
+  }
+}

@@ -1,0 +1,97 @@
+import type { SandboxUser, Store } from "../store.js";
+import type { GraphRequest, GraphResponse } from "./context.js";
+import { calendarView, createEvent, deleteEvent, getEvent, listEvents, updateEvent } from "./events.js";
+import { badRequest, GraphError, notFound } from "./graphError.js";
+import { createItem, deleteItem, getItem, getList, listItems, updateItemFields } from "./lists.js";
+import { createReply, getMessage, listMessages, sendDraft, sendMail, updateMessage } from "./mail.js";
+import { getSchedule } from "./schedule.js";
+import { getMe, getUser } from "./users.js";
+import { batch } from "./batch.js";
+
+type Handler = (req: GraphRequest) => GraphResponse;
+
+/** Every Graph call the sandbox answers. `me` and `users/{user}` lead to the same handlers. */
+const ROUTES: readonly [string, RegExp, Handler][] = [];
+function route(method: string, pattern: string, handler: Handler): void {
+  const mailbox = pattern.startsWith("/{mailbox}");
+  const toRegex = (p: string) =>
+    new RegExp(`^${p.replace(/\{(\w+)\}/g, (_, name: string) => `(?<${name}>[^/]+)`)}$`, "i");
+  if (mailbox) {
+    (ROUTES as [string, RegExp, Handler][]).push([method, toRegex(pattern.replace("/{mailbox}", "/me")), handler]);
+    (ROUTES as [string, RegExp, Handler][]).push([method, toRegex(pattern.replace("/{mailbox}", "/users/{user}")), handler]);
+  } else (ROUTES as [string, RegExp, Handler][]).push([method, toRegex(pattern), handler]);
+}
+
+route("GET", "/me", getMe);
+route("GET", "/users/{user}", getUser);
+route("POST", "/{mailbox}/events", createEvent);
+route("POST", "/{mailbox}/calendar/events", createEvent);
+route("GET", "/{mailbox}/events", listEvents);
+route("GET", "/{mailbox}/calendar/events", listEvents);
+route("GET", "/{mailbox}/events/{id}", getEvent);
+route("PATCH", "/{mailbox}/events/{id}", updateEvent);
+route("DELETE", "/{mailbox}/events/{id}", deleteEvent);
+route("GET", "/{mailbox}/calendarView", calendarView);
+route("GET", "/{mailbox}/calendar/calendarView", calendarView);
+route("POST", "/{mailbox}/calendar/getSchedule", getSchedule);
+route("POST", "/{mailbox}/sendMail", sendMail);
+route("GET", "/{mailbox}/messages", listMessages);
+route("GET", "/{mailbox}/mailFolders/{folder}/messages", listMessages);
+route("GET", "/{mailbox}/messages/{id}", getMessage);
+route("PATCH", "/{mailbox}/messages/{id}", updateMessage);
+route("POST", "/{mailbox}/messages/{id}/createReply", createReply);
+route("POST", "/{mailbox}/messages/{id}/send", sendDraft);
+route("GET", "/sites/{site}/lists/{list}", getList);
+route("GET", "/sites/{site}/lists/{list}/items", listItems);
+route("POST", "/sites/{site}/lists/{list}/items", createItem);
+route("GET", "/sites/{site}/lists/{list}/items/{item}", getItem);
+route("DELETE", "/sites/{site}/lists/{list}/items/{item}", deleteItem);
+route("PATCH", "/sites/{site}/lists/{list}/items/{item}/fields", updateItemFields);
+route("POST", "/\\$batch", batch);
+
+export interface GraphCall {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly body: unknown;
+}
+
+export interface Caller {
+  readonly user: SandboxUser;
+  readonly store: Store;
+  readonly graphBase: string;
+  readonly now: () => number;
+}
+
+/** Answers one authenticated Graph call; every failure becomes Graph's error body. */
+export function dispatch(call: GraphCall, caller: Caller): GraphResponse {
+  try {
+    const path = call.path.replace(/\/+$/, "") || "/";
+    const known = ROUTES.filter(([, pattern]) => pattern.test(path));
+    const match = known.find(([method]) => method === call.method);
+    if (!match) {
+      if (known.length > 0) throw new GraphError(405, "Request_BadRequest", `The HTTP method '${call.method}' is not allowed on ${path}.`);
+      throw notFound(`Resource not found for the segment '${path.split("/")[1] ?? ""}'.`, "BadRequest");
+    }
+    const params = (match[1].exec(path)!.groups ?? {}) as Record<string, string>;
+    return match[2]({ ...call, path, params, user: caller.user, store: caller.store, graphBase: caller.graphBase, now: caller.now });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export function errorResponse(error: unknown): GraphResponse {
+  const e = error instanceof GraphError ? error : new GraphError(500, "generalException", "An unexpected error occurred in the sandbox.");
+  if (!(error instanceof GraphError)) {
+    // The stack, never the request: request bodies hold children's data.
+    console.error(`sandbox: internal error: ${(error as Error).stack ?? String(error)}`);
+  }
+  return {
+    status: e.status,
+    headers: e.headers,
+    body: { error: { code: e.code, message: e.message, innerError: { date: new Date().toISOString().slice(0, 19), "request-id": crypto.randomUUID() } } },
+  };
+}
+
+export { badRequest };

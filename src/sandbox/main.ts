@@ -1,0 +1,45 @@
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { londonClock } from "../adapters/clock/londonClock.js";
+import { parseIsoDate } from "../domain/calendar/isoDate.js";
+import { startSandbox } from "./server.js";
+
+/**
+ * `npm start`: the sandbox on http://localhost:3000 (PORT overrides), its data in IRO_DESK_DATA
+ * (default ~/.iro-desk/sandbox). --reset reseeds the demo service; --today YYYY-MM-DD builds it
+ * around another day.
+ */
+const { values } = parseArgs({ options: { reset: { type: "boolean", default: false }, today: { type: "string" } } });
+const today = values.today ? parseIsoDate(values.today) : londonClock.today();
+if (!today) {
+  console.error(`iro-desk sandbox: --today "${values.today}" is not a real yyyy-mm-dd date`);
+  process.exit(2);
+}
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = resolve(process.env.IRO_DESK_DATA ?? join(homedir(), ".iro-desk", "sandbox"));
+let faults: unknown;
+try {
+  faults = process.env.IRO_DESK_FAULTS ? JSON.parse(process.env.IRO_DESK_FAULTS) : undefined;
+} catch {
+  console.error("iro-desk sandbox: IRO_DESK_FAULTS is not JSON");
+  process.exit(2);
+}
+
+try {
+  const sandbox = await startSandbox({ port, host: "127.0.0.1", dataDir, reset: values.reset, today, webRoot: resolve("dist/web"), faults });
+  const seeded = sandbox.store.meta("seeded");
+  console.log(`IRO Desk sandbox: ${sandbox.url}
+  data:        ${dataDir} (demo service built around ${seeded}; npm start -- --reset rebuilds it)
+  Graph API:   ${sandbox.graphUrl}/  (sign in: POST ${sandbox.url}/sandbox/token {"upn": "…"})
+  demo users:  ${sandbox.url}/sandbox/users
+  pages:       ${sandbox.url}/
+Press Ctrl+C to stop.`);
+  const stop = () => void sandbox.close().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  console.error(code === "EADDRINUSE" ? `iro-desk sandbox: port ${port} is in use: set PORT to another, e.g. PORT=3001 npm start` : `iro-desk sandbox: ${(error as Error).message}`);
+  process.exit(1);
+}

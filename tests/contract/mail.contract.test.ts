@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GraphMail } from "../../src/adapters/graph/graphMail.js";
+import { UncertainError } from "../../src/ports/errors.js";
+import { IRO, MANAGER, testSandbox } from "./testSandbox.js";
+
+let sandbox: Awaited<ReturnType<typeof testSandbox>>;
+beforeAll(async () => {
+  sandbox = await testSandbox();
+});
+afterAll(async () => {
+  await sandbox.close();
+  sandbox.remove();
+});
+
+const inbox = (upn: string) => sandbox.store.messages(sandbox.store.user(upn)!.id, "inbox");
+
+describe("Mail port against the sandbox (GraphMail)", () => {
+  it("sends to people in the tenant, keeps a copy in Sent Items, and carries custom headers", async () => {
+    const mail = new GraphMail(sandbox.graph(IRO));
+    await mail.send({
+      to: [{ address: MANAGER, name: "Priya Shah" }],
+      cc: [{ address: "jo.marsh@partners.example", name: "Jo Marsh" }],
+      subject: "[OFFICIAL-SENSITIVE] RAG Amber – ref 100001",
+      html: "<p>Actions</p>",
+      headers: { "X-IRO-Desk-Classification": "OFFICIAL-SENSITIVE" },
+    });
+    const received = inbox(MANAGER).find((m) => m.data.subject === "[OFFICIAL-SENSITIVE] RAG Amber – ref 100001");
+    expect(received?.data).toMatchObject({ from: { emailAddress: { address: IRO } }, isRead: false, internetMessageHeaders: [{ name: "X-IRO-Desk-Classification", value: "OFFICIAL-SENSITIVE" }] });
+    expect(sandbox.store.messages(sandbox.store.user(IRO)!.id, "sentitems")).toHaveLength(1);
+  });
+
+  it("reads a received message and replies to it with an HTML letter above the original", async () => {
+    const managerMail = new GraphMail(sandbox.graph(MANAGER));
+    const received = inbox(MANAGER)[0]!;
+    const message = await managerMail.message(received.id);
+    expect(message.internetMessageId).toMatch(/^<.+@sandbox\.iro-desk\.local>$/);
+    expect(message.from.address).toBe(IRO);
+    await managerMail.reply(received.id, "<p>Escalated to stage 2.</p>");
+    const reply = inbox(IRO).find((m) => m.data.subject === "RE: [OFFICIAL-SENSITIVE] RAG Amber – ref 100001");
+    expect(String((reply?.data.body as { content: string }).content)).toMatch(/^<p>Escalated to stage 2\.<\/p>.*Actions/s);
+    expect(reply?.data.conversationId).toBe(received.data.conversationId);
+  });
+
+  it("a send whose answer never came is not repeated: one email, and the user is told to check", async () => {
+    const mail = new GraphMail(sandbox.graph(IRO, { maxAttempts: 3, timeoutMs: 300, maxDelayMs: 1_000 }));
+    sandbox.faults.set([{ kind: "hang", count: 1, pathContains: "/sendMail", hangMs: 1_000 }]);
+    const error = await mail.send({ to: [{ address: MANAGER, name: "Priya" }], subject: "Only once", html: "<p>x</p>" }).catch((e: unknown) => e);
+    sandbox.faults.set([]);
+    expect(error).toBeInstanceOf(UncertainError);
+    expect((error as Error).message).toBe('No answer came in time for sending "Only once". It may have gone through: check before trying again.');
+    expect(inbox(MANAGER).filter((m) => m.data.subject === "Only once")).toHaveLength(1);
+  });
+
+  it("a throttled send is retried and arrives once", async () => {
+    const mail = new GraphMail(sandbox.graph(IRO));
+    sandbox.faults.set([{ kind: "429", count: 1, pathContains: "/sendMail", retryAfterSeconds: 0 }]);
+    await mail.send({ to: [{ address: MANAGER, name: "Priya" }], subject: "Throttled once", html: "<p>x</p>" });
+    sandbox.faults.set([]);
+    expect(inbox(MANAGER).filter((m) => m.data.subject === "Throttled once")).toHaveLength(1);
+  });
+});
