@@ -15,7 +15,7 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
   if (typeof raw !== "object" || Array.isArray(raw)) return { settings: DEFAULT_SETTINGS, errors: ["settings should be an object"] };
   const input = raw as Record<string, unknown>;
   const errors: string[] = [];
-  const known = ["dueSoonWorkingDays", "icpcAnchor", "holidays"];
+  const known = ["dueSoonWorkingDays", "icpcAnchor", "holidays", "showChildNames", "classification", "feedbackUrl", "maxReviewsPerDay", "meetingMinutes"];
   for (const key of Object.keys(input)) if (!known.includes(key)) errors.push(`settings.${key} is not a setting (known: ${known.join(", ")})`);
 
   let dueSoonWorkingDays = DEFAULT_SETTINGS.dueSoonWorkingDays;
@@ -58,5 +58,31 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
       }
     }
   }
-  return errors.length > 0 ? { settings: DEFAULT_SETTINGS, errors } : { settings: { dueSoonWorkingDays, icpcAnchor, holidays }, errors };
+  const number = (key: "maxReviewsPerDay" | "meetingMinutes", min: number, max: number): number => {
+    const n = input[key];
+    if (n === undefined) return DEFAULT_SETTINGS[key];
+    if (typeof n === "number" && Number.isInteger(n) && n >= min && n <= max) return n;
+    errors.push(`settings.${key} should be a whole number from ${min} to ${max}`);
+    return DEFAULT_SETTINGS[key];
+  };
+  const maxReviewsPerDay = number("maxReviewsPerDay", 1, 10);
+  const meetingMinutes = number("meetingMinutes", 15, 480);
+  let showChildNames = DEFAULT_SETTINGS.showChildNames;
+  if (input.showChildNames !== undefined) {
+    if (typeof input.showChildNames === "boolean") showChildNames = input.showChildNames;
+    else errors.push("settings.showChildNames should be true or false");
+  }
+  let classification = DEFAULT_SETTINGS.classification;
+  if (input.classification !== undefined) {
+    if (typeof input.classification === "string" && /^[A-Z][A-Z -]{2,40}$/.test(input.classification)) classification = input.classification;
+    else errors.push('settings.classification should be a marking in capitals, such as "OFFICIAL-SENSITIVE"');
+  }
+  let feedbackUrl = DEFAULT_SETTINGS.feedbackUrl;
+  if (input.feedbackUrl !== undefined && input.feedbackUrl !== null) {
+    if (typeof input.feedbackUrl === "string" && /^https:\/\/[^\s<>"]+$/.test(input.feedbackUrl)) feedbackUrl = input.feedbackUrl;
+    else errors.push("settings.feedbackUrl should be an https:// address");
+  }
+  return errors.length > 0
+    ? { settings: DEFAULT_SETTINGS, errors }
+    : { settings: { dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes }, errors };
 }

@@ -1,7 +1,7 @@
 import { parseIsoDate, type IsoDate } from "../../domain/calendar/isoDate.js";
 import { isNation } from "../../domain/calendar/nation.js";
 import { parseCaseRef } from "../../domain/caseload/caseRef.js";
-import type { CaseContact, ChildCase, HeldReview, RagEntry } from "../../domain/caseload/childCase.js";
+import type { CaseContact, ChildCase, HeldReview, LateReason, RagEntry } from "../../domain/caseload/childCase.js";
 
 /**
  * The case register as a SharePoint list: one item per child, one column per field. Lists of
@@ -12,7 +12,7 @@ export const CASE_REGISTER_COLUMNS = [
   "Title", "ChildName", "DateOfBirth", "Nation", "IRO", "SocialWorker", "TeamManager",
   "LegalStatus", "ShortBreaks", "LACStart", "LACReviews", "LACEnded",
   "CPChair", "StrategyDiscussions", "ICPC", "CPCategory", "CPReviews", "CPEnded",
-  "Contacts", "RAGHistory",
+  "Contacts", "RAGHistory", "LateReasons",
 ] as const;
 
 export type CaseRegisterFields = Partial<Record<(typeof CASE_REGISTER_COLUMNS)[number], string | number | boolean | null>>;
@@ -39,6 +39,7 @@ export function toRegisterFields(c: ChildCase): CaseRegisterFields {
     CPEnded: c.cp?.ended ?? null,
     Contacts: JSON.stringify(c.contacts),
     RAGHistory: JSON.stringify(c.rag),
+    LateReasons: JSON.stringify(c.lateReasons),
   };
 }
 
@@ -106,6 +107,7 @@ export function fromRegisterFields(fields: Readonly<Record<string, unknown>>): {
               : null,
           contacts: json<CaseContact[]>("Contacts", []),
           rag: json<RagEntry[]>("RAGHistory", []),
+          lateReasons: json<LateReason[]>("LateReasons", []),
         }
       : null;
   if (!dateOfBirth && ref) problems.push("DateOfBirth: missing");

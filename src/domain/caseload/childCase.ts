@@ -24,6 +24,16 @@ export interface RagEntry {
   readonly reason: string;
 }
 
+/** Why a review or conference was booked (or held) after its due-by date: counted as late in the figures. */
+export interface LateReason {
+  /** e.g. "lac-review 3" */
+  readonly event: string;
+  readonly reason: string;
+  readonly detail: string;
+  readonly recorded: IsoDate;
+  readonly by: string;
+}
+
 /** Someone on the case who is not staff: invited to reviews by email, never shown their free/busy. */
 export interface CaseContact {
   readonly role: "carer" | "parent" | "partner";
@@ -60,4 +70,5 @@ export interface ChildCase {
   } | null;
   readonly contacts: readonly CaseContact[];
   readonly rag: readonly RagEntry[];
+  readonly lateReasons: readonly LateReason[];
 }

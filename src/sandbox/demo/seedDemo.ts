@@ -91,6 +91,7 @@ export function seedDemo(store: Store, today: IsoDate): void {
       cp,
       contacts: contacts(random, hasLac),
       rag,
+      lateReasons: [],
     });
   }
   const now = new Date(londonTimeToInstant(today, 9 * 60)).toISOString();

@@ -1,0 +1,72 @@
+import { addDays, type IsoDate } from "../domain/calendar/isoDate.js";
+import { instantToLondon, londonTimeToInstant } from "../domain/calendar/londonTime.js";
+import { workingDays } from "../domain/calendar/workingCalendar.js";
+import { assessChild, type ChildAssessment } from "../domain/caseload/assessChild.js";
+import type { Booking, Calendar } from "../ports/Calendar.js";
+import type { CaseStore, StoredCase, UnreadableCase } from "../ports/CaseStore.js";
+import { calendarsFor } from "./dueReport.js";
+import type { ServiceSettings } from "./serviceSettings.js";
+
+export interface CaseloadEntry extends ChildAssessment {
+  readonly stored: StoredCase;
+  /** The chair's tagged booking for the child's next event, if there is one. */
+  readonly booking: Booking | null;
+}
+
+export interface Caseload {
+  readonly entries: readonly CaseloadEntry[];
+  readonly unreadable: readonly UnreadableCase[];
+  readonly bookings: readonly Booking[];
+  /** How many of the chair's reviews and conferences fall on a day (the daily cap counts these). */
+  reviewsOnDay(date: IsoDate): number;
+}
+
+/** Bookings are looked for up to this far ahead: beyond the longest gap between reviews. */
+const BOOKINGS_AHEAD_DAYS = 190;
+
+/**
+ * The signed-in chair's caseload: the register read a page at a time (each page reported as it
+ * arrives, so a screen can draw before the rest comes) and the chair's tagged bookings, in one
+ * calendar call. Every child's next event and status is worked out on `today`.
+ */
+export async function loadCaseload(
+  ports: { readonly cases: CaseStore; readonly calendar: Calendar },
+  today: IsoDate,
+  settings: ServiceSettings,
+  onPage?: (soFar: number) => void,
+  signal?: AbortSignal,
+): Promise<Caseload> {
+  const bookingsPromise = ports.calendar.bookingsBetween(londonTimeToInstant(addDays(today, -1), 0), londonTimeToInstant(addDays(today, BOOKINGS_AHEAD_DAYS), 0), signal);
+  const stored: StoredCase[] = [];
+  const unreadable: UnreadableCase[] = [];
+  for await (const page of ports.cases.readCases(signal)) {
+    stored.push(...page.cases);
+    unreadable.push(...page.unreadable);
+    onPage?.(stored.length);
+  }
+  const bookings = (await bookingsPromise).filter((b) => !b.cancelled);
+  return caseloadFrom(stored, unreadable, bookings, today, settings);
+}
+
+/** The same caseload from data already read (after a booking, without reading the register again). */
+export function caseloadFrom(stored: readonly StoredCase[], unreadable: readonly UnreadableCase[], bookings: readonly Booking[], today: IsoDate, settings: ServiceSettings): Caseload {
+  const options = { calendarFor: calendarsFor(settings), dueSoon: workingDays(settings.dueSoonWorkingDays), icpcAnchor: settings.icpcAnchor };
+  const byCase = new Map<string, Booking[]>();
+  for (const b of bookings) if (b.caseRef) byCase.set(b.caseRef, [...(byCase.get(b.caseRef) ?? []), b]);
+  const perDay = new Map<string, number>();
+  for (const b of bookings) {
+    const day = instantToLondon(b.start).date;
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
+  const entries = stored.map((s): CaseloadEntry => {
+    const own = byCase.get(s.childCase.ref) ?? [];
+    const forKind = (kind: string) => own.find((b) => b.eventKind === kind) ?? null;
+    const assessment = assessChild(s.childCase, today, options, (kind) => {
+      const b = forKind(kind);
+      return b ? instantToLondon(b.start).date : null;
+    });
+    const booking = assessment.next ? forKind(`${assessment.next.event} ${assessment.next.number}`) : null;
+    return { ...assessment, stored: s, booking };
+  });
+  return { entries, unreadable, bookings, reviewsOnDay: (date) => perDay.get(date) ?? 0 };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import type { IsoDate } from "../../../src/domain/calendar/isoDate.js";
+import type { CaseRef } from "../../../src/domain/caseload/caseRef.js";
+import { bookingBodyHtml, bookingSubject } from "../../../src/domain/templates/bookingInvite.js";
+import { escapeHtml } from "../../../src/domain/templates/escapeHtml.js";
+
+/** Values a field might hold, written to break out of HTML. */
+export const HOSTILE = [
+  `<script>alert(1)</script>`,
+  `"><img src=x onerror=alert(1)>`,
+  `' onmouseover='alert(1)`,
+  `javascript:alert(1)`,
+  `<a href="javascript:alert(1)">x</a>`,
+  `</ol><iframe src="//evil.example"></iframe>`,
+  `&lt;script&gt;`,
+];
+
+describe("booking invitations", () => {
+  it("subjects carry the event and the case reference, and a name only when the service shows names", () => {
+    expect(bookingSubject("lac-review", 3, "104233" as CaseRef)).toBe("LAC review 3 – ref 104233");
+    expect(bookingSubject("icpc", 1, "104233" as CaseRef)).toBe("Initial CP conference – ref 104233");
+    expect(bookingSubject("rcpc", 2, "104233" as CaseRef, "Ava Smith")).toBe("Review CP conference 2 – ref 104233 (Ava Smith)");
+  });
+
+  it("the body has the marking, the agenda, the consultation reminder and the feedback link", () => {
+    const html = bookingBodyHtml({ event: "lac-review", number: 2, ref: "104233" as CaseRef, dueBy: "2026-04-29" as IsoDate, agenda: ["Health", "Education"], chair: "Sam Okafor", classification: "OFFICIAL-SENSITIVE", feedbackUrl: "https://forms.example/f?a=1&b=2", feedbackQrHtml: "<table></table>" });
+    expect(html).toContain("<strong>OFFICIAL-SENSITIVE</strong>");
+    expect(html).toContain("<ol><li>Health</li><li>Education</li></ol>");
+    expect(html).toContain("Due by 29/04/2026");
+    expect(html).toContain("consultation forms");
+    expect(html).toContain('<a href="https://forms.example/f?a=1&amp;b=2">');
+    expect(html).toContain("<table></table>");
+  });
+
+  it("escapes every value: no tag, handler or javascript: link survives from any field", () => {
+    for (const bad of HOSTILE) {
+      const html = bookingBodyHtml({ event: "lac-review", number: 1, ref: "1" as CaseRef, dueBy: "2026-04-29" as IsoDate, agenda: [bad], chair: bad, classification: bad, feedbackUrl: bad, feedbackQrHtml: null });
+      // Every real tag in the output is one the template itself writes, with no attributes at all.
+      expect([...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)([^>]*)>/g)].map((m) => [m[1], m[2]])).toEqual(
+        [...html.matchAll(/<\/?([a-z0-9]+)>/g)].map((m) => [m[1], ""]),
+      );
+      expect(new Set([...html.matchAll(/<\/?([a-z0-9]+)>/g)].map((m) => m[1]))).toEqual(new Set(["p", "strong", "h2", "h3", "ol", "li"]));
+      expect(html).toContain(escapeHtml(bad));
+    }
+  });
+});
