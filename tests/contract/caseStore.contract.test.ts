@@ -4,7 +4,7 @@ import type { CaseRef } from "../../src/domain/caseload/caseRef.js";
 import type { ChildCase } from "../../src/domain/caseload/childCase.js";
 import { ConflictError, UncertainError } from "../../src/ports/errors.js";
 import type { StoredCase } from "../../src/ports/CaseStore.js";
-import { CASE_REGISTER_LIST, DEMO_SITE } from "../../src/sandbox/demo/seedDemo.js";
+import { CASE_REGISTER_LIST, DEMO_SITE } from "../../src/sandbox/demo/demoTenant.js";
 import { IRO, MANAGER, testSandbox } from "./testSandbox.js";
 
 let sandbox: Awaited<ReturnType<typeof testSandbox>>;

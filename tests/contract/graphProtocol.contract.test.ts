@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BatchRequestContent, BatchResponseContent } from "@microsoft/microsoft-graph-client";
-import { CASE_REGISTER_LIST, DEMO_SITE } from "../../src/sandbox/demo/seedDemo.js";
+import { CASE_REGISTER_LIST, DEMO_SITE } from "../../src/sandbox/demo/demoTenant.js";
 import { startSandbox } from "../../src/sandbox/server.js";
 import { IRO, MANAGER, PARTNER, TODAY, testSandbox } from "./testSandbox.js";
 

@@ -5,7 +5,7 @@ import { sandboxTokens } from "../../src/adapters/auth/sandboxTokens.js";
 import { GraphConnection } from "../../src/adapters/graph/graphClient.js";
 import type { RetryPolicy } from "../../src/adapters/graph/middleware.js";
 import type { IsoDate } from "../../src/domain/calendar/isoDate.js";
-import { DEMO_DOMAIN } from "../../src/sandbox/demo/seedDemo.js";
+import { DEMO_DOMAIN } from "../../src/sandbox/demo/demoTenant.js";
 import { startSandbox, type Sandbox } from "../../src/sandbox/server.js";
 
 export const TODAY = "2026-03-02" as IsoDate;

@@ -12,13 +12,10 @@ import { EVENT_NAMES } from "../../domain/timescales/ruleSets.js";
 import type { TimescaleCase } from "../../domain/timescales/timescaleCase.js";
 import { dispatch } from "../graph/router.js";
 import type { Role, SandboxUser, Store } from "../store.js";
+import { CASE_REGISTER_LIST, DEMO_DOMAIN, DEMO_SITE, DISPUTES_LIST } from "./demoTenant.js";
 import { FIRST_NAMES, SURNAMES } from "./names.js";
 import { Random } from "./random.js";
 
-export const DEMO_DOMAIN = "westmere.example";
-export const DEMO_SITE = "westmere.sharepoint.example,8f1c2d3e-4a5b-4c6d-8e7f-901a2b3c4d5e,1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
-export const CASE_REGISTER_LIST = "CaseRegister";
-export const DISPUTES_LIST = "Disputes";
 
 const england = workingCalendar("england");
 const FULL_WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday"];

@@ -1,0 +1,108 @@
+import { render, type ComponentChild } from "preact";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { instantToLondon, formatClock } from "../../domain/calendar/londonTime.js";
+import { dayAndDate } from "../../ui/format.js";
+import { BookingPane } from "../../ui/BookingPane.js";
+import { errorText, Notice } from "../../ui/Notice.js";
+import type { AppointmentFields } from "../../ports/Host.js";
+import { demoUsers, sandboxEnv, type DemoUser } from "./sandboxEnv.js";
+
+/**
+ * The Outlook preview: the task pane as Outlook shows it, beside a stand-in for Outlook's
+ * appointment form. "Opened from an appointment" fills that form and its Send books through Graph,
+ * as Outlook would; "Sidebar" books straight through Graph.
+ */
+function OutlookPreview({ users }: { users: readonly DemoUser[] }) {
+  const params = new URLSearchParams(location.search);
+  const staff = users.filter((u) => u.mailbox && (u.roles.includes("iro") || u.roles.includes("manager")));
+  const [upn, setUpn] = useState(params.get("user") ?? staff.find((u) => u.roles.includes("iro"))?.upn ?? staff[0]?.upn ?? "");
+  const [mode, setMode] = useState<"sidebar" | "appointment">(params.get("mode") === "appointment" ? "appointment" : "sidebar");
+  const [theme, setTheme] = useState(params.get("theme") ?? "light");
+  const [form, setForm] = useState<AppointmentFields | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  const [sendError, setSendError] = useState<string | null>(null);
+  useEffect(() => void (document.documentElement.dataset.theme = theme), [theme]);
+  const user = users.find((u) => u.upn === upn) ?? staff[0]!;
+  const appointment = useMemo(() => (mode === "appointment" ? { fill: async (f: AppointmentFields) => void (setForm(f), setSent(null)) } : null), [mode]);
+  const env = useMemo(() => sandboxEnv(user, appointment), [user, appointment]);
+
+  const send = async () => {
+    if (!form) return;
+    setSendError(null);
+    try {
+      const booking = await env.calendar.createBooking({ ...form, caseRef: form.caseRef as never, online: form.location === "Microsoft Teams meeting", transactionId: crypto.randomUUID() });
+      setSent(`Sent: ${booking.subject}`);
+      setForm(null);
+    } catch (error) {
+      setSendError(errorText(error));
+    }
+  };
+  const when = (at: number) => {
+    const t = instantToLondon(at as never);
+    return `${dayAndDate(t.date)} ${formatClock(t.minutes)}`;
+  };
+
+  return (
+    <>
+      <header class="frame" style="margin:16px 16px 0">
+        <div class="body row">
+          <strong>IRO Desk sandbox: Outlook preview</strong>
+          <label class="inline" for="user">Signed in as</label>
+          <select id="user" value={upn} onChange={(e) => setUpn(e.currentTarget.value)} style="width:auto">
+            {staff.map((u) => (
+              <option value={u.upn} key={u.upn}>{u.displayName} ({u.jobTitle})</option>
+            ))}
+          </select>
+          <label class="inline" for="mode">Pane opened from</label>
+          <select id="mode" value={mode} onChange={(e) => setMode(e.currentTarget.value as "sidebar" | "appointment")} style="width:auto">
+            <option value="sidebar">the sidebar</option>
+            <option value="appointment">a new appointment</option>
+          </select>
+          <label class="inline" for="theme">Theme</label>
+          <select id="theme" value={theme} onChange={(e) => setTheme(e.currentTarget.value)} style="width:auto">
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+            <option value="contrast">High contrast</option>
+          </select>
+        </div>
+      </header>
+      <main class="layout">
+        <section class="frame" aria-label="Outlook (simulated)">
+          <header>{mode === "appointment" ? "New appointment (Outlook, simulated)" : "Outlook calendar (simulated)"}</header>
+          <div class="body">
+            {mode === "sidebar" ? (
+              <p class="muted">Bookings made in the pane go straight into {user.displayName}’s calendar and the attendees’ calendars in the sandbox.</p>
+            ) : form ? (
+              <form onSubmit={(e) => (e.preventDefault(), void send())} aria-label="Appointment">
+                <div class="field-row"><span>Subject</span><output name="subject">{form.subject}</output></div>
+                <div class="field-row"><span>Required</span><output name="required">{form.attendees.filter((a) => a.type === "required").map((a) => a.name).join("; ")}</output></div>
+                <div class="field-row"><span>Optional</span><output name="optional">{form.attendees.filter((a) => a.type === "optional").map((a) => a.name).join("; ")}</output></div>
+                <div class="field-row"><span>Start</span><output name="start">{when(form.start)}</output></div>
+                <div class="field-row"><span>End</span><output name="end">{when(form.end)}</output></div>
+                <div class="field-row"><span>Location</span><output name="location">{form.location}</output></div>
+                <iframe title="Appointment body" sandbox="" srcdoc={form.bodyHtml} class="preview-body" style="width:100%;height:260px" />
+                {sendError && <Notice kind="error">{sendError}</Notice>}
+                <button type="submit" class="primary">Send</button>
+              </form>
+            ) : (
+              !sent && <p class="muted">An empty appointment. Choose a child and a time in the pane to fill it in.</p>
+            )}
+            {sent && <Notice kind="success">{sent}</Notice>}
+          </div>
+        </section>
+        <section class="frame" aria-label="IRO Desk task pane">
+          <header>IRO Desk</header>
+          <BookingPane key={`${upn}/${mode}`} env={env} />
+        </section>
+      </main>
+    </>
+  );
+}
+
+const root = document.getElementById("app")!;
+// Preact renders beside what is already there; the "Loading" text goes first.
+const show = (ui: ComponentChild) => ((root.textContent = ""), render(ui, root));
+demoUsers().then(
+  (users) => show(<OutlookPreview users={users} />),
+  (error: unknown) => show(<Notice kind="error">{errorText(error)} Is the sandbox running (npm start)?</Notice>),
+);

@@ -1,0 +1,18 @@
+import { LateReasonNeeded } from "../app/bookReview.js";
+import { PortError } from "../ports/errors.js";
+import type { ComponentChildren } from "preact";
+
+/** Errors are announced at once (role=alert); progress and success politely (role=status). */
+export function Notice({ kind, children }: { kind: "error" | "success" | "info"; children: ComponentChildren }) {
+  return (
+    <div class={`notice ${kind}`} role={kind === "error" ? "alert" : "status"}>
+      {children}
+    </div>
+  );
+}
+
+/** A message for any failure: the ports' and use cases' errors are written for people; anything else is not shown raw. */
+export function errorText(error: unknown): string {
+  if (error instanceof PortError || error instanceof LateReasonNeeded) return error.message;
+  return "Something went wrong and nothing was changed. Try again; if it keeps happening, tell your IRO Desk administrator.";
+}

@@ -1,0 +1,35 @@
+import { isoWeekday, type IsoDate } from "../domain/calendar/isoDate.js";
+import { formatClock, instantToLondon, type Instant } from "../domain/calendar/londonTime.js";
+import { formatUkDate } from "../domain/calendar/ukDate.js";
+import type { ChildStatus } from "../domain/caseload/assessChild.js";
+
+const DAY = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/** "Tue 10/03/2026": UK date with its weekday. */
+export function dayAndDate(date: IsoDate): string {
+  return `${DAY[isoWeekday(date) - 1]} ${formatUkDate(date)}`;
+}
+
+/** "Tue 10/03/2026, 10:00–11:30" in London time. */
+export function timeRange(start: Instant, end: Instant): string {
+  const s = instantToLondon(start);
+  const e = instantToLondon(end);
+  return `${dayAndDate(s.date)}, ${formatClock(s.minutes)}–${formatClock(e.minutes)}`;
+}
+
+/** Words, not colour alone, for every status (WCAG 1.4.1). */
+export const STATUS_WORDS: Readonly<Record<ChildStatus, string>> = {
+  overdue: "Overdue",
+  "due-soon": "Due soon",
+  "on-track": "On track",
+  booked: "Booked",
+  closed: "Closed",
+  invalid: "Check data",
+};
+
+/** "40 working days left", "due today", "overdue by 3 working days". */
+export function daysLeftWords(workingDaysLeft: number): string {
+  if (workingDaysLeft < 0) return `overdue by ${-workingDaysLeft} working day${workingDaysLeft === -1 ? "" : "s"}`;
+  if (workingDaysLeft === 0) return "due today";
+  return `${workingDaysLeft} working day${workingDaysLeft === 1 ? "" : "s"} left`;
+}

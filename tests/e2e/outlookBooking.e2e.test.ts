@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { CASE_REF_PROPERTY } from "../../src/adapters/graph/extendedProperties.js";
+import { fromRegisterFields } from "../../src/adapters/graph/caseRegisterFields.js";
+import { CASE_REGISTER_LIST } from "../../src/sandbox/demo/demoTenant.js";
+import type { Sandbox } from "../../src/sandbox/server.js";
+import { axeViolations, launchChromium, screenshot, ukPage, webSandbox } from "./browser.js";
+
+const IRO = "sam.okafor@westmere.example";
+let browser: Browser;
+let sandbox: Sandbox;
+beforeAll(async () => {
+  [browser, sandbox] = await Promise.all([launchChromium(), webSandbox()]);
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+});
+
+const previewUrl = (extra = "") => `${sandbox.url}/preview-outlook.html?today=2026-03-02&now=2026-03-02T08:00:00Z&user=${IRO}${extra}`;
+
+/** A child of Sam's whose next review is not booked yet, straight from the sandbox's register. */
+function unbookedChildOf(upn: string): { ref: string; socialWorker: string; teamManager: string } {
+  const list = sandbox.store.list(CASE_REGISTER_LIST)!;
+  const booked = new Set(
+    sandbox.store
+      .allEvents(sandbox.store.user(upn)!.id)
+      .flatMap((e) => ((e.data.singleValueExtendedProperties ?? []) as { id: string; value: string }[]).filter((p) => p.id === CASE_REF_PROPERTY).map((p) => p.value)),
+  );
+  for (const item of sandbox.store.listItems(list.id)) {
+    const child = fromRegisterFields(item.data.fields).childCase!;
+    if (child.iro === upn && child.lac && !child.cp && !booked.has(child.ref) && child.socialWorker && child.teamManager) {
+      return { ref: child.ref, socialWorker: child.socialWorker, teamManager: child.teamManager };
+    }
+  }
+  throw new Error("no unbooked child in the demo data");
+}
+
+describe("Outlook preview: booking a review end to end", { timeout: 60_000 }, () => {
+  it("books a demo child's next review and the event is in every staff attendee's calendar with the case reference", async () => {
+    const page = await ukPage(browser);
+    const child = unbookedChildOf(IRO);
+    await page.goto(previewUrl());
+    await page.getByText(/Your \d+ children/).waitFor();
+    await screenshot(page, "outlook-preview-caseload");
+
+    await page.getByLabel("Find a child by case reference or name").fill(child.ref);
+    await page.getByRole("button", { name: new RegExp(`Ref ${child.ref}`) }).click();
+    await expect.poll(() => page.getByRole("heading", { name: new RegExp(`– ref ${child.ref}`) }).count()).toBe(1);
+    await page.getByRole("button", { name: "Find free times" }).click();
+    await page.getByRole("heading", { name: "Best times" }).waitFor();
+    await page.locator('input[name="slot"]').first().check();
+    await screenshot(page, "outlook-preview-slots");
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: /^Book: / }).click();
+    await page.getByRole("heading", { name: "Booked" }).waitFor();
+    const notice = await page.getByRole("status").filter({ hasText: `ref ${child.ref}` }).innerText();
+    expect(notice).toMatch(new RegExp(`ref ${child.ref}, (Mon|Tue|Wed|Thu|Fri) \\d\\d/\\d\\d/2026, \\d\\d:\\d\\d–\\d\\d:\\d\\d`));
+    await screenshot(page, "outlook-preview-booked");
+
+    // The organizer's event carries the case reference; each staff attendee has the meeting in their own calendar.
+    const organizer = sandbox.store.allEvents(sandbox.store.user(IRO)!.id).find((e) =>
+      ((e.data.singleValueExtendedProperties ?? []) as { id: string; value: string }[]).some((p) => p.id === CASE_REF_PROPERTY && p.value === child.ref),
+    );
+    expect(organizer?.data.subject).toMatch(new RegExp(`^LAC review \\d+ – ref ${child.ref}$`));
+    expect(organizer?.data.sensitivity).toBe("private");
+    for (const attendee of [child.socialWorker, child.teamManager]) {
+      const copies = sandbox.store.eventsByUid(organizer!.iCalUId).filter((e) => e.ownerId === sandbox.store.user(attendee)!.id);
+      expect(copies, attendee).toHaveLength(1);
+      expect(copies[0]!.data.subject).toContain(`ref ${child.ref}`);
+    }
+    expect(page.errors).toEqual([]);
+  });
+
+  it("opened from an appointment, fills the appointment; Send books it", async () => {
+    const page = await ukPage(browser);
+    const child = unbookedChildOf(IRO);
+    await page.goto(previewUrl("&mode=appointment"));
+    await page.getByLabel("Find a child by case reference or name").fill(child.ref);
+    await page.getByRole("button", { name: new RegExp(`Ref ${child.ref}`) }).click();
+    await page.getByRole("button", { name: "Find free times" }).click();
+    await page.locator('input[name="slot"]').first().check();
+    await page.getByRole("button", { name: /^Fill in appointment: / }).click();
+    const form = page.getByRole("form", { name: "Appointment" });
+    await expect.poll(() => form.locator('output[name="subject"]').textContent()).toMatch(new RegExp(`– ref ${child.ref}$`));
+    expect(await form.locator('output[name="location"]').textContent()).toBe("Microsoft Teams meeting");
+    const body = page.frameLocator('iframe[title="Appointment body"]');
+    await body.getByRole("heading", { name: "Agenda" }).waitFor();
+    expect(await body.locator("li").first().innerText()).toBe("The child’s wishes and feelings, and how they took part");
+    expect(await page.getByText("Loading the preview").count()).toBe(0);
+    await screenshot(page, "outlook-preview-appointment");
+    await form.getByRole("button", { name: "Send" }).click();
+    await page.getByText(/^Sent: /).waitFor();
+    expect(page.errors).toEqual([]);
+  });
+
+  it("meets WCAG 2.2 AA (axe) in dark and high-contrast themes, with the status in words", async () => {
+    for (const theme of ["dark", "contrast"]) {
+      const page = await ukPage(browser);
+      await page.goto(previewUrl(`&theme=${theme}`));
+      await page.getByText(/Your \d+ children/).waitFor();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      expect(await axeViolations(page), theme).toEqual([]);
+      expect(await page.locator(".badge").first().innerText()).toMatch(/Overdue|Due soon|On track|Booked/);
+      await screenshot(page, `outlook-preview-${theme}`);
+    }
+  });
+
+  it("is usable with the keyboard alone: search, choose a child and find times without a mouse", async () => {
+    const page = await ukPage(browser);
+    const child = unbookedChildOf(IRO);
+    await page.goto(previewUrl());
+    await page.getByLabel("Find a child by case reference or name").focus();
+    await page.keyboard.type(child.ref);
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: new RegExp(`– ref ${child.ref}`) }).waitFor();
+    await page.getByRole("button", { name: "Find free times" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Best times" }).waitFor();
+  });
+});
