@@ -2,7 +2,7 @@
 //   dist/cli, dist/sandbox  Node programs (npm packages stay external: better-sqlite3 is native)
 //   dist/web                the pages every host loads, their bundles, styles and icons
 import { build } from "esbuild";
-import { chmod, cp, mkdir, rm, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 
 const started = performance.now();
 await rm("dist/web", { recursive: true, force: true });
@@ -27,6 +27,9 @@ await chmod("dist/cli/iro-desk.js", 0o755);
 const web = await build({
   entryPoints: {
     "js/preview-outlook": "src/hosts/preview/outlookPreview.tsx",
+    "js/outlook-taskpane": "src/hosts/outlook-taskpane.tsx",
+    "js/outlook-commands": "src/hosts/outlook-commands.ts",
+    "js/outlook-auth-dialog": "src/hosts/outlook-auth-dialog.ts",
   },
   outdir: "dist/web",
   bundle: true,
@@ -46,5 +49,27 @@ await writeFile("dist/web-meta.json", JSON.stringify(web.metafile));
 await cp("assets/css", "dist/web/css", { recursive: true });
 await cp("assets/pages", "dist/web", { recursive: true });
 await cp("assets/icons", "dist/web/assets", { recursive: true });
+
+// The Outlook manifest, with its URLs pointing where dist/web is served.
+const base = (process.env.IRO_DESK_BASE_URL ?? "https://localhost:3000").replace(/\/+$/, "");
+await writeFile("dist/addin-manifest.xml", (await readFile("addin-manifest.xml", "utf8")).replaceAll("https://localhost:3000", base));
+
+// config.json: the sandbox on the pages' own origin unless IRO_DESK_CLIENT_ID and friends name a tenant.
+const env = process.env;
+const tenant = env.IRO_DESK_CLIENT_ID && env.IRO_DESK_TENANT_ID;
+await writeFile(
+  "dist/web/config.json",
+  JSON.stringify(
+    {
+      graphBaseUrl: tenant ? "https://graph.microsoft.com" : "/graph",
+      auth: tenant ? { kind: "msal", clientId: env.IRO_DESK_CLIENT_ID, tenantId: env.IRO_DESK_TENANT_ID } : { kind: "sandbox" },
+      site: env.IRO_DESK_SITE ?? "westmere.sharepoint.example,8f1c2d3e-4a5b-4c6d-8e7f-901a2b3c4d5e,1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+      list: env.IRO_DESK_LIST ?? "CaseRegister",
+      settings: env.IRO_DESK_SETTINGS ? JSON.parse(env.IRO_DESK_SETTINGS) : { feedbackUrl: "https://feedback.westmere.example/iro" },
+    },
+    null,
+    2,
+  ),
+);
 
 console.log(`built dist/ in ${Math.round(performance.now() - started)} ms`);

@@ -2,7 +2,7 @@
 // again under a far-off zone (Pacific/Kiritimati, UTC+14) to prove no rule depends on the
 // machine's zone, then print the closing line CI reads: "N passed, N failed".
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
 const results = ".test-results";
 rmSync(results, { recursive: true, force: true });
@@ -35,6 +35,12 @@ function vitest(name, files, tz) {
     failed++;
     console.log(`FAILED: ${name} wrote no report (${out})`);
   }
+}
+
+// Browser tests drive Debian's Chromium. Install it when it is missing and we may (root, as in CI);
+// otherwise the browser tests fail with a message saying how to install it.
+if (!existsSync("/usr/bin/chromium") && process.getuid?.() === 0) {
+  step("install Chromium for the browser tests", "sh", ["-c", "apt-get install -y chromium >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y chromium >/dev/null)"]);
 }
 
 check("build", "node", ["scripts/build.mjs"]);
