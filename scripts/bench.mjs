@@ -9,7 +9,7 @@ const benches = readdirSync("bench").filter((f) => f.endsWith(".bench.ts") && (!
 console.log(`node ${process.version}, ${(await import("node:os")).cpus().length} cores`);
 for (const file of benches) {
   const outfile = `dist/bench/${file.replace(/\.ts$/, ".js")}`;
-  await build({ entryPoints: [`bench/${file}`], outfile, bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning" });
+  await build({ entryPoints: [`bench/${file}`], outfile, bundle: true, packages: "external", platform: "node", format: "esm", target: "node20", logLevel: "warning" });
   console.log(`\n== ${file}`);
   const run = spawnSync("node", [outfile], { stdio: "inherit" });
   if (run.status !== 0) process.exitCode = 1;
