@@ -3,6 +3,7 @@
 //   dist/web                the pages every host loads, their bundles, styles and icons
 import { build } from "esbuild";
 import { chmod, cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { PAGES, renderPage } from "./pages.mjs";
 
 const started = performance.now();
 await rm("dist/web", { recursive: true, force: true });
@@ -47,7 +48,8 @@ const web = await build({
 });
 await writeFile("dist/web-meta.json", JSON.stringify(web.metafile));
 await cp("assets/css", "dist/web/css", { recursive: true });
-await cp("assets/pages", "dist/web", { recursive: true });
+const bodies = { index: await readFile("assets/bodies/index.html", "utf8") };
+for (const page of PAGES) await writeFile(`dist/web/${page.file}`, renderPage(page, bodies));
 await cp("assets/icons", "dist/web/assets", { recursive: true });
 
 // The Outlook manifest, with its URLs pointing where dist/web is served.

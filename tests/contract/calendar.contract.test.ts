@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GraphCalendar } from "../../src/adapters/graph/graphCalendar.js";
 import { CASE_REF_PROPERTY } from "../../src/adapters/graph/extendedProperties.js";
 import { instant, londonTimeToInstant } from "../../src/domain/calendar/londonTime.js";
@@ -6,17 +6,12 @@ import type { CaseRef } from "../../src/domain/caseload/caseRef.js";
 import type { IsoDate } from "../../src/domain/calendar/isoDate.js";
 import { AuthError, BusyError } from "../../src/ports/errors.js";
 import type { BookingRequest } from "../../src/ports/Calendar.js";
-import { IRO, PARTNER, testSandbox } from "./testSandbox.js";
+import { IRO, PARTNER, useTestSandbox } from "./testSandbox.js";
 
-let sandbox: Awaited<ReturnType<typeof testSandbox>>;
+const sandbox = useTestSandbox();
 let socialWorker: string;
-beforeAll(async () => {
-  sandbox = await testSandbox();
+beforeAll(() => {
   socialWorker = sandbox.store.users().find((u) => u.roles.includes("social-worker"))!.userPrincipalName;
-});
-afterAll(async () => {
-  await sandbox.close();
-  sandbox.remove();
 });
 
 const at = (date: string, hhmm: string) => londonTimeToInstant(date as IsoDate, Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3)));

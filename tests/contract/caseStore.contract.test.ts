@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GraphCaseStore } from "../../src/adapters/graph/graphCaseStore.js";
 import type { CaseRef } from "../../src/domain/caseload/caseRef.js";
 import type { ChildCase } from "../../src/domain/caseload/childCase.js";
 import { ConflictError, UncertainError } from "../../src/ports/errors.js";
 import type { StoredCase } from "../../src/ports/CaseStore.js";
 import { CASE_REGISTER_LIST, DEMO_SITE } from "../../src/sandbox/demo/demoTenant.js";
-import { IRO, MANAGER, testSandbox } from "./testSandbox.js";
+import { IRO, MANAGER, useTestSandbox } from "./testSandbox.js";
 
-let sandbox: Awaited<ReturnType<typeof testSandbox>>;
-beforeAll(async () => {
-  sandbox = await testSandbox();
-});
-afterAll(async () => {
-  await sandbox.close();
-  sandbox.remove();
-});
+const sandbox = useTestSandbox();
 
 const store = (upn = IRO, pageSize = 200) => new GraphCaseStore(sandbox.graph(upn), { site: DEMO_SITE, list: CASE_REGISTER_LIST }, pageSize);
 

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BatchRequestContent, BatchResponseContent } from "@microsoft/microsoft-graph-client";
 import { CASE_REGISTER_LIST, DEMO_SITE } from "../../src/sandbox/demo/demoTenant.js";
-import { startSandbox } from "../../src/sandbox/server.js";
-import { IRO, MANAGER, PARTNER, TODAY, testSandbox } from "./testSandbox.js";
+import { IRO, MANAGER, PARTNER, useTestSandbox } from "./testSandbox.js";
 
-let sandbox: Awaited<ReturnType<typeof testSandbox>>;
-beforeAll(async () => {
-  sandbox = await testSandbox();
-});
-afterAll(async () => {
-  await sandbox.close();
-  sandbox.remove();
-});
+const sandbox = useTestSandbox();
 
 const event = (extra: Record<string, unknown> = {}) => ({
   subject: "Check",
@@ -138,16 +130,9 @@ describe("the sandbox answers as Graph does", () => {
 
   it("keeps everything on disk: a booking made before a restart is there after it", async () => {
     const made = await sandbox.raw(IRO, "POST", "/me/events", event({ subject: "Survives restart", transactionId: "restart-1" }));
-    await sandbox.close();
-    const again = await startSandbox({ port: 0, dataDir: sandbox.dataDir, today: TODAY });
-    try {
-      const token = (await (await fetch(`${again.url}/sandbox/token`, { method: "POST", body: JSON.stringify({ upn: IRO }) })).json()).access_token;
-      const read = await fetch(`${again.graphUrl}/me/events/${made.body.id}`, { headers: { Authorization: `Bearer ${token}` } });
-      expect(read.status).toBe(200);
-      expect((await read.json()).subject).toBe("Survives restart");
-    } finally {
-      await again.close();
-      sandbox = await testSandbox(sandbox.dataDir);
-    }
+    await sandbox.restart();
+    const read = await sandbox.raw(IRO, "GET", `/me/events/${made.body.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.subject).toBe("Survives restart");
   });
 });

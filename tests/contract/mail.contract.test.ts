@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GraphMail } from "../../src/adapters/graph/graphMail.js";
 import { UncertainError } from "../../src/ports/errors.js";
-import { IRO, MANAGER, testSandbox } from "./testSandbox.js";
+import { IRO, MANAGER, useTestSandbox } from "./testSandbox.js";
 
-let sandbox: Awaited<ReturnType<typeof testSandbox>>;
-beforeAll(async () => {
-  sandbox = await testSandbox();
-});
-afterAll(async () => {
-  await sandbox.close();
-  sandbox.remove();
-});
+const sandbox = useTestSandbox();
 
 const inbox = (upn: string) => sandbox.store.messages(sandbox.store.user(upn)!.id, "inbox");
 

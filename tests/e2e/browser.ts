@@ -1,10 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { startSandbox, type Sandbox } from "../../src/sandbox/server.js";
-import { TODAY } from "../contract/testSandbox.js";
+import { afterAll, beforeAll } from "vitest";
+import { TestSandbox } from "../contract/testSandbox.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = resolve(".test-results/screenshots");
@@ -19,10 +18,22 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A sandbox around TODAY serving the built pages (npm test builds dist/web first). */
-export async function webSandbox(): Promise<Sandbox> {
-  if (!existsSync("dist/web/preview-outlook.html")) throw new Error("dist/web is missing: run npm run build first (npm test does).");
-  return startSandbox({ port: 0, dataDir: mkdtempSync(join(tmpdir(), "iro-desk-e2e-")), today: TODAY, webRoot: resolve("dist/web") });
+/**
+ * For a browser test file: Chromium, and a sandbox around TODAY serving the built pages (npm test
+ * builds dist/web first), started before the tests and stopped after.
+ */
+export function useBrowserAndSandbox(): { readonly browser: () => Browser; readonly sandbox: TestSandbox } {
+  const sandbox = new TestSandbox(resolve("dist/web"));
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (!existsSync("dist/web/preview-outlook.html")) throw new Error("dist/web is missing: run npm run build first (npm test does).");
+    [browser] = await Promise.all([launchChromium(), sandbox.start()]);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox.stop();
+  });
+  return { browser: () => browser!, sandbox };
 }
 
 /** A page as a UK user sees it: en-GB, Europe/London, a laptop-sized window. */

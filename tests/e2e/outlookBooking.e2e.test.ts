@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { CASE_REF_PROPERTY } from "../../src/adapters/graph/extendedProperties.js";
 import { fromRegisterFields } from "../../src/adapters/graph/caseRegisterFields.js";
 import { CASE_REGISTER_LIST } from "../../src/sandbox/demo/demoTenant.js";
-import type { Sandbox } from "../../src/sandbox/server.js";
-import { axeViolations, launchChromium, screenshot, ukPage, webSandbox } from "./browser.js";
+import { axeViolations, screenshot, ukPage, useBrowserAndSandbox } from "./browser.js";
 
 const IRO = "sam.okafor@westmere.example";
-let browser: Browser;
-let sandbox: Sandbox;
-beforeAll(async () => {
-  [browser, sandbox] = await Promise.all([launchChromium(), webSandbox()]);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
+const { browser, sandbox } = useBrowserAndSandbox();
 
 const previewUrl = (extra = "") => `${sandbox.url}/preview-outlook.html?today=2026-03-02&now=2026-03-02T08:00:00Z&user=${IRO}${extra}`;
 
@@ -38,7 +28,7 @@ function unbookedChildOf(upn: string): { ref: string; socialWorker: string; team
 
 describe("Outlook preview: booking a review end to end", { timeout: 60_000 }, () => {
   it("books a demo child's next review and the event is in every staff attendee's calendar with the case reference", async () => {
-    const page = await ukPage(browser);
+    const page = await ukPage(browser());
     const child = unbookedChildOf(IRO);
     await page.goto(previewUrl());
     await page.getByText(/Your \d+ children/).waitFor();
@@ -74,7 +64,7 @@ describe("Outlook preview: booking a review end to end", { timeout: 60_000 }, ()
   });
 
   it("opened from an appointment, fills the appointment; Send books it", async () => {
-    const page = await ukPage(browser);
+    const page = await ukPage(browser());
     const child = unbookedChildOf(IRO);
     await page.goto(previewUrl("&mode=appointment"));
     await page.getByLabel("Find a child by case reference or name").fill(child.ref);
@@ -97,7 +87,7 @@ describe("Outlook preview: booking a review end to end", { timeout: 60_000 }, ()
 
   it("meets WCAG 2.2 AA (axe) in dark and high-contrast themes, with the status in words", async () => {
     for (const theme of ["dark", "contrast"]) {
-      const page = await ukPage(browser);
+      const page = await ukPage(browser());
       await page.goto(previewUrl(`&theme=${theme}`));
       await page.getByText(/Your \d+ children/).waitFor();
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
@@ -108,7 +98,7 @@ describe("Outlook preview: booking a review end to end", { timeout: 60_000 }, ()
   });
 
   it("is usable with the keyboard alone: search, choose a child and find times without a mouse", async () => {
-    const page = await ukPage(browser);
+    const page = await ukPage(browser());
     const child = unbookedChildOf(IRO);
     await page.goto(previewUrl());
     await page.getByLabel("Find a child by case reference or name").focus();

@@ -1,20 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import type { Sandbox } from "../../src/sandbox/server.js";
-import { axeViolations, launchChromium, screenshot, ukPage, webSandbox } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { axeViolations, screenshot, ukPage, useBrowserAndSandbox } from "./browser.js";
 
 const OFFICE_DIST = resolve("node_modules/@microsoft/office-js/dist");
-let browser: Browser;
-let sandbox: Sandbox;
-beforeAll(async () => {
-  [browser, sandbox] = await Promise.all([launchChromium(), webSandbox()]);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
+const { browser, sandbox } = useBrowserAndSandbox();
 
 /**
  * Microsoft's CDN is not reachable here: its address is answered from the @microsoft/office-js
@@ -36,7 +27,7 @@ async function routeOfficeCdn(page: Page): Promise<string[]> {
 
 describe("the built Outlook task pane with the real office.js", { timeout: 60_000 }, () => {
   it("loads office.js, sees it is not inside Outlook, and says where to open it: no errors, no hang", async () => {
-    const page = await ukPage(browser, 420, 700);
+    const page = await ukPage(browser(), 420, 700);
     const outside = await routeOfficeCdn(page);
     const started = Date.now();
     await page.goto(`${sandbox.url}/taskpane.html`);
@@ -51,7 +42,7 @@ describe("the built Outlook task pane with the real office.js", { timeout: 60_00
   });
 
   it("the function file page loads office.js without errors", async () => {
-    const page = await ukPage(browser);
+    const page = await ukPage(browser());
     const outside = await routeOfficeCdn(page);
     await page.goto(`${sandbox.url}/commands.html`);
     await page.waitForLoadState("networkidle");

@@ -1,0 +1,48 @@
+// The HTML pages of dist/web, from one template: every page gets the same head (language,
+// viewport, icon, stylesheet, a strict Content Security Policy); pages that run inside Office add
+// Microsoft's CDN for office.js and the sign-in hosts, and nothing else.
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+export const PAGES = [
+  { file: "index.html", title: "IRO Desk sandbox", body: "index" },
+  { file: "preview-outlook.html", title: "Outlook preview – IRO Desk sandbox", script: "js/preview-outlook.js", loading: "Loading the preview…" },
+  { file: "taskpane.html", title: "IRO Desk", script: "js/outlook-taskpane.js", office: true, loading: "Loading IRO Desk…" },
+  { file: "commands.html", title: "IRO Desk commands", script: "js/outlook-commands.js", office: true },
+  { file: "auth-dialog.html", title: "Sign in to IRO Desk", script: "js/outlook-auth-dialog.js", office: true, loading: "Signing in…" },
+];
+
+export function renderPage(page, bodies) {
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self'${page.office ? " https://appsforoffice.microsoft.com" : ""}`,
+    `connect-src 'self'${page.office ? " https://graph.microsoft.com https://login.microsoftonline.com" : ""}`,
+    `frame-src 'self'${page.office ? " https://login.microsoftonline.com" : ""}`,
+    // Inline style attributes only (layout tweaks in components); no inline scripts anywhere.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+  ].join("; ");
+  const scripts = [
+    // Office.js must come from Microsoft's CDN (Office Store policy 1120.2).
+    ...(page.office ? [`<script src="${OFFICE_CDN}"></script>`] : []),
+    ...(page.script ? [`<script type="module" src="${page.script}"></script>`] : []),
+  ];
+  const body = page.body ? bodies[page.body] : `<div id="app">${page.loading ? `<p class="pane">${page.loading}</p>` : ""}</div>`;
+  return `<!doctype html>
+<html lang="en-GB" data-theme="light">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta http-equiv="Content-Security-Policy" content="${csp}">
+  <title>${page.title}</title>
+  <link rel="icon" href="assets/icon-32.png">
+  <link rel="stylesheet" href="css/iro-desk.css">
+  ${scripts.join("\n  ")}
+</head>
+<body>
+  ${body.trim()}
+</body>
+</html>
+`;
+}
