@@ -1,7 +1,7 @@
 import { parseIsoDate, type IsoDate } from "../../domain/calendar/isoDate.js";
 import { isNation } from "../../domain/calendar/nation.js";
 import { parseCaseRef } from "../../domain/caseload/caseRef.js";
-import type { CaseContact, ChildCase, HeldReview, LateReason, RagEntry } from "../../domain/caseload/childCase.js";
+import type { CaseContact, ChildCase, EarlierPeriod, HeldReview, LateReason, RagEntry } from "../../domain/caseload/childCase.js";
 
 /**
  * The case register as a SharePoint list: one item per child, one column per field. Lists of
@@ -10,7 +10,7 @@ import type { CaseContact, ChildCase, HeldReview, LateReason, RagEntry } from ".
  */
 export const CASE_REGISTER_COLUMNS = [
   "Title", "ChildName", "DateOfBirth", "Nation", "IRO", "SocialWorker", "TeamManager",
-  "LegalStatus", "ShortBreaks", "LACStart", "LACReviews", "LACEnded",
+  "LegalStatus", "ShortBreaks", "LACStart", "LACReviews", "LACEnded", "LACEarlierPeriods",
   "CPChair", "StrategyDiscussions", "ICPC", "CPCategory", "CPReviews", "CPEnded",
   "Contacts", "RAGHistory", "LateReasons",
 ] as const;
@@ -31,6 +31,7 @@ export function toRegisterFields(c: ChildCase): CaseRegisterFields {
     LACStart: c.lac?.periodStart ?? null,
     LACReviews: c.lac ? JSON.stringify(c.lac.reviews) : null,
     LACEnded: c.lac?.ended ?? null,
+    LACEarlierPeriods: c.lac ? JSON.stringify(c.lac.earlierPeriods) : null,
     CPChair: c.cp?.chair ?? null,
     StrategyDiscussions: c.cp ? JSON.stringify(c.cp.strategyDiscussions) : null,
     ICPC: c.cp?.icpc ?? null,
@@ -92,6 +93,7 @@ export function fromRegisterFields(fields: Readonly<Record<string, unknown>>): {
                 shortBreaks: fields.ShortBreaks === true,
                 reviews: json<HeldReview[]>("LACReviews", []),
                 ended: date("LACEnded"),
+                earlierPeriods: json<EarlierPeriod[]>("LACEarlierPeriods", []),
               }
             : null,
           cp:

@@ -24,6 +24,13 @@ export interface RagEntry {
   readonly reason: string;
 }
 
+export interface EarlierPeriod {
+  readonly periodStart: IsoDate;
+  readonly ended: IsoDate;
+  readonly shortBreaks: boolean;
+  readonly reviews: readonly HeldReview[];
+}
+
 /** Why a review or conference was booked (or held) after its due-by date: counted as late in the figures. */
 export interface LateReason {
   /** e.g. "lac-review 3" */
@@ -59,6 +66,8 @@ export interface ChildCase {
     readonly shortBreaks: boolean;
     readonly reviews: readonly HeldReview[];
     readonly ended: IsoDate | null;
+    /** Periods of care that ended before this one began: their reviews still count in the year's figures. */
+    readonly earlierPeriods: readonly EarlierPeriod[];
   } | null;
   readonly cp: {
     readonly chair: string | null;

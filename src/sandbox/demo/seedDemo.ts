@@ -158,7 +158,7 @@ function lacEpisode(random: Random, today: IsoDate, dateOfBirth: IsoDate): NonNu
   const periodStart = recent ? addDays(today, -random.int(1, 30)) : addDays(earliest, random.int(0, Math.max(0, span - 40)));
   const legalStatus = random.weighted([["C2", 60], ["V2", 18], ["E1", 8], ["J2", 3], ["D1", 6], ["C1", 5]] as const);
   const reviews = heldReviews(random, { track: "lac", nation: "england", periodStart, reviews: [] }, today, dateOfBirth);
-  return { periodStart, legalStatus, shortBreaks: false, reviews, ended: null };
+  return { periodStart, legalStatus, shortBreaks: false, reviews, ended: null, earlierPeriods: [] };
 }
 
 function cpEpisode(random: Random, today: IsoDate, dateOfBirth: IsoDate, chair: string): NonNullable<ChildCase["cp"]> {

@@ -1,0 +1,251 @@
+import { workingDaysBetween } from "../calendar/workingDaysBetween.js";
+import type { IsoDate } from "../calendar/isoDate.js";
+import type { CaseRef } from "../caseload/caseRef.js";
+import type { ChildCase, HeldReview, ParticipationCode } from "../caseload/childCase.js";
+import { PARTICIPATION_CODES } from "../caseload/childCase.js";
+import { iroLoad, type CountRule } from "../caseload/iroLoad.js";
+import { DEFAULT_LADDER, type Dispute, type LadderStage } from "../disputes/dispute.js";
+import { assessTimescale, type HeldEvent, type TimescaleOptions } from "../timescales/assessTimescale.js";
+import type { TimescaleCase } from "../timescales/timescaleCase.js";
+import type { Figure, FigureRow } from "./figure.js";
+import type { ReportingPeriod } from "./reportingPeriod.js";
+
+export interface StaffMember {
+  readonly upn: string;
+  readonly name: string;
+  readonly fte: number;
+}
+
+export interface FigureInputs {
+  readonly children: readonly ChildCase[];
+  readonly disputes: readonly Dispute[];
+  readonly staff: readonly StaffMember[];
+  readonly period: ReportingPeriod;
+  readonly options: TimescaleOptions;
+  readonly ladder?: readonly LadderStage[];
+  readonly countRule?: CountRule;
+}
+
+/** History does not depend on "today"; a day after every record keeps the past-dates check quiet. */
+const ANY_DAY = "9999-12-31" as IsoDate;
+
+const PN_WORDS: Readonly<Record<ParticipationCode, string>> = {
+  PN0: "PN0 child under 4",
+  PN1: "PN1 attended and spoke for self",
+  PN2: "PN2 attended, an advocate spoke",
+  PN3: "PN3 attended, conveyed views symbolically",
+  PN4: "PN4 attended, did not speak",
+  PN5: "PN5 did not attend, advocate briefed",
+  PN6: "PN6 did not attend, views conveyed another way",
+  PN7: "PN7 did not attend or convey views",
+};
+
+interface HeldInPeriod {
+  readonly child: ChildCase;
+  readonly event: HeldEvent;
+  readonly record: HeldReview | undefined;
+  readonly anchor: IsoDate;
+}
+
+/**
+ * Every figure of the annual IRO report and the Corporate Parenting Board for a period (domain.md,
+ * "Figures a service reports"), each with its definition and the children behind each number.
+ * Reviews are counted in the period they were held; a child who left and came back into care in
+ * the period has the reviews of both periods of care counted.
+ */
+export function serviceFigures(inputs: FigureInputs): Figure[] {
+  const { period, options } = inputs;
+  const inPeriod = (d: IsoDate) => d >= period.from && d <= period.to;
+  const lacHeld: HeldInPeriod[] = [];
+  const cpHeld: HeldInPeriod[] = [];
+  for (const child of inputs.children) {
+    if (child.lac) {
+      const periods = [...child.lac.earlierPeriods, { periodStart: child.lac.periodStart, ended: child.lac.ended, shortBreaks: child.lac.shortBreaks, reviews: child.lac.reviews }];
+      for (const p of periods) {
+        const c: TimescaleCase = { track: p.shortBreaks ? "short-breaks" : "lac", nation: child.nation, periodStart: p.periodStart, reviews: p.reviews.map((r) => r.held), ended: p.ended };
+        for (const event of assessTimescale(c, ANY_DAY, options).history) {
+          if (inPeriod(event.held)) lacHeld.push({ child, event, record: p.reviews.find((r) => r.held === event.held), anchor: p.periodStart });
+        }
+      }
+    }
+    if (child.cp) {
+      const cp = child.cp;
+      const c: TimescaleCase = { track: "cp", nation: child.nation, strategyDiscussions: cp.strategyDiscussions, icpc: cp.icpc, reviews: cp.reviews.map((r) => r.held), ended: cp.ended };
+      const assessed = assessTimescale(c, ANY_DAY, options);
+      const discussions = [...cp.strategyDiscussions].sort();
+      const before = cp.icpc ? discussions.filter((d) => d <= cp.icpc!) : discussions;
+      const anchor = (options.icpcAnchor === "first-strategy-discussion" ? before[0] : before[before.length - 1]) ?? discussions[0]!;
+      for (const event of assessed.history) if (inPeriod(event.held)) cpHeld.push({ child, event, record: cp.reviews.find((r) => r.held === event.held), anchor });
+    }
+  }
+  return [
+    onRegister(inputs),
+    reviewTimeliness(lacHeld),
+    icpcTimeliness(cpHeld.filter((h) => h.event.event === "icpc"), options),
+    conferenceTimeliness(cpHeld.filter((h) => h.event.event === "rcpc")),
+    participation(lacHeld),
+    seenBeforeReview(lacHeld),
+    ragFigures(inputs.children, period),
+    disputeFigures(inputs.disputes, period, inputs.ladder ?? DEFAULT_LADDER),
+    caseloadFigures(inputs),
+    lateReasons(lacHeld, cpHeld),
+  ];
+}
+
+function onRegister({ children, period }: FigureInputs): Figure {
+  const open = (start: IsoDate | null | undefined, ended: IsoDate | null | undefined) => !!start && start <= period.to && (!ended || ended > period.to);
+  const lac = children.filter((c) => c.lac && !c.lac.shortBreaks && open(c.lac.periodStart, c.lac.ended));
+  const cp = children.filter((c) => c.cp && open(c.cp.icpc, c.cp.ended));
+  return {
+    id: "on-register",
+    title: `Children on the register at ${period.to.split("-").reverse().join("/")}`,
+    definition: "Looked after children (short breaks excluded) whose period of care had started and not ended by the last day of the period; children on a child protection plan (ICPC held, plan not ended) on that day.",
+    rows: [row("Looked after", lac), row("On a child protection plan", cp)],
+  };
+}
+
+function reviewTimeliness(held: readonly HeldInPeriod[]): Figure {
+  const group = (label: string, pick: (h: HeldInPeriod) => boolean) => share(label, held.filter(pick), (h) => h.event.inTime);
+  return {
+    id: "lac-reviews-in-timescale",
+    title: "Looked after children's reviews held in timescale",
+    definition: "Reviews held in the period, and how many were held by their due-by date: the first within 20 working days of the period of care starting, the second within 3 months of the first, later ones within 6 months of the previous (CPPCR Regulations 2010, reg. 33). Each deadline runs from the date the previous review was actually held.",
+    rows: [
+      group("All reviews", () => true),
+      group("First reviews", (h) => h.event.number === 1),
+      group("Second reviews", (h) => h.event.number === 2),
+      group("Subsequent reviews", (h) => h.event.number >= 3),
+    ],
+  };
+}
+
+function icpcTimeliness(held: readonly HeldInPeriod[], options: TimescaleOptions): Figure {
+  const days = held.map((h) => ({ h, wd: workingDaysBetween(options.calendarFor(h.child.nation), h.anchor, h.event.held) }));
+  const band = (label: string, lo: number, hi: number) => row(label, days.filter((d) => d.wd >= lo && d.wd <= hi).map((d) => d.h.child), held.length);
+  return {
+    id: "icpc-in-timescale",
+    title: "Initial child protection conferences within 15 working days",
+    definition: "ICPCs held in the period, counted in working days from the strategy discussion (the service's anchor setting) to the conference, in the bands the children in need census uses.",
+    rows: [share("Within 15 working days", held, (h) => h.event.inTime), band("0–10 working days", 0, 10), band("11–15 working days", 11, 15), band("16–20 working days", 16, 20), band("21 or more working days", 21, Infinity)],
+  };
+}
+
+function conferenceTimeliness(held: readonly HeldInPeriod[]): Figure {
+  return {
+    id: "rcpc-in-timescale",
+    title: "Review child protection conferences in timescale",
+    definition: "Review conferences held in the period: the first within 3 months of the ICPC, later ones within 6 months of the previous (Working Together).",
+    rows: [share("All review conferences", held, (h) => h.event.inTime), share("First review conferences", held.filter((h) => h.event.number === 1), (h) => h.event.inTime)],
+  };
+}
+
+function participation(held: readonly HeldInPeriod[]): Figure {
+  const coded = held.filter((h) => h.record?.participation);
+  const aged4 = coded.filter((h) => h.record!.participation !== "PN0");
+  const took = aged4.filter((h) => ["PN1", "PN2", "PN3", "PN4", "PN5", "PN6"].includes(h.record!.participation!));
+  return {
+    id: "participation",
+    title: "How children took part in their reviews",
+    definition: "Reviews held in the period by SSDA903 participation code. The participation rate is the share of reviews of children aged 4 or over (PN1–PN7) where the child took part or conveyed their views (PN1–PN6).",
+    rows: [
+      row("Participation rate", took.map((h) => h.child), aged4.length),
+      ...PARTICIPATION_CODES.map((code) => row(PN_WORDS[code], coded.filter((h) => h.record!.participation === code).map((h) => h.child), coded.length)),
+      row("No code recorded", held.filter((h) => !h.record?.participation).map((h) => h.child), held.length),
+    ],
+  };
+}
+
+function seenBeforeReview(held: readonly HeldInPeriod[]): Figure {
+  const recorded = held.filter((h) => h.record?.seenBeforeReview !== undefined);
+  return {
+    id: "seen-before-review",
+    title: "Children seen by their IRO before the review",
+    definition: "Reviews held in the period where the IRO saw or spoke to the child beforehand, of the reviews where this was recorded.",
+    rows: [share("Seen before the review", recorded, (h) => h.record!.seenBeforeReview === true)],
+  };
+}
+
+function ragFigures(children: readonly ChildCase[], period: ReportingPeriod): Figure {
+  const latest = children
+    .map((c) => ({ c, entries: c.rag.filter((r) => r.date <= period.to).sort((a, b) => (a.date < b.date ? -1 : 1)) }))
+    .filter((x) => x.entries.length > 0);
+  const last = (x: (typeof latest)[number]) => x.entries[x.entries.length - 1]!;
+  const prev = (x: (typeof latest)[number]) => x.entries[x.entries.length - 2];
+  const score = { red: 0, amber: 1, green: 2 } as const;
+  const withPrev = latest.filter((x) => prev(x));
+  const total = latest.length;
+  return {
+    id: "rag",
+    title: "RAG ratings of care plans",
+    definition: "Each child's latest RAG rating on or before the end of the period (Red: delay seriously affecting the plan; Amber: a specific concern, plan progressing; Green: progressing well), and the change since their rating before that.",
+    rows: [
+      row("Red", latest.filter((x) => last(x).rating === "red").map((x) => x.c), total),
+      row("Amber", latest.filter((x) => last(x).rating === "amber").map((x) => x.c), total),
+      row("Green", latest.filter((x) => last(x).rating === "green").map((x) => x.c), total),
+      row("Better than the rating before", withPrev.filter((x) => score[last(x).rating] > score[prev(x)!.rating]).map((x) => x.c), withPrev.length),
+      row("Same as the rating before", withPrev.filter((x) => score[last(x).rating] === score[prev(x)!.rating]).map((x) => x.c), withPrev.length),
+      row("Worse than the rating before", withPrev.filter((x) => score[last(x).rating] < score[prev(x)!.rating]).map((x) => x.c), withPrev.length),
+    ],
+  };
+}
+
+function disputeFigures(disputes: readonly Dispute[], period: ReportingPeriod, ladder: readonly LadderStage[]): Figure {
+  const inPeriod = (d: IsoDate) => d >= period.from && d <= period.to;
+  const raised = disputes.filter((d) => inPeriod(d.history[0]!.at));
+  const resolution = (d: Dispute) => d.history.find((e) => e.action === "resolved");
+  const resolved = disputes.filter((d) => resolution(d) && inPeriod(resolution(d)!.at));
+  const openAtEnd = disputes.filter((d) => d.history[0]!.at <= period.to && (!resolution(d) || resolution(d)!.at > period.to));
+  const refs = (list: readonly Dispute[]) => list.map((d) => d.caseRef);
+  const themes = [...new Set(raised.map((d) => d.theme))].sort();
+  return {
+    id: "disputes",
+    title: "Disputes (Dispute Resolution Protocol)",
+    definition: "Disputes raised in the period, resolved in the period by the stage they were resolved at, open at the end of the period, and raised by theme.",
+    rows: [
+      { label: "Raised", value: raised.length, children: refs(raised) },
+      ...ladder.map((stage, i) => ({ label: `Resolved at stage ${i + 1}: ${stage.name}`, value: resolved.filter((d) => resolution(d)!.stage === i).length, of: resolved.length, children: refs(resolved.filter((d) => resolution(d)!.stage === i)) })),
+      { label: "Open at the end of the period", value: openAtEnd.length, children: refs(openAtEnd) },
+      ...themes.map((t) => ({ label: `Theme: ${t}`, value: raised.filter((d) => d.theme === t).length, of: raised.length, children: refs(raised.filter((d) => d.theme === t)) })),
+    ],
+  };
+}
+
+function caseloadFigures({ children, staff, countRule }: FigureInputs): Figure {
+  return {
+    id: "caseload",
+    title: "Caseload per IRO, against the 50–70 guidance",
+    definition: "Each IRO's open looked-after children (as IRO) and child protection plans (as chair); a child on both counts once unless the service counts each. The band is 50–70 per full-time IRO (IRO Handbook 2010), scaled by FTE.",
+    rows: staff.map((s) => {
+      const load = iroLoad(children, s.upn, s.fte, countRule);
+      const theirs = children.filter((c) => (c.lac && !c.lac.ended && c.iro === s.upn) || (c.cp && !c.cp.ended && (c.cp.chair ?? c.iro) === s.upn));
+      return { label: `${s.name} (${s.fte} FTE): ${load.perFte} per FTE, ${load.position} the ${load.band.min}–${load.band.max} band`, value: load.counted, children: theirs.map((c) => c.ref) };
+    }),
+  };
+}
+
+function lateReasons(lac: readonly HeldInPeriod[], cp: readonly HeldInPeriod[]): Figure {
+  const late = [...lac, ...cp].filter((h) => !h.event.inTime);
+  const reasonOf = (h: HeldInPeriod) =>
+    h.record?.lateReason ?? h.child.lateReasons.find((r) => r.event === `${h.event.event} ${h.event.number}`)?.reason ?? "No reason recorded";
+  const reasons = [...new Set(late.map(reasonOf))].sort();
+  return {
+    id: "late-reasons",
+    title: "Why reviews and conferences were out of timescale",
+    definition: "Reviews and conferences held in the period after their due-by date, by the reason recorded.",
+    rows: reasons.map((r) => row(r, late.filter((h) => reasonOf(h) === r).map((h) => h.child), late.length)),
+  };
+}
+
+function row(label: string, children: readonly ChildCase[], of?: number): FigureRow {
+  return { label, value: children.length, ...(of !== undefined ? { of } : {}), children: unique(children.map((c) => c.ref)) };
+}
+
+function share<T extends HeldInPeriod>(label: string, items: readonly T[], yes: (item: T) => boolean): FigureRow {
+  const hits = items.filter(yes);
+  return { label, value: hits.length, of: items.length, children: unique(hits.map((h) => h.child.ref)) };
+}
+
+function unique(refs: readonly CaseRef[]): CaseRef[] {
+  return [...new Set(refs)];
+}
+

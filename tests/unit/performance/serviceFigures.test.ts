@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import type { IsoDate } from "../../../src/domain/calendar/isoDate.js";
+import type { CaseRef } from "../../../src/domain/caseload/caseRef.js";
+import type { ChildCase, HeldReview } from "../../../src/domain/caseload/childCase.js";
+import { escalate, raiseDispute, resolve } from "../../../src/domain/disputes/dispute.js";
+import { percent, type Figure } from "../../../src/domain/performance/figure.js";
+import { quarter, reportingYear } from "../../../src/domain/performance/reportingPeriod.js";
+import { serviceFigures } from "../../../src/domain/performance/serviceFigures.js";
+import { lacChild } from "../../fixtures/children.js";
+import { options } from "../timescales/testCases.js";
+
+const d = (s: string) => s as IsoDate;
+const review = (held: string, over: Partial<HeldReview> = {}): HeldReview => ({ held: d(held), ...over });
+
+/**
+ * A small service counted by hand (2025–26):
+ * A came into care 07/04/2025: review 1 on 01/05 (due 08/05, in time), review 2 on 20/08 (due 01/08, late:
+ *   "Chair unavailable"), review 3 on 10/02/2026 (due 20/02, in time).
+ * B was in care 14/04–01/07/2025 (review 1 on 09/05, due 15/05, in time), came back 06/10/2025 (review 1 on
+ *   10/11, due 03/11, late, no reason). Under 4: PN0 both times.
+ * C: strategy discussion 02/06/2025, ICPC 20/06 (14 working days), first review conference 15/09 (due 20/09).
+ * D: strategy discussion 01/09/2025, ICPC 26/09 (19 working days, late).
+ */
+const A = lacChild("1", "2025-04-07", [], {
+  lac: {
+    periodStart: d("2025-04-07"), legalStatus: "C2", shortBreaks: false, ended: null, earlierPeriods: [],
+    reviews: [
+      review("2025-05-01", { participation: "PN1", seenBeforeReview: true }),
+      review("2025-08-20", { participation: "PN7", seenBeforeReview: false, lateReason: "Chair unavailable" }),
+      review("2026-02-10", { participation: "PN5", seenBeforeReview: true }),
+    ],
+  },
+  rag: [
+    { date: d("2025-05-01"), rating: "amber", reason: "" },
+    { date: d("2025-08-20"), rating: "red", reason: "" },
+    { date: d("2026-02-10"), rating: "green", reason: "" },
+  ],
+});
+const B = lacChild("2", "2025-10-06", [], {
+  dateOfBirth: d("2023-01-01"),
+  lac: {
+    periodStart: d("2025-10-06"), legalStatus: "C2", shortBreaks: false, ended: null,
+    reviews: [review("2025-11-10", { participation: "PN0" })],
+    earlierPeriods: [{ periodStart: d("2025-04-14"), ended: d("2025-07-01"), shortBreaks: false, reviews: [review("2025-05-09", { participation: "PN0" })] }],
+  },
+});
+const cpChild = (ref: string, discussion: string, icpc: string, reviews: string[] = []): ChildCase =>
+  lacChild(ref, "2025-01-01", [], { lac: null, iro: null, cp: { chair: "nadia.hussain@westmere.example", strategyDiscussions: [d(discussion)], icpc: d(icpc), category: "Neglect", reviews: reviews.map((r) => review(r)), ended: null } });
+const C = cpChild("3", "2025-06-02", "2025-06-20", ["2025-09-15"]);
+const D = cpChild("4", "2025-09-01", "2025-09-26");
+
+const placement = resolve(escalate(raiseDispute({ id: "1", caseRef: "1" as CaseRef, theme: "Placement", issue: "No move plan", by: "sam", on: d("2025-06-01") }), "sam", d("2025-06-10")), "sam", d("2025-06-20"), "Plan agreed");
+const contact = raiseDispute({ id: "2", caseRef: "2" as CaseRef, theme: "Contact", issue: "Contact stopped", by: "sam", on: d("2026-01-10") });
+
+const figures = serviceFigures({
+  children: [A, B, C, D],
+  disputes: [placement, contact],
+  staff: [{ upn: "sam.okafor@westmere.example", name: "Sam Okafor", fte: 1 }, { upn: "nadia.hussain@westmere.example", name: "Nadia Hussain", fte: 0.5 }],
+  period: reportingYear(d("2025-11-25")),
+  options,
+});
+const figure = (id: string) => figures.find((f) => f.id === id)!;
+const rows = (f: Figure) => f.rows.map((r) => [r.label, r.value, r.of ?? null, [...r.children].sort()]);
+
+describe("service figures for a hand-counted service", () => {
+  it("reporting year and quarters", () => {
+    expect(reportingYear(d("2026-03-31"))).toEqual({ from: "2025-04-01", to: "2026-03-31", label: "2025–26" });
+    expect(reportingYear(d("2026-04-01")).label).toBe("2026–27");
+    expect(quarter(d("2026-11-25"))).toEqual({ from: "2026-10-01", to: "2026-12-31", label: "Q3 2026–27" });
+    expect(quarter(d("2027-02-14"))).toEqual({ from: "2027-01-01", to: "2027-03-31", label: "Q4 2026–27" });
+  });
+
+  it("reviews in timescale, first / second / subsequent, counting both periods of care of a child who came back", () => {
+    expect(rows(figure("lac-reviews-in-timescale"))).toEqual([
+      ["All reviews", 3, 5, ["1", "2"]],
+      ["First reviews", 2, 3, ["1", "2"]],
+      ["Second reviews", 0, 1, []],
+      ["Subsequent reviews", 1, 1, ["1"]],
+    ]);
+    expect(percent(figure("lac-reviews-in-timescale").rows[0]!)).toBe(60);
+  });
+
+  it("ICPCs within 15 working days, in the census's bands", () => {
+    expect(rows(figure("icpc-in-timescale"))).toEqual([
+      ["Within 15 working days", 1, 2, ["3"]],
+      ["0–10 working days", 0, 2, []],
+      ["11–15 working days", 1, 2, ["3"]],
+      ["16–20 working days", 1, 2, ["4"]],
+      ["21 or more working days", 0, 2, []],
+    ]);
+    expect(rows(figure("rcpc-in-timescale"))[0]).toEqual(["All review conferences", 1, 1, ["3"]]);
+  });
+
+  it("participation: the rate leaves out children under 4 (PN0)", () => {
+    const f = figure("participation");
+    expect(f.rows[0]).toEqual({ label: "Participation rate", value: 2, of: 3, children: ["1"] });
+    expect(f.rows.find((r) => r.label.startsWith("PN0"))).toMatchObject({ value: 2, of: 5, children: ["2"] });
+    expect(f.rows.find((r) => r.label.startsWith("PN7"))).toMatchObject({ value: 1, of: 5 });
+  });
+
+  it("seen before the review, of those recorded", () => {
+    expect(rows(figure("seen-before-review"))).toEqual([["Seen before the review", 2, 3, ["1"]]]);
+  });
+
+  it("RAG: the latest rating and its change", () => {
+    const f = figure("rag");
+    expect(f.rows.map((r) => [r.label, r.value, r.of])).toEqual([
+      ["Red", 0, 1], ["Amber", 0, 1], ["Green", 1, 1],
+      ["Better than the rating before", 1, 1], ["Same as the rating before", 0, 1], ["Worse than the rating before", 0, 1],
+    ]);
+  });
+
+  it("disputes raised, resolved by stage, open, by theme", () => {
+    const f = figure("disputes");
+    expect(f.rows.find((r) => r.label === "Raised")?.value).toBe(2);
+    expect(f.rows.find((r) => r.label === "Resolved at stage 2: Team manager")).toMatchObject({ value: 1, of: 1, children: ["1"] });
+    expect(f.rows.find((r) => r.label === "Open at the end of the period")).toMatchObject({ value: 1, children: ["2"] });
+    expect(f.rows.filter((r) => r.label.startsWith("Theme:")).map((r) => [r.label, r.value])).toEqual([["Theme: Contact", 1], ["Theme: Placement", 1]]);
+  });
+
+  it("caseload per IRO FTE, and why reviews were late", () => {
+    expect(figure("caseload").rows.map((r) => [r.label, r.value])).toEqual([
+      ["Sam Okafor (1 FTE): 2 per FTE, below the 50–70 band", 2],
+      ["Nadia Hussain (0.5 FTE): 4 per FTE, below the 25–35 band", 2],
+    ]);
+    expect(rows(figure("late-reasons"))).toEqual([
+      ["Chair unavailable", 1, 3, ["1"]],
+      ["No reason recorded", 2, 3, ["2", "4"]],
+    ]);
+  });
+
+  it("children on the register at the end of the period", () => {
+    expect(rows(figure("on-register"))).toEqual([["Looked after", 2, null, ["1", "2"]], ["On a child protection plan", 2, null, ["3", "4"]]]);
+  });
+});
