@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
 /** The built command, run as a user runs it (npm test builds dist/ first). */
-const run = async (...args: string[]) => {
+export const run = async (...args: string[]) => {
   try {
     const { stdout, stderr } = await promisify(execFile)("node", ["dist/cli/iro-desk.js", ...args], { env: { ...process.env, TZ: "Asia/Tokyo" } });
     return { code: 0, stdout, stderr };
@@ -16,7 +16,7 @@ const run = async (...args: string[]) => {
   }
 };
 
-const dir = mkdtempSync(join(tmpdir(), "iro-desk-cli-"));
+export const dir = mkdtempSync(join(tmpdir(), "iro-desk-cli-"));
 const file = (name: string, text: string) => {
   writeFileSync(join(dir, name), text);
   return join(dir, name);

@@ -2,6 +2,11 @@ import { londonClock } from "../../adapters/clock/londonClock.js";
 import { main } from "./main.js";
 
 /** The `iro-desk` command: the real console and clock around main(). */
+// Piped into head or a pager that closes early: stop quietly, as Unix tools do.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -1,8 +1,10 @@
 import { UsageError, type Command, type CommandIo } from "./command.js";
 import { dueCommand } from "./dueCommand.js";
+import { importCommand } from "./importCommand.js";
+import { reportCommand } from "./reportCommand.js";
 
 /** Each command is one file; adding one means adding it to this list. */
-const COMMANDS: readonly Command[] = [dueCommand];
+const COMMANDS: readonly Command[] = [dueCommand, importCommand, reportCommand];
 
 const HELP = `IRO Desk: statutory timescales for Independent Reviewing Officer services.
 

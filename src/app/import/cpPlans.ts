@@ -1,0 +1,91 @@
+import type { IsoDate } from "../../domain/calendar/isoDate.js";
+import { formatUkDate, parseUkDate } from "../../domain/calendar/ukDate.js";
+import { parseCaseRef, type CaseRef } from "../../domain/caseload/caseRef.js";
+import type { ChildCase } from "../../domain/caseload/childCase.js";
+import { csvRecords } from "../csv/parseCsv.js";
+import type { CsvFile, ImportProblem } from "./importProblem.js";
+
+/**
+ * The CP register from a CSV of plans, one row per child: CHILD, DOB, STRATEGY (strategy
+ * discussion dates, ";" between), ICPC, REVIEWS (review conference dates, ";" between),
+ * PLAN_END, CATEGORY, CHAIR (the chair's email). Dates dd/mm/yyyy or yyyy-mm-dd.
+ */
+export function importCpPlans(file: CsvFile): { children: ChildCase[]; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const problem = (row: number, column: string, reason: string) => problems.push({ file: file.name, row, column, reason });
+  const { columns, records } = csvRecords(file.text);
+  const missing = ["CHILD", "DOB", "STRATEGY", "ICPC"].filter((c) => !columns.includes(c));
+  if (missing.length > 0) return { children: [], problems: [{ file: file.name, row: 1, column: missing.join(", "), reason: "the CP plans file needs CHILD, DOB, STRATEGY and ICPC columns" }] };
+  const children: ChildCase[] = [];
+  const seen = new Set<string>();
+  for (const { line, record } of records) {
+    const ref = parseCaseRef(record.CHILD ?? "");
+    if (!ref) { problem(line, "CHILD", record.CHILD ? `"${record.CHILD}" is not a child identifier` : "CHILD is empty"); continue; }
+    if (seen.has(ref)) { problem(line, "CHILD", `child ${ref} has two plan rows: one open plan per child`); continue; }
+    let ok = true;
+    const one = (column: string, required: boolean): IsoDate | null => {
+      const text = (record[column] ?? "").trim();
+      if (!text) {
+        if (required) { problem(line, column, `${column} is empty`); ok = false; }
+        return null;
+      }
+      const d = parseUkDate(text);
+      if (!d) { problem(line, column, `"${text}" is not a real date`); ok = false; }
+      return d ?? null;
+    };
+    const many = (column: string): IsoDate[] =>
+      (record[column] ?? "").split(";").map((t) => t.trim()).filter(Boolean).flatMap((t) => {
+        const d = parseUkDate(t);
+        if (!d) { problem(line, column, `"${t}" is not a real date`); ok = false; }
+        return d ? [d] : [];
+      });
+    const dateOfBirth = one("DOB", true);
+    const strategy = many("STRATEGY");
+    if (strategy.length === 0 && ok) { problem(line, "STRATEGY", "at least one strategy discussion date is needed"); ok = false; }
+    const icpc = one("ICPC", false);
+    const reviews = many("REVIEWS");
+    const ended = one("PLAN_END", false);
+    if (icpc && reviews.some((r) => r <= icpc)) { problem(line, "REVIEWS", `a review conference is on or before the ICPC (${formatUkDate(icpc)})`); ok = false; }
+    if (!icpc && reviews.length > 0) { problem(line, "ICPC", "review conferences are listed but the ICPC date is empty"); ok = false; }
+    if (!ok || !dateOfBirth) continue;
+    seen.add(ref);
+    children.push({
+      ref: ref as CaseRef,
+      childName: "",
+      dateOfBirth,
+      nation: "england",
+      iro: null,
+      socialWorker: null,
+      teamManager: null,
+      lac: null,
+      cp: { chair: record.CHAIR?.trim() || null, strategyDiscussions: strategy, icpc, category: record.CATEGORY?.trim() || null, reviews: reviews.map((held) => ({ held })), ended },
+      contacts: [],
+      rag: [],
+      lateReasons: [],
+    });
+  }
+  return { children, problems };
+}
+
+/** IRO allocation from a CSV: CHILD, IRO (email), and optionally SOCIAL_WORKER, TEAM_MANAGER. */
+export function importAllocation(file: CsvFile): { allocation: Map<string, { iro: string; socialWorker: string | null; teamManager: string | null }>; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const allocation = new Map<string, { iro: string; socialWorker: string | null; teamManager: string | null }>();
+  const { columns, records } = csvRecords(file.text);
+  if (!columns.includes("CHILD") || !columns.includes("IRO")) return { allocation, problems: [{ file: file.name, row: 1, column: "CHILD, IRO", reason: "the allocation file needs CHILD and IRO columns" }] };
+  const email = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+  for (const { line, record } of records) {
+    const child = (record.CHILD ?? "").trim();
+    const iro = (record.IRO ?? "").trim();
+    if (!parseCaseRef(child)) { problems.push({ file: file.name, row: line, column: "CHILD", reason: child ? `"${child}" is not a child identifier` : "CHILD is empty" }); continue; }
+    if (!email.test(iro)) { problems.push({ file: file.name, row: line, column: "IRO", reason: iro ? `"${iro}" is not an email address` : "IRO is empty" }); continue; }
+    const optional = (column: string) => {
+      const value = (record[column] ?? "").trim();
+      if (value && !email.test(value)) problems.push({ file: file.name, row: line, column, reason: `"${value}" is not an email address` });
+      return value && email.test(value) ? value : null;
+    };
+    if (allocation.has(child)) { problems.push({ file: file.name, row: line, column: "CHILD", reason: `child ${child} is allocated twice` }); continue; }
+    allocation.set(child, { iro, socialWorker: optional("SOCIAL_WORKER"), teamManager: optional("TEAM_MANAGER") });
+  }
+  return { allocation, problems };
+}

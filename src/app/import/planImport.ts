@@ -1,0 +1,74 @@
+import type { ChildCase, HeldReview } from "../../domain/caseload/childCase.js";
+import type { StoredCase } from "../../ports/CaseStore.js";
+
+export interface ImportPlan {
+  /** Children not yet in the register: adding them loses nothing. */
+  readonly create: readonly ChildCase[];
+  /** Children whose stored record would change: applied only when the user confirms. */
+  readonly change: readonly { readonly stored: StoredCase; readonly proposed: ChildCase; readonly fields: readonly string[] }[];
+  readonly unchanged: number;
+}
+
+/**
+ * What an import would do to the register. What the files carry (dates, episodes, reviews, legal
+ * status, plans, allocation) replaces what is stored; what they do not carry (names, contacts, RAG,
+ * late reasons, whether the IRO saw the child) is kept. Importing the same files again changes nothing.
+ */
+export function planImport(stored: readonly StoredCase[], imported: readonly ChildCase[]): ImportPlan {
+  const byRef = new Map(stored.map((s) => [s.childCase.ref, s]));
+  const create: ChildCase[] = [];
+  const change: { stored: StoredCase; proposed: ChildCase; fields: string[] }[] = [];
+  let unchanged = 0;
+  for (const incoming of imported) {
+    const existing = byRef.get(incoming.ref);
+    if (!existing) {
+      create.push(incoming);
+      continue;
+    }
+    const proposed = mergeChild(existing.childCase, incoming);
+    const fields = changedFields(existing.childCase, proposed);
+    if (fields.length === 0) unchanged++;
+    else change.push({ stored: existing, proposed, fields });
+  }
+  return { create, change, unchanged };
+}
+
+/** The imported record over the stored one, keeping what the files do not know. */
+export function mergeChild(stored: ChildCase, incoming: ChildCase): ChildCase {
+  const keepExtras = (reviews: readonly HeldReview[], before: readonly HeldReview[]) =>
+    reviews.map((r) => ({ ...before.find((b) => b.held === r.held), ...r }));
+  return {
+    ...stored,
+    dateOfBirth: incoming.dateOfBirth,
+    childName: stored.childName || incoming.childName,
+    iro: incoming.iro ?? stored.iro,
+    socialWorker: incoming.socialWorker ?? stored.socialWorker,
+    teamManager: incoming.teamManager ?? stored.teamManager,
+    lac: incoming.lac ? { ...incoming.lac, reviews: keepExtras(incoming.lac.reviews, stored.lac?.reviews ?? []) } : stored.lac,
+    cp: incoming.cp ? { ...incoming.cp, chair: incoming.cp.chair ?? stored.cp?.chair ?? null, reviews: keepExtras(incoming.cp.reviews, stored.cp?.reviews ?? []) } : stored.cp,
+  };
+}
+
+function changedFields(a: ChildCase, b: ChildCase): string[] {
+  return (Object.keys(b) as (keyof ChildCase)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}
+
+/** Applies an allocation (IRO, social worker, team manager by child) to imported children. */
+export function allocate(children: readonly ChildCase[], allocation: ReadonlyMap<string, { iro: string; socialWorker: string | null; teamManager: string | null }>): ChildCase[] {
+  return children.map((c) => {
+    const a = allocation.get(c.ref);
+    return a ? { ...c, iro: a.iro, socialWorker: a.socialWorker ?? c.socialWorker, teamManager: a.teamManager ?? c.teamManager, ...(c.cp && !c.cp.chair ? { cp: { ...c.cp, chair: a.iro } } : {}) } : c;
+  });
+}
+
+/** Children from several files joined by reference: a child in both the SSDA903 files and the CP plans gets both episodes. */
+export function joinByRef(...lists: readonly (readonly ChildCase[])[]): ChildCase[] {
+  const joined = new Map<string, ChildCase>();
+  for (const list of lists) {
+    for (const c of list) {
+      const before = joined.get(c.ref);
+      joined.set(c.ref, before ? { ...before, lac: before.lac ?? c.lac, cp: before.cp ?? c.cp } : c);
+    }
+  }
+  return [...joined.values()];
+}

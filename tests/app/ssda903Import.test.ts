@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { importAllocation, importCpPlans } from "../../src/app/import/cpPlans.js";
+import { allocate, joinByRef, planImport } from "../../src/app/import/planImport.js";
+import { importSsda903 } from "../../src/app/import/ssda903.js";
+
+const file = (name: string) => ({ name, text: readFileSync(`tests/fixtures/ssda903/${name}`, "utf8") });
+const result = importSsda903({ header: file("header.csv"), episodes: file("episodes.csv"), reviews: file("reviews.csv") });
+const problems = (f: string) => result.problems.filter((p) => p.file === f).map((p) => [p.row, p.column, p.reason]);
+
+describe("importing the SSDA903 return", () => {
+  it("reports every bad header and episode row with file, row, column and reason", () => {
+    expect(problems("header.csv")).toEqual([[5, "DOB", '"31/02/2011" is not a real date (dd/mm/yyyy)']]);
+    expect(problems("episodes.csv")).toEqual([
+      [7, "LS", '"Z9" is not a legal status code'],
+      [8, "RNE", '"Q" is not a reason for a new episode (S, L, P, T, U, B)'],
+      [9, "DECOM", "child 1001 already has an episode starting 07/04/2025"],
+    ]);
+  });
+
+  it("reports every bad review row: duplicate, before the episode, impossible date, unknown code, PN0 against age, short breaks only, unknown child", () => {
+    expect(problems("reviews.csv")).toEqual([
+      [4, "REVIEW", "child 1001 already has a review on 20/08/2025"],
+      [7, "REVIEW", "the review (01/09/2025) is not inside any period of care"],
+      [8, "CHILD", "child 1003 is only ever on short breaks (V3/V4): the return should have no reviews for them"],
+      [9, "REVIEW", "the review (01/03/2025) is before the child's first episode (07/04/2025)"],
+      [10, "REVIEW", '"30/02/2026" is not a real date (dd/mm/yyyy)'],
+      [11, "REVIEW_CODE", '"PN9" is not a participation code (PN0–PN7)'],
+      [12, "REVIEW_CODE", "PN0 is for children under 4; the child was 13 on 11/02/2026"],
+      [13, "REVIEW_CODE", "the child was under 4 on 12/11/2025: the code should be PN0, not PN1"],
+      [14, "CHILD", "child 9999 has no episodes in the episodes file"],
+    ]);
+  });
+
+  it("keeps the good rows: a continuous period across a placement change, and a child who left and came back", () => {
+    const byRef = new Map(result.children.map((c) => [c.ref, c]));
+    const a = byRef.get("1001" as never)!;
+    expect(a.lac).toMatchObject({ periodStart: "2025-04-07", ended: null, legalStatus: "C2", shortBreaks: false, earlierPeriods: [] });
+    expect(a.lac!.reviews.map((r) => [r.held, r.participation])).toEqual([["2025-05-01", "PN1"], ["2025-08-20", "PN7"]]);
+    const b = byRef.get("1002" as never)!;
+    expect(b.lac!.periodStart).toBe("2025-10-06");
+    expect(b.lac!.earlierPeriods).toEqual([{ periodStart: "2025-04-14", ended: "2025-07-01", shortBreaks: false, reviews: [{ held: "2025-05-09", participation: "PN0" }] }]);
+    expect(b.lac!.reviews).toEqual([{ held: "2025-11-10", participation: "PN0" }]);
+    expect(byRef.get("1003" as never)!.lac).toMatchObject({ shortBreaks: true, reviews: [] });
+    expect(result.rows).toEqual({ episodes: 8, reviews: 13, kept: { episodes: 5, reviews: 4 } });
+  });
+
+  it("a child with no date of birth anywhere is left out, and says so", () => {
+    const noDob = importSsda903({ episodes: { name: "e.csv", text: "CHILD,DECOM,RNE,LS,DEC,REC\n7,01/05/2025,S,C2,,\n" }, reviews: { name: "r.csv", text: "CHILD,REVIEW,REVIEW_CODE\n" } });
+    expect(noDob.children).toEqual([]);
+    expect(noDob.problems).toEqual([{ file: "e.csv", row: 2, column: "DOB", reason: "no date of birth for child 7 in the header or reviews files: the child is left out" }]);
+  });
+
+  it("a file without the return's columns is named as the wrong file", () => {
+    const wrong = importSsda903({ episodes: { name: "e.csv", text: "A,B\n1,2\n" }, reviews: { name: "r.csv", text: "CHILD,REVIEW,REVIEW_CODE\n" } });
+    expect(wrong.problems[0]).toEqual({ file: "e.csv", row: 1, column: "CHILD, DECOM, RNE, LS, DEC, REC", reason: "the file has no CHILD, DECOM, RNE, LS, DEC, REC columns: is it the right file?" });
+  });
+});
+
+describe("CP plans, allocation and planning the import", () => {
+  const plans = importCpPlans({ name: "cp.csv", text: "CHILD,DOB,STRATEGY,ICPC,REVIEWS,PLAN_END,CATEGORY,CHAIR\n1001,15/03/2012,02/06/2025;09/06/2025,20/06/2025,15/09/2025,,Neglect,nadia@x.example\n2001,01/01/2020,,20/06/2025,,,,\n2002,01/01/2020,02/06/2025,,01/07/2025,,,\n" });
+  it("reads plans and reports bad ones", () => {
+    expect(plans.children.map((c) => [c.ref, c.cp?.icpc, c.cp?.strategyDiscussions])).toEqual([["1001", "2025-06-20", ["2025-06-02", "2025-06-09"]]]);
+    expect(plans.problems.map((p) => [p.row, p.column])).toEqual([[3, "STRATEGY"], [4, "ICPC"]]);
+  });
+
+  it("joins a child's LAC and CP episodes, allocates the IRO, and re-importing the same data changes nothing", () => {
+    const { allocation, problems: allocationProblems } = importAllocation({ name: "a.csv", text: "CHILD,IRO,SOCIAL_WORKER\n1001,sam@x.example,\n1002,not-an-email,\n" });
+    expect(allocationProblems).toEqual([{ file: "a.csv", row: 3, column: "IRO", reason: '"not-an-email" is not an email address' }]);
+    const imported = allocate(joinByRef(result.children, plans.children), allocation);
+    const a = imported.find((c) => c.ref === "1001")!;
+    expect(a.lac).not.toBeNull();
+    expect(a.cp?.chair).toBe("nadia@x.example");
+    expect(a.iro).toBe("sam@x.example");
+
+    const first = planImport([], imported);
+    expect(first.create).toHaveLength(imported.length);
+    const stored = first.create.map((childCase, i) => ({ id: String(i), version: "v1", childCase: { ...childCase, childName: "Kept Name", rag: [{ date: "2025-05-01" as never, rating: "amber" as const, reason: "kept" }] } }));
+    expect(planImport(stored, imported)).toEqual({ create: [], change: [], unchanged: imported.length });
+
+    const moved = imported.map((c) => (c.ref === "1001" ? { ...c, lac: { ...c.lac!, reviews: [...c.lac!.reviews, { held: "2026-02-10" as never, participation: "PN1" as const }] } } : c));
+    const plan = planImport(stored, moved);
+    expect(plan.change.map((c) => [c.stored.childCase.ref, c.fields])).toEqual([["1001", ["lac"]]]);
+    expect(plan.change[0]!.proposed.childName).toBe("Kept Name");
+    expect(plan.change[0]!.proposed.rag).toHaveLength(1);
+  });
+});

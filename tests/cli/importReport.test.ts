@@ -1,0 +1,51 @@
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "./due.test.js";
+
+const F = "tests/fixtures/ssda903";
+const dir = mkdtempSync(join(tmpdir(), "iro-desk-import-"));
+
+describe("iro-desk import and report", () => {
+  it("imports the return's files into a register, lists the rows left out, and exits 1", async () => {
+    const register = join(dir, "register.json");
+    const { code, stdout } = await run("import", "--register", register, "--episodes", `${F}/episodes.csv`, "--reviews", `${F}/reviews.csv`, "--header", `${F}/header.csv`);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^Imported into .*register\.json: 3 new children, 0 to change, 0 unchanged\./);
+    expect(stdout).toContain("13 rows left out:");
+    expect(stdout).toContain(`${F}/reviews.csv:14 CHILD: child 9999 has no episodes in the episodes file`);
+    expect(JSON.parse(readFileSync(register, "utf8")).children).toHaveLength(3);
+
+    const again = await run("import", "--register", register, "--episodes", `${F}/episodes.csv`, "--reviews", `${F}/reviews.csv`, "--header", `${F}/header.csv`, "--format", "json");
+    expect(JSON.parse(again.stdout)).toMatchObject({ created: 0, changed: 0, unchanged: 3 });
+  });
+
+  it("reports the figures for a reporting year as a table, CSV or JSON", async () => {
+    const register = join(dir, "register.json");
+    const table = await run("report", register, "--year", "2025");
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain("IRO service figures, 2025–26 (01/04/2025 to 31/03/2026); 3 children in the register");
+    expect(table.stdout).toMatch(/All reviews\s+2 of 4\s+50\.0%/);
+    const csv = await run("report", register, "--year", "2025", "--format", "csv");
+    expect(csv.stdout.split("\r\n")[0]).toBe("period,from,to,figure,line,value,of,percent,children");
+    expect(csv.stdout).toContain("2025–26,2025-04-01,2026-03-31,Looked after children's reviews held in timescale,All reviews,2,4,50,1001;1002");
+    const json = JSON.parse((await run("report", register, "--quarter", "2025-Q3", "--format", "json")).stdout);
+    expect(json.period).toEqual({ from: "2025-10-01", to: "2025-12-31", label: "Q3 2025–26" });
+  });
+
+  it("says what is wrong with the command line and exits 2", async () => {
+    for (const [args, message] of [
+      [["import", "--episodes", `${F}/episodes.csv`], /name the register file/],
+      [["import", "--register", join(dir, "x.json"), "--episodes", `${F}/episodes.csv`], /give both --episodes and --reviews/],
+      [["report", join(dir, "missing.json")], /missing\.json: no such file/],
+      [["report", `${F}/header.csv`], /not valid JSON/],
+      [["report", join(dir, "register.json"), "--quarter", "2025-Q5"], /--quarter takes e.g. 2025-Q3/],
+    ] as const) {
+      const { code, stderr } = await run(...args);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(message);
+    }
+    expect(existsSync(join(dir, "x.json"))).toBe(false);
+  });
+});
