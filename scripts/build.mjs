@@ -28,6 +28,8 @@ await chmod("dist/cli/iro-desk.js", 0o755);
 const web = await build({
   entryPoints: {
     "js/preview-outlook": "src/hosts/preview/outlookPreview.tsx",
+    "js/preview-caseload": "src/hosts/preview/caseloadPreview.tsx",
+    "js/preview-manager": "src/hosts/preview/managerPreview.tsx",
     "js/outlook-taskpane": "src/hosts/outlook-taskpane.tsx",
     "js/outlook-commands": "src/hosts/outlook-commands.ts",
     "js/outlook-auth-dialog": "src/hosts/outlook-auth-dialog.ts",
@@ -67,6 +69,7 @@ await writeFile(
       auth: tenant ? { kind: "msal", clientId: env.IRO_DESK_CLIENT_ID, tenantId: env.IRO_DESK_TENANT_ID } : { kind: "sandbox" },
       site: env.IRO_DESK_SITE ?? "westmere.sharepoint.example,8f1c2d3e-4a5b-4c6d-8e7f-901a2b3c4d5e,1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
       list: env.IRO_DESK_LIST ?? "CaseRegister",
+      disputesList: env.IRO_DESK_DISPUTES_LIST ?? "Disputes",
       settings: env.IRO_DESK_SETTINGS ? JSON.parse(env.IRO_DESK_SETTINGS) : { feedbackUrl: "https://feedback.westmere.example/iro" },
     },
     null,

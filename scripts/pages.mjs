@@ -6,6 +6,8 @@ const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 export const PAGES = [
   { file: "index.html", title: "IRO Desk sandbox", body: "index" },
   { file: "preview-outlook.html", title: "Outlook preview – IRO Desk sandbox", script: "js/preview-outlook.js", loading: "Loading the preview…" },
+  { file: "preview-caseload.html", title: "Caseload preview – IRO Desk sandbox", script: "js/preview-caseload.js", loading: "Loading the preview…" },
+  { file: "preview-manager.html", title: "Managers' view – IRO Desk sandbox", script: "js/preview-manager.js", loading: "Loading the preview…" },
   { file: "taskpane.html", title: "IRO Desk", script: "js/outlook-taskpane.js", office: true, loading: "Loading IRO Desk…" },
   { file: "commands.html", title: "IRO Desk commands", script: "js/outlook-commands.js", office: true },
   { file: "auth-dialog.html", title: "Sign in to IRO Desk", script: "js/outlook-auth-dialog.js", office: true, loading: "Signing in…" },

@@ -1,6 +1,7 @@
 import { parseIsoDate, type IsoDate } from "../domain/calendar/isoDate.js";
 import type { HolidayDivision } from "../domain/calendar/nation.js";
 import type { HolidayAdjustments } from "../domain/calendar/workingCalendar.js";
+import type { StaffMember } from "../domain/caseload/staffMember.js";
 import { DEFAULT_SETTINGS, type ServiceSettings } from "./serviceSettings.js";
 
 const DIVISIONS: readonly HolidayDivision[] = ["england-and-wales", "scotland", "northern-ireland"];
@@ -15,7 +16,7 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
   if (typeof raw !== "object" || Array.isArray(raw)) return { settings: DEFAULT_SETTINGS, errors: ["settings should be an object"] };
   const input = raw as Record<string, unknown>;
   const errors: string[] = [];
-  const known = ["dueSoonWorkingDays", "icpcAnchor", "holidays", "showChildNames", "classification", "feedbackUrl", "maxReviewsPerDay", "meetingMinutes"];
+  const known = ["dueSoonWorkingDays", "icpcAnchor", "holidays", "showChildNames", "classification", "feedbackUrl", "maxReviewsPerDay", "meetingMinutes", "staff", "managers", "countRule"];
   for (const key of Object.keys(input)) if (!known.includes(key)) errors.push(`settings.${key} is not a setting (known: ${known.join(", ")})`);
 
   let dueSoonWorkingDays = DEFAULT_SETTINGS.dueSoonWorkingDays;
@@ -82,7 +83,25 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
     if (typeof input.feedbackUrl === "string" && /^https:\/\/[^\s<>"]+$/.test(input.feedbackUrl)) feedbackUrl = input.feedbackUrl;
     else errors.push("settings.feedbackUrl should be an https:// address");
   }
+  const email = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+  let staff = DEFAULT_SETTINGS.staff;
+  if (input.staff !== undefined) {
+    const list = Array.isArray(input.staff) ? input.staff : null;
+    const ok = list?.every((m) => typeof m === "object" && m !== null && email.test(String(m.upn)) && typeof m.name === "string" && typeof m.fte === "number" && m.fte > 0 && m.fte <= 1);
+    if (list && ok) staff = list as StaffMember[];
+    else errors.push('settings.staff should be a list of { "upn": email, "name": text, "fte": a number above 0 and at most 1 }');
+  }
+  let managers = DEFAULT_SETTINGS.managers;
+  if (input.managers !== undefined) {
+    if (Array.isArray(input.managers) && input.managers.every((m) => typeof m === "string" && email.test(m))) managers = input.managers as string[];
+    else errors.push("settings.managers should be a list of email addresses");
+  }
+  let countRule = DEFAULT_SETTINGS.countRule;
+  if (input.countRule !== undefined) {
+    if (input.countRule === "child-once" || input.countRule === "each-episode") countRule = input.countRule;
+    else errors.push("settings.countRule should be child-once or each-episode");
+  }
   return errors.length > 0
     ? { settings: DEFAULT_SETTINGS, errors }
-    : { settings: { dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes }, errors };
+    : { settings: { dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule }, errors };
 }

@@ -1,6 +1,8 @@
 import type { HolidayDivision } from "../domain/calendar/nation.js";
 import type { HolidayAdjustments } from "../domain/calendar/workingCalendar.js";
 import type { IcpcAnchor } from "../domain/timescales/assessTimescale.js";
+import type { CountRule } from "../domain/caseload/iroLoad.js";
+import type { StaffMember } from "../domain/caseload/staffMember.js";
 
 /** The local choices a service makes; everything has the default domain.md gives. */
 export interface ServiceSettings {
@@ -18,6 +20,12 @@ export interface ServiceSettings {
   /** The most reviews or conferences one chair should hold in a day. */
   readonly maxReviewsPerDay: number;
   readonly meetingMinutes: number;
+  /** The IROs and CP chairs, with their FTE (the caseload band scales with it). */
+  readonly staff: readonly StaffMember[];
+  /** Who sees the whole service (managers' view): user principal names. */
+  readonly managers: readonly string[];
+  /** A child on both LAC and CP counts once (the default) or once for each. */
+  readonly countRule: CountRule;
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = {
@@ -29,4 +37,7 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   feedbackUrl: null,
   maxReviewsPerDay: 3,
   meetingMinutes: 90,
+  staff: [],
+  managers: [],
+  countRule: "child-once",
 };

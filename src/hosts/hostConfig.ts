@@ -12,6 +12,7 @@ export interface HostConfig {
   readonly auth: { readonly kind: "sandbox" } | { readonly kind: "msal"; readonly clientId: string; readonly tenantId: string };
   readonly site: string;
   readonly list: string;
+  readonly disputesList: string;
   readonly settings: ServiceSettings;
 }
 

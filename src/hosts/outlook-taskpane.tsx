@@ -5,6 +5,7 @@ import { sandboxTokens } from "../adapters/auth/sandboxTokens.js";
 import { GraphCalendar } from "../adapters/graph/graphCalendar.js";
 import { GraphConnection } from "../adapters/graph/graphClient.js";
 import { GraphCaseStore } from "../adapters/graph/graphCaseStore.js";
+import { GraphDisputeStore } from "../adapters/graph/graphDisputeStore.js";
 import { officeAppointment, officeTheme } from "../adapters/office/officeAppointment.js";
 import { officeDialogToken } from "../adapters/office/officeDialogToken.js";
 import { instant } from "../domain/calendar/londonTime.js";
@@ -46,6 +47,7 @@ if (!info || info.host !== Office.HostType.Outlook) {
     const paneFor = (item: typeof mailbox.item): PaneEnv => ({
       calendar: new GraphCalendar(graph),
       cases: new GraphCaseStore(graph, { site: config.site, list: config.list }),
+      disputes: new GraphDisputeStore(graph, { site: config.site, list: config.disputesList }),
       // Appointment compose has setAsync on its start time; read mode does not.
       appointment: item && item.itemType === Office.MailboxEnums.ItemType.Appointment && "setAsync" in (item as Office.AppointmentCompose).start ? officeAppointment(item as Office.AppointmentCompose) : null,
       me,

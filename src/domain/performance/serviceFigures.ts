@@ -4,17 +4,12 @@ import type { CaseRef } from "../caseload/caseRef.js";
 import type { ChildCase, HeldReview, ParticipationCode } from "../caseload/childCase.js";
 import { PARTICIPATION_CODES } from "../caseload/childCase.js";
 import { iroLoad, type CountRule } from "../caseload/iroLoad.js";
+import type { StaffMember } from "../caseload/staffMember.js";
 import { DEFAULT_LADDER, type Dispute, type LadderStage } from "../disputes/dispute.js";
 import { assessTimescale, type HeldEvent, type TimescaleOptions } from "../timescales/assessTimescale.js";
 import type { TimescaleCase } from "../timescales/timescaleCase.js";
 import type { Figure, FigureRow } from "./figure.js";
 import type { ReportingPeriod } from "./reportingPeriod.js";
-
-export interface StaffMember {
-  readonly upn: string;
-  readonly name: string;
-  readonly fte: number;
-}
 
 export interface FigureInputs {
   readonly children: readonly ChildCase[];

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import type { ChildCase } from "../../domain/caseload/childCase.js";
 import type { Dispute } from "../../domain/disputes/dispute.js";
-import type { StaffMember } from "../../domain/performance/serviceFigures.js";
+import type { StaffMember } from "../../domain/caseload/staffMember.js";
 import { UsageError } from "./command.js";
 
 /** The CLI's register: what `iro-desk import` writes and `iro-desk report` reads. */

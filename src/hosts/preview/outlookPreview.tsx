@@ -1,11 +1,12 @@
-import { render, type ComponentChild } from "preact";
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import { instantToLondon, formatClock } from "../../domain/calendar/londonTime.js";
 import { dayAndDate } from "../../ui/format.js";
 import { BookingPane } from "../../ui/BookingPane.js";
 import { errorText, Notice } from "../../ui/Notice.js";
 import type { AppointmentFields } from "../../ports/Host.js";
-import { demoUsers, sandboxEnv, type DemoUser } from "./sandboxEnv.js";
+import { PreviewHeader } from "./PreviewHeader.js";
+import { mountPreview } from "./mountPreview.js";
+import { sandboxEnv, type DemoUser } from "./sandboxEnv.js";
 
 /**
  * The Outlook preview: the task pane as Outlook shows it, beside a stand-in for Outlook's
@@ -21,10 +22,9 @@ function OutlookPreview({ users }: { users: readonly DemoUser[] }) {
   const [form, setForm] = useState<AppointmentFields | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
-  useEffect(() => void (document.documentElement.dataset.theme = theme), [theme]);
   const user = users.find((u) => u.upn === upn) ?? staff[0]!;
   const appointment = useMemo(() => (mode === "appointment" ? { fill: async (f: AppointmentFields) => void (setForm(f), setSent(null)) } : null), [mode]);
-  const env = useMemo(() => sandboxEnv(user, appointment), [user, appointment]);
+  const env = useMemo(() => sandboxEnv(user, users, appointment), [user, users, appointment]);
 
   const send = async () => {
     if (!form) return;
@@ -44,28 +44,13 @@ function OutlookPreview({ users }: { users: readonly DemoUser[] }) {
 
   return (
     <>
-      <header class="frame" style="margin:16px 16px 0">
-        <div class="body row">
-          <strong>IRO Desk sandbox: Outlook preview</strong>
-          <label class="inline" for="user">Signed in as</label>
-          <select id="user" value={upn} onChange={(e) => setUpn(e.currentTarget.value)} style="width:auto">
-            {staff.map((u) => (
-              <option value={u.upn} key={u.upn}>{u.displayName} ({u.jobTitle})</option>
-            ))}
-          </select>
-          <label class="inline" for="mode">Pane opened from</label>
-          <select id="mode" value={mode} onChange={(e) => setMode(e.currentTarget.value as "sidebar" | "appointment")} style="width:auto">
-            <option value="sidebar">the sidebar</option>
-            <option value="appointment">a new appointment</option>
-          </select>
-          <label class="inline" for="theme">Theme</label>
-          <select id="theme" value={theme} onChange={(e) => setTheme(e.currentTarget.value)} style="width:auto">
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
-            <option value="contrast">High contrast</option>
-          </select>
-        </div>
-      </header>
+      <PreviewHeader title="Outlook preview" users={staff} upn={upn} onUser={setUpn} theme={theme} onTheme={setTheme}>
+        <label class="inline" for="mode">Pane opened from</label>
+        <select id="mode" value={mode} onChange={(e) => setMode(e.currentTarget.value as "sidebar" | "appointment")} style="width:auto">
+          <option value="sidebar">the sidebar</option>
+          <option value="appointment">a new appointment</option>
+        </select>
+      </PreviewHeader>
       <main class="layout">
         <section class="frame" aria-label="Outlook (simulated)">
           <header>{mode === "appointment" ? "New appointment (Outlook, simulated)" : "Outlook calendar (simulated)"}</header>
@@ -99,10 +84,4 @@ function OutlookPreview({ users }: { users: readonly DemoUser[] }) {
   );
 }
 
-const root = document.getElementById("app")!;
-// Preact renders beside what is already there; the "Loading" text goes first.
-const show = (ui: ComponentChild) => ((root.textContent = ""), render(ui, root));
-demoUsers().then(
-  (users) => show(<OutlookPreview users={users} />),
-  (error: unknown) => show(<Notice kind="error">{errorText(error)} Is the sandbox running (npm start)?</Notice>),
-);
+mountPreview((users) => <OutlookPreview users={users} />);

@@ -1,5 +1,7 @@
 import { CASE_REGISTER_COLUMNS, toRegisterFields } from "../../adapters/graph/caseRegisterFields.js";
 import { CASE_REF_PROPERTY, EVENT_KIND_PROPERTY } from "../../adapters/graph/extendedProperties.js";
+import { DISPUTE_COLUMNS, toDisputeFields } from "../../adapters/graph/disputeFields.js";
+import { escalate, raiseDispute } from "../../domain/disputes/dispute.js";
 import { addCalendarMonths } from "../../domain/calendar/addCalendarMonths.js";
 import { addWorkingDays } from "../../domain/calendar/addWorkingDays.js";
 import { addDays, isoWeekday, toDayNumber, type IsoDate } from "../../domain/calendar/isoDate.js";
@@ -52,7 +54,7 @@ export function seedDemo(store: Store, today: IsoDate): void {
     siteId: DEMO_SITE,
     name: DISPUTES_LIST,
     displayName: "Disputes",
-    columns: ["Title", "CaseRef", "Theme", "Issue", "Status", "Stage", "RaisedBy", "Raised", "LinkedMessageId", "History"],
+    columns: DISPUTE_COLUMNS,
   });
 
   const children: ChildCase[] = [];
@@ -65,7 +67,7 @@ export function seedDemo(store: Store, today: IsoDate): void {
     return String(n) as CaseRef;
   };
   // IROs carry looked after children in proportion to their hours; CP chairs also take the CP plans.
-  const iroByLoad = iros.flatMap((u) => Array.from({ length: Math.round((u.fte ?? 1) * 10) }, () => u));
+  const iroByLoad = iros.flatMap((u) => Array.from({ length: Math.round((u.fte ?? 1) * (u.roles.includes("cp-chair") ? 3 : 10)) }, () => u));
   for (let i = 0; i < 548; i++) {
     const hasLac = i < 360;
     const hasCp = i >= 348; // twelve children both looked after and on a plan
@@ -237,33 +239,14 @@ function contacts(random: Random, lookedAfter: boolean): CaseContact[] {
 
 function seedDisputes(store: Store, children: readonly ChildCase[], today: IsoDate, now: string): void {
   const themes = ["Placement", "Permanence", "Contact", "Education", "Care plan drift"];
-  const red = children.filter((c) => c.rag[c.rag.length - 1]?.rating === "red").slice(0, 4);
+  const red = children.filter((c) => c.rag[c.rag.length - 1]?.rating === "red" && c.iro).slice(0, 4);
+  const list = store.list(DISPUTES_LIST)!;
   red.forEach((child, i) => {
-    const raised = addWorkingDays(england, addDays(today, -30), workingDays(i * 3));
-    const stage = 1 + (i % 3);
-    const id = store.nextListItemId("7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d");
-    store.putListItem({
-      listId: "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d",
-      id,
-      version: 1,
-      data: {
-        createdDateTime: now,
-        lastModifiedDateTime: now,
-        createdBy: child.iro ?? "",
-        fields: {
-          Title: `DRP-${String(id).padStart(4, "0")}`,
-          CaseRef: child.ref,
-          Theme: themes[i % themes.length]!,
-          Issue: child.rag[child.rag.length - 1]!.reason,
-          Status: "open",
-          Stage: stage,
-          RaisedBy: child.iro,
-          Raised: raised,
-          LinkedMessageId: null,
-          History: JSON.stringify([{ at: raised, by: child.iro, action: "raised", stage: 1 }, ...(stage > 1 ? [{ at: addWorkingDays(england, raised, workingDays(5)), by: child.iro, action: "escalated", stage }] : [])]),
-        },
-      },
-    });
+    const raisedOn = addWorkingDays(england, addDays(today, -30), workingDays(i * 3));
+    const id = store.nextListItemId(list.id);
+    let dispute = raiseDispute({ id: `DRP-${String(id).padStart(4, "0")}`, caseRef: child.ref, theme: themes[i % themes.length]!, issue: child.rag[child.rag.length - 1]!.reason, by: child.iro!, on: raisedOn });
+    for (let stage = 1; stage <= i % 3; stage++) dispute = escalate(dispute, child.iro!, addWorkingDays(england, raisedOn, workingDays(5 * stage)));
+    store.putListItem({ listId: list.id, id, version: 1, data: { createdDateTime: now, lastModifiedDateTime: now, createdBy: child.iro!, fields: toDisputeFields(dispute) } });
   });
 }
 

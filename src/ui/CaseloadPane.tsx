@@ -1,0 +1,242 @@
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { calendarsFor } from "../app/dueReport.js";
+import type { Caseload, CaseloadEntry } from "../app/loadCaseload.js";
+import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
+import { iroLoad } from "../domain/caseload/iroLoad.js";
+import type { Dispute } from "../domain/disputes/dispute.js";
+import { EVENT_NAMES } from "../domain/timescales/ruleSets.js";
+import { BookChild } from "./BookChild.js";
+import { LoadingNotices } from "./BookingPane.js";
+import { ChildDetail } from "./ChildDetail.js";
+import type { PaneEnv } from "./env.js";
+import { dayAndDate, daysLeftWords, STATUS_WORDS } from "./format.js";
+import { Notice } from "./Notice.js";
+import { RagBadge } from "./RagBadge.js";
+import { StatusBadge } from "./StatusBadge.js";
+import { useCaseload } from "./useCaseload.js";
+
+const PAGE = 50;
+const URGENCY = { overdue: 0, "due-soon": 1, "on-track": 2, booked: 3, invalid: 4, closed: 5 } as const;
+type Filter = "all" | "overdue" | "due-soon" | "unbooked" | "booked";
+type Sort = "urgency" | "due" | "ref";
+/** "Unbooked" means due within this many working days with nothing in the diary. */
+const UNBOOKED_WINDOW = 20;
+
+/**
+ * The caseload sidebar. An IRO sees their own children, their load against the 50–70 band, and
+ * what is due; a manager sees every IRO side by side and the children overdue or unbooked across
+ * the service. Open a child to see their history, and book from there.
+ */
+export function CaseloadPane({ env }: { env: PaneEnv }) {
+  const { state, reload } = useCaseload(env);
+  const [disputes, setDisputes] = useState<readonly Dispute[]>([]);
+  useEffect(() => {
+    const abort = new AbortController();
+    env.disputes.readDisputes(abort.signal).then((list) => !abort.signal.aborted && setDisputes(list.map((d) => d.dispute)), () => setDisputes([]));
+    return () => abort.abort();
+  }, [env]);
+  const manager = env.settings.managers.some((m) => m.toLowerCase() === env.me.address.toLowerCase());
+  return (
+    <div class="pane" style="max-width:none">
+      <h1>{manager ? "Service caseload" : "My caseload"}</h1>
+      <p class="muted">Signed in as {env.me.name}</p>
+      <LoadingNotices state={state} reload={reload} />
+      {state.kind === "ready" && (manager ? <ServiceView env={env} caseload={state.caseload} disputes={disputes} reload={reload} /> : <MyView env={env} caseload={state.caseload} disputes={disputes} reload={reload} />)}
+    </div>
+  );
+}
+
+interface ViewProps {
+  readonly env: PaneEnv;
+  readonly caseload: Caseload;
+  readonly disputes: readonly Dispute[];
+  readonly reload: () => void;
+}
+
+function MyView({ env, caseload, disputes, reload }: ViewProps) {
+  const me = env.me.address.toLowerCase();
+  const mine = useMemo(() => caseload.entries.filter((e) => e.status !== "closed" && (e.child.iro?.toLowerCase() === me || e.child.cp?.chair?.toLowerCase() === me)), [caseload, me]);
+  const fte = env.settings.staff.find((s) => s.upn.toLowerCase() === me)?.fte ?? 1;
+  const load = iroLoad(mine.map((e) => e.child), env.me.address, fte, env.settings.countRule);
+  return (
+    <>
+      <section class="card" aria-labelledby="load-title">
+        <h2 id="load-title" style="margin-top:0">My load</h2>
+        <p>
+          <strong>{load.counted} children</strong> ({load.lac} looked after, {load.cp} on CP plans{env.settings.countRule === "child-once" ? "; a child on both counts once" : ""}) at {fte} FTE:{" "}
+          <strong>{load.perFte} per FTE</strong>,{" "}
+          <span class={load.position === "above" ? "overdue-text" : ""}>{load.position === "within" ? "within" : load.position} the guidance band of {load.band.min}–{load.band.max}</span>.
+        </p>
+        <p>
+          {(["overdue", "due-soon", "booked", "on-track"] as const).map((s) => `${STATUS_WORDS[s]}: ${mine.filter((e) => e.status === s).length}`).join(" · ")}
+        </p>
+      </section>
+      <ChildList env={env} entries={mine} caseload={caseload} disputes={disputes} reload={reload} />
+    </>
+  );
+}
+
+function ServiceView({ env, caseload, disputes, reload }: ViewProps) {
+  const calendarFor = calendarsFor(env.settings);
+  const open = caseload.entries.filter((e) => e.status !== "closed");
+  const attention = open.filter((e) => e.status === "overdue" || (e.next && !e.booking && e.status !== "booked" && workingDaysBetween(calendarFor(e.child.nation), env.today(), e.next.dueBy) <= UNBOOKED_WINDOW));
+  return (
+    <>
+      <section aria-labelledby="iros-title">
+        <h2 id="iros-title">IROs side by side</h2>
+        <div style="overflow-x:auto">
+          <table class="grid" style="width:100%">
+            <caption class="visually-hidden">Each IRO's caseload against the 50–70 per FTE guidance</caption>
+            <thead>
+              <tr>
+                {["IRO", "FTE", "Looked after", "CP plans", "Children", "Per FTE", "Band", "Overdue", "Due soon", "Unbooked"].map((h) => (
+                  <th scope="col" key={h}>{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {env.settings.staff.map((s) => {
+                const theirs = open.filter((e) => e.child.iro?.toLowerCase() === s.upn.toLowerCase() || e.child.cp?.chair?.toLowerCase() === s.upn.toLowerCase());
+                const load = iroLoad(theirs.map((e) => e.child), s.upn, s.fte, env.settings.countRule);
+                return (
+                  <tr key={s.upn}>
+                    <th scope="row" style="text-align:left">{s.name}</th>
+                    <td>{s.fte}</td>
+                    <td>{load.lac}</td>
+                    <td>{load.cp}</td>
+                    <td>{load.counted}</td>
+                    <td>{load.perFte}</td>
+                    <td class={load.position === "above" ? "overdue-text" : ""}>
+                      {load.band.min}–{load.band.max} ({load.position})
+                    </td>
+                    <td>{theirs.filter((e) => e.status === "overdue").length}</td>
+                    <td>{theirs.filter((e) => e.status === "due-soon").length}</td>
+                    <td>{attention.filter((e) => theirs.includes(e) && e.status !== "overdue").length}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <h2>Overdue or unbooked across the service</h2>
+      <p class="muted">Overdue, or due within {UNBOOKED_WINDOW} working days with nothing booked.</p>
+      <ChildList env={env} entries={attention} caseload={caseload} disputes={disputes} reload={reload} />
+    </>
+  );
+}
+
+function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { entries: readonly CaseloadEntry[] }) {
+  const [query, setQuery] = useState("");
+  const [filter, setFilter] = useState<Filter>("all");
+  const [sort, setSort] = useState<Sort>("urgency");
+  const [shown, setShown] = useState(PAGE);
+  const [open, setOpen] = useState<CaseloadEntry | null>(null);
+  const [booking, setBooking] = useState(false);
+  const calendarFor = calendarsFor(env.settings);
+  const openDisputes = useMemo(() => {
+    const byRef = new Map<string, Dispute[]>();
+    for (const d of disputes) if (d.status === "open") byRef.set(d.caseRef, [...(byRef.get(d.caseRef) ?? []), d]);
+    return byRef;
+  }, [disputes]);
+  const list = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    const picked = entries.filter((e) => {
+      if (q && !e.child.ref.toLowerCase().includes(q) && !e.child.childName.toLowerCase().includes(q)) return false;
+      if (filter === "overdue") return e.status === "overdue";
+      if (filter === "due-soon") return e.status === "due-soon";
+      if (filter === "booked") return e.status === "booked";
+      if (filter === "unbooked") return e.status !== "booked" && e.next !== null;
+      return true;
+    });
+    const due = (e: CaseloadEntry) => e.next?.dueBy ?? "9999-12-31";
+    return [...picked].sort((a, b) => (sort === "ref" ? a.child.ref.localeCompare(b.child.ref) : sort === "due" ? due(a).localeCompare(due(b)) : URGENCY[a.status] - URGENCY[b.status] || due(a).localeCompare(due(b))));
+  }, [entries, query, filter, sort]);
+
+  if (open) {
+    return (
+      <section aria-labelledby="open-child" class="stack">
+        <button type="button" onClick={() => (setOpen(null), setBooking(false))}>Back to the list</button>
+        <h2 id="open-child">
+          Ref {open.child.ref} {open.child.childName}
+        </h2>
+        {booking ? (
+          <BookChild env={env} entry={open} caseload={caseload} onBooked={() => (setOpen(null), setBooking(false), reload())} />
+        ) : (
+          <>
+            <p>
+              <StatusBadge status={open.status} />{" "}
+              {open.next ? `${EVENT_NAMES[open.next.event]}${open.next.event === "icpc" ? "" : ` ${open.next.number}`} due by ${dayAndDate(open.next.dueBy)}: ${daysLeftWords(workingDaysBetween(calendarFor(open.child.nation), env.today(), open.next.dueBy))}` : "Nothing due"}
+            </p>
+            {open.next && (
+              <button type="button" class="primary" onClick={() => setBooking(true)}>
+                {open.booking ? "Move or cancel the booking" : "Book"}
+              </button>
+            )}
+            <ChildDetail entry={open} disputes={disputes.filter((d) => d.caseRef === open.child.ref)} today={env.today()} calendar={calendarFor(open.child.nation)} />
+          </>
+        )}
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="children-title">
+      <h2 id="children-title" class="visually-hidden">Children</h2>
+      <div class="row">
+        <div style="flex:2;min-width:180px">
+          <label for="caseload-search">Search by reference or name</label>
+          <input id="caseload-search" type="search" value={query} onInput={(e) => (setQuery(e.currentTarget.value), setShown(PAGE))} />
+        </div>
+        <div style="flex:1;min-width:120px">
+          <label for="caseload-filter">Show</label>
+          <select id="caseload-filter" value={filter} onChange={(e) => (setFilter(e.currentTarget.value as Filter), setShown(PAGE))}>
+            <option value="all">Everyone</option>
+            <option value="overdue">Overdue</option>
+            <option value="due-soon">Due soon</option>
+            <option value="unbooked">Not booked</option>
+            <option value="booked">Booked</option>
+          </select>
+        </div>
+        <div style="flex:1;min-width:120px">
+          <label for="caseload-sort">Sort by</label>
+          <select id="caseload-sort" value={sort} onChange={(e) => setSort(e.currentTarget.value as Sort)}>
+            <option value="urgency">Overdue first</option>
+            <option value="due">Due date</option>
+            <option value="ref">Reference</option>
+          </select>
+        </div>
+      </div>
+      <p class="muted" aria-live="polite">
+        {list.length} {list.length === 1 ? "child" : "children"}
+      </p>
+      <ul class="plain children">
+        {list.slice(0, shown).map((e) => {
+          const d = openDisputes.get(e.child.ref)?.length ?? 0;
+          const rating = e.child.rag[e.child.rag.length - 1]?.rating ?? null;
+          return (
+            <li key={e.stored.id}>
+              <button type="button" class="child card" onClick={() => setOpen(e)}>
+                <span class="row">
+                  <span class="ref">Ref {e.child.ref}</span>
+                  <span>{e.child.childName}</span>
+                  <StatusBadge status={e.status} />
+                  <RagBadge rating={rating} />
+                  {d > 0 && <span class="badge overdue">{d} open dispute{d === 1 ? "" : "s"}</span>}
+                </span>
+                <span class="muted">
+                  {e.next ? `${EVENT_NAMES[e.next.event]}${e.next.event === "icpc" ? "" : ` ${e.next.number}`} due by ${dayAndDate(e.next.dueBy)}${e.booking ? ", booked" : ""}` : "Nothing due"}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {list.length > shown && (
+        <button type="button" onClick={() => setShown(shown + PAGE)}>
+          Show {Math.min(PAGE, list.length - shown)} more of {list.length - shown}
+        </button>
+      )}
+      {list.length === 0 && <Notice kind="info">No children match.</Notice>}
+    </section>
+  );
+}

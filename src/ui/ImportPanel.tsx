@@ -1,0 +1,158 @@
+import { useState } from "preact/hooks";
+import { writeCsv } from "../app/csv/writeCsv.js";
+import { applyImport, type ImportOutcome } from "../app/import/applyImport.js";
+import { importAllocation, importCpPlans } from "../app/import/cpPlans.js";
+import type { CsvFile, ImportProblem } from "../app/import/importProblem.js";
+import { allocate, joinByRef, planImport, type ImportPlan } from "../app/import/planImport.js";
+import { importSsda903 } from "../app/import/ssda903.js";
+import type { ChildCase } from "../domain/caseload/childCase.js";
+import type { StoredCase } from "../ports/CaseStore.js";
+import type { PaneEnv } from "./env.js";
+import { errorText, Notice } from "./Notice.js";
+
+const FILES = [
+  { key: "episodes", label: "SSDA903 episodes (episodes.csv)" },
+  { key: "reviews", label: "SSDA903 reviews (reviews.csv)" },
+  { key: "header", label: "SSDA903 header (header.csv), for dates of birth" },
+  { key: "cp", label: "CP plans (CHILD, DOB, STRATEGY, ICPC, REVIEWS, PLAN_END, CATEGORY, CHAIR)" },
+  { key: "allocation", label: "IRO allocation (CHILD, IRO, SOCIAL_WORKER, TEAM_MANAGER)" },
+] as const;
+type Key = (typeof FILES)[number]["key"];
+
+/**
+ * Import from the national return: check the files first (every bad row listed, good rows kept),
+ * see what would change, then write: new children straight away, changes to children already in
+ * the register only when confirmed. A progress bar follows the writing.
+ */
+export function ImportPanel({ env }: { env: PaneEnv }) {
+  const [files, setFiles] = useState<Partial<Record<Key, File>>>({});
+  const [checked, setChecked] = useState<{ problems: ImportProblem[]; plan: ImportPlan } | null>(null);
+  const [confirmChanges, setConfirmChanges] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const check = async () => {
+    if (Boolean(files.episodes) !== Boolean(files.reviews)) return setError("Choose both the episodes and the reviews file: they go together.");
+    setBusy(true);
+    setError(null);
+    setChecked(null);
+    setOutcome(null);
+    try {
+      const text = async (key: Key): Promise<CsvFile | undefined> => (files[key] ? { name: files[key]!.name, text: await files[key]!.text() } : undefined);
+      const [episodes, reviews, header, cp, allocationFile] = await Promise.all(FILES.map((f) => text(f.key)));
+      const problems: ImportProblem[] = [];
+      const lists: ChildCase[][] = [];
+      if (episodes && reviews) {
+        const lac = importSsda903({ episodes, reviews, ...(header ? { header } : {}) });
+        problems.push(...lac.problems);
+        lists.push(lac.children);
+      }
+      if (cp) {
+        const plans = importCpPlans(cp);
+        problems.push(...plans.problems);
+        lists.push(plans.children);
+      }
+      let imported = joinByRef(...lists);
+      const stored: StoredCase[] = [];
+      for await (const page of env.cases.readCases()) stored.push(...page.cases);
+      if (allocationFile) {
+        const { allocation, problems: allocationProblems } = importAllocation(allocationFile);
+        problems.push(...allocationProblems);
+        imported = allocate(joinByRef(imported, stored.map((s) => s.childCase).filter((c) => allocation.has(c.ref))), allocation);
+      }
+      setChecked({ problems, plan: planImport(stored, imported) });
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const apply = async () => {
+    if (!checked) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setOutcome(await applyImport(env.cases, checked.plan, confirmChanges, (done, total) => setProgress({ done, total })));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const problemsCsv = checked && checked.problems.length > 0 ? URL.createObjectURL(new Blob([writeCsv([["file", "row", "column", "reason"], ...checked.problems.map((p) => [p.file, p.row, p.column, p.reason])])], { type: "text/csv" })) : null;
+  return (
+    <section aria-labelledby="import-title" class="stack">
+      <h1 id="import-title">Import from the national return</h1>
+      <p class="muted">Nothing is written until you press the button to add or change children.</p>
+      {FILES.map((f) => (
+        <div key={f.key}>
+          <label for={`file-${f.key}`}>{f.label}</label>
+          <input id={`file-${f.key}`} type="file" accept=".csv,text/csv" onChange={(e) => setFiles({ ...files, [f.key]: e.currentTarget.files?.[0] })} />
+        </div>
+      ))}
+      <button type="button" class="primary" onClick={check} disabled={busy}>
+        {busy && !checked ? "Checking…" : "Check the files"}
+      </button>
+      {error && <Notice kind="error">{error}</Notice>}
+      {checked && (
+        <>
+          <Notice kind={checked.problems.length > 0 ? "error" : "success"}>
+            {checked.problems.length === 0 ? "Every row can be used." : `${checked.problems.length} rows cannot be used and will be left out; every other row is kept.`}
+          </Notice>
+          {checked.problems.length > 0 && (
+            <>
+              <table class="grid" style="width:100%">
+                <caption>Rows left out{checked.problems.length > 100 ? " (the first 100)" : ""}</caption>
+                <thead>
+                  <tr>
+                    {["File", "Row", "Column", "Reason"].map((h) => <th scope="col" key={h}>{h}</th>)}
+                  </tr>
+                </thead>
+                <tbody>
+                  {checked.problems.slice(0, 100).map((p, i) => (
+                    <tr key={i}>
+                      <td>{p.file}</td>
+                      <td>{p.row}</td>
+                      <td>{p.column}</td>
+                      <td style="text-align:left">{p.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {problemsCsv && <a href={problemsCsv} download="import-problems.csv">Download all {checked.problems.length} as CSV</a>}
+            </>
+          )}
+          <p>
+            <strong>{checked.plan.create.length}</strong> new children to add; <strong>{checked.plan.change.length}</strong> already in the register would change; {checked.plan.unchanged} unchanged.
+          </p>
+          {checked.plan.change.length > 0 && (
+            <label class="inline">
+              <input type="checkbox" checked={confirmChanges} onChange={(e) => setConfirmChanges(e.currentTarget.checked)} />
+              Also change the {checked.plan.change.length} children already in the register ({[...new Set(checked.plan.change.flatMap((c) => c.fields))].join(", ")}); names, contacts and RAG history are kept
+            </label>
+          )}
+          {!outcome && (
+            <button type="button" class="primary" onClick={apply} disabled={busy || checked.plan.create.length + (confirmChanges ? checked.plan.change.length : 0) === 0}>
+              {`Write to the register: add ${checked.plan.create.length}${confirmChanges ? `, change ${checked.plan.change.length}` : ""}`}
+            </button>
+          )}
+          {progress && (
+            <div>
+              <label for="import-progress">Writing to the register: {progress.done} of {progress.total}</label>
+              <progress id="import-progress" class="progress" value={progress.done} max={progress.total} />
+            </div>
+          )}
+          {outcome && (
+            <Notice kind={outcome.failed.length > 0 ? "error" : "success"}>
+              Added {outcome.created}, changed {outcome.updated}.{outcome.failed.length > 0 ? ` ${outcome.failed.length} could not be written: ${outcome.failed.slice(0, 5).map((f) => `${f.ref} (${f.message})`).join("; ")}` : ""}
+            </Notice>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { CASE_REGISTER_LIST } from "../../src/sandbox/demo/demoTenant.js";
+import { axeViolations, screenshot, ukPage, useBrowserAndSandbox } from "./browser.js";
+
+const { browser, sandbox } = useBrowserAndSandbox();
+const at = (page: string, user: string, extra = "") => `${sandbox.url}/${page}?today=2026-03-02&now=2026-03-02T08:00:00Z&user=${user}${extra}`;
+const IRO = "sam.okafor@westmere.example";
+const MANAGER = "priya.shah@westmere.example";
+
+describe("the caseload sidebar", { timeout: 60_000 }, () => {
+  it("shows an IRO their load against the band, overdue first, filters, and a child's history", async () => {
+    const page = await ukPage(browser(), 480, 900);
+    await page.goto(at("preview-caseload.html", IRO));
+    await page.getByRole("heading", { name: "My load" }).waitFor();
+    const load = await page.locator("section.card").first().innerText();
+    expect(load).toMatch(/\d+ children \(\d+ looked after, \d+ on CP plans; a child on both counts once\) at 1 FTE: \d+ per FTE, (within|above|below) the guidance band of 50–70\./);
+    const badges = await page.locator(".children .badge:not([class*='RAG'])").allInnerTexts();
+    expect(badges[0]).toBe("Overdue");
+    await screenshot(page, "caseload-iro");
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel("Show").selectOption("booked");
+    const statuses = await page.locator(".children .badge.booked, .children .badge.overdue, .children .badge.due-soon, .children .badge.on-track").filter({ hasNotText: /^RAG/ }).allInnerTexts();
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(["Booked"]));
+
+    await page.locator(".child").first().click();
+    await page.getByRole("heading", { name: "History", exact: true }).waitFor();
+    expect(await page.getByRole("table").first().innerText()).toMatch(/LAC review 1/);
+    expect(await page.getByRole("button", { name: "Move or cancel the booking" }).count()).toBe(1);
+    await screenshot(page, "caseload-child");
+    expect(page.errors).toEqual([]);
+  });
+
+  it("shows a manager every IRO side by side and the children overdue or unbooked across the service", async () => {
+    const page = await ukPage(browser());
+    await page.goto(at("preview-caseload.html", MANAGER));
+    await page.getByRole("heading", { name: "IROs side by side" }).waitFor();
+    const rows = await page.locator("table.grid tbody tr").count();
+    expect(rows).toBe(sandbox.store.users().filter((u) => u.fte !== undefined).length);
+    expect(await page.getByText(/^\d+ children$/).innerText()).toMatch(/^\d+ children$/);
+    await screenshot(page, "caseload-manager");
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe("the managers' view", { timeout: 60_000 }, () => {
+  it("shows every figure with its definition and children, and exports them to CSV", async () => {
+    const page = await ukPage(browser(), 1100, 900);
+    await page.goto(at("preview-manager.html", MANAGER));
+    await page.getByRole("heading", { name: "Looked after children's reviews held in timescale" }).waitFor();
+    for (const title of ["Initial child protection conferences within 15 working days", "How children took part in their reviews", "RAG ratings of care plans", "Disputes (Dispute Resolution Protocol)", "Caseload per IRO, against the 50–70 guidance"]) {
+      expect(await page.getByRole("heading", { name: title }).count(), title).toBe(1);
+    }
+    expect(await page.locator("svg.chart").first().getAttribute("aria-label")).toMatch(/All reviews \d+(\.\d)?%/);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export these figures (CSV)" }).click()]);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.split("\r\n")[0]).toBe("period,from,to,figure,line,value,of,percent,children");
+    expect(csv).toContain("2025–26,2025-04-01,2026-03-31,Looked after children's reviews held in timescale,All reviews,");
+    await screenshot(page, "manager-figures");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(page.errors).toEqual([]);
+  });
+
+  it("imports the return's files: bad rows listed, good rows written with progress, and a second import changes nothing", async () => {
+    const page = await ukPage(browser(), 1100, 900);
+    await page.goto(at("preview-manager.html", MANAGER, "&tab=import"));
+    const F = "tests/fixtures/ssda903";
+    const choose = async () => {
+      await page.getByLabel("SSDA903 episodes").setInputFiles(`${F}/episodes.csv`);
+      await page.getByLabel("SSDA903 reviews").setInputFiles(`${F}/reviews.csv`);
+      await page.getByLabel("SSDA903 header").setInputFiles(`${F}/header.csv`);
+      await page.getByRole("button", { name: "Check the files" }).click();
+    };
+    await choose();
+    await page.getByText("13 rows cannot be used and will be left out; every other row is kept.").waitFor();
+    expect(await page.getByRole("table").locator("tbody tr").count()).toBe(13);
+    expect(await page.getByText(/^3 new children to add; 0 already in the register would change/).count()).toBe(1);
+    await screenshot(page, "manager-import-checked");
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Write to the register: add 3" }).click();
+    await page.getByText("Added 3, changed 0.").waitFor();
+    expect(await page.locator("progress").getAttribute("value")).toBe("3");
+    const refs = sandbox.store.listItems(sandbox.store.list(CASE_REGISTER_LIST)!.id).map((i) => i.data.fields.Title);
+    expect(refs).toEqual(expect.arrayContaining(["1001", "1002", "1003"]));
+
+    await page.reload();
+    await page.getByRole("button", { name: "Import from the national return" }).click();
+    await choose();
+    await page.getByText(/^0 new children to add; 0 already in the register would change; 3 unchanged/).waitFor();
+    expect(page.errors).toEqual([]);
+  });
+});
