@@ -10,6 +10,7 @@ import { officeAppointment, officeTheme } from "../adapters/office/officeAppoint
 import { officeDialogToken } from "../adapters/office/officeDialogToken.js";
 import { instant } from "../domain/calendar/londonTime.js";
 import { BookingPane } from "../ui/BookingPane.js";
+import { CaseloadPane } from "../ui/CaseloadPane.js";
 import type { PaneEnv } from "../ui/env.js";
 import { errorText, Notice } from "../ui/Notice.js";
 import { readConfig } from "./hostConfig.js";
@@ -55,17 +56,19 @@ if (!info || info.host !== Office.HostType.Outlook) {
       today: londonClock.today,
       now: () => instant(Date.now()),
     });
-    // The compose ("templates") and read ("dispute") buttons open the pane too; those views are not built
-    // yet, so the pane says so and offers booking and the caseload, which are.
+    // One page, a view per ribbon button. The compose ("templates") and read ("dispute") views are
+    // not built yet: those buttons open the caseload, and say so.
     const view = new URLSearchParams(location.search).get("view");
     const notYet = view === "templates" || view === "dispute";
-    const draw = () =>
+    const draw = () => {
+      const env = paneFor(Office.context.mailbox.item);
       show(
         <>
-          {notYet && <Notice kind="info">{view === "templates" ? "Inserting templates" : "Raising disputes"} is not in this version of IRO Desk yet. Your caseload and booking are below.</Notice>}
-          <BookingPane key={Math.random()} env={paneFor(Office.context.mailbox.item)} />
+          {notYet && <Notice kind="info">{view === "templates" ? "Inserting templates" : "Raising disputes"} is not in this version of IRO Desk yet. Your caseload is below.</Notice>}
+          {view === "book" || (env.appointment && !notYet) ? <BookingPane key={Math.random()} env={env} /> : <CaseloadPane key={Math.random()} env={env} />}
         </>,
       );
+    };
     draw();
     // A pinned pane follows the item the user moves to (Mailbox 1.5).
     mailbox.addHandlerAsync(Office.EventType.ItemChanged, draw);
