@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run } from "./due.test.js";
+import { run } from "./runCli.js";
 
 const F = "tests/fixtures/ssda903";
 const dir = mkdtempSync(join(tmpdir(), "iro-desk-import-"));

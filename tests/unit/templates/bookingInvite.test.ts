@@ -3,17 +3,8 @@ import type { IsoDate } from "../../../src/domain/calendar/isoDate.js";
 import type { CaseRef } from "../../../src/domain/caseload/caseRef.js";
 import { bookingBodyHtml, bookingSubject } from "../../../src/domain/templates/bookingInvite.js";
 import { escapeHtml } from "../../../src/domain/templates/escapeHtml.js";
+import { HOSTILE } from "../../fixtures/hostile.js";
 
-/** Values a field might hold, written to break out of HTML. */
-export const HOSTILE = [
-  `<script>alert(1)</script>`,
-  `"><img src=x onerror=alert(1)>`,
-  `' onmouseover='alert(1)`,
-  `javascript:alert(1)`,
-  `<a href="javascript:alert(1)">x</a>`,
-  `</ol><iframe src="//evil.example"></iframe>`,
-  `&lt;script&gt;`,
-];
 
 describe("booking invitations", () => {
   it("subjects carry the event and the case reference, and a name only when the service shows names", () => {
