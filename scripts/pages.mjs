@@ -8,6 +8,7 @@ export const PAGES = [
   { file: "preview-outlook.html", title: "Outlook preview – IRO Desk sandbox", script: "js/preview-outlook.js", loading: "Loading the preview…" },
   { file: "preview-caseload.html", title: "Caseload preview – IRO Desk sandbox", script: "js/preview-caseload.js", loading: "Loading the preview…" },
   { file: "preview-manager.html", title: "Managers' view – IRO Desk sandbox", script: "js/preview-manager.js", loading: "Loading the preview…" },
+  { file: "preview-mail.html", title: "Outlook mail preview – IRO Desk sandbox", script: "js/preview-mail.js", loading: "Loading the preview…" },
   { file: "taskpane.html", title: "IRO Desk", script: "js/outlook-taskpane.js", office: true, loading: "Loading IRO Desk…" },
   { file: "commands.html", title: "IRO Desk commands", script: "js/outlook-commands.js", office: true },
   { file: "auth-dialog.html", title: "Sign in to IRO Desk", script: "js/outlook-auth-dialog.js", office: true, loading: "Signing in…" },

@@ -13,6 +13,7 @@ export interface HostConfig {
   readonly site: string;
   readonly list: string;
   readonly disputesList: string;
+  readonly settingsList: string;
   readonly settings: ServiceSettings;
 }
 

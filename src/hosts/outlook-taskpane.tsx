@@ -6,11 +6,15 @@ import { GraphCalendar } from "../adapters/graph/graphCalendar.js";
 import { GraphConnection } from "../adapters/graph/graphClient.js";
 import { GraphCaseStore } from "../adapters/graph/graphCaseStore.js";
 import { GraphDisputeStore } from "../adapters/graph/graphDisputeStore.js";
+import { GraphSettingsStore } from "../adapters/graph/graphSettingsStore.js";
 import { officeAppointment, officeTheme } from "../adapters/office/officeAppointment.js";
+import { officeCompose, officeMessage } from "../adapters/office/officeCompose.js";
 import { officeDialogToken } from "../adapters/office/officeDialogToken.js";
 import { instant } from "../domain/calendar/londonTime.js";
 import { BookingPane } from "../ui/BookingPane.js";
 import { CaseloadPane } from "../ui/CaseloadPane.js";
+import { DisputePane } from "../ui/DisputePane.js";
+import { TemplatePane } from "../ui/TemplatePane.js";
 import type { PaneEnv } from "../ui/env.js";
 import { errorText, Notice } from "../ui/Notice.js";
 import { readConfig } from "./hostConfig.js";
@@ -49,6 +53,9 @@ if (!info || info.host !== Office.HostType.Outlook) {
       calendar: new GraphCalendar(graph),
       cases: new GraphCaseStore(graph, { site: config.site, list: config.list }),
       disputes: new GraphDisputeStore(graph, { site: config.site, list: config.disputesList }),
+      serviceSettings: new GraphSettingsStore(graph, { site: config.site, list: config.settingsList }),
+      compose: item && item.itemType === Office.MailboxEnums.ItemType.Message && "setSelectedDataAsync" in (item as Office.MessageCompose).body ? officeCompose(item as Office.MessageCompose) : null,
+      message: item && item.itemType === Office.MailboxEnums.ItemType.Message && "internetMessageId" in item && !("setSelectedDataAsync" in (item as Office.MessageCompose).body) ? officeMessage(item as Office.MessageRead) : null,
       // Appointment compose has setAsync on its start time; read mode does not.
       appointment: item && item.itemType === Office.MailboxEnums.ItemType.Appointment && "setAsync" in (item as Office.AppointmentCompose).start ? officeAppointment(item as Office.AppointmentCompose) : null,
       me,
@@ -56,17 +63,16 @@ if (!info || info.host !== Office.HostType.Outlook) {
       today: londonClock.today,
       now: () => instant(Date.now()),
     });
-    // One page, a view per ribbon button. The compose ("templates") and read ("dispute") views are
-    // not built yet: those buttons open the caseload, and say so.
+    // One page, a view per ribbon button (the manifest's ?view=).
     const view = new URLSearchParams(location.search).get("view");
-    const notYet = view === "templates" || view === "dispute";
     const draw = () => {
       const env = paneFor(Office.context.mailbox.item);
+      const key = Math.random();
       show(
-        <>
-          {notYet && <Notice kind="info">{view === "templates" ? "Inserting templates" : "Raising disputes"} is not in this version of IRO Desk yet. Your caseload is below.</Notice>}
-          {view === "book" || (env.appointment && !notYet) ? <BookingPane key={Math.random()} env={env} /> : <CaseloadPane key={Math.random()} env={env} />}
-        </>,
+        view === "templates" ? <TemplatePane key={key} env={env} />
+        : view === "dispute" ? <DisputePane key={key} env={env} />
+        : view === "book" || env.appointment ? <BookingPane key={key} env={env} />
+        : <CaseloadPane key={key} env={env} />,
       );
     };
     draw();

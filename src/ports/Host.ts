@@ -26,3 +26,25 @@ export interface Host {
   /** Office, Teams or the browser's theme: "light", "dark" or "contrast". */
   readonly theme: "light" | "dark" | "contrast";
 }
+
+/** The email being written (Outlook compose), where a template is inserted at the cursor. */
+export interface ComposeForm {
+  bodyType(signal?: AbortSignal): Promise<"html" | "text">;
+  /** Inserts at the cursor (replacing any selection). */
+  insert(content: string, type: "html" | "text", signal?: AbortSignal): Promise<void>;
+  subject(signal?: AbortSignal): Promise<string>;
+  setSubject(subject: string, signal?: AbortSignal): Promise<void>;
+  addRecipients(to: readonly { readonly address: string; readonly name: string }[], signal?: AbortSignal): Promise<void>;
+}
+
+/** The received email being read (Outlook read), from which a dispute is raised. */
+export interface OpenMessage {
+  /** The Graph (REST) id, for replies through Graph. */
+  readonly id: string;
+  readonly internetMessageId: string;
+  readonly subject: string;
+  readonly from: { readonly address: string; readonly name: string };
+  readonly webLink: string | null;
+  /** Opens a reply to this email with `html` above the original, for the user to check and send. */
+  openReply(html: string, signal?: AbortSignal): Promise<void>;
+}

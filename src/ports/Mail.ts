@@ -27,4 +27,6 @@ export interface Mail {
   /** Replies to a received message with an HTML letter above the quoted original. */
   reply(messageId: string, html: string, signal?: AbortSignal): Promise<void>;
   message(id: string, signal?: AbortSignal): Promise<ReceivedMail>;
+  /** The newest messages in the inbox. */
+  recent(top: number, signal?: AbortSignal): Promise<ReceivedMail[]>;
 }

@@ -134,7 +134,7 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
           {attendees.map((a, i) => (
             <li key={a.address}>
               <label class="inline">
-                <input type="checkbox" checked={a.invited} onChange={(e) => setAttendees(attendees.map((x, j) => (j === i ? { ...x, invited: e.currentTarget.checked } : x)))} />
+                <input type="checkbox" checked={a.invited} onChange={(e) => { const invited = e.currentTarget.checked; setAttendees((prev) => prev.map((x, j) => (j === i ? { ...x, invited } : x))); }} />
                 {a.name} <span class="muted">{a.address}{a.type === "optional" ? " (optional)" : ""}</span>
               </label>
             </li>
@@ -148,7 +148,7 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
             onClick={() => {
               const address = newAddress.trim();
               if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) return setError(`"${address}" is not an email address.`);
-              if (!attendees.some((a) => a.address.toLowerCase() === address.toLowerCase())) setAttendees([...attendees, { address, name: nameFromAddress(address), type: "required", invited: true }]);
+              setAttendees((prev) => (prev.some((a) => a.address.toLowerCase() === address.toLowerCase()) ? prev : [...prev, { address, name: nameFromAddress(address), type: "required", invited: true }]));
               setNewAddress("");
               setError(null);
             }}

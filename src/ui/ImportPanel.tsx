@@ -91,7 +91,7 @@ export function ImportPanel({ env }: { env: PaneEnv }) {
       {FILES.map((f) => (
         <div key={f.key}>
           <label for={`file-${f.key}`}>{f.label}</label>
-          <input id={`file-${f.key}`} type="file" accept=".csv,text/csv" onChange={(e) => setFiles({ ...files, [f.key]: e.currentTarget.files?.[0] })} />
+          <input id={`file-${f.key}`} type="file" accept=".csv,text/csv" onChange={(e) => { const file = e.currentTarget.files?.[0]; setFiles((prev) => ({ ...prev, [f.key]: file })); }} />
         </div>
       ))}
       <button type="button" class="primary" onClick={check} disabled={busy}>

@@ -44,17 +44,30 @@ export class GraphMail implements Mail {
 
   async message(id: string, signal?: AbortSignal): Promise<ReceivedMail> {
     const m = await graphCall("The message", true, (call) =>
-      this.graph.api(`/me/messages/${encodeURIComponent(id)}`).select("id,internetMessageId,subject,from,receivedDateTime,webLink").middlewareOptions([call]).option("signal", signal).get() as Promise<GraphMessage>,
+      this.graph.api(`/me/messages/${encodeURIComponent(id)}`).select(FIELDS).middlewareOptions([call]).option("signal", signal).get() as Promise<GraphMessage>,
     );
-    return {
+    return received(m);
+  }
+
+  async recent(top: number, signal?: AbortSignal): Promise<ReceivedMail[]> {
+    const page = await graphCall("Your inbox", true, (call) =>
+      this.graph.api("/me/mailFolders/inbox/messages").select(FIELDS).top(top).middlewareOptions([call]).option("signal", signal).get() as Promise<{ value: GraphMessage[] }>,
+    );
+    return page.value.map(received);
+  }
+}
+
+const FIELDS = "id,internetMessageId,subject,from,receivedDateTime,webLink";
+
+function received(m: GraphMessage): ReceivedMail {
+  return {
       id: m.id,
       internetMessageId: m.internetMessageId,
       subject: m.subject ?? "",
       from: { address: m.from?.emailAddress.address ?? "", name: m.from?.emailAddress.name ?? m.from?.emailAddress.address ?? "" },
       received: m.receivedDateTime,
       webLink: m.webLink ?? null,
-    };
-  }
+  };
 }
 
 function recipient(r: Recipient): unknown {

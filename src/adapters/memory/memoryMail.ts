@@ -17,6 +17,10 @@ export class MemoryMail implements Mail {
     this.replies.push({ messageId, html });
   }
 
+  async recent(top: number): Promise<ReceivedMail[]> {
+    return this.received.slice(0, top);
+  }
+
   async message(id: string): Promise<ReceivedMail> {
     const found = this.received.find((m) => m.id === id);
     if (!found) throw new NotFoundError("The message");

@@ -22,6 +22,9 @@ export interface RagEntry {
   readonly date: IsoDate;
   readonly rating: RagRating;
   readonly reason: string;
+  /** For Red and Amber: when the management response is due; unresolved after it, a dispute is offered. */
+  readonly respondBy?: IsoDate;
+  readonly actions?: readonly { readonly action: string; readonly owner: string; readonly due: IsoDate }[];
 }
 
 export interface EarlierPeriod {

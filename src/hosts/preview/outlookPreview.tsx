@@ -45,8 +45,8 @@ function OutlookPreview({ users }: { users: readonly DemoUser[] }) {
   return (
     <>
       <PreviewHeader title="Outlook preview" users={staff} upn={upn} onUser={setUpn} theme={theme} onTheme={setTheme}>
-        <label class="inline" for="mode">Pane opened from</label>
-        <select id="mode" value={mode} onChange={(e) => setMode(e.currentTarget.value as "sidebar" | "appointment")} style="width:auto">
+        <label class="inline" for="preview-mode">Pane opened from</label>
+        <select id="preview-mode" value={mode} onChange={(e) => setMode(e.currentTarget.value as "sidebar" | "appointment")} style="width:auto">
           <option value="sidebar">the sidebar</option>
           <option value="appointment">a new appointment</option>
         </select>

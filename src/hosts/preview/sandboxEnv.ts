@@ -4,11 +4,12 @@ import { GraphCalendar } from "../../adapters/graph/graphCalendar.js";
 import { GraphConnection } from "../../adapters/graph/graphClient.js";
 import { GraphCaseStore } from "../../adapters/graph/graphCaseStore.js";
 import { GraphDisputeStore } from "../../adapters/graph/graphDisputeStore.js";
+import { GraphSettingsStore } from "../../adapters/graph/graphSettingsStore.js";
 import { GraphMail } from "../../adapters/graph/graphMail.js";
 import { DEFAULT_SETTINGS } from "../../app/serviceSettings.js";
 import { parseIsoDate, type IsoDate } from "../../domain/calendar/isoDate.js";
 import { instant } from "../../domain/calendar/londonTime.js";
-import { CASE_REGISTER_LIST, DEMO_SITE, DISPUTES_LIST } from "../../sandbox/demo/demoTenant.js";
+import { CASE_REGISTER_LIST, DEMO_SITE, DISPUTES_LIST, SETTINGS_LIST } from "../../sandbox/demo/demoTenant.js";
 import type { AppointmentForm } from "../../ports/Host.js";
 import type { PaneEnv } from "../../ui/env.js";
 
@@ -33,7 +34,7 @@ export async function demoUsers(): Promise<DemoUser[]> {
  * Outlook uses, with the sandbox's base URL and token. ?today=YYYY-MM-DD and ?now=ISO pin the
  * clock (tests and screenshots); otherwise it is today in London.
  */
-export function sandboxEnv(user: DemoUser, users: readonly DemoUser[], appointment: AppointmentForm | null, params = new URLSearchParams(location.search)): PaneEnv & { mail: GraphMail } {
+export function sandboxEnv(user: DemoUser, users: readonly DemoUser[], appointment: AppointmentForm | null, params = new URLSearchParams(location.search)): PaneEnv & { mail: GraphMail; serviceSettings: GraphSettingsStore } {
   const graph = new GraphConnection({ baseUrl: `${location.origin}/graph`, tokens: sandboxTokens(location.origin, user.upn) });
   const pinnedToday = parseIsoDate(params.get("today") ?? "");
   const pinnedNow = params.get("now") ? Date.parse(params.get("now")!) : Number.NaN;
@@ -41,6 +42,7 @@ export function sandboxEnv(user: DemoUser, users: readonly DemoUser[], appointme
     calendar: new GraphCalendar(graph),
     cases: new GraphCaseStore(graph, { site: DEMO_SITE, list: CASE_REGISTER_LIST }),
     disputes: new GraphDisputeStore(graph, { site: DEMO_SITE, list: DISPUTES_LIST }),
+    serviceSettings: new GraphSettingsStore(graph, { site: DEMO_SITE, list: SETTINGS_LIST }),
     mail: new GraphMail(graph),
     appointment,
     me: { address: user.upn, name: user.displayName },

@@ -3,3 +3,4 @@ export const DEMO_DOMAIN = "westmere.example";
 export const DEMO_SITE = "westmere.sharepoint.example,8f1c2d3e-4a5b-4c6d-8e7f-901a2b3c4d5e,1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
 export const CASE_REGISTER_LIST = "CaseRegister";
 export const DISPUTES_LIST = "Disputes";
+export const SETTINGS_LIST = "IroDeskSettings";

@@ -14,7 +14,8 @@ import { EVENT_NAMES } from "../../domain/timescales/ruleSets.js";
 import type { TimescaleCase } from "../../domain/timescales/timescaleCase.js";
 import { dispatch } from "../graph/router.js";
 import type { Role, SandboxUser, Store } from "../store.js";
-import { CASE_REGISTER_LIST, DEMO_DOMAIN, DEMO_SITE, DISPUTES_LIST } from "./demoTenant.js";
+import { CASE_REGISTER_LIST, DEMO_DOMAIN, DEMO_SITE, DISPUTES_LIST, SETTINGS_LIST } from "./demoTenant.js";
+import { SETTINGS_COLUMNS } from "../../adapters/graph/graphSettingsStore.js";
 import { FIRST_NAMES, SURNAMES } from "./names.js";
 import { Random } from "./random.js";
 
@@ -56,6 +57,8 @@ export function seedDemo(store: Store, today: IsoDate): void {
     displayName: "Disputes",
     columns: DISPUTE_COLUMNS,
   });
+
+  store.putList({ id: "9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f", siteId: DEMO_SITE, name: SETTINGS_LIST, displayName: "IRO Desk settings", columns: SETTINGS_COLUMNS });
 
   const children: ChildCase[] = [];
   const usedRefs = new Set<number>();
@@ -99,6 +102,7 @@ export function seedDemo(store: Store, today: IsoDate): void {
     store.putListItem({ listId: "5d1f7e2a-6b3c-4d8e-9f0a-1b2c3d4e5f60", id, version: 1, data: { createdDateTime: now, lastModifiedDateTime: now, createdBy: `priya.shah@${DEMO_DOMAIN}`, fields: toRegisterFields(child) } });
   }
   seedDisputes(store, children, today, now);
+  seedInbox(store, users, children);
   seedCalendars(store, random, users, today);
   seedBookings(store, random, users, children, today);
   store.setMeta("seeded", today);
@@ -248,6 +252,25 @@ function seedDisputes(store: Store, children: readonly ChildCase[], today: IsoDa
     for (let stage = 1; stage <= i % 3; stage++) dispute = escalate(dispute, child.iro!, addWorkingDays(england, raisedOn, workingDays(5 * stage)));
     store.putListItem({ listId: list.id, id, version: 1, data: { createdDateTime: now, lastModifiedDateTime: now, createdBy: child.iro!, fields: toDisputeFields(dispute) } });
   });
+}
+
+/** A few emails from social workers in each IRO's inbox, about children whose plans are drifting: disputes start from these. */
+function seedInbox(store: Store, users: readonly SandboxUser[], children: readonly ChildCase[]): void {
+  const concerns = ["the permanence plan has not moved since the last review", "the placement may end and no alternative is identified", "contact arrangements have stopped without a decision", "the PEP has not been updated this term"];
+  for (const iro of users.filter((u) => u.roles.includes("iro"))) {
+    const theirs = children.filter((c) => c.iro === iro.userPrincipalName && c.socialWorker && c.lac && c.rag[c.rag.length - 1]?.rating !== "green").slice(0, 3);
+    theirs.forEach((child, i) => {
+      const worker = users.find((u) => u.userPrincipalName === child.socialWorker)!;
+      call(store, worker, "POST", "/me/sendMail", {
+        message: {
+          subject: `Ref ${child.ref}: update on the care plan`,
+          body: { contentType: "html", content: `<p>Hello ${iro.givenName},</p><p>An update on ref ${child.ref}: ${concerns[i % concerns.length]}. I have raised it with my team manager.</p><p>${worker.displayName}</p>` },
+          toRecipients: [{ emailAddress: { address: iro.userPrincipalName, name: iro.displayName } }],
+        },
+        saveToSentItems: true,
+      });
+    });
+  }
 }
 
 /** A realistic working week: meetings on most days, some tentative, some annual leave. */

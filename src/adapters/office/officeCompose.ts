@@ -1,0 +1,30 @@
+import type { ComposeForm, OpenMessage } from "../../ports/Host.js";
+import { officeAsync } from "./officeAsync.js";
+
+/** The email being written in Outlook (Mailbox 1.1+). */
+export function officeCompose(item: Office.MessageCompose): ComposeForm {
+  return {
+    async bodyType() {
+      const type = await officeAsync<Office.CoercionType>((done) => item.body.getTypeAsync(done));
+      return type === Office.CoercionType.Html ? "html" : "text";
+    },
+    insert: (content, type) => officeAsync<void>((done) => item.body.setSelectedDataAsync(content, { coercionType: type === "html" ? Office.CoercionType.Html : Office.CoercionType.Text }, done)),
+    subject: () => officeAsync<string>((done) => item.subject.getAsync(done)),
+    setSubject: (subject) => officeAsync<void>((done) => item.subject.setAsync(subject, done)),
+    addRecipients: (to) => officeAsync<void>((done) => item.to.addAsync(to.map((r) => ({ displayName: r.name, emailAddress: r.address })), done)),
+  };
+}
+
+/** The email being read in Outlook; its id converted to the REST form Graph uses. */
+export function officeMessage(item: Office.MessageRead): OpenMessage {
+  return {
+    id: Office.context.mailbox.convertToRestId(item.itemId, Office.MailboxEnums.RestVersion.v2_0),
+    internetMessageId: item.internetMessageId,
+    subject: item.subject,
+    from: { address: item.from.emailAddress, name: item.from.displayName },
+    webLink: null,
+    async openReply(html) {
+      item.displayReplyForm({ htmlBody: html });
+    },
+  };
+}

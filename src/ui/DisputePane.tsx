@@ -1,0 +1,203 @@
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { escalateDispute, raiseFromMessage, resolveDispute, unresolvedRag } from "../app/disputes.js";
+import { calendarsFor } from "../app/dueReport.js";
+import type { CaseloadEntry } from "../app/loadCaseload.js";
+import { templateValues } from "../app/templateValues.js";
+import { nameFromAddress } from "../app/bookReview.js";
+import { formatUkDate } from "../domain/calendar/ukDate.js";
+import { disputeClock, DISPUTE_THEMES, type LadderStage } from "../domain/disputes/dispute.js";
+import { renderTemplate } from "../domain/templates/emailTemplate.js";
+import type { StoredDispute } from "../ports/DisputeStore.js";
+import { LoadingNotices } from "./BookingPane.js";
+import { CasePicker } from "./CasePicker.js";
+import type { PaneEnv } from "./env.js";
+import { errorText, Notice } from "./Notice.js";
+import { useCaseload } from "./useCaseload.js";
+import { useServiceSettings } from "./useServiceSettings.js";
+
+/**
+ * Disputes from email (Outlook read): the dispute this email belongs to, with its clock, "Escalate"
+ * (which opens a reply with that stage's letter) and "Resolve"; or a new dispute raised from this
+ * email. Below, every open dispute with its clock, overdue first, and children whose Red or Amber
+ * rating has gone unanswered.
+ */
+export function DisputePane({ env }: { env: PaneEnv }) {
+  const { state, reload } = useCaseload(env);
+  const settings = useServiceSettings(env);
+  const [disputes, setDisputes] = useState<StoredDispute[] | null>(null);
+  const [round, setRound] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  useEffect(() => {
+    const abort = new AbortController();
+    env.disputes.readDisputes(abort.signal).then((d) => !abort.signal.aborted && setDisputes(d), (e: unknown) => setError(errorText(e)));
+    return () => abort.abort();
+  }, [env, round]);
+  const refresh = (message: string) => (setDone(message), setRound((n) => n + 1));
+  const linked = disputes?.find((d) => env.message && d.dispute.linkedMessage?.internetMessageId === env.message.internetMessageId) ?? null;
+  const calendar = calendarsFor(env.settings)("england");
+  const open = useMemo(
+    () => (disputes ?? []).filter((d) => d.dispute.status === "open").map((d) => ({ d, clock: disputeClock(d.dispute, env.today(), calendar, settings.ladder) })).sort((a, b) => Number(b.clock.overdue) - Number(a.clock.overdue) || (a.clock.due ?? "9").localeCompare(b.clock.due ?? "9")),
+    [disputes, settings.ladder, env],
+  );
+
+  return (
+    <div class="pane">
+      <h1>Disputes</h1>
+      {env.message ? (
+        <p class="muted">
+          Email: “{env.message.subject}” from {env.message.from.name}
+        </p>
+      ) : (
+        <Notice kind="info">Open this from a received email to raise a dispute from it.</Notice>
+      )}
+      {error && <Notice kind="error">{error}</Notice>}
+      {done && <Notice kind="success">{done}</Notice>}
+      <LoadingNotices state={state} reload={reload} />
+      {disputes && state.kind === "ready" && (
+        <>
+          {linked ? (
+            <DisputeCard key={linked.version} env={env} stored={linked} ladder={settings.ladder} entries={state.caseload.entries} templates={settings.templates} onChanged={refresh} onError={setError} />
+          ) : (
+            env.message && <RaiseForm env={env} entries={state.caseload.entries} ladder={settings.ladder} onRaised={refresh} onError={setError} />
+          )}
+          <h2>Open disputes</h2>
+          {open.length === 0 ? (
+            <p class="muted">None.</p>
+          ) : (
+            <ul class="plain">
+              {open.map(({ d, clock }) => (
+                <li key={d.id} class="card">
+                  <strong>{d.dispute.id}</strong> ref {d.dispute.caseRef}, {d.dispute.theme}: stage {d.dispute.stage + 1} ({settings.ladder[d.dispute.stage]?.name}).{" "}
+                  <span class={clock.overdue ? "overdue-text" : ""}>{clock.words}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {(() => {
+            const unanswered = unresolvedRag(state.caseload.entries.map((e) => e.child), disputes, env.today());
+            return unanswered.length > 0 ? (
+              <>
+                <h2>Red or Amber ratings not answered in time</h2>
+                <ul class="plain">
+                  {unanswered.slice(0, 20).map((c) => (
+                    <li key={c.ref}>
+                      Ref {c.ref}: {c.rag[c.rag.length - 1]!.rating}, response was due by {formatUkDate(c.rag[c.rag.length - 1]!.respondBy!)}. Consider starting a dispute.
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null;
+          })()}
+        </>
+      )}
+    </div>
+  );
+}
+
+function RaiseForm({ env, entries, ladder, onRaised, onError }: { env: PaneEnv; entries: readonly CaseloadEntry[]; ladder: readonly LadderStage[]; onRaised: (message: string) => void; onError: (message: string) => void }) {
+  const refFromSubject = /\b(\d{5,7})\b/.exec(env.message?.subject ?? "")?.[1];
+  const [entry, setEntry] = useState<CaseloadEntry | null>(entries.find((e) => e.child.ref === refFromSubject) ?? null);
+  const [theme, setTheme] = useState<string>(DISPUTE_THEMES[0]);
+  const [issue, setIssue] = useState(env.message?.subject ?? "");
+  const [stage, setStage] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const raise = async () => {
+    if (!entry) return;
+    setBusy(true);
+    try {
+      const made = await raiseFromMessage(env.disputes, { caseRef: entry.child.ref, theme, issue, stage, by: env.me.address, today: env.today(), message: env.message ?? null }, ladder);
+      onRaised(`Dispute ${made.dispute.id} raised for ref ${entry.child.ref} at stage ${stage + 1} (${ladder[stage]?.name}), linked to this email.`);
+    } catch (e) {
+      onError(e instanceof Error && e.name === "DisputeRuleError" ? e.message : errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="raise-title" class="stack">
+      <h2 id="raise-title">Raise a dispute from this email</h2>
+      <CasePicker entries={entries} me={env.me.address} chosen={entry?.stored.id ?? null} onChoose={setEntry} />
+      <label for="dispute-theme">Theme</label>
+      <select id="dispute-theme" value={theme} onChange={(e) => setTheme(e.currentTarget.value)}>
+        {DISPUTE_THEMES.map((t) => <option key={t} value={t}>{t}</option>)}
+      </select>
+      <label for="issue">What is the dispute about?</label>
+      <textarea id="issue" value={issue} onInput={(e) => setIssue(e.currentTarget.value)} />
+      <label for="stage">Start at</label>
+      <select id="stage" value={stage} onChange={(e) => setStage(Number(e.currentTarget.value))}>
+        {ladder.map((s, i) => <option key={s.name} value={i}>Stage {i + 1}: {s.name}</option>)}
+      </select>
+      <button type="button" class="primary" onClick={raise} disabled={busy || !entry || issue.trim() === ""}>Raise dispute</button>
+    </section>
+  );
+}
+
+function DisputeCard(props: { env: PaneEnv; stored: StoredDispute; ladder: readonly LadderStage[]; entries: readonly CaseloadEntry[]; templates: ReturnType<typeof useServiceSettings>["templates"]; onChanged: (message: string) => void; onError: (message: string) => void }) {
+  const { env, stored, ladder } = props;
+  const d = stored.dispute;
+  const calendar = calendarsFor(env.settings)("england");
+  const clock = disputeClock(d, env.today(), calendar, ladder);
+  const [toStage, setToStage] = useState(Math.min(d.stage + 1, ladder.length - 1));
+  const [outcome, setOutcome] = useState("");
+  const [busy, setBusy] = useState(false);
+  const entry = props.entries.find((e) => e.child.ref === d.caseRef);
+  const act = async (work: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      props.onChanged(await work());
+    } catch (e) {
+      props.onError(e instanceof Error && e.name === "DisputeRuleError" ? e.message : errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const escalate = () =>
+    act(async () => {
+      const updated = await escalateDispute(env.disputes, stored, env.me.address, env.today(), ladder, toStage);
+      const last = toStage === ladder.length - 1 && ladder[toStage]!.responseDays === null;
+      const template = props.templates.find((t) => t.id === (last ? "dispute-cafcass" : `dispute-stage-${toStage + 1}`)) ?? props.templates.find((t) => t.kind === "dispute")!;
+      if (entry && env.message) {
+        const letter = renderTemplate(template, templateValues({ child: entry.child, next: entry.next, me: env.me, today: env.today(), calendar, settings: env.settings, dispute: { dispute: updated.dispute, ladder } }), env.settings.classification);
+        await env.message.openReply(letter.html);
+      }
+      return `Escalated to stage ${toStage + 1} (${ladder[toStage]?.name}). ${env.message ? "A reply with the stage letter is open: check it and send." : ""}`;
+    });
+  return (
+    <section aria-labelledby="dispute-title" class="card stack">
+      <h2 id="dispute-title" style="margin-top:0">
+        {d.id}: ref {d.caseRef}, {d.theme}
+      </h2>
+      <p>{d.issue}</p>
+      <p>
+        Stage {d.stage + 1} of {ladder.length}: {ladder[d.stage]?.name}. <span class={clock.overdue ? "overdue-text" : ""}>{clock.words}</span>
+      </p>
+      <h3>History</h3>
+      <ol>
+        {d.history.map((h, i) => (
+          <li key={i}>
+            {formatUkDate(h.at)}: {h.action} by {nameFromAddress(h.by)}, stage {h.stage + 1}{h.note ? `: ${h.note}` : ""}
+          </li>
+        ))}
+      </ol>
+      {d.status === "open" && (
+        <>
+          <div class="row">
+            <div style="flex:1">
+              <label for="to-stage">Escalate to</label>
+              <select id="to-stage" value={toStage} onChange={(e) => setToStage(Number(e.currentTarget.value))}>
+                {ladder.map((s, i) => (i > d.stage ? <option key={s.name} value={i}>Stage {i + 1}: {s.name}</option> : null))}
+              </select>
+            </div>
+            <button type="button" class="primary" onClick={escalate} disabled={busy || d.stage >= ladder.length - 1} style="align-self:flex-end">Escalate</button>
+          </div>
+          <label for="outcome">Outcome</label>
+          <textarea id="outcome" value={outcome} onInput={(e) => setOutcome(e.currentTarget.value)} />
+          <button type="button" onClick={() => act(async () => (await resolveDispute(env.disputes, stored, env.me.address, env.today(), outcome), `Resolved at stage ${d.stage + 1}.`))} disabled={busy || outcome.trim() === ""}>
+            Resolve
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

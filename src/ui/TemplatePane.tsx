@@ -1,0 +1,143 @@
+import { useMemo, useState } from "preact/hooks";
+import { calendarsFor } from "../app/dueReport.js";
+import { insertTemplate, recordRag } from "../app/insertTemplate.js";
+import type { CaseloadEntry } from "../app/loadCaseload.js";
+import { ragEntryFor, templateValues, type RagInput } from "../app/templateValues.js";
+import { nameFromAddress } from "../app/bookReview.js";
+import type { RagRating } from "../domain/caseload/childCase.js";
+import { renderTemplate } from "../domain/templates/emailTemplate.js";
+import { LoadingNotices } from "./BookingPane.js";
+import { CasePicker } from "./CasePicker.js";
+import type { PaneEnv } from "./env.js";
+import { errorText, Notice } from "./Notice.js";
+import { useCaseload } from "./useCaseload.js";
+import { useServiceSettings } from "./useServiceSettings.js";
+
+interface ActionRow {
+  action: string;
+  owner: string;
+  days: number;
+}
+
+/**
+ * Insert a template into the email being written: pick the child and the template, say what the
+ * RAG rating and actions are, preview exactly what will go in, insert it at the cursor, and add the
+ * case's people as recipients. A RAG email also records the rating in the child's history.
+ */
+export function TemplatePane({ env }: { env: PaneEnv }) {
+  const { state, reload } = useCaseload(env);
+  const settings = useServiceSettings(env);
+  const [entry, setEntry] = useState<CaseloadEntry | null>(null);
+  const [templateId, setTemplateId] = useState("rag-amber");
+  const [rating, setRating] = useState<RagRating>("amber");
+  const [concerns, setConcerns] = useState("");
+  const [actions, setActions] = useState<ActionRow[]>([{ action: "", owner: "", days: 10 }]);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const template = settings.templates.find((t) => t.id === templateId) ?? settings.templates[0]!;
+  const isRag = template.kind === "rag";
+  const calendar = entry ? calendarsFor(env.settings)(entry.child.nation) : null;
+  const people = entry ? [entry.child.socialWorker, entry.child.teamManager].filter((a): a is string => a !== null).map((address) => ({ address, name: nameFromAddress(address) })) : [];
+  const rag: RagInput | undefined = isRag ? { rating, concerns: concerns.trim(), actions: actions.filter((a) => a.action.trim()).map((a) => ({ action: a.action.trim(), owner: a.owner.trim() || people[0]?.name || "Social worker", dueInWorkingDays: a.days })) } : undefined;
+  const rendered = useMemo(() => {
+    if (!entry || !calendar) return null;
+    try {
+      return renderTemplate(template, templateValues({ child: entry.child, next: entry.next, me: env.me, today: env.today(), calendar, settings: env.settings, ...(rag ? { rag } : {}) }), env.settings.classification);
+    } catch (e) {
+      return e as Error;
+    }
+  }, [entry, template, rating, concerns, actions, env]);
+
+  const insert = async () => {
+    if (!env.compose || !entry || !rendered || rendered instanceof Error || !calendar) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await insertTemplate(env.compose, rendered, env.settings.classification);
+      if (rag) await recordRag(env.cases, entry.stored, ragEntryFor(rag, env.today(), calendar));
+      setDone(`Inserted “${template.name}” for ref ${entry.child.ref}.${rag ? ` The ${rating} rating is kept in the child's RAG history.` : ""}`);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="pane">
+      <h1>Insert a template</h1>
+      {!env.compose && <Notice kind="info">Open this from an email you are writing to insert a template into it.</Notice>}
+      <LoadingNotices state={state} reload={reload} />
+      {state.kind === "ready" && <CasePicker entries={state.caseload.entries} me={env.me.address} chosen={entry?.stored.id ?? null} onChoose={(e) => (setEntry(e), setDone(null))} />}
+      {entry && (
+        <section class="stack" aria-labelledby="template-title">
+          <h2 id="template-title">What to insert</h2>
+          <label for="template">Template</label>
+          <select id="template" value={template.id} onChange={(e) => (setTemplateId(e.currentTarget.value), setRating(e.currentTarget.value === "rag-red" ? "red" : e.currentTarget.value === "rag-green" ? "green" : "amber"))}>
+            {settings.templates.map((t) => (
+              <option value={t.id} key={t.id}>{t.name}</option>
+            ))}
+          </select>
+          {isRag && (
+            <>
+              <fieldset class="card">
+                <legend>RAG rating</legend>
+                {(["red", "amber", "green"] as const).map((r) => (
+                  <label class="inline" key={r}>
+                    <input type="radio" name="rating" checked={rating === r} onChange={() => (setRating(r), setTemplateId(`rag-${r}`))} /> {r.charAt(0).toUpperCase() + r.slice(1)}
+                  </label>
+                ))}
+              </fieldset>
+              <label for="concerns">Concerns</label>
+              <textarea id="concerns" value={concerns} onInput={(e) => setConcerns(e.currentTarget.value)} />
+              <fieldset class="card">
+                <legend>Actions</legend>
+                {actions.map((a, i) => (
+                  <div class="row" key={i}>
+                    <div style="flex:3;min-width:140px">
+                      <label for={`action-${i}`}>Action {i + 1}</label>
+                      <input id={`action-${i}`} type="text" value={a.action} onInput={(e) => { const v = e.currentTarget.value; setActions((prev) => prev.map((x, j) => (j === i ? { ...x, action: v } : x))); }} />
+                    </div>
+                    <div style="flex:2;min-width:110px">
+                      <label for={`owner-${i}`}>Owner</label>
+                      <input id={`owner-${i}`} type="text" value={a.owner} placeholder={people[0]?.name ?? "Social worker"} onInput={(e) => { const v = e.currentTarget.value; setActions((prev) => prev.map((x, j) => (j === i ? { ...x, owner: v } : x))); }} />
+                    </div>
+                    <div style="flex:1;min-width:90px">
+                      <label for={`days-${i}`}>Working days</label>
+                      <input id={`days-${i}`} type="number" min={1} max={60} value={a.days} onInput={(e) => { const v = Math.max(1, Math.min(60, Number(e.currentTarget.value) || 1)); setActions((prev) => prev.map((x, j) => (j === i ? { ...x, days: v } : x))); }} style="width:100%;min-height:32px" />
+                    </div>
+                  </div>
+                ))}
+                <button type="button" onClick={() => setActions((prev) => [...prev, { action: "", owner: "", days: 10 }])}>Add an action</button>
+              </fieldset>
+            </>
+          )}
+          <h3>Preview</h3>
+          {rendered instanceof Error ? (
+            <Notice kind="error">{rendered.message}</Notice>
+          ) : (
+            rendered && (
+              <>
+                <p>
+                  <strong>Subject:</strong> {rendered.subject}
+                </p>
+                <iframe title="Preview of the email" sandbox="" srcdoc={rendered.html} class="preview-body" style="width:100%;height:240px" />
+              </>
+            )
+          )}
+          {error && <Notice kind="error">{error}</Notice>}
+          {done && <Notice kind="success">{done}</Notice>}
+          <button type="button" class="primary" onClick={insert} disabled={busy || !env.compose || !rendered || rendered instanceof Error}>
+            Insert into the email
+          </button>
+          {people.length > 0 && env.compose && (
+            <button type="button" onClick={() => env.compose!.addRecipients(people).then(() => setDone(`Added ${people.map((p) => p.name).join(" and ")} to the recipients.`), (e: unknown) => setError(errorText(e)))}>
+              Add {people.map((p) => p.name).join(" and ")} to the recipients
+            </button>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { fromDisputeFields } from "../../src/adapters/graph/disputeFields.js";
+import { fromRegisterFields } from "../../src/adapters/graph/caseRegisterFields.js";
+import { CASE_REGISTER_LIST, DISPUTES_LIST } from "../../src/sandbox/demo/demoTenant.js";
+import { HOSTILE } from "../fixtures/hostile.js";
+import { axeViolations, screenshot, ukPage, useBrowserAndSandbox } from "./browser.js";
+
+const { browser, sandbox } = useBrowserAndSandbox();
+const IRO = "sam.okafor@westmere.example";
+const url = (extra = "") => `${sandbox.url}/preview-mail.html?today=2026-03-02&now=2026-03-02T08:00:00Z&user=${IRO}${extra}`;
+const register = () => sandbox.store.listItems(sandbox.store.list(CASE_REGISTER_LIST)!.id).map((i) => fromRegisterFields(i.data.fields).childCase!);
+const disputes = () => sandbox.store.listItems(sandbox.store.list(DISPUTES_LIST)!.id).map((i) => fromDisputeFields(i.data.fields)!);
+
+describe("templates into email and disputes from email", { timeout: 60_000 }, () => {
+  it("inserts a RAG template at the cursor with the marking, escapes what was typed, and keeps the rating on the case", async () => {
+    const page = await ukPage(browser());
+    await page.goto(url());
+    await page.getByText(/Your \d+ children/).waitFor();
+    await page.locator("#compose-body").click();
+    await page.keyboard.press("End");
+    const child = await page.locator(".child .ref").first().innerText();
+    const ref = child.replace("Ref ", "");
+    await page.locator(".child").first().click();
+    await page.getByLabel("Red").check();
+    await page.getByLabel("Concerns").fill(HOSTILE[1]!);
+    await page.getByLabel("Action 1").fill("Permanence planning meeting");
+    await page.getByLabel("Owner").fill("Team manager");
+    await page.getByLabel("Working days").fill("5");
+    // What will be inserted is previewed first: wait until the preview shows the action as typed.
+    await page.frameLocator('iframe[title="Preview of the email"]').getByText(/Permanence planning meeting – Team manager, by 09\/03\/2026/).waitFor();
+    const insert = page.getByRole("button", { name: "Insert into the email" });
+    // Scroll first, as a person does: Playwright's scroll-and-click in one step missed this button
+    // below the fold of a 900 px window (seen 2026-11-25 with Chromium 150; the click reached no element).
+    await insert.scrollIntoViewIfNeeded();
+    await insert.click();
+    await page.getByText(/^Inserted “RAG Red: monitoring email”/).waitFor();
+    const body = page.locator("#compose-body");
+    expect(await body.innerText()).toMatch(/^Hello,\s*OFFICIAL-SENSITIVE/);
+    expect(await body.innerText()).toContain(`I have rated the care plan for ref ${ref} Red`);
+    expect(await body.innerText()).toContain(HOSTILE[1]); // shown as text …
+    expect(await body.locator("img").count()).toBe(0); // … never as an element
+    expect(await page.getByLabel("Subject").inputValue()).toBe(`[OFFICIAL-SENSITIVE] RAG Red – ref ${ref}: care plan monitoring`);
+    await page.getByRole("button", { name: /to the recipients$/ }).click();
+    expect(await page.locator('output[name="to"]').innerText()).toMatch(/@westmere\.example; .*@westmere\.example/);
+    const rag = register().find((c) => c.ref === ref)!.rag;
+    expect(rag[rag.length - 1]).toEqual({ date: "2026-03-02", rating: "red", reason: HOSTILE[1], respondBy: "2026-03-09", actions: [{ action: "Permanence planning meeting", owner: "Team manager", due: "2026-03-09" }] });
+    await screenshot(page, "mail-template-inserted");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(page.errors).toEqual([]);
+  });
+
+  it("inserts plain text into a plain-text email", async () => {
+    const page = await ukPage(browser());
+    await page.goto(url());
+    await page.getByLabel("Plain text email").check();
+    await page.locator(".child").first().click();
+    await page.getByLabel("Template", { exact: true }).selectOption("consultation-request");
+    await page.getByRole("button", { name: "Insert into the email" }).click();
+    await page.getByText(/^Inserted/).waitFor();
+    expect(await page.locator("#compose-body strong").count()).toBe(0);
+    expect(await page.locator("#compose-body").innerText()).toContain("OFFICIAL-SENSITIVE\n");
+  });
+
+  it("raises a dispute from a received email, escalates it with the stage letter sent as a reply, and resolves it", async () => {
+    const page = await ukPage(browser());
+    await page.goto(url("&mode=read"));
+    const first = page.locator(".child").first();
+    const subject = (await first.locator("strong").innerText()).trim();
+    const ref = /Ref (\d+)/.exec(subject)![1]!;
+    await first.click();
+    await page.getByRole("heading", { name: "Raise a dispute from this email" }).waitFor();
+    await page.getByRole("region", { name: "IRO Desk task pane" }).getByLabel("Theme").selectOption("Permanence");
+    await page.getByLabel("What is the dispute about?").fill("No permanence plan nine months after the review.");
+    await page.getByRole("button", { name: "Raise dispute" }).click();
+    await page.getByText(/^Dispute DRP-.* raised for ref \d+ at stage 1/).waitFor();
+    let mine = disputes().find((d) => d.caseRef === ref && d.issue.startsWith("No permanence plan"))!;
+    expect(mine).toMatchObject({ status: "open", stage: 0, theme: "Permanence" });
+    expect(mine.linkedMessage?.internetMessageId).toMatch(/@sandbox\.iro-desk\.local>$/);
+
+    await page.getByRole("button", { name: "Escalate", exact: true }).click();
+    await page.getByText(/^Escalated to stage 2 \(Team manager\)/).waitFor();
+    const letter = page.frameLocator('iframe[title="Reply body"]');
+    expect(await letter.locator("body").innerText()).toContain(`stage 2 of the dispute resolution protocol (Team manager), a concern about the care plan for ref ${ref}`);
+    await page.getByRole("form", { name: "Reply" }).getByRole("button", { name: "Send" }).click();
+    await page.getByText(/^Reply sent to/).waitFor();
+    const worker = register().find((c) => c.ref === ref)!.socialWorker!;
+    const received = sandbox.store.messages(sandbox.store.user(worker)!.id, "inbox").find((m) => String(m.data.subject).startsWith("RE: Ref"));
+    expect(String((received!.data.body as { content: string }).content)).toContain("stage 2 of the dispute resolution protocol");
+
+    mine = disputes().find((d) => d.id === mine.id)!;
+    expect(mine.stage).toBe(1);
+    expect(mine.history.map((h) => h.action)).toEqual(["raised", "escalated"]);
+    await screenshot(page, "mail-dispute-escalated");
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel("Outcome").fill("Team manager agreed a permanence planning meeting.");
+    await page.getByRole("button", { name: "Resolve" }).click();
+    await page.getByText("Resolved at stage 2.").waitFor();
+    mine = disputes().find((d) => d.id === mine.id)!;
+    expect(mine.status).toBe("resolved");
+    expect(mine.history[2]).toMatchObject({ action: "resolved", stage: 1, note: "Team manager agreed a permanence planning meeting." });
+    expect(page.errors).toEqual([]);
+  });
+});
