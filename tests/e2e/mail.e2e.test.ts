@@ -102,3 +102,38 @@ describe("templates into email and disputes from email", { timeout: 60_000 }, ()
     expect(page.errors).toEqual([]);
   });
 });
+
+describe("templates and the ladder as settings a manager edits", { timeout: 60_000 }, () => {
+  it("refuses an unknown placeholder when saving and writes nothing; saves a good edit into the case store; a stale save is not forced", async () => {
+    const page = await ukPage(browser());
+    await page.goto(`${sandbox.url}/preview-manager.html?today=2026-03-02&user=priya.shah@westmere.example&tab=settings`);
+    await page.getByLabel("Template", { exact: true }).selectOption({ label: "RAG Amber: monitoring email" });
+    await page.getByLabel("Subject").fill("RAG Amber – {{caseref}}");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText(/^Not saved:/).waitFor();
+    expect(await page.getByRole("alert").innerText()).toContain("The subject uses {{caseref}}, which IRO Desk does not know.");
+    const settingsList = sandbox.store.list("IroDeskSettings")!;
+    expect(sandbox.store.listItems(settingsList.id)).toHaveLength(0);
+
+    await page.getByLabel("Subject").fill("RAG Amber for ref {{caseRef}}: please respond by {{responseDue}}");
+    await page.getByLabel("Response days").nth(1).fill("10");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Saved “RAG Amber: monitoring email” and the dispute ladder.").waitFor();
+    const saved = sandbox.store.listItems(settingsList.id)[0]!.data.fields;
+    expect(JSON.parse(String(saved.Templates)).find((t: { id: string }) => t.id === "rag-amber").subject).toBe("RAG Amber for ref {{caseRef}}: please respond by {{responseDue}}");
+    expect(JSON.parse(String(saved.Ladder))[1]).toEqual({ name: "Team manager", responseDays: 10 });
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Someone else saves in between: this page's save is refused and says to reload.
+    const other = await ukPage(browser());
+    await other.goto(`${sandbox.url}/preview-manager.html?today=2026-03-02&user=daniel.hughes@westmere.example&tab=settings`);
+    await other.getByLabel("Name").fill("RAG Red (Daniel's wording)");
+    await other.getByRole("button", { name: "Save" }).click();
+    await other.getByText(/^Saved/).waitFor();
+    await page.getByLabel("Name").fill("RAG Amber (Priya's wording)");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText(/changed by someone else since you opened it/).waitFor();
+    expect(JSON.parse(String(sandbox.store.listItems(settingsList.id)[0]!.data.fields.Templates))[0].name).toBe("RAG Red (Daniel's wording)");
+    await screenshot(page, "manager-settings-conflict");
+  });
+});
