@@ -4,6 +4,7 @@
 import { build } from "esbuild";
 import { chmod, cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { PAGES, renderPage } from "./pages.mjs";
+import { packageTeams } from "./teamsPackage.mjs";
 
 const started = performance.now();
 await rm("dist/web", { recursive: true, force: true });
@@ -31,6 +32,10 @@ const web = await build({
     "js/preview-caseload": "src/hosts/preview/caseloadPreview.tsx",
     "js/preview-manager": "src/hosts/preview/managerPreview.tsx",
     "js/preview-mail": "src/hosts/preview/mailPreview.tsx",
+    "js/preview-teams": "src/hosts/preview/teamsPreview.tsx",
+    "js/teams-sidepanel": "src/hosts/teams-sidepanel.tsx",
+    "js/teams-tab": "src/hosts/teams-tab.tsx",
+    "js/teams-config": "src/hosts/teams-config.tsx",
     "js/outlook-taskpane": "src/hosts/outlook-taskpane.tsx",
     "js/outlook-commands": "src/hosts/outlook-commands.ts",
     "js/outlook-auth-dialog": "src/hosts/outlook-auth-dialog.ts",
@@ -58,6 +63,9 @@ await cp("assets/icons", "dist/web/assets", { recursive: true });
 // The Outlook manifest, with its URLs pointing where dist/web is served.
 const base = (process.env.IRO_DESK_BASE_URL ?? "https://localhost:3000").replace(/\/+$/, "");
 await writeFile("dist/addin-manifest.xml", (await readFile("addin-manifest.xml", "utf8")).replaceAll("https://localhost:3000", base));
+
+// The Teams app package, from the same base URL (the app id is IRO Desk's own; a service may set its own).
+await packageTeams({ baseUrl: base, appId: process.env.IRO_DESK_TEAMS_APP_ID ?? "6f2b8c1e-3d4a-4e5f-9a6b-7c8d9e0f1a2b", version: JSON.parse(await readFile("package.json", "utf8")).version });
 
 // config.json: the sandbox on the pages' own origin unless IRO_DESK_CLIENT_ID and friends name a tenant.
 const env = process.env;

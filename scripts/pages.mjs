@@ -9,6 +9,11 @@ export const PAGES = [
   { file: "preview-caseload.html", title: "Caseload preview – IRO Desk sandbox", script: "js/preview-caseload.js", loading: "Loading the preview…" },
   { file: "preview-manager.html", title: "Managers' view – IRO Desk sandbox", script: "js/preview-manager.js", loading: "Loading the preview…" },
   { file: "preview-mail.html", title: "Outlook mail preview – IRO Desk sandbox", script: "js/preview-mail.js", loading: "Loading the preview…" },
+  { file: "preview-teams.html", title: "Teams preview – IRO Desk sandbox", script: "js/preview-teams.js", loading: "Loading the preview…" },
+  // teams-js fetches its list of valid host origins from res.cdn.office.net (it falls back to a built-in list).
+  { file: "teams-sidepanel.html", title: "IRO Desk", script: "js/teams-sidepanel.js", teams: true, loading: "Loading IRO Desk…" },
+  { file: "teams-tab.html", title: "IRO Desk caseload", script: "js/teams-tab.js", teams: true, loading: "Loading IRO Desk…" },
+  { file: "teams-config.html", title: "IRO Desk", script: "js/teams-config.js", teams: true, loading: "Loading…" },
   { file: "taskpane.html", title: "IRO Desk", script: "js/outlook-taskpane.js", office: true, loading: "Loading IRO Desk…" },
   { file: "commands.html", title: "IRO Desk commands", script: "js/outlook-commands.js", office: true },
   { file: "auth-dialog.html", title: "Sign in to IRO Desk", script: "js/outlook-auth-dialog.js", office: true, loading: "Signing in…" },
@@ -18,7 +23,7 @@ export function renderPage(page, bodies) {
   const csp = [
     "default-src 'self'",
     `script-src 'self'${page.office ? " https://appsforoffice.microsoft.com" : ""}`,
-    `connect-src 'self'${page.office ? " https://graph.microsoft.com https://login.microsoftonline.com" : ""}`,
+    `connect-src 'self'${page.office || page.teams ? " https://graph.microsoft.com https://login.microsoftonline.com" : ""}${page.teams ? " https://res.cdn.office.net" : ""}`,
     `frame-src 'self'${page.office ? " https://login.microsoftonline.com" : ""}`,
     // Inline style attributes only (layout tweaks in components); no inline scripts anywhere.
     "style-src 'self' 'unsafe-inline'",

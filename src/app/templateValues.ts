@@ -3,7 +3,8 @@ import type { IsoDate } from "../domain/calendar/isoDate.js";
 import { formatUkDate } from "../domain/calendar/ukDate.js";
 import { workingDays, type WorkingCalendar } from "../domain/calendar/workingCalendar.js";
 import type { ChildNext } from "../domain/caseload/assessChild.js";
-import type { ChildCase, RagRating } from "../domain/caseload/childCase.js";
+import type { ChildCase, RagEntry, RagRating } from "../domain/caseload/childCase.js";
+import { ragEntry } from "../domain/rag/ragEntry.js";
 import { disputeClock, type Dispute, type LadderStage } from "../domain/disputes/dispute.js";
 import { RAG_MEANINGS } from "../domain/rag/ragMeanings.js";
 import type { TemplateValues } from "../domain/templates/emailTemplate.js";
@@ -63,13 +64,6 @@ export function templateValues(ctx: ValuesContext): TemplateValues {
 }
 
 /** The RAG entry a RAG email records on the case: the rating, the concerns, the actions and when the response is due. */
-export function ragEntryFor(input: RagInput, today: IsoDate, calendar: WorkingCalendar) {
-  const due = (days: number) => addWorkingDays(calendar, today, workingDays(days));
-  return {
-    date: today,
-    rating: input.rating,
-    reason: input.concerns,
-    ...(input.rating !== "green" && input.actions.length > 0 ? { respondBy: due(Math.max(...input.actions.map((a) => a.dueInWorkingDays))) } : {}),
-    actions: input.actions.map((a) => ({ action: a.action, owner: a.owner, due: due(a.dueInWorkingDays) })),
-  };
+export function ragEntryFor(input: RagInput, today: IsoDate, calendar: WorkingCalendar): RagEntry {
+  return ragEntry(calendar, today, input.rating, input.concerns, input.actions);
 }

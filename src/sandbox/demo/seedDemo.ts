@@ -105,6 +105,7 @@ export function seedDemo(store: Store, today: IsoDate): void {
   seedInbox(store, users, children);
   seedCalendars(store, random, users, today);
   seedBookings(store, random, users, children, today);
+  seedTodaysReview(store, users, children, today);
   store.setMeta("seeded", today);
 }
 
@@ -331,6 +332,31 @@ function seedBookings(store: Store, random: Random, users: readonly SandboxUser[
       ],
     });
   }
+}
+
+/** Sam Okafor chairs a Teams review this afternoon, so the Teams preview has a meeting to open. */
+function seedTodaysReview(store: Store, users: readonly SandboxUser[], children: readonly ChildCase[], today: IsoDate): void {
+  const sam = users.find((u) => u.userPrincipalName === `sam.okafor@${DEMO_DOMAIN}`)!;
+  const options = { calendarFor: () => england, dueSoon: workingDays(10), icpcAnchor: "last-strategy-discussion" as const };
+  const taken = new Set(store.allEvents(sam.id).flatMap((e) => ((e.data.singleValueExtendedProperties ?? []) as { value: string }[]).map((p) => p.value)));
+  const child = children
+    .filter((c) => c.iro === sam.userPrincipalName && c.lac && !c.cp && !taken.has(c.ref) && c.socialWorker && c.teamManager)
+    .map((c) => ({ c, next: assessTimescale({ track: "lac", nation: "england", periodStart: c.lac!.periodStart, reviews: c.lac!.reviews.map((r) => r.held), ended: null }, today, options).next! }))
+    .filter((x) => x.next.dueBy >= today)
+    .sort((a, b) => (a.next.dueBy < b.next.dueBy ? -1 : 1))[0];
+  if (!child) return;
+  call(store, sam, "POST", "/me/events", {
+    subject: `${EVENT_NAMES[child.next.event]} ${child.next.number} – ref ${child.c.ref}`,
+    sensitivity: "private",
+    isOnlineMeeting: true,
+    start: { dateTime: `${today}T14:00:00`, timeZone: "Europe/London" },
+    end: { dateTime: `${today}T15:30:00`, timeZone: "Europe/London" },
+    attendees: [child.c.socialWorker, child.c.teamManager].map((address) => ({ emailAddress: { address }, type: "required" })),
+    singleValueExtendedProperties: [
+      { id: CASE_REF_PROPERTY, value: child.c.ref },
+      { id: EVENT_KIND_PROPERTY, value: `${child.next.event} ${child.next.number}` },
+    ],
+  });
 }
 
 function call(store: Store, user: SandboxUser, method: string, path: string, body: unknown): void {

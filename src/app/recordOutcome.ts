@@ -1,0 +1,53 @@
+import { addDays, type IsoDate } from "../domain/calendar/isoDate.js";
+import { londonTimeToInstant } from "../domain/calendar/londonTime.js";
+import type { WorkingCalendar } from "../domain/calendar/workingCalendar.js";
+import { applyRecord, type MeetingRecord } from "../domain/checklists/meetingRecord.js";
+import type { EmailTemplate } from "../domain/templates/emailTemplate.js";
+import { renderTemplate } from "../domain/templates/emailTemplate.js";
+import type { Booking, Calendar } from "../ports/Calendar.js";
+import type { CaseStore, StoredCase } from "../ports/CaseStore.js";
+import { ConflictError } from "../ports/errors.js";
+import type { Mail } from "../ports/Mail.js";
+import { nameFromAddress } from "./bookReview.js";
+import type { ServiceSettings } from "./serviceSettings.js";
+import { templateValues } from "./templateValues.js";
+
+/**
+ * Saves a finished record to the case (ETag-checked). On a conflict the case is read again and the
+ * record applied to that version: recording a meeting is an addition, so nobody's change is lost.
+ */
+export async function saveRecord(cases: CaseStore, stored: StoredCase, record: MeetingRecord, calendar: WorkingCalendar, signal?: AbortSignal): Promise<StoredCase> {
+  const save = (s: StoredCase) => cases.updateCase(s.id, s.version, applyRecord(s.childCase, record, calendar), signal);
+  try {
+    return await save(stored);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    return save(await cases.readCase(stored.id, signal));
+  }
+}
+
+/**
+ * Child protection decisions go to the social worker and team manager the same day (Working
+ * Together: within 1 working day), through the service's decisions template.
+ */
+export async function sendDecisions(mail: Mail, stored: StoredCase, record: MeetingRecord, template: EmailTemplate, me: { name: string }, today: IsoDate, calendar: WorkingCalendar, settings: ServiceSettings, signal?: AbortSignal): Promise<string[]> {
+  const child = stored.childCase;
+  const to = [child.socialWorker, child.teamManager].filter((a): a is string => a !== null);
+  if (to.length === 0) return [];
+  const values = {
+    ...templateValues({ child, next: null, me, today, calendar, settings, ...(record.meetingDate ? { meetingDate: record.meetingDate } : {}) }),
+    actions: [...record.decisions.filter((d) => d.trim()), ...record.actions.map((a) => `${a.action} – ${a.owner}`)],
+  };
+  const email = renderTemplate(template, values, settings.classification);
+  await mail.send({ to: to.map((address) => ({ address, name: nameFromAddress(address) })), subject: email.subject, html: email.html, headers: { "X-IRO-Desk-Classification": settings.classification } }, signal);
+  return to;
+}
+
+/**
+ * The booking a Teams meeting belongs to: the chair's tagged event around today whose join link
+ * names this meeting. Null when the signed-in person is not the organizer (their copy has no tag).
+ */
+export async function bookingForMeeting(calendar: Calendar, meetingId: string, today: IsoDate, signal?: AbortSignal): Promise<Booking | null> {
+  const around = await calendar.bookingsBetween(londonTimeToInstant(addDays(today, -1), 0), londonTimeToInstant(addDays(today, 2), 0), signal);
+  return around.find((b) => b.joinUrl !== null && decodeURIComponent(b.joinUrl).includes(meetingId)) ?? null;
+}

@@ -1,0 +1,25 @@
+import { render } from "preact";
+import { app, pages } from "@microsoft/teams-js";
+import { initTeams } from "../adapters/teams/teamsHost.js";
+import { Notice } from "../ui/Notice.js";
+
+/**
+ * teams-config.html: the configuration page Teams shows when the app is added to a meeting. There
+ * is nothing to choose: the panel finds its child from the meeting's booking.
+ */
+const context = await initTeams();
+const root = document.getElementById("app")!;
+root.textContent = "";
+if (!context) {
+  render(<main class="pane"><Notice kind="info">Open this in Teams, when adding IRO Desk to a meeting.</Notice></main>, root);
+} else {
+  pages.config.registerOnSaveHandler((save) => {
+    const base = new URL(".", location.href).href;
+    void pages.config
+      .setConfig({ entityId: "iro-desk-checklist", contentUrl: `${base}teams-sidepanel.html`, suggestedDisplayName: "IRO Desk", websiteUrl: `${base}preview-teams.html` })
+      .then(() => save.notifySuccess(), (e: Error) => save.notifyFailure(e.message));
+  });
+  pages.config.setValidityState(true);
+  render(<main class="pane"><h1>IRO Desk</h1><p>Adds the review checklist to this meeting’s side panel. The chair sees the child’s agenda, last actions and records the outcome.</p></main>, root);
+  void app.notifySuccess();
+}

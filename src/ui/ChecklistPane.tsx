@@ -1,0 +1,283 @@
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { calendarsFor } from "../app/dueReport.js";
+import type { Caseload, CaseloadEntry } from "../app/loadCaseload.js";
+import { bookingForMeeting, saveRecord, sendDecisions } from "../app/recordOutcome.js";
+import { addWorkingDays } from "../domain/calendar/addWorkingDays.js";
+import { parseIsoDate, type IsoDate } from "../domain/calendar/isoDate.js";
+import { instantToLondon } from "../domain/calendar/londonTime.js";
+import { formatUkDate } from "../domain/calendar/ukDate.js";
+import { workingDays } from "../domain/calendar/workingCalendar.js";
+import { assessChild } from "../domain/caseload/assessChild.js";
+import { PARTICIPATION_CODES, type ParticipationCode, type RagRating } from "../domain/caseload/childCase.js";
+import { DEFAULT_AGENDAS } from "../domain/checklists/agendas.js";
+import { applyRecord, HARM_CATEGORIES, newRecord, recordProblems, type MeetingRecord } from "../domain/checklists/meetingRecord.js";
+import { EVENT_NAMES } from "../domain/timescales/ruleSets.js";
+import type { StoredCase } from "../ports/CaseStore.js";
+import type { DraftStore } from "../ports/DraftStore.js";
+import { PortError } from "../ports/errors.js";
+import type { Mail } from "../ports/Mail.js";
+import { BookChild } from "./BookChild.js";
+import { LoadingNotices } from "./BookingPane.js";
+import { CasePicker } from "./CasePicker.js";
+import type { PaneEnv } from "./env.js";
+import { dayAndDate } from "./format.js";
+import { errorText, Notice } from "./Notice.js";
+import { RagBadge } from "./RagBadge.js";
+import { useCaseload } from "./useCaseload.js";
+import { useServiceSettings } from "./useServiceSettings.js";
+
+export interface MeetingEnv extends PaneEnv {
+  readonly meetingId: string;
+  readonly drafts: DraftStore;
+  readonly mail: Mail;
+}
+
+const PN_WORDS: Readonly<Record<ParticipationCode, string>> = {
+  PN0: "PN0: child under 4",
+  PN1: "PN1: attended and spoke for themselves",
+  PN2: "PN2: attended, an advocate spoke for them",
+  PN3: "PN3: attended, conveyed views symbolically",
+  PN4: "PN4: attended, did not speak",
+  PN5: "PN5: did not attend, briefed an advocate",
+  PN6: "PN6: did not attend, views conveyed another way",
+  PN7: "PN7: did not attend or convey views",
+};
+
+interface Draft {
+  readonly record: MeetingRecord;
+  /** "Finish" was pressed but the save did not get through: it is tried again when the panel opens. */
+  readonly pendingFinish: boolean;
+}
+
+/**
+ * The chair's checklist in a Teams meeting: the agenda the law expects, what was agreed last time,
+ * and the outcome (RAG, participation, decisions, actions, the next statutory date). Everything is
+ * kept on this device as it is typed; "Finish" checks the record, saves it to the case store, sends
+ * CP decisions the same day, and offers to book the next review.
+ */
+export function ChecklistPane({ env }: { env: MeetingEnv }) {
+  const { state, reload } = useCaseload(env);
+  const [ref, setRef] = useState<string | null>(() => env.drafts.load<string>(`meeting:${env.meetingId}`));
+  const [bookedOn, setBookedOn] = useState<IsoDate | null>(null);
+  const [looked, setLooked] = useState(false);
+  useEffect(() => {
+    const abort = new AbortController();
+    bookingForMeeting(env.calendar, env.meetingId, env.today(), abort.signal).then(
+      (b) => {
+        if (abort.signal.aborted) return;
+        if (b?.caseRef) {
+          setRef(b.caseRef);
+          setBookedOn(instantToLondon(b.start).date);
+        }
+        setLooked(true);
+      },
+      () => setLooked(true),
+    );
+    return () => abort.abort();
+  }, [env]);
+  const entry = state.kind === "ready" && ref ? (state.caseload.entries.find((e) => e.child.ref === ref) ?? null) : null;
+  return (
+    <div class="pane">
+      <h1>Review checklist</h1>
+      <LoadingNotices state={state} reload={reload} />
+      {state.kind === "ready" && looked && !ref && (
+        <>
+          <Notice kind="info">This meeting is not linked to a child's booking. Choose the child once; IRO Desk remembers it for this meeting.</Notice>
+          <CasePicker entries={state.caseload.entries} me={env.me.address} chosen={null} onChoose={(e) => (env.drafts.save(`meeting:${env.meetingId}`, e.child.ref), setRef(e.child.ref))} />
+        </>
+      )}
+      {entry && <Checklist key={entry.stored.id} env={env} entry={entry} bookedOn={bookedOn} caseload={state.kind === "ready" ? state.caseload : null} reload={reload} />}
+    </div>
+  );
+}
+
+function Checklist({ env, entry, bookedOn, caseload, reload }: { env: MeetingEnv; entry: CaseloadEntry; bookedOn: IsoDate | null; caseload: Caseload | null; reload: () => void }) {
+  const settings = useServiceSettings(env);
+  const key = `draft:${env.meetingId}:${entry.child.ref}`;
+  const calendar = calendarsFor(env.settings)(entry.child.nation);
+  const [draft, setDraft] = useState<Draft>(() => {
+    const saved = env.drafts.load<Draft>(key);
+    if (saved) return saved;
+    const next = entry.next!;
+    return { record: { ...newRecord(entry.child.ref, next, DEFAULT_AGENDAS[next.event]), meetingDate: bookedOn ?? env.today() }, pendingFinish: false };
+  });
+  const [problems, setProblems] = useState<string[]>([]);
+  const [status, setStatus] = useState<{ kind: "error" | "success" | "info"; text: string } | null>(null);
+  const [saved, setSaved] = useState<StoredCase | null>(null);
+  const [booking, setBooking] = useState(false);
+  const retry = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const record = draft.record;
+  const update = (change: (r: MeetingRecord) => MeetingRecord) => setDraft((d) => ({ ...d, record: change(d.record) }));
+  // Every change is kept on this device at once: closing the panel loses nothing.
+  useEffect(() => void (!saved && env.drafts.save(key, draft)), [draft, saved]);
+
+  const finish = async () => {
+    const found = recordProblems(record, entry.child, env.today());
+    setProblems(found);
+    if (found.length > 0) return;
+    setDraft((d) => ({ ...d, pendingFinish: true }));
+    setStatus({ kind: "info", text: "Saving…" });
+    try {
+      const stored = await saveRecord(env.cases, entry.stored, record, calendar);
+      let sent = "";
+      if (record.track === "cp") {
+        const template = settings.templates.find((t) => t.id === "decisions-circulation") ?? settings.templates.find((t) => t.kind === "decisions")!;
+        const to = await sendDecisions(env.mail, entry.stored, record, template, env.me, env.today(), calendar, env.settings);
+        sent = to.length > 0 ? ` Decisions sent to ${to.length} people (due by ${formatUkDate(addWorkingDays(calendar, record.meetingDate!, workingDays(1)))}).` : "";
+      }
+      env.drafts.remove(key);
+      if (retry.current) clearTimeout(retry.current);
+      setSaved(stored);
+      setStatus({ kind: "success", text: `Saved to the case record.${sent}` });
+    } catch (error) {
+      const offline = (error instanceof PortError && error.retryable) || error instanceof TypeError;
+      if (offline) {
+        setStatus({ kind: "error", text: "Not saved yet: IRO Desk could not reach Microsoft 365. The record is kept on this device and will be saved when the connection is back." });
+        retry.current = setTimeout(() => void finish(), 20_000);
+      } else {
+        setDraft((d) => ({ ...d, pendingFinish: false }));
+        setStatus({ kind: "error", text: errorText(error) });
+      }
+    }
+  };
+  // A finish that did not get through last time is tried again when the panel opens.
+  useEffect(() => {
+    if (draft.pendingFinish) void finish();
+    return () => void (retry.current && clearTimeout(retry.current));
+  }, []);
+
+  const next = useMemo(() => {
+    if (!record.meetingDate) return null;
+    const after = applyRecord(entry.child, record, calendar);
+    return assessChild(after, record.meetingDate, { calendarFor: calendarsFor(env.settings), dueSoon: workingDays(env.settings.dueSoonWorkingDays), icpcAnchor: env.settings.icpcAnchor }).next;
+  }, [record, entry]);
+  const lastRag = entry.child.rag[entry.child.rag.length - 1];
+
+  if (booking && caseload && saved) {
+    // The case as just saved: its next event is the one after this meeting.
+    const options = { calendarFor: calendarsFor(env.settings), dueSoon: workingDays(env.settings.dueSoonWorkingDays), icpcAnchor: env.settings.icpcAnchor };
+    const fresh: CaseloadEntry = { ...assessChild(saved.childCase, env.today(), options), stored: saved, booking: null };
+    return <BookChild env={env} entry={fresh} caseload={caseload} onBooked={() => (setBooking(false), reload())} />;
+  }
+  const title = `${EVENT_NAMES[record.event]}${record.event === "icpc" ? "" : ` ${record.number}`} – ref ${entry.child.ref}`;
+  return (
+    <section aria-labelledby="checklist-title" class="stack">
+      <h2 id="checklist-title">{title}</h2>
+      <p class="muted">{entry.child.childName}</p>
+      {lastRag && (
+        <div class="card">
+          <h3 style="margin-top:0">Last time ({formatUkDate(lastRag.date)})</h3>
+          <p>
+            <RagBadge rating={lastRag.rating} /> {lastRag.reason}
+          </p>
+          {lastRag.actions && lastRag.actions.length > 0 && (
+            <ul>
+              {lastRag.actions.map((a, i) => (
+                <li key={i}>
+                  {a.action} – {a.owner}, by {formatUkDate(a.due)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <label for="meeting-date">Date of the meeting</label>
+      <input id="meeting-date" type="date" value={record.meetingDate ?? ""} max={env.today()} onInput={(e) => { const d = parseIsoDate(e.currentTarget.value) ?? null; update((r) => ({ ...r, meetingDate: d })); }} />
+      {next && (
+        <p>
+          <strong>Next:</strong> {EVENT_NAMES[next.event]}{next.event === "icpc" ? "" : ` ${next.number}`} due by {dayAndDate(next.dueBy)}
+        </p>
+      )}
+      <fieldset class="card">
+        <legend>Agenda</legend>
+        <ul class="plain">
+          {record.items.map((item, i) => (
+            <li key={item.item} class="stack" style="margin-bottom:8px">
+              <label class="inline">
+                <input type="checkbox" checked={item.done} onChange={(e) => { const done = e.currentTarget.checked; update((r) => ({ ...r, items: r.items.map((x, j) => (j === i ? { ...x, done } : x)) })); }} />
+                {item.item}
+              </label>
+              <label for={`note-${i}`} class="visually-hidden">Notes: {item.item}</label>
+              <textarea id={`note-${i}`} placeholder="Notes" value={item.note} style="min-height:36px" onInput={(e) => { const note = e.currentTarget.value; update((r) => ({ ...r, items: r.items.map((x, j) => (j === i ? { ...x, note } : x)) })); }} />
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      {record.track === "lac" ? (
+        <>
+          <fieldset class="card">
+            <legend>RAG rating of the care plan</legend>
+            {(["red", "amber", "green"] as RagRating[]).map((r) => (
+              <label class="inline" key={r}>
+                <input type="radio" name="rating" checked={record.rating === r} onChange={() => update((x) => ({ ...x, rating: r }))} /> {r.charAt(0).toUpperCase() + r.slice(1)}
+              </label>
+            ))}
+            <label for="rating-reason">Reason</label>
+            <textarea id="rating-reason" value={record.ratingReason} onInput={(e) => { const v = e.currentTarget.value; update((r) => ({ ...r, ratingReason: v })); }} />
+          </fieldset>
+          <label for="participation">How the child took part</label>
+          <select id="participation" value={record.participation ?? ""} onChange={(e) => { const v = (e.currentTarget.value || null) as ParticipationCode | null; update((r) => ({ ...r, participation: v })); }}>
+            <option value="">Choose</option>
+            {PARTICIPATION_CODES.map((c) => <option key={c} value={c}>{PN_WORDS[c]}</option>)}
+          </select>
+          <fieldset class="card">
+            <legend>Did you see or speak to the child before the review?</legend>
+            <label class="inline"><input type="radio" name="seen" checked={record.seenBeforeReview === true} onChange={() => update((r) => ({ ...r, seenBeforeReview: true }))} /> Yes</label>
+            <label class="inline"><input type="radio" name="seen" checked={record.seenBeforeReview === false} onChange={() => update((r) => ({ ...r, seenBeforeReview: false }))} /> No</label>
+          </fieldset>
+        </>
+      ) : (
+        <fieldset class="card">
+          <legend>{record.event === "icpc" ? "Is the child to be subject to a child protection plan?" : "Does the child protection plan continue?"}</legend>
+          <label class="inline"><input type="radio" name="plan" checked={record.planContinues === true} onChange={() => update((r) => ({ ...r, planContinues: true }))} /> Yes</label>
+          <label class="inline"><input type="radio" name="plan" checked={record.planContinues === false} onChange={() => update((r) => ({ ...r, planContinues: false }))} /> No</label>
+          {record.planContinues && (
+            <>
+              <label for="category">Category of harm</label>
+              <select id="category" value={record.category ?? ""} onChange={(e) => { const v = e.currentTarget.value || null; update((r) => ({ ...r, category: v })); }}>
+                <option value="">Choose</option>
+                {HARM_CATEGORIES.map((c) => <option key={c} value={c}>{c}</option>)}
+              </select>
+            </>
+          )}
+        </fieldset>
+      )}
+      <label for="decisions">Decisions (one a line)</label>
+      <textarea id="decisions" value={record.decisions.join("\n")} onInput={(e) => { const v = e.currentTarget.value.split("\n"); update((r) => ({ ...r, decisions: v })); }} />
+      <fieldset class="card">
+        <legend>Actions</legend>
+        {record.actions.map((a, i) => (
+          <div class="row" key={i}>
+            <div style="flex:3;min-width:120px">
+              <label for={`cl-action-${i}`}>Action {i + 1}</label>
+              <input id={`cl-action-${i}`} type="text" value={a.action} onInput={(e) => { const v = e.currentTarget.value; update((r) => ({ ...r, actions: r.actions.map((x, j) => (j === i ? { ...x, action: v } : x)) })); }} />
+            </div>
+            <div style="flex:2;min-width:100px">
+              <label for={`cl-owner-${i}`}>Owner</label>
+              <input id={`cl-owner-${i}`} type="text" value={a.owner} onInput={(e) => { const v = e.currentTarget.value; update((r) => ({ ...r, actions: r.actions.map((x, j) => (j === i ? { ...x, owner: v } : x)) })); }} />
+            </div>
+            <div style="flex:1;min-width:80px">
+              <label for={`cl-days-${i}`}>Working days</label>
+              <input id={`cl-days-${i}`} type="number" min={1} max={130} value={a.dueInWorkingDays} style="width:100%;min-height:32px" onInput={(e) => { const v = Number(e.currentTarget.value); update((r) => ({ ...r, actions: r.actions.map((x, j) => (j === i ? { ...x, dueInWorkingDays: v } : x)) })); }} />
+            </div>
+          </div>
+        ))}
+        <button type="button" onClick={() => update((r) => ({ ...r, actions: [...r.actions, { action: "", owner: "", dueInWorkingDays: 10 }] }))}>Add an action</button>
+      </fieldset>
+      {problems.length > 0 && (
+        <Notice kind="error">
+          Before finishing:
+          <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
+        </Notice>
+      )}
+      {status && <Notice kind={status.kind}>{status.text}</Notice>}
+      {!saved ? (
+        <button type="button" class="primary" onClick={() => void finish()}>Finish</button>
+      ) : (
+        <div class="row">
+          <button type="button" class="primary" onClick={() => setBooking(true)}>Book the next review</button>
+        </div>
+      )}
+    </section>
+  );
+}
