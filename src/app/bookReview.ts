@@ -72,7 +72,7 @@ export async function bookReview(
     number: choice.next.number,
     ref: child.ref,
     dueBy: choice.next.dueBy,
-    agenda: DEFAULT_AGENDAS[choice.next.event],
+    agenda: settings.agendas[choice.next.event] ?? DEFAULT_AGENDAS[choice.next.event],
     chair: choice.chair.name,
     classification: settings.classification,
     feedbackUrl: settings.feedbackUrl,

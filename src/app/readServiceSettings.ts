@@ -16,7 +16,7 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
   if (typeof raw !== "object" || Array.isArray(raw)) return { settings: DEFAULT_SETTINGS, errors: ["settings should be an object"] };
   const input = raw as Record<string, unknown>;
   const errors: string[] = [];
-  const known = ["dueSoonWorkingDays", "icpcAnchor", "holidays", "showChildNames", "classification", "feedbackUrl", "maxReviewsPerDay", "meetingMinutes", "staff", "managers", "countRule"];
+  const known = ["dueSoonWorkingDays", "icpcAnchor", "holidays", "showChildNames", "classification", "feedbackUrl", "maxReviewsPerDay", "meetingMinutes", "staff", "managers", "countRule", "agendas"];
   for (const key of Object.keys(input)) if (!known.includes(key)) errors.push(`settings.${key} is not a setting (known: ${known.join(", ")})`);
 
   let dueSoonWorkingDays = DEFAULT_SETTINGS.dueSoonWorkingDays;
@@ -101,7 +101,15 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
     if (input.countRule === "child-once" || input.countRule === "each-episode") countRule = input.countRule;
     else errors.push("settings.countRule should be child-once or each-episode");
   }
+  let agendas = DEFAULT_SETTINGS.agendas;
+  if (input.agendas !== undefined) {
+    const events = ["lac-review", "icpc", "rcpc", "foster-carer-review"];
+    const given = input.agendas as Record<string, unknown>;
+    const ok = typeof given === "object" && given !== null && Object.entries(given).every(([k, v]) => events.includes(k) && Array.isArray(v) && v.length > 0 && v.every((i) => typeof i === "string" && i.trim() !== ""));
+    if (ok) agendas = given as ServiceSettings["agendas"];
+    else errors.push(`settings.agendas should map ${events.join(", ")} to lists of agenda items`);
+  }
   return errors.length > 0
     ? { settings: DEFAULT_SETTINGS, errors }
-    : { settings: { dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule }, errors };
+    : { settings: { dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule, agendas }, errors };
 }

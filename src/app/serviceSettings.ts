@@ -3,6 +3,7 @@ import type { HolidayAdjustments } from "../domain/calendar/workingCalendar.js";
 import type { IcpcAnchor } from "../domain/timescales/assessTimescale.js";
 import type { CountRule } from "../domain/caseload/iroLoad.js";
 import type { StaffMember } from "../domain/caseload/staffMember.js";
+import type { StatutoryEvent } from "../domain/timescales/ruleSets.js";
 
 /** The local choices a service makes; everything has the default domain.md gives. */
 export interface ServiceSettings {
@@ -26,6 +27,8 @@ export interface ServiceSettings {
   readonly managers: readonly string[];
   /** A child on both LAC and CP counts once (the default) or once for each. */
   readonly countRule: CountRule;
+  /** The service's own agenda for a meeting type, in place of IRO Desk's (checklists/agendas.ts). */
+  readonly agendas: Readonly<Partial<Record<StatutoryEvent, readonly string[]>>>;
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = {
@@ -40,4 +43,5 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   staff: [],
   managers: [],
   countRule: "child-once",
+  agendas: {},
 };

@@ -99,7 +99,7 @@ function Checklist({ env, entry, bookedOn, caseload, reload }: { env: MeetingEnv
     const saved = env.drafts.load<Draft>(key);
     if (saved) return saved;
     const next = entry.next!;
-    return { record: { ...newRecord(entry.child.ref, next, DEFAULT_AGENDAS[next.event]), meetingDate: bookedOn ?? env.today() }, pendingFinish: false };
+    return { record: { ...newRecord(entry.child.ref, next, env.settings.agendas[next.event] ?? DEFAULT_AGENDAS[next.event]), meetingDate: bookedOn ?? env.today() }, pendingFinish: false };
   });
   const [problems, setProblems] = useState<string[]>([]);
   const [status, setStatus] = useState<{ kind: "error" | "success" | "info"; text: string } | null>(null);

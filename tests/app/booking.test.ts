@@ -143,3 +143,17 @@ describe("the caseload and free times", () => {
     expect(finding.best[0]!.people.find((p) => p.address === "pat@carers.example")?.availability).toBe("unknown");
   });
 });
+
+describe("a service's own agenda", () => {
+  it("replaces IRO Desk's in the invitation", async () => {
+    const { calendar } = await setUp();
+    const filled: AppointmentFields[] = [];
+    const { entry } = await setUp();
+    await bookReview(
+      { calendar, cases: new MemoryCaseStore(), appointment: { fill: async (f) => void filled.push(f) } },
+      { stored: entry.stored, next: entry.next!, existing: null, start: at("2026-04-20", 600), end: at("2026-04-20", 690), attendees: [], online: true, location: "", lateReason: null, transactionId: "t", chair, today },
+      { ...DEFAULT_SETTINGS, agendas: { "lac-review": ["Our item one", "Our item two"] } },
+    );
+    expect(filled[0]!.bodyHtml).toContain("<ol><li>Our item one</li><li>Our item two</li></ol>");
+  });
+});

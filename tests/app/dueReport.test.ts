@@ -55,7 +55,7 @@ describe("service settings", () => {
       colour: "red",
     });
     expect(errors).toEqual([
-      "settings.colour is not a setting (known: dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule)",
+      "settings.colour is not a setting (known: dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule, agendas)",
       "settings.dueSoonWorkingDays should be a whole number of working days from 0 to 260",
       "settings.icpcAnchor should be one of last-strategy-discussion, first-strategy-discussion",
       "settings.holidays.wales is not a bank holiday jurisdiction (use england-and-wales, scotland, northern-ireland)",
