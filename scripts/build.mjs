@@ -5,6 +5,7 @@ import { build } from "esbuild";
 import { chmod, cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { PAGES, renderPage } from "./pages.mjs";
 import { packageTeams } from "./teamsPackage.mjs";
+import { packageExtension } from "./extensionPackage.mjs";
 
 const started = performance.now();
 await rm("dist/web", { recursive: true, force: true });
@@ -66,6 +67,9 @@ await writeFile("dist/addin-manifest.xml", (await readFile("addin-manifest.xml",
 
 // The Teams app package, from the same base URL (the app id is IRO Desk's own; a service may set its own).
 await packageTeams({ baseUrl: base, appId: process.env.IRO_DESK_TEAMS_APP_ID ?? "6f2b8c1e-3d4a-4e5f-9a6b-7c8d9e0f1a2b", version: JSON.parse(await readFile("package.json", "utf8")).version });
+
+// The browser extension, as a folder to load unpacked and a zip.
+await packageExtension();
 
 // config.json: the sandbox on the pages' own origin unless IRO_DESK_CLIENT_ID and friends name a tenant.
 const env = process.env;

@@ -34,7 +34,8 @@ export function renderPage(page, bodies) {
   const scripts = [
     // Office.js must come from Microsoft's CDN (Office Store policy 1120.2).
     ...(page.office ? [`<script src="${OFFICE_CDN}"></script>`] : []),
-    ...(page.script ? [`<script type="module" src="${page.script}"></script>`] : []),
+    // Extension pages load classic (IIFE) bundles, at the end of the body's parsing.
+    ...(page.script ? [page.classic ? `<script src="${page.script}" defer></script>` : `<script type="module" src="${page.script}"></script>`] : []),
   ];
   const body = page.body ? bodies[page.body] : `<div id="app">${page.loading ? `<p class="pane">${page.loading}</p>` : ""}</div>`;
   return `<!doctype html>
@@ -42,7 +43,7 @@ export function renderPage(page, bodies) {
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta http-equiv="Content-Security-Policy" content="${csp}">
+  ${page.csp === false ? "" : `<meta http-equiv="Content-Security-Policy" content="${csp}">`}
   <title>${page.title}</title>
   <link rel="icon" href="assets/icon-32.png">
   <link rel="stylesheet" href="css/iro-desk.css">

@@ -10,8 +10,8 @@ import type { RagEntry } from "../domain/caseload/childCase.js";
  * the email has none yet).
  */
 export async function insertTemplate(compose: ComposeForm, email: RenderedEmail, classification: string, signal?: AbortSignal): Promise<void> {
-  const type = await compose.bodyType(signal);
-  await compose.insert(type === "html" ? email.html : email.text, type, signal);
+  await compose.insert(email, await compose.bodyType(signal), signal);
+  if (!compose.subject || !compose.setSubject) return; // a web form: the marking is the body's first line
   const subject = (await compose.subject(signal)).trim();
   const marking = `[${classification}]`;
   if (subject === "") await compose.setSubject(email.subject, signal);

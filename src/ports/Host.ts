@@ -1,4 +1,5 @@
 import type { Instant } from "../domain/calendar/londonTime.js";
+import type { RenderedEmail } from "../domain/templates/emailTemplate.js";
 import type { Attendee } from "./Calendar.js";
 
 /** What a booking puts into an appointment the user is writing (Outlook's appointment organizer form). */
@@ -27,14 +28,19 @@ export interface Host {
   readonly theme: "light" | "dark" | "contrast";
 }
 
-/** The email being written (Outlook compose), where a template is inserted at the cursor. */
+/**
+ * Where a template is inserted: the email being written in Outlook, or the field in focus on a web
+ * page (the browser extension). A web form has no subject or recipients, so those are optional.
+ */
 export interface ComposeForm {
+  /** What the pane calls the target: "the email", "the field on the page". */
+  readonly targetName: string;
   bodyType(signal?: AbortSignal): Promise<"html" | "text">;
-  /** Inserts at the cursor (replacing any selection). */
-  insert(content: string, type: "html" | "text", signal?: AbortSignal): Promise<void>;
-  subject(signal?: AbortSignal): Promise<string>;
-  setSubject(subject: string, signal?: AbortSignal): Promise<void>;
-  addRecipients(to: readonly { readonly address: string; readonly name: string }[], signal?: AbortSignal): Promise<void>;
+  /** Inserts at the cursor (replacing any selection), as rich text or plain text. */
+  insert(email: RenderedEmail, type: "html" | "text", signal?: AbortSignal): Promise<void>;
+  readonly subject?: (signal?: AbortSignal) => Promise<string>;
+  readonly setSubject?: (subject: string, signal?: AbortSignal) => Promise<void>;
+  readonly addRecipients?: (to: readonly { readonly address: string; readonly name: string }[], signal?: AbortSignal) => Promise<void>;
 }
 
 /** The received email being read (Outlook read), from which a dispute is raised. */

@@ -9,6 +9,7 @@ import { renderTemplate } from "../domain/templates/emailTemplate.js";
 import { LoadingNotices } from "./BookingPane.js";
 import { CasePicker } from "./CasePicker.js";
 import type { PaneEnv } from "./env.js";
+import { EmailPreview } from "./EmailPreview.js";
 import { errorText, Notice } from "./Notice.js";
 import { useCaseload } from "./useCaseload.js";
 import { useServiceSettings } from "./useServiceSettings.js";
@@ -56,7 +57,7 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
     try {
       await insertTemplate(env.compose, rendered, env.settings.classification);
       if (rag) await recordRag(env.cases, entry.stored, ragEntryFor(rag, env.today(), calendar));
-      setDone(`Inserted “${template.name}” for ref ${entry.child.ref}.${rag ? ` The ${rating} rating is kept in the child's RAG history.` : ""}`);
+      setDone(`Inserted “${template.name}” into ${env.compose.targetName} for ref ${entry.child.ref}.${rag ? ` The ${rating} rating is kept in the child's RAG history.` : ""}`);
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -67,7 +68,7 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
   return (
     <div class="pane">
       <h1>Insert a template</h1>
-      {!env.compose && <Notice kind="info">Open this from an email you are writing to insert a template into it.</Notice>}
+      {!env.compose && <Notice kind="info">Open this from an email you are writing, or from a field on a web page, to insert a template into it.</Notice>}
       <LoadingNotices state={state} reload={reload} />
       {state.kind === "ready" && <CasePicker entries={state.caseload.entries} me={env.me.address} chosen={entry?.stored.id ?? null} onChoose={(e) => (setEntry(e), setDone(null))} />}
       {entry && (
@@ -118,21 +119,16 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
             <Notice kind="error">{rendered.message}</Notice>
           ) : (
             rendered && (
-              <>
-                <p>
-                  <strong>Subject:</strong> {rendered.subject}
-                </p>
-                <iframe title="Preview of the email" sandbox="" srcdoc={rendered.html} class="preview-body" style="width:100%;height:240px" />
-              </>
+              <EmailPreview subject={rendered.subject} blocks={rendered.blocks} />
             )
           )}
           {error && <Notice kind="error">{error}</Notice>}
           {done && <Notice kind="success">{done}</Notice>}
           <button type="button" class="primary" onClick={insert} disabled={busy || !env.compose || !rendered || rendered instanceof Error}>
-            Insert into the email
+            Insert into {env.compose?.targetName ?? "the email"}
           </button>
-          {people.length > 0 && env.compose && (
-            <button type="button" onClick={() => env.compose!.addRecipients(people).then(() => setDone(`Added ${people.map((p) => p.name).join(" and ")} to the recipients.`), (e: unknown) => setError(errorText(e)))}>
+          {people.length > 0 && env.compose?.addRecipients && (
+            <button type="button" onClick={() => env.compose!.addRecipients!(people).then(() => setDone(`Added ${people.map((p) => p.name).join(" and ")} to the recipients.`), (e: unknown) => setError(errorText(e)))}>
               Add {people.map((p) => p.name).join(" and ")} to the recipients
             </button>
           )}

@@ -26,14 +26,10 @@ describe("templates into email and disputes from email", { timeout: 60_000 }, ()
     await page.getByLabel("Action 1").fill("Permanence planning meeting");
     await page.getByLabel("Owner").fill("Team manager");
     await page.getByLabel("Working days").fill("5");
-    // What will be inserted is previewed first: wait until the preview shows the action as typed.
-    await page.frameLocator('iframe[title="Preview of the email"]').getByText(/Permanence planning meeting – Team manager, by 09\/03\/2026/).waitFor();
-    const insert = page.getByRole("button", { name: "Insert into the email" });
-    // Scroll first, as a person does: Playwright's scroll-and-click in one step missed this button
-    // below the fold of a 900 px window (seen 2026-11-25 with Chromium 150; the click reached no element).
-    await insert.scrollIntoViewIfNeeded();
-    await insert.click();
-    await page.getByText(/^Inserted “RAG Red: monitoring email”/).waitFor();
+    // What will be inserted is previewed first, exactly.
+    await page.getByRole("figure", { name: "Preview of the email" }).getByText(/Permanence planning meeting – Team manager, by 09\/03\/2026/).waitFor();
+    await page.getByRole("button", { name: "Insert into the email" }).click();
+    await page.getByText(/^Inserted “RAG Red: monitoring email” into the email/).waitFor();
     const body = page.locator("#compose-body");
     expect(await body.innerText()).toMatch(/^Hello,\s*OFFICIAL-SENSITIVE/);
     expect(await body.innerText()).toContain(`I have rated the care plan for ref ${ref} Red`);

@@ -4,11 +4,13 @@ import { officeAsync } from "./officeAsync.js";
 /** The email being written in Outlook (Mailbox 1.1+). */
 export function officeCompose(item: Office.MessageCompose): ComposeForm {
   return {
+    targetName: "the email",
     async bodyType() {
       const type = await officeAsync<Office.CoercionType>((done) => item.body.getTypeAsync(done));
       return type === Office.CoercionType.Html ? "html" : "text";
     },
-    insert: (content, type) => officeAsync<void>((done) => item.body.setSelectedDataAsync(content, { coercionType: type === "html" ? Office.CoercionType.Html : Office.CoercionType.Text }, done)),
+    insert: (email, type) =>
+      officeAsync<void>((done) => item.body.setSelectedDataAsync(type === "html" ? email.html : email.text, { coercionType: type === "html" ? Office.CoercionType.Html : Office.CoercionType.Text }, done)),
     subject: () => officeAsync<string>((done) => item.subject.getAsync(done)),
     setSubject: (subject) => officeAsync<void>((done) => item.subject.setAsync(subject, done)),
     addRecipients: (to) => officeAsync<void>((done) => item.to.addAsync(to.map((r) => ({ displayName: r.name, emailAddress: r.address })), done)),

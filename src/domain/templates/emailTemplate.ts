@@ -39,8 +39,12 @@ export interface EmailTemplate {
 
 export type TemplateValues = Partial<Record<Placeholder, string | readonly string[]>>;
 
+/** The email as structure: what the HTML and the text are both made from, and what a web page is given. */
+export type EmailBlock = { readonly kind: "p"; readonly lines: readonly string[]; readonly strong?: boolean } | { readonly kind: "ul"; readonly items: readonly string[] };
+
 export interface RenderedEmail {
   readonly subject: string;
+  readonly blocks: readonly EmailBlock[];
   readonly html: string;
   readonly text: string;
 }
@@ -84,24 +88,15 @@ export function renderTemplate(template: EmailTemplate, values: TemplateValues, 
   const subjectText = inline(template.subject).replace(/[\r\n]+/g, " ").trim();
   const subject = subjectText.startsWith(`[${marking}]`) ? subjectText : `[${marking}] ${subjectText}`;
 
-  const html: string[] = [`<p><strong>${escapeHtml(marking)}</strong></p>`];
-  const text: string[] = [marking, ""];
+  const blocks: EmailBlock[] = [{ kind: "p", lines: [marking], strong: true }];
   for (const block of template.body.replace(/\r\n/g, "\n").split(/\n{2,}/)) {
     const lines = block.split("\n").filter((l) => l.trim() !== "");
     const listLine = /^\s*\{\{\s*(\w+)\s*\}\}\s*$/;
     const items: string[] = [];
     const paragraph: string[] = [];
     const flush = () => {
-      if (paragraph.length > 0) {
-        html.push(`<p>${paragraph.map((l) => escapeHtml(inline(l))).join("<br>")}</p>`);
-        text.push(...paragraph.map(inline), "");
-        paragraph.length = 0;
-      }
-      if (items.length > 0) {
-        html.push(`<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`);
-        text.push(...items.map((i) => `- ${i}`), "");
-        items.length = 0;
-      }
+      if (paragraph.length > 0) blocks.push({ kind: "p", lines: paragraph.splice(0).map(inline) });
+      if (items.length > 0) blocks.push({ kind: "ul", items: items.splice(0) });
     };
     for (const line of lines) {
       const whole = listLine.exec(line);
@@ -119,5 +114,10 @@ export function renderTemplate(template: EmailTemplate, values: TemplateValues, 
     }
     flush();
   }
-  return { subject, html: html.join("\n"), text: text.join("\n").trim() + "\n" };
+  const html = blocks.map((b) =>
+    b.kind === "ul" ? `<ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>` : `<p>${b.strong ? `<strong>${b.lines.map(escapeHtml).join("<br>")}</strong>` : b.lines.map(escapeHtml).join("<br>")}</p>`,
+  );
+  const text = blocks.map((b) => (b.kind === "ul" ? b.items.map((i) => `- ${i}`).join("\n") : b.lines.join("\n")));
+  return { subject, blocks, html: html.join("\n"), text: text.join("\n\n").trim() + "\n" };
+
 }

@@ -53,13 +53,14 @@ function Compose({ user, users }: { user: DemoUser; users: readonly DemoUser[] }
   }, []);
   const compose: ComposeForm = useMemo(
     () => ({
+      targetName: "the email",
       bodyType: async () => (plain ? "text" : "html"),
-      async insert(content, type) {
+      async insert(email, type) {
         const range = saved.current ?? document.createRange();
         if (!saved.current) range.selectNodeContents(editor.current!), range.collapse(false);
         range.deleteContents();
         // The pane's HTML is built from escaped values only (renderTemplate); the stand-in puts it in as Outlook would.
-        range.insertNode(type === "html" ? range.createContextualFragment(content) : document.createTextNode(content));
+        range.insertNode(type === "html" ? range.createContextualFragment(email.html) : document.createTextNode(email.text));
       },
       subject: async () => subjectRef.current,
       setSubject: async (s) => setSubject(s),

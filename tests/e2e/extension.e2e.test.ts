@@ -1,0 +1,130 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type BrowserContext, type Page, type Worker } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestSandbox } from "../contract/testSandbox.js";
+import { HOSTILE } from "../fixtures/hostile.js";
+import { axeViolations, CHROMIUM, screenshot } from "./browser.js";
+
+const EXTENSION = resolve("dist/extension");
+const sandbox = new TestSandbox(resolve("dist/web"));
+let context: BrowserContext;
+let worker: Worker;
+let id: string;
+
+const FORM = `<!doctype html><html lang="en-GB"><head><title>Case management system (test page)</title></head><body>
+<main><h1>Case note</h1>
+<label for="note">Note</label><textarea id="note" rows="8" cols="60">Hello </textarea>
+<div id="editor" contenteditable="true" aria-label="Rich editor" style="border:1px solid #888;min-height:80px"><p>Dear colleague,</p></div>
+</main></body></html>`;
+
+beforeAll(async () => {
+  await sandbox.start();
+  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "iro-desk-ext-")), {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: "en-GB",
+    timezoneId: "Europe/London",
+    args: ["--no-sandbox", "--disable-gpu", `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+  id = new URL(worker.url()).host;
+  await context.route(`${sandbox.url}/case-note.html`, (route) => route.fulfill({ contentType: "text/html", body: FORM }));
+}, 60_000);
+afterAll(async () => {
+  await context?.close();
+  await sandbox.stop();
+});
+
+async function configure(): Promise<void> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${id}/options.html`);
+  await options.getByLabel("Sandbox address").fill(sandbox.url);
+  await options.getByLabel("Demo user (email)").fill("sam.okafor@westmere.example");
+  await options.getByRole("button", { name: "Save" }).click();
+  await options.getByText("Saved.").waitFor();
+  expect(await axeViolations(options)).toEqual([]);
+  await options.close();
+}
+
+async function formTab(): Promise<{ page: Page; tabId: number }> {
+  const page = await context.newPage();
+  await page.goto(`${sandbox.url}/case-note.html`);
+  const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)!.id!, `${sandbox.url}/case-note.html`);
+  return { page, tabId };
+}
+
+async function insert(panel: Page, template: string): Promise<void> {
+  await panel.getByText(/Your \d+ children/).waitFor();
+  await panel.locator(".child").first().click();
+  await panel.getByLabel("Template", { exact: true }).selectOption(template);
+  await panel.getByRole("button", { name: "Insert into the field on the page" }).click();
+  await panel.getByText(/^Inserted “.*” into the field on the page/).waitFor();
+}
+
+describe("the browser extension (Manifest V3, loaded unpacked in Chromium)", { timeout: 90_000 }, () => {
+  it("shows the demo caseload in its side panel, against the sandbox set in its options", async () => {
+    await configure();
+    const panel = await context.newPage();
+    await panel.setViewportSize({ width: 400, height: 900 });
+    await panel.goto(`chrome-extension://${id}/sidepanel.html`);
+    await panel.getByRole("heading", { name: "My load" }).waitFor();
+    expect(await panel.locator(".children .child").count()).toBeGreaterThan(10);
+    expect(await axeViolations(panel)).toEqual([]);
+    await screenshot(panel, "extension-sidepanel-caseload");
+    await panel.close();
+  });
+
+  it("inserts a template at the cursor of a textarea, as plain text with the marking", async () => {
+    const { page, tabId } = await formTab();
+    await page.locator("#note").click();
+    await page.keyboard.press("End");
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${id}/sidepanel.html?view=templates&tab=${tabId}`);
+    await insert(panel, "consultation-request");
+    const value = await page.locator("#note").inputValue();
+    expect(value).toMatch(/^Hello OFFICIAL-SENSITIVE\n\nHello,\n\nThe next review for ref \d+ is due by /);
+    expect(value).toContain("Your views matter");
+    expect(await page.locator("#editor").innerText()).toBe("Dear colleague,");
+    await panel.close();
+    await page.close();
+  });
+
+  it("inserts into a rich-text editor as elements, with typed values kept as text; the page's scripts see none of the extension's state", async () => {
+    const { page, tabId } = await formTab();
+    await page.locator("#editor p").click();
+    await page.keyboard.press("End");
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${id}/sidepanel.html?view=templates&tab=${tabId}`);
+    await panel.getByText(/Your \d+ children/).waitFor();
+    await panel.locator(".child").first().click();
+    await panel.getByLabel("Template", { exact: true }).selectOption("rag-amber");
+    await panel.getByLabel("Concerns").fill(HOSTILE[1]!);
+    await panel.getByLabel("Action 1").fill("Update the PEP");
+    await panel.getByRole("button", { name: "Insert into the field on the page" }).click();
+    await panel.getByText(/^Inserted “RAG Amber: monitoring email” into the field on the page/).waitFor();
+
+    const editor = page.locator("#editor");
+    expect(await editor.locator("strong").first().innerText()).toBe("OFFICIAL-SENSITIVE");
+    expect(await editor.locator("ul li").first().innerText()).toMatch(/^Update the PEP – .+, by \d\d\/\d\d\/\d{4}$/);
+    expect(await editor.innerText()).toContain(HOSTILE[1]);
+    expect(await editor.locator("img").count()).toBe(0);
+    // The content script lives in an isolated world: nothing of it is visible to the page's own scripts.
+    expect(await page.evaluate(() => Object.keys(window).filter((k) => /iro/i.test(k)))).toEqual([]);
+    await screenshot(page, "extension-rich-insert");
+    await panel.close();
+    await page.close();
+  });
+
+  it("says to click in a field when the page has none in focus", async () => {
+    const { page, tabId } = await formTab();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${id}/sidepanel.html?view=templates&tab=${tabId}`);
+    await panel.getByText(/Your \d+ children/).waitFor();
+    await panel.locator(".child").first().click();
+    await panel.getByRole("button", { name: "Insert into the field on the page" }).click();
+    await panel.getByText("Click in the field on the page where the template should go, then insert.").waitFor();
+  });
+});
