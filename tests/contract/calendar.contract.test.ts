@@ -67,8 +67,8 @@ describe("Calendar port against the sandbox (GraphCalendar)", () => {
   });
 
   it("a create whose answer never comes is retried with the same transactionId: still one booking", async () => {
-    sandbox.faults.set([{ kind: "hang", count: 1, method: "POST", pathContains: "/me/events", hangMs: 5_000 }]);
-    const calendar = new GraphCalendar(sandbox.graph(IRO, { maxAttempts: 3, timeoutMs: 400, maxDelayMs: 1_000 }));
+    sandbox.faults.set([{ kind: "hang", count: 1, method: "POST", pathContains: "/me/events", hangMs: 8_000 }]);
+    const calendar = new GraphCalendar(sandbox.graph(IRO, { maxAttempts: 3, timeoutMs: 1_500, maxDelayMs: 1_000 }));
     const made = await calendar.createBooking(booking("100003", "tx-3"));
     sandbox.faults.set([]);
     const found = await calendar.bookingsForCase("100003" as CaseRef);
@@ -85,9 +85,9 @@ describe("Calendar port against the sandbox (GraphCalendar)", () => {
   });
 
   it("repeats a cancel whose answer never came (a DELETE is safe to repeat)", async () => {
-    const calendar = new GraphCalendar(sandbox.graph(IRO, { maxAttempts: 3, timeoutMs: 300, maxDelayMs: 1_000 }));
+    const calendar = new GraphCalendar(sandbox.graph(IRO, { maxAttempts: 3, timeoutMs: 1_500, maxDelayMs: 1_000 }));
     const made = await calendar.createBooking(booking("100004", "tx-4"));
-    sandbox.faults.set([{ kind: "hang", count: 1, method: "DELETE", hangMs: 3_000 }]);
+    sandbox.faults.set([{ kind: "hang", count: 1, method: "DELETE", hangMs: 8_000 }]);
     await calendar.cancelBooking(made.id);
     sandbox.faults.set([]);
     expect(await calendar.bookingsForCase("100004" as CaseRef)).toEqual([]);

@@ -35,8 +35,8 @@ describe("Mail port against the sandbox (GraphMail)", () => {
   });
 
   it("a send whose answer never came is not repeated: one email, and the user is told to check", async () => {
-    const mail = new GraphMail(sandbox.graph(IRO, { maxAttempts: 3, timeoutMs: 300, maxDelayMs: 1_000 }));
-    sandbox.faults.set([{ kind: "hang", count: 1, pathContains: "/sendMail", hangMs: 1_000 }]);
+    const mail = new GraphMail(sandbox.graph(IRO, { maxAttempts: 3, timeoutMs: 1_500, maxDelayMs: 1_000 }));
+    sandbox.faults.set([{ kind: "hang", count: 1, pathContains: "/sendMail", hangMs: 3_000 }]);
     const error = await mail.send({ to: [{ address: MANAGER, name: "Priya" }], subject: "Only once", html: "<p>x</p>" }).catch((e: unknown) => e);
     sandbox.faults.set([]);
     expect(error).toBeInstanceOf(UncertainError);
