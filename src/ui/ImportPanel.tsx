@@ -1,11 +1,9 @@
 import { useState } from "preact/hooks";
 import { writeCsv } from "../app/csv/writeCsv.js";
 import { applyImport, type ImportOutcome } from "../app/import/applyImport.js";
-import { importAllocation, importCpPlans } from "../app/import/cpPlans.js";
 import type { CsvFile, ImportProblem } from "../app/import/importProblem.js";
-import { allocate, joinByRef, planImport, type ImportPlan } from "../app/import/planImport.js";
-import { importSsda903 } from "../app/import/ssda903.js";
-import type { ChildCase } from "../domain/caseload/childCase.js";
+import { planImport, type ImportPlan } from "../app/import/planImport.js";
+import { readImportFiles } from "../app/import/readImportFiles.js";
 import type { StoredCase } from "../ports/CaseStore.js";
 import type { PaneEnv } from "./env.js";
 import { errorText, Notice } from "./Notice.js";
@@ -42,26 +40,9 @@ export function ImportPanel({ env }: { env: PaneEnv }) {
     try {
       const text = async (key: Key): Promise<CsvFile | undefined> => (files[key] ? { name: files[key]!.name, text: await files[key]!.text() } : undefined);
       const [episodes, reviews, header, cp, allocationFile] = await Promise.all(FILES.map((f) => text(f.key)));
-      const problems: ImportProblem[] = [];
-      const lists: ChildCase[][] = [];
-      if (episodes && reviews) {
-        const lac = importSsda903({ episodes, reviews, ...(header ? { header } : {}) });
-        problems.push(...lac.problems);
-        lists.push(lac.children);
-      }
-      if (cp) {
-        const plans = importCpPlans(cp);
-        problems.push(...plans.problems);
-        lists.push(plans.children);
-      }
-      let imported = joinByRef(...lists);
       const stored: StoredCase[] = [];
       for await (const page of env.cases.readCases()) stored.push(...page.cases);
-      if (allocationFile) {
-        const { allocation, problems: allocationProblems } = importAllocation(allocationFile);
-        problems.push(...allocationProblems);
-        imported = allocate(joinByRef(imported, stored.map((s) => s.childCase).filter((c) => allocation.has(c.ref))), allocation);
-      }
+      const { imported, problems } = readImportFiles({ episodes, reviews, header, cp, allocation: allocationFile }, stored.map((s) => s.childCase));
       setChecked({ problems, plan: planImport(stored, imported) });
     } catch (e) {
       setError(errorText(e));

@@ -9,6 +9,17 @@ const { browser, sandbox } = useBrowserAndSandbox();
 const url = `/preview-teams.html?today=2026-03-02&now=2026-03-02T14:05:00Z&user=sam.okafor@westmere.example`;
 const childOf = (ref: string) => sandbox.store.listItems(sandbox.store.list(CASE_REGISTER_LIST)!.id).map((i) => fromRegisterFields(i.data.fields).childCase!).find((c) => c.ref === ref)!;
 
+/** Ticks the whole agenda and records a rating, the child's participation (fitting their age) and whether they were seen. */
+async function recordOutcome(page: Awaited<ReturnType<typeof ukPage>>, ref: string, rating: "Amber" | "Green", reason: string, code: string, seen: "Yes" | "No"): Promise<string> {
+  for (const box of await page.getByRole("group", { name: "Agenda" }).getByRole("checkbox").all()) await box.check();
+  await page.getByLabel(rating).check();
+  await page.getByLabel("Reason").fill(reason);
+  const participation = addCalendarMonths(childOf(ref).dateOfBirth, 48) > ("2026-03-02" as IsoDate) ? "PN0" : code;
+  await page.getByLabel("How the child took part").selectOption(participation);
+  await page.getByRole("group", { name: /Did you see or speak to the child/ }).getByLabel(seen).check();
+  return participation;
+}
+
 async function openMeeting(page: Awaited<ReturnType<typeof ukPage>>) {
   await page.goto(sandbox.url + url);
   const heading = page.getByRole("heading", { name: /^LAC review \d+ – ref \d+$/ });
@@ -56,12 +67,7 @@ describe("Teams: the chair's checklist in the meeting side panel", { timeout: 90
     await page.getByText("Before finishing:").waitFor();
     expect(await page.getByRole("alert").innerText()).toContain("Give the care plan a RAG rating.");
 
-    for (const box of await page.getByRole("group", { name: "Agenda" }).getByRole("checkbox").all()) await box.check();
-    await page.getByLabel("Amber").check();
-    await page.getByLabel("Reason").fill("Life story work has still not started.");
-    const under4 = addCalendarMonths(childOf(ref).dateOfBirth, 48) > ("2026-03-02" as IsoDate);
-    await page.getByLabel("How the child took part").selectOption(under4 ? "PN0" : "PN1");
-    await page.getByRole("group", { name: /Did you see or speak to the child/ }).getByLabel("Yes").check();
+    const participation = await recordOutcome(page, ref, "Amber", "Life story work has still not started.", "PN1", "Yes");
     await page.getByLabel("Decisions (one a line)").fill("Placement to continue\nLife story work to start");
     await page.getByRole("button", { name: "Add an action" }).click();
     await page.getByLabel("Action 1").fill("Start life story work");
@@ -74,7 +80,7 @@ describe("Teams: the chair's checklist in the meeting side panel", { timeout: 90
     await screenshot(page, "teams-checklist-saved");
 
     const child = childOf(ref);
-    expect(child.lac!.reviews.at(-1)).toEqual({ held: "2026-03-02", participation: under4 ? "PN0" : "PN1", seenBeforeReview: true });
+    expect(child.lac!.reviews.at(-1)).toEqual({ held: "2026-03-02", participation, seenBeforeReview: true });
     expect(child.rag.at(-1)).toMatchObject({ date: "2026-03-02", rating: "amber", reason: "Life story work has still not started.", respondBy: "2026-03-16" });
     expect(await page.getByRole("button", { name: "Book the next review" }).count()).toBe(1);
 
@@ -95,12 +101,7 @@ describe("Teams: the chair's checklist in the meeting side panel", { timeout: 90
     await first.click();
     await page.getByRole("heading", { name: new RegExp(`– ref ${ref}$`) }).waitFor();
     const before = childOf(ref).lac!.reviews.length;
-    for (const box of await page.getByRole("group", { name: "Agenda" }).getByRole("checkbox").all()) await box.check();
-    await page.getByLabel("Green").check();
-    await page.getByLabel("Reason").fill("Progressing well");
-    const under4 = addCalendarMonths(childOf(ref).dateOfBirth, 48) > ("2026-03-02" as IsoDate);
-    await page.getByLabel("How the child took part").selectOption(under4 ? "PN0" : "PN6");
-    await page.getByRole("group", { name: /Did you see or speak to the child/ }).getByLabel("No").check();
+    const participation = await recordOutcome(page, ref, "Green", "Progressing well", "PN6", "No");
     await page.getByLabel("Decisions (one a line)").fill("Plan continues");
     sandbox.faults.set([{ kind: "503", share: 1, method: "PATCH", retryAfterSeconds: 0 }]);
     await page.getByRole("button", { name: "Finish" }).click();
@@ -116,7 +117,7 @@ describe("Teams: the chair's checklist in the meeting side panel", { timeout: 90
     await again.getByText("Saved to the case record.").waitFor({ timeout: 30_000 });
     const child = childOf(ref);
     expect(child.lac!.reviews).toHaveLength(before + 1);
-    expect(child.lac!.reviews.at(-1)).toMatchObject({ held: "2026-03-02", seenBeforeReview: false, participation: under4 ? "PN0" : "PN6" });
+    expect(child.lac!.reviews.at(-1)).toMatchObject({ held: "2026-03-02", seenBeforeReview: false, participation });
     expect(child.rag.at(-1)).toMatchObject({ rating: "green", reason: "Progressing well" });
   });
 });

@@ -1,10 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { importAllocation, importCpPlans } from "../../app/import/cpPlans.js";
-import type { CsvFile, ImportProblem } from "../../app/import/importProblem.js";
-import { allocate, joinByRef, planImport } from "../../app/import/planImport.js";
-import { importSsda903 } from "../../app/import/ssda903.js";
-import type { ChildCase } from "../../domain/caseload/childCase.js";
+import type { CsvFile } from "../../app/import/importProblem.js";
+import { planImport } from "../../app/import/planImport.js";
+import { readImportFiles } from "../../app/import/readImportFiles.js";
 import { UsageError, type Command } from "./command.js";
 import { readRegister, writeRegister } from "./registerFile.js";
 
@@ -45,27 +43,7 @@ Exit code: 0 no bad rows, 1 some rows were left out, 2 a file could not be read.
     const [episodes, reviews, header, cp, allocationFile] = await Promise.all([values.episodes, values.reviews, values.header, values.cp, values.allocation].map(load));
     const register = await readRegister(values.register, true);
 
-    const problems: ImportProblem[] = [];
-    const lists: ChildCase[][] = [];
-    if (episodes && reviews) {
-      const lac = importSsda903({ episodes, reviews, ...(header ? { header } : {}) });
-      problems.push(...lac.problems);
-      lists.push(lac.children);
-    }
-    if (cp) {
-      const plans = importCpPlans(cp);
-      problems.push(...plans.problems);
-      lists.push(plans.children);
-    }
-    let imported = joinByRef(...lists);
-    if (allocationFile) {
-      const { allocation, problems: allocationProblems } = importAllocation(allocationFile);
-      problems.push(...allocationProblems);
-      const known = new Set([...imported.map((c) => c.ref), ...register.children.map((c) => c.ref)]);
-      for (const child of allocation.keys()) if (!known.has(child as never)) problems.push({ file: allocationFile.name, row: 0, column: "CHILD", reason: `child ${child} is in neither the register nor the files imported` });
-      const allocatedStored = allocate(register.children, allocation).filter((c, i) => c !== register.children[i]);
-      imported = allocate(joinByRef(imported, allocatedStored), allocation);
-    }
+    const { imported, problems } = readImportFiles({ episodes, reviews, header, cp, allocation: allocationFile }, register.children);
 
     const stored = register.children.map((childCase, i) => ({ id: String(i), version: "file", childCase }));
     const plan = planImport(stored, imported);
