@@ -71,7 +71,7 @@ const finding = await findSlots(calendar, {
 const slot = finding.best[0]!;
 await bookReview({ calendar, cases, appointment: null }, {
   stored: entry.stored, next: entry.next!, existing: null, start: slot.start, end: slot.end, attendees: proposedAttendees(entry.stored, iro), online: true, location: "",
-  lateReason: null, transactionId: crypto.randomUUID(), chair: { address: iro, name: "Sam Okafor" }, today,
+  lateReason: null, transactionId: crypto.randomUUID(), chair: { address: iro, name: "Sam Okafor" }, bookedBy: iro, today,
 }, DEFAULT_SETTINGS);
 console.log(`  Graph requests per booking (free/busy + create): ${requests} (target 2)`);
 

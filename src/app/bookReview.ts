@@ -42,7 +42,10 @@ export interface BookingChoice {
   readonly lateReason: { readonly reason: string; readonly detail: string } | null;
   /** Made once per press of "Book" and reused by every retry, so Graph never books twice. */
   readonly transactionId: string;
+  /** Who chairs the meeting: the signed-in IRO, or for an ICPC the CP chair chosen for capacity. */
   readonly chair: { readonly address: string; readonly name: string };
+  /** Who is booking (recorded with a late reason). */
+  readonly bookedBy: string;
   readonly today: IsoDate;
 }
 
@@ -94,7 +97,7 @@ export async function bookReview(
     outcome = { kind: "booked", booking };
   }
   if (late && choice.lateReason) {
-    const reason: LateReason = { event: eventKind, reason: choice.lateReason.reason, detail: choice.lateReason.detail, recorded: choice.today, by: choice.chair.address };
+    const reason: LateReason = { event: eventKind, reason: choice.lateReason.reason, detail: choice.lateReason.detail, recorded: choice.today, by: choice.bookedBy };
     await addLateReason(ports.cases, choice.stored, reason, signal);
   }
   return outcome;

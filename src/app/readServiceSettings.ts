@@ -87,9 +87,9 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
   let staff = DEFAULT_SETTINGS.staff;
   if (input.staff !== undefined) {
     const list = Array.isArray(input.staff) ? input.staff : null;
-    const ok = list?.every((m) => typeof m === "object" && m !== null && email.test(String(m.upn)) && typeof m.name === "string" && typeof m.fte === "number" && m.fte > 0 && m.fte <= 1);
+    const ok = list?.every((m) => typeof m === "object" && m !== null && email.test(String(m.upn)) && typeof m.name === "string" && typeof m.fte === "number" && m.fte > 0 && m.fte <= 1 && (m.cpChair === undefined || typeof m.cpChair === "boolean"));
     if (list && ok) staff = list as StaffMember[];
-    else errors.push('settings.staff should be a list of { "upn": email, "name": text, "fte": a number above 0 and at most 1 }');
+    else errors.push('settings.staff should be a list of { "upn": email, "name": text, "fte": a number above 0 and at most 1, "cpChair": true or false }');
   }
   let managers = DEFAULT_SETTINGS.managers;
   if (input.managers !== undefined) {

@@ -3,6 +3,7 @@ import { bookReview, cancelReview, LATE_REASONS, nameFromAddress, proposedAttend
 import { calendarsFor } from "../app/dueReport.js";
 import { findSlots, type SlotFinding } from "../app/findSlots.js";
 import type { Caseload, CaseloadEntry } from "../app/loadCaseload.js";
+import { chairsByCapacity } from "../domain/caseload/chairsByCapacity.js";
 import { parseIsoDate } from "../domain/calendar/isoDate.js";
 import { instantToLondon } from "../domain/calendar/londonTime.js";
 import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
@@ -33,11 +34,19 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<BookingOutcome | "cancelled" | null>(null);
   const transactionId = useRef(crypto.randomUUID());
+  // An ICPC goes to the CP chair with most capacity (load against 50–70, then free/busy decides the time).
+  const chairs = useMemo(() => (next?.event === "icpc" ? chairsByCapacity(caseload.entries.map((e) => e.child), env.settings.staff, env.settings.countRule) : []), [caseload, next]);
+  const [chairUpn, setChairUpn] = useState<string>(chairs[0]?.member.upn ?? env.me.address);
+  const chair = chairs.find((c) => c.member.upn === chairUpn)?.member ?? { upn: env.me.address, name: env.me.name, fte: 1 };
+  const chairIsMe = chair.upn.toLowerCase() === env.me.address.toLowerCase();
 
   if (!next) return <Notice kind="info">Nothing is due for this child: the case is closed or its dates need checking.</Notice>;
   const left = workingDaysBetween(calendar, env.today(), next.dueBy);
   const names = new Map<string, string>([[env.me.address.toLowerCase(), `${env.me.name} (you)`], ...attendees.map((a) => [a.address.toLowerCase(), a.name] as [string, string])]);
-  const invited: Attendee[] = attendees.filter((a) => a.invited).map(({ invited: _, ...a }) => a);
+  const invited: Attendee[] = [
+    ...(chairIsMe ? [] : [{ address: chair.upn, name: chair.name, type: "required" as const }]),
+    ...attendees.filter((a) => a.invited && a.address.toLowerCase() !== chair.upn.toLowerCase()).map(({ invited: _, ...a }) => a),
+  ];
   const late = slot !== null && instantToLondon(slot.start).date > next.dueBy;
   const title = `${EVENT_NAMES[next.event]}${next.event === "icpc" ? "" : ` ${next.number}`}`;
 
@@ -48,7 +57,9 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
     setError(null);
     setSlot(null);
     try {
-      setFinding(await findSlots(env.calendar, { chair: env.me.address, attendees: invited, from: from < env.today() ? env.today() : from, dueBy: next.dueBy, lengthMinutes: minutes, maxReviewsPerDay: env.settings.maxReviewsPerDay, reviewsOnDay: caseload.reviewsOnDay, calendar, now: env.now() }));
+      // Another chair's reviews that day are not in this calendar: their free/busy is what counts.
+      const reviewsOnDay = chairIsMe ? caseload.reviewsOnDay : () => 0;
+      setFinding(await findSlots(env.calendar, { chair: chair.upn, attendees: invited, from: from < env.today() ? env.today() : from, dueBy: next.dueBy, lengthMinutes: minutes, maxReviewsPerDay: env.settings.maxReviewsPerDay, reviewsOnDay, calendar, now: env.now() }));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -63,7 +74,7 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
     try {
       const outcome = await bookReview(
         { calendar: env.calendar, cases: env.cases, appointment: env.appointment },
-        { stored: entry.stored, next, existing: entry.booking, start: slot.start, end: slot.end, attendees: invited, online, location, lateReason: late ? { reason: lateReason, detail: lateDetail } : null, transactionId: transactionId.current, chair: env.me, today: env.today() },
+        { stored: entry.stored, next, existing: entry.booking, start: slot.start, end: slot.end, attendees: invited, online, location, lateReason: late ? { reason: lateReason, detail: lateDetail } : null, transactionId: transactionId.current, chair: { address: chair.upn, name: chair.name }, bookedBy: env.me.address, today: env.today() },
         env.settings,
       );
       setDone(outcome);
@@ -127,6 +138,21 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
             <button type="button" onClick={cancel} disabled={busy !== null}>Cancel booking</button>
           </div>
         </div>
+      )}
+      {chairs.length > 0 && (
+        <fieldset class="card">
+          <legend>Chair, by capacity</legend>
+          <ul class="plain">
+            {chairs.map(({ member, load }) => (
+              <li key={member.upn}>
+                <label class="inline">
+                  <input type="radio" name="chair" checked={chair.upn === member.upn} onChange={() => (setChairUpn(member.upn), setFinding(null), setSlot(null))} />
+                  {member.name} <span class={load.position === "above" ? "overdue-text" : "muted"}>{load.counted} children at {member.fte} FTE: {load.perFte} per FTE, {load.position} {load.band.min}–{load.band.max}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
       )}
       <fieldset class="card">
         <legend>Invited</legend>

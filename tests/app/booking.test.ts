@@ -32,6 +32,7 @@ async function setUp(children = [lacChild("104233", "2026-01-05", ["2026-01-29"]
     lateReason: null,
     transactionId: "tx-1",
     chair,
+    bookedBy: chair.address,
     today,
     ...over,
   });
@@ -151,7 +152,7 @@ describe("a service's own agenda", () => {
     const { entry } = await setUp();
     await bookReview(
       { calendar, cases: new MemoryCaseStore(), appointment: { fill: async (f) => void filled.push(f) } },
-      { stored: entry.stored, next: entry.next!, existing: null, start: at("2026-04-20", 600), end: at("2026-04-20", 690), attendees: [], online: true, location: "", lateReason: null, transactionId: "t", chair, today },
+      { stored: entry.stored, next: entry.next!, existing: null, start: at("2026-04-20", 600), end: at("2026-04-20", 690), attendees: [], online: true, location: "", lateReason: null, transactionId: "t", chair, bookedBy: chair.address, today },
       { ...DEFAULT_SETTINGS, agendas: { "lac-review": ["Our item one", "Our item two"] } },
     );
     expect(filled[0]!.bodyHtml).toContain("<ol><li>Our item one</li><li>Our item two</li></ol>");

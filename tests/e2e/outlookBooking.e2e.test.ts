@@ -111,3 +111,33 @@ describe("Outlook preview: booking a review end to end", { timeout: 60_000 }, ()
     await page.getByRole("heading", { name: "Best times" }).waitFor();
   });
 });
+
+describe("booking an ICPC with the CP chair who has capacity", { timeout: 60_000 }, () => {
+  it("a manager books an initial conference: chairs listed by load, the chosen chair invited into their calendar", async () => {
+    const page = await ukPage(browser());
+    const list = sandbox.store.list(CASE_REGISTER_LIST)!;
+    const awaiting = sandbox.store.listItems(list.id).map((i) => fromRegisterFields(i.data.fields).childCase!).find((c) => c.cp && !c.cp.icpc && !c.lac)!;
+    await page.goto(`${sandbox.url}/preview-outlook.html?today=2026-03-02&now=2026-03-02T08:00:00Z&user=priya.shah@westmere.example`);
+    await page.getByLabel("Find a child by case reference or name").fill(awaiting.ref);
+    await page.getByRole("button", { name: new RegExp(`Ref ${awaiting.ref}`) }).click();
+    await page.getByRole("heading", { name: `Initial CP conference – ref ${awaiting.ref}` }).waitFor();
+    const chairs = page.getByRole("group", { name: "Chair, by capacity" });
+    const listed = (await chairs.locator("li").allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim());
+    expect(listed.length).toBe(4);
+    const perFte = listed.map((t) => Number(/: ([\d.]+) per FTE/.exec(t)![1]));
+    const chosen = /^(.*?) \d+ children/.exec(listed[0]!)![1]!;
+    // Most room first: the per-FTE figures of chairs within the band rise down the list.
+    const within = listed.filter((t) => !/ above /.test(t)).map((t) => Number(/: ([\d.]+) per FTE/.exec(t)![1]));
+    expect(within).toEqual([...within].sort((a, b) => a - b));
+    expect(await chairs.getByRole("radio").first().isChecked()).toBe(true);
+    await page.getByRole("button", { name: "Find free times" }).click();
+    await page.locator('input[name="slot"]').first().check();
+    await page.getByRole("button", { name: /^Book: / }).click();
+    await page.getByRole("heading", { name: "Booked" }).waitFor();
+    const chair = sandbox.store.users().find((u) => u.displayName === chosen)!;
+    const copy = sandbox.store.allEvents(chair.id).find((e) => e.data.subject === `Initial CP conference – ref ${awaiting.ref}`);
+    expect(copy?.data.isOrganizer).toBe(false);
+    expect(perFte.length).toBe(4);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

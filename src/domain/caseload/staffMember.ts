@@ -4,4 +4,6 @@ export interface StaffMember {
   readonly name: string;
   /** Full-time equivalent: 1 for full time, 0.6 for three days a week. */
   readonly fte: number;
+  /** Chairs child protection conferences. */
+  readonly cpChair?: boolean;
 }

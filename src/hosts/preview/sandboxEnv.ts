@@ -50,7 +50,7 @@ export function sandboxEnv(user: DemoUser, users: readonly DemoUser[], appointme
       ...DEFAULT_SETTINGS,
       feedbackUrl: "https://feedback.westmere.example/iro",
       // The demo service's staff and managers, as a real service lists them in its settings.
-      staff: users.filter((u) => u.fte !== null).map((u) => ({ upn: u.upn, name: u.displayName, fte: u.fte! })),
+      staff: users.filter((u) => u.fte !== null).map((u) => ({ upn: u.upn, name: u.displayName, fte: u.fte!, cpChair: u.roles.includes("cp-chair") })),
       managers: users.filter((u) => u.roles.includes("manager")).map((u) => u.upn),
     },
     today: (): IsoDate => pinnedToday ?? londonClock.today(),

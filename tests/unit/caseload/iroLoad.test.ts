@@ -23,3 +23,25 @@ describe("an IRO's load against the 50–70 guidance", () => {
     expect(iroLoad(lac(75), IRO.toUpperCase(), 1).position).toBe("above");
   });
 });
+
+describe("choosing a CP chair for an ICPC by capacity", () => {
+  it("puts the chair with most room first, those above the band last", async () => {
+    const { chairsByCapacity } = await import("../../../src/domain/caseload/chairsByCapacity.js");
+    const staff = [
+      { upn: "busy@x.example", name: "Busy", fte: 1, cpChair: true },
+      { upn: "light@x.example", name: "Light", fte: 1, cpChair: true },
+      { upn: "part@x.example", name: "Part", fte: 0.5, cpChair: true },
+      { upn: "iro@x.example", name: "Not a chair", fte: 1 },
+    ];
+    const children = [
+      ...Array.from({ length: 75 }, (_, i) => lacChild(String(3000 + i), "2025-01-06", [], { iro: "busy@x.example" })),
+      ...Array.from({ length: 55 }, (_, i) => lacChild(String(4000 + i), "2025-01-06", [], { iro: "light@x.example" })),
+      ...Array.from({ length: 30 }, (_, i) => lacChild(String(5000 + i), "2025-01-06", [], { iro: "part@x.example" })),
+    ];
+    expect(chairsByCapacity(children, staff).map((c) => [c.member.name, c.load.perFte, c.load.position])).toEqual([
+      ["Light", 55, "within"],
+      ["Part", 60, "within"],
+      ["Busy", 75, "above"],
+    ]);
+  });
+});
