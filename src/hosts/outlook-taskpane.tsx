@@ -12,9 +12,6 @@ import { officeCompose, officeMessage } from "../adapters/office/officeCompose.j
 import { officeDialogToken } from "../adapters/office/officeDialogToken.js";
 import { instant } from "../domain/calendar/londonTime.js";
 import { BookingPane } from "../ui/BookingPane.js";
-import { CaseloadPane } from "../ui/CaseloadPane.js";
-import { DisputePane } from "../ui/DisputePane.js";
-import { TemplatePane } from "../ui/TemplatePane.js";
 import type { PaneEnv } from "../ui/env.js";
 import { errorText, Notice } from "../ui/Notice.js";
 import { readConfig } from "./hostConfig.js";
@@ -65,19 +62,25 @@ if (!info || info.host !== Office.HostType.Outlook) {
     });
     // One page, a view per ribbon button (the manifest's ?view=).
     const view = new URLSearchParams(location.search).get("view");
-    const draw = () => {
+    // The booking pane is in the first download; the other views load when their button is used.
+    const draw = async () => {
       const env = paneFor(Office.context.mailbox.item);
       const key = Math.random();
-      show(
-        view === "templates" ? <TemplatePane key={key} env={env} />
-        : view === "dispute" ? <DisputePane key={key} env={env} />
-        : view === "book" || env.appointment ? <BookingPane key={key} env={env} />
-        : <CaseloadPane key={key} env={env} />,
-      );
+      if (view === "book" || (env.appointment && view !== "templates" && view !== "dispute")) return show(<BookingPane key={key} env={env} />);
+      if (view === "templates") {
+        const { TemplatePane } = await import("../ui/TemplatePane.js");
+        return show(<TemplatePane key={key} env={env} />);
+      }
+      if (view === "dispute") {
+        const { DisputePane } = await import("../ui/DisputePane.js");
+        return show(<DisputePane key={key} env={env} />);
+      }
+      const { CaseloadPane } = await import("../ui/CaseloadPane.js");
+      show(<CaseloadPane key={key} env={env} />);
     };
-    draw();
+    await draw();
     // A pinned pane follows the item the user moves to (Mailbox 1.5).
-    mailbox.addHandlerAsync(Office.EventType.ItemChanged, draw);
+    mailbox.addHandlerAsync(Office.EventType.ItemChanged, () => void draw());
   } catch (error) {
     show(<Notice kind="error">{errorText(error)}</Notice>);
   }
