@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GraphCalendar } from "../../src/adapters/graph/graphCalendar.js";
-import { CASE_REF_PROPERTY } from "../../src/adapters/graph/extendedProperties.js";
+import { CASE_REF_PROPERTY, OUTLOOK_CUSTOM_PROPERTIES } from "../../src/adapters/graph/extendedProperties.js";
 import { instant, londonTimeToInstant } from "../../src/domain/calendar/londonTime.js";
 import type { CaseRef } from "../../src/domain/caseload/caseRef.js";
 import type { IsoDate } from "../../src/domain/calendar/isoDate.js";
@@ -115,6 +115,19 @@ describe("Calendar port against the sandbox (GraphCalendar)", () => {
     const raw = await sandbox.raw(IRO, "GET", `/me/calendarView?startDateTime=2026-02-01T00:00:00Z&endDateTime=2026-05-01T00:00:00Z&$expand=singleValueExtendedProperties($filter=id eq '${CASE_REF_PROPERTY}')&$top=1000`);
     const tagged = raw.body.value.filter((e: { singleValueExtendedProperties: unknown[] }) => e.singleValueExtendedProperties.length > 0);
     expect(all.length).toBe(tagged.length);
+  });
+
+  it("a booking filled into an appointment through Office.js (the case in the add-in's custom properties) counts as booked", async () => {
+    const made = await sandbox.raw(IRO, "POST", "/me/events", {
+      subject: "LAC review 4 – ref 100009",
+      start: { dateTime: "2026-03-18T10:00:00", timeZone: "Europe/London" },
+      end: { dateTime: "2026-03-18T11:30:00", timeZone: "Europe/London" },
+      singleValueExtendedProperties: [{ id: OUTLOOK_CUSTOM_PROPERTIES, value: JSON.stringify({ caseRef: "100009", eventKind: "lac-review 4" }) }],
+    });
+    expect(made.status).toBe(201);
+    const calendar = new GraphCalendar(sandbox.graph(IRO));
+    const found = (await calendar.bookingsBetween(instant(Date.parse("2026-03-18T00:00:00Z")), instant(Date.parse("2026-03-19T00:00:00Z")))).find((b) => b.id === made.body.id);
+    expect(found).toMatchObject({ caseRef: "100009", eventKind: "lac-review 4" });
   });
 
   it("without a valid token: Graph's 401, and the port says to sign in", async () => {

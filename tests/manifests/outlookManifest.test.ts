@@ -58,3 +58,10 @@ describe("the Outlook add-in manifest", () => {
     for (const size of [16, 32, 80, 64, 128]) expect(text).toContain(`icon-${size}.png`);
   });
 });
+
+describe("the add-in's id", () => {
+  it("is the one the Graph adapter reads the add-in's custom properties under", async () => {
+    const { ADDIN_ID } = await import("../../src/adapters/graph/extendedProperties.js");
+    expect(readFileSync(BUILT, "utf8")).toContain(`<Id>${ADDIN_ID}</Id>`);
+  });
+});

@@ -4,12 +4,12 @@ import type { Attendee, Availability, Booking, BookingRequest, BusyItem, Calenda
 import type { CaseRef } from "../../domain/caseload/caseRef.js";
 import { NotFoundError } from "../../ports/errors.js";
 import { graphCall, type GraphConnection } from "./graphClient.js";
-import { CASE_REF_PROPERTY, EVENT_KIND_PROPERTY } from "./extendedProperties.js";
+import { CASE_REF_PROPERTY, EVENT_KIND_PROPERTY, OUTLOOK_CUSTOM_PROPERTIES } from "./extendedProperties.js";
 
 const MAX_SCHEDULES = 20;
 /** getSchedule takes less than 62 days at once. */
 const MAX_WINDOW_MS = 61 * 86_400_000;
-const EXPAND = `singleValueExtendedProperties($filter=id eq '${CASE_REF_PROPERTY}' or id eq '${EVENT_KIND_PROPERTY}')`;
+const EXPAND = `singleValueExtendedProperties($filter=id eq '${CASE_REF_PROPERTY}' or id eq '${EVENT_KIND_PROPERTY}' or id eq '${OUTLOOK_CUSTOM_PROPERTIES}')`;
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 interface GraphEvent {
@@ -151,11 +151,13 @@ function graphAttendee(a: Attendee): unknown {
 
 function toBooking(e: GraphEvent): Booking {
   const prop = (id: string) => e.singleValueExtendedProperties?.find((p) => p.id.toLowerCase() === id.toLowerCase())?.value ?? null;
-  const ref = prop(CASE_REF_PROPERTY);
+  // Booked from the sidebar: our own properties. Filled into an appointment: the add-in's custom properties.
+  const custom = parseCustomProperties(prop(OUTLOOK_CUSTOM_PROPERTIES));
+  const ref = prop(CASE_REF_PROPERTY) ?? custom.caseRef;
   return {
     id: e.id,
     caseRef: ref ? (parseCaseRef(ref) ?? null) : null,
-    eventKind: prop(EVENT_KIND_PROPERTY),
+    eventKind: prop(EVENT_KIND_PROPERTY) ?? custom.eventKind,
     subject: e.subject ?? "",
     start: fromUtc(e.start.dateTime),
     end: fromUtc(e.end.dateTime),
@@ -164,6 +166,15 @@ function toBooking(e: GraphEvent): Booking {
     webLink: e.webLink ?? null,
     cancelled: e.isCancelled === true,
   };
+}
+
+function parseCustomProperties(json: string | null): { caseRef: string | null; eventKind: string | null } {
+  try {
+    const parsed = json ? (JSON.parse(json) as { caseRef?: unknown; eventKind?: unknown }) : {};
+    return { caseRef: typeof parsed.caseRef === "string" ? parsed.caseRef : null, eventKind: typeof parsed.eventKind === "string" ? parsed.eventKind : null };
+  } catch {
+    return { caseRef: null, eventKind: null };
+  }
 }
 
 function toAvailability(info: ScheduleInformation): Availability {
