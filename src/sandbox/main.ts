@@ -34,6 +34,12 @@ try {
   Graph API:   ${sandbox.graphUrl}/  (sign in: POST ${sandbox.url}/sandbox/token {"upn": "…"})
   demo users:  ${sandbox.url}/sandbox/users
   pages:       ${sandbox.url}/
+    Outlook, booking:            ${sandbox.url}/preview-outlook.html
+    Outlook, templates/disputes: ${sandbox.url}/preview-mail.html
+    Teams meeting checklist:     ${sandbox.url}/preview-teams.html
+    Caseload sidebar:            ${sandbox.url}/preview-caseload.html
+    Managers' view:              ${sandbox.url}/preview-manager.html
+  Outlook manifest: dist/addin-manifest.xml · Teams app: dist/teams/iro-desk-teams.zip · browser extension: dist/extension
 Press Ctrl+C to stop.`);
   const stop = () => void sandbox.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
