@@ -28,12 +28,14 @@ export function DisputePane({ env }: { env: PaneEnv }) {
   const [round, setRound] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  /** A dispute started from an unanswered Red or Amber rating (with or without an email open). */
+  const [startFor, setStartFor] = useState<{ ref: string; issue: string } | null>(null);
   useEffect(() => {
     const abort = new AbortController();
     env.disputes.readDisputes(abort.signal).then((d) => !abort.signal.aborted && setDisputes(d), (e: unknown) => setError(errorText(e)));
     return () => abort.abort();
   }, [env, round]);
-  const refresh = (message: string) => (setDone(message), setRound((n) => n + 1));
+  const refresh = (message: string) => (setDone(message), setStartFor(null), setRound((n) => n + 1));
   const linked = disputes?.find((d) => env.message && d.dispute.linkedMessage?.internetMessageId === env.message.internetMessageId) ?? null;
   const calendar = calendarsFor(env.settings)("england");
   const open = useMemo(
@@ -56,10 +58,12 @@ export function DisputePane({ env }: { env: PaneEnv }) {
       <LoadingNotices state={state} reload={reload} />
       {disputes && state.kind === "ready" && (
         <>
-          {linked ? (
+          {startFor ? (
+            <RaiseForm key={startFor.ref} env={env} entries={state.caseload.entries} ladder={settings.ladder} start={startFor} onRaised={refresh} onError={setError} />
+          ) : linked ? (
             <DisputeCard key={linked.version} env={env} stored={linked} ladder={settings.ladder} entries={state.caseload.entries} templates={settings.templates} onChanged={refresh} onError={setError} />
           ) : (
-            env.message && <RaiseForm env={env} entries={state.caseload.entries} ladder={settings.ladder} onRaised={refresh} onError={setError} />
+            env.message && <RaiseForm env={env} entries={state.caseload.entries} ladder={settings.ladder} start={null} onRaised={refresh} onError={setError} />
           )}
           <h2>Open disputes</h2>
           {open.length === 0 ? (
@@ -81,8 +85,13 @@ export function DisputePane({ env }: { env: PaneEnv }) {
                 <h2>Red or Amber ratings not answered in time</h2>
                 <ul class="plain">
                   {unanswered.slice(0, 20).map((c) => (
-                    <li key={c.ref}>
-                      Ref {c.ref}: {c.rag[c.rag.length - 1]!.rating}, response was due by {formatUkDate(c.rag[c.rag.length - 1]!.respondBy!)}. Consider starting a dispute.
+                    <li key={c.ref} class="row" style="margin-bottom:4px">
+                      <span>
+                        Ref {c.ref}: {c.rag[c.rag.length - 1]!.rating}, response was due by {formatUkDate(c.rag[c.rag.length - 1]!.respondBy!)}.
+                      </span>
+                      <button type="button" aria-label={`Start a dispute for ref ${c.ref}`} onClick={() => (setStartFor({ ref: c.ref, issue: c.rag[c.rag.length - 1]!.reason }), setDone(null), window.scrollTo(0, 0))}>
+                        Start a dispute
+                      </button>
                     </li>
                   ))}
                 </ul>
@@ -95,11 +104,11 @@ export function DisputePane({ env }: { env: PaneEnv }) {
   );
 }
 
-function RaiseForm({ env, entries, ladder, onRaised, onError }: { env: PaneEnv; entries: readonly CaseloadEntry[]; ladder: readonly LadderStage[]; onRaised: (message: string) => void; onError: (message: string) => void }) {
-  const refFromSubject = /\b(\d{5,7})\b/.exec(env.message?.subject ?? "")?.[1];
+function RaiseForm({ env, entries, ladder, start, onRaised, onError }: { env: PaneEnv; entries: readonly CaseloadEntry[]; ladder: readonly LadderStage[]; start: { ref: string; issue: string } | null; onRaised: (message: string) => void; onError: (message: string) => void }) {
+  const refFromSubject = start?.ref ?? /\b(\d{5,7})\b/.exec(env.message?.subject ?? "")?.[1];
   const [entry, setEntry] = useState<CaseloadEntry | null>(entries.find((e) => e.child.ref === refFromSubject) ?? null);
-  const [theme, setTheme] = useState<string>(DISPUTE_THEMES[0]);
-  const [issue, setIssue] = useState(env.message?.subject ?? "");
+  const [theme, setTheme] = useState<string>(start ? "Care plan drift" : DISPUTE_THEMES[0]);
+  const [issue, setIssue] = useState(start?.issue ?? env.message?.subject ?? "");
   const [stage, setStage] = useState(0);
   const [busy, setBusy] = useState(false);
   const raise = async () => {
@@ -107,7 +116,7 @@ function RaiseForm({ env, entries, ladder, onRaised, onError }: { env: PaneEnv; 
     setBusy(true);
     try {
       const made = await raiseFromMessage(env.disputes, { caseRef: entry.child.ref, theme, issue, stage, by: env.me.address, today: env.today(), message: env.message ?? null }, ladder);
-      onRaised(`Dispute ${made.dispute.id} raised for ref ${entry.child.ref} at stage ${stage + 1} (${ladder[stage]?.name}), linked to this email.`);
+      onRaised(`Dispute ${made.dispute.id} raised for ref ${entry.child.ref} at stage ${stage + 1} (${ladder[stage]?.name})${env.message ? ", linked to this email" : ""}.`);
     } catch (e) {
       onError(e instanceof Error && e.name === "DisputeRuleError" ? e.message : errorText(e));
     } finally {
@@ -116,7 +125,7 @@ function RaiseForm({ env, entries, ladder, onRaised, onError }: { env: PaneEnv; 
   };
   return (
     <section aria-labelledby="raise-title" class="stack">
-      <h2 id="raise-title">Raise a dispute from this email</h2>
+      <h2 id="raise-title">{env.message ? "Raise a dispute from this email" : "Raise a dispute"}</h2>
       <CasePicker entries={entries} me={env.me.address} chosen={entry?.stored.id ?? null} onChoose={setEntry} />
       <label for="dispute-theme">Theme</label>
       <select id="dispute-theme" value={theme} onChange={(e) => setTheme(e.currentTarget.value)}>

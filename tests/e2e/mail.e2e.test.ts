@@ -99,6 +99,26 @@ describe("templates into email and disputes from email", { timeout: 60_000 }, ()
   });
 });
 
+describe("an unanswered Red or Amber rating", { timeout: 60_000 }, () => {
+  it("is listed past its response date, and one press starts a dispute for that child with the concern filled in", async () => {
+    const page = await ukPage(browser());
+    await page.goto(url("&mode=read"));
+    await page.locator(".child").first().click();
+    await page.getByRole("heading", { name: "Red or Amber ratings not answered in time" }).waitFor();
+    const start = page.getByRole("button", { name: /^Start a dispute for ref \d+$/ }).first();
+    const ref = /ref (\d+)$/.exec((await start.getAttribute("aria-label"))!)![1]!;
+    const reason = register().find((c) => c.ref === ref)!.rag.at(-1)!.reason;
+    await start.click();
+    expect(await page.getByLabel("What is the dispute about?").inputValue()).toBe(reason);
+    expect(await page.getByRole("region", { name: "IRO Desk task pane" }).getByLabel("Theme").inputValue()).toBe("Care plan drift");
+    await page.getByRole("button", { name: "Raise dispute" }).click();
+    await page.getByText(new RegExp(`^Dispute DRP-.* raised for ref ${ref} at stage 1`)).waitFor();
+    expect(disputes().find((d) => d.caseRef === ref && d.issue === reason)).toMatchObject({ status: "open", theme: "Care plan drift" });
+    await expect.poll(() => page.getByRole("button", { name: `Start a dispute for ref ${ref}` }).count()).toBe(0);
+    expect(page.errors).toEqual([]);
+  });
+});
+
 describe("templates and the ladder as settings a manager edits", { timeout: 60_000 }, () => {
   it("refuses an unknown placeholder when saving and writes nothing; saves a good edit into the case store; a stale save is not forced", async () => {
     const page = await ukPage(browser());

@@ -11,6 +11,7 @@ import type { CaseRef } from "../../domain/caseload/caseRef.js";
 import type { CaseContact, ChildCase, HeldReview, ParticipationCode, RagEntry, RagRating } from "../../domain/caseload/childCase.js";
 import { assessTimescale } from "../../domain/timescales/assessTimescale.js";
 import { EVENT_NAMES } from "../../domain/timescales/ruleSets.js";
+import { ragEntry } from "../../domain/rag/ragEntry.js";
 import type { TimescaleCase } from "../../domain/timescales/timescaleCase.js";
 import { dispatch } from "../graph/router.js";
 import type { Role, SandboxUser, Store } from "../store.js";
@@ -223,7 +224,9 @@ function ragHistory(random: Random, reviews: readonly HeldReview[]): RagEntry[] 
     .sort((a, b) => (a.held < b.held ? -1 : 1))
     .map((r) => {
       rating = random.weighted(rating === "red" ? [["red", 4], ["amber", 4], ["green", 2]] : rating === "amber" ? [["amber", 4], ["green", 5], ["red", 1]] : [["green", 8], ["amber", 2], ["red", 0.4]]);
-      return { date: r.held, rating, reason: random.pick(reasons[rating]) };
+      const reason = random.pick(reasons[rating]);
+      // Red and Amber carry an agreed action with a response date, as the IRO records them.
+      return ragEntry(england, r.held, rating, reason, rating === "green" ? [] : [{ action: `Resolve: ${reason.replace(/\.$/, "").toLowerCase()}`, owner: "Team manager", dueInWorkingDays: rating === "red" ? 5 : 10 }]);
     });
 }
 
