@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { calendarsFor } from "../app/dueReport.js";
 import type { Caseload, CaseloadEntry } from "../app/loadCaseload.js";
 import { bookingForMeeting, saveRecord, sendDecisions } from "../app/recordOutcome.js";
@@ -108,8 +108,10 @@ function Checklist({ env, entry, bookedOn, caseload, reload }: { env: MeetingEnv
   const retry = useRef<ReturnType<typeof setTimeout> | null>(null);
   const record = draft.record;
   const update = (change: (r: MeetingRecord) => MeetingRecord) => setDraft((d) => ({ ...d, record: change(d.record) }));
-  // Every change is kept on this device at once: closing the panel loses nothing.
-  useEffect(() => void (!saved && env.drafts.save(key, draft)), [draft, saved]);
+  // Every change is kept on this device at once: closing the panel loses nothing. A layout effect
+  // runs as the change is drawn; a plain effect waits for the next frame, and a panel closed or
+  // reloaded straight after typing lost the last words.
+  useLayoutEffect(() => void (!saved && env.drafts.save(key, draft)), [draft, saved]);
 
   const finish = async () => {
     const found = recordProblems(record, entry.child, env.today());
