@@ -11,6 +11,9 @@ export function formatUkDate(date: IsoDate): string {
  * undefined for anything else or an impossible date. parseUkDate("29/02/2028") = "2028-02-29".
  */
 export function parseUkDate(text: string): IsoDate | undefined {
+  // ISO first: it is how JSON and the sandbox store dates, and it needs no regex capture arrays.
+  const iso = parseIsoDate(text);
+  if (iso !== undefined) return iso;
   const trimmed = text.trim();
   const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed);
   if (!uk) return parseIsoDate(trimmed);
