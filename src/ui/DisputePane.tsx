@@ -118,7 +118,7 @@ function RaiseForm({ env, entries, ladder, start, onRaised, onError }: { env: Pa
       const made = await raiseFromMessage(env.disputes, { caseRef: entry.child.ref, theme, issue, stage, by: env.me.address, today: env.today(), message: env.message ?? null }, ladder);
       onRaised(`Dispute ${made.dispute.id} raised for ref ${entry.child.ref} at stage ${stage + 1} (${ladder[stage]?.name})${env.message ? ", linked to this email" : ""}.`);
     } catch (e) {
-      onError(e instanceof Error && e.name === "DisputeRuleError" ? e.message : errorText(e));
+      onError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -156,7 +156,7 @@ function DisputeCard(props: { env: PaneEnv; stored: StoredDispute; ladder: reado
     try {
       props.onChanged(await work());
     } catch (e) {
-      props.onError(e instanceof Error && e.name === "DisputeRuleError" ? e.message : errorText(e));
+      props.onError(errorText(e));
     } finally {
       setBusy(false);
     }
