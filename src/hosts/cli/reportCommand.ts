@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { calendarsFor } from "../../app/dueReport.js";
 import { figuresCsv } from "../../app/figuresCsv.js";
 import { DEFAULT_SETTINGS } from "../../app/serviceSettings.js";
-import { parseIsoDate } from "../../domain/calendar/isoDate.js";
+import { isoDate, parseIsoDate, type IsoDate } from "../../domain/calendar/isoDate.js";
 import { formatUkDate } from "../../domain/calendar/ukDate.js";
 import { workingDays } from "../../domain/calendar/workingCalendar.js";
 import { percent } from "../../domain/performance/figure.js";
@@ -57,17 +57,17 @@ to June 2025. Without a period, the reporting year containing today.`,
   },
 };
 
-function periodFrom(values: { year?: string; quarter?: string; from?: string; to?: string }, today: string): ReportingPeriod {
+function periodFrom(values: { year?: string; quarter?: string; from?: string; to?: string }, today: IsoDate): ReportingPeriod {
   if (values.year) {
     if (!/^\d{4}$/.test(values.year)) throw new UsageError(`--year takes the year the reporting year starts in, e.g. 2025 for 2025–26, not "${values.year}"`);
-    return reportingYear(`${values.year}-04-01` as never);
+    return reportingYear(isoDate(Number(values.year), 4, 1));
   }
   if (values.quarter) {
     const m = /^(\d{4})-Q([1-4])$/.exec(values.quarter);
     if (!m) throw new UsageError(`--quarter takes e.g. 2025-Q3 (October to December 2025), not "${values.quarter}"`);
     const startMonth = [4, 7, 10, 1][Number(m[2]) - 1]!;
     const year = Number(m[1]) + (startMonth === 1 ? 1 : 0);
-    return quarter(`${year}-${String(startMonth).padStart(2, "0")}-01` as never);
+    return quarter(isoDate(year, startMonth, 1));
   }
   if (values.from || values.to) {
     const from = parseIsoDate(values.from ?? "");
@@ -75,5 +75,5 @@ function periodFrom(values: { year?: string; quarter?: string; from?: string; to
     if (!from || !to || to < from) throw new UsageError("--from and --to take two real yyyy-mm-dd dates, the second not before the first");
     return { from, to, label: `${formatUkDate(from)}–${formatUkDate(to)}` };
   }
-  return reportingYear(today as never);
+  return reportingYear(today);
 }
