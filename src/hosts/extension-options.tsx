@@ -1,8 +1,8 @@
-import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { DEFAULT_EXTENSION_SETTINGS, extensionSettingsProblems, readExtensionSettings, saveExtensionSettings, type ExtensionSettings } from "../adapters/extension/extensionSettings.js";
 import { Notice } from "../ui/Notice.js";
+import { showInApp } from "./showInApp.js";
 
 /** The options page: the local sandbox (the default), or a Microsoft 365 tenant and its app registration. */
 function Options() {
@@ -56,6 +56,4 @@ function Options() {
   );
 }
 
-const root = document.getElementById("app")!;
-root.textContent = "";
-render(<Options />, root);
+showInApp(<Options />);

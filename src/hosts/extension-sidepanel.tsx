@@ -1,4 +1,3 @@
-import { render } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { londonClock } from "../adapters/clock/londonClock.js";
@@ -19,6 +18,7 @@ import { DisputePane } from "../ui/DisputePane.js";
 import type { PaneEnv } from "../ui/env.js";
 import { errorText, Notice } from "../ui/Notice.js";
 import { TemplatePane } from "../ui/TemplatePane.js";
+import { showInApp } from "./showInApp.js";
 
 type View = "caseload" | "templates" | "disputes";
 
@@ -79,9 +79,7 @@ function SidePanel({ settings }: { settings: ExtensionSettings }) {
   );
 }
 
-const root = document.getElementById("app")!;
-root.textContent = "";
 readExtensionSettings().then(
-  (settings) => render(<SidePanel settings={settings} />, root),
-  (error: unknown) => render(<Notice kind="error">{errorText(error)}</Notice>, root),
+  (settings) => showInApp(<SidePanel settings={settings} />),
+  (error: unknown) => showInApp(<Notice kind="error">{errorText(error)}</Notice>),
 );

@@ -1,4 +1,4 @@
-import { render, type ComponentChild } from "preact";
+import type { ComponentChild } from "preact";
 import { londonClock } from "../adapters/clock/londonClock.js";
 import { msalTokens } from "../adapters/auth/msalTokens.js";
 import { sandboxTokens } from "../adapters/auth/sandboxTokens.js";
@@ -15,14 +15,14 @@ import { BookingPane } from "../ui/BookingPane.js";
 import type { PaneEnv } from "../ui/env.js";
 import { errorText, Notice } from "../ui/Notice.js";
 import { readConfig } from "./hostConfig.js";
+import { showInApp } from "./showInApp.js";
 
 /**
  * taskpane.html: IRO Desk inside Outlook. Opened from an appointment it fills that appointment;
  * from a message or the sidebar it books through Graph. Outside Outlook, Office.onReady answers
  * with no host, and the page says where to open it instead of waiting for ever.
  */
-const root = document.getElementById("app")!;
-const show = (ui: ComponentChild) => ((root.textContent = ""), render(<main>{ui}</main>, root));
+const show = (ui: ComponentChild) => showInApp(<main>{ui}</main>);
 
 const info = await Promise.race([Office.onReady(), new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000))]);
 if (!info || info.host !== Office.HostType.Outlook) {

@@ -1,4 +1,4 @@
-import { render, type ComponentChild } from "preact";
+import type { ComponentChild } from "preact";
 import type { app } from "@microsoft/teams-js";
 import { londonClock } from "../adapters/clock/londonClock.js";
 import { msalTokens } from "../adapters/auth/msalTokens.js";
@@ -16,9 +16,9 @@ import { AuthError } from "../ports/errors.js";
 import type { MeetingEnv } from "../ui/ChecklistPane.js";
 import { errorText, Notice } from "../ui/Notice.js";
 import { readConfig } from "./hostConfig.js";
+import { showInApp } from "./showInApp.js";
 
-const root = () => document.getElementById("app")!;
-export const show = (ui: ComponentChild) => ((root().textContent = ""), render(<main>{ui}</main>, root()));
+const show = (ui: ComponentChild) => showInApp(<main>{ui}</main>);
 
 /**
  * Starts a Teams page: teams-js (with its timeout), the Teams theme, config.json, sign-in (NAA

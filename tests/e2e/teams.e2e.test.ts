@@ -46,6 +46,10 @@ describe("Teams: the chair's checklist in the meeting side panel", { timeout: 90
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(`${sandbox.url}/teams-tab.html`);
     await page.getByText("Open this in Teams: it is IRO Desk’s caseload tab.").waitFor({ timeout: 10_000 });
+    await page.goto(`${sandbox.url}/teams-config.html`);
+    await page.getByText("Open this in Teams, when adding IRO Desk to a meeting.").waitFor({ timeout: 10_000 });
+    expect(await page.locator("#app").innerText()).not.toContain("Loading");
+    expect(page.errors).toEqual([]);
     expect(outside).toEqual([]);
   });
 
