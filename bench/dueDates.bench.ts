@@ -1,8 +1,7 @@
 // Due dates for 100,000 synthetic cases (issue 3's target: all of them in under 0.5 s on 2 cores).
 // Prints figures; never asserts a time (benchmarks are not tests).
-import { calendarsFor, dueReport } from "../src/app/dueReport.js";
+import { dueReport, timescaleOptions } from "../src/app/dueReport.js";
 import { DEFAULT_SETTINGS } from "../src/app/serviceSettings.js";
-import { workingDays } from "../src/domain/calendar/workingCalendar.js";
 import { assessTimescale } from "../src/domain/timescales/assessTimescale.js";
 import { readCaseRecord, type CaseRecord } from "../src/app/readCaseRecord.js";
 import { addDays, type IsoDate } from "../src/domain/calendar/isoDate.js";
@@ -46,8 +45,7 @@ function syntheticCase(i: number): CaseRecord {
 }
 
 const records = Array.from({ length: COUNT }, (_, i) => syntheticCase(i));
-const settings = DEFAULT_SETTINGS;
-const options = { calendarFor: calendarsFor(settings), dueSoon: workingDays(settings.dueSoonWorkingDays), icpcAnchor: settings.icpcAnchor };
+const options = timescaleOptions(DEFAULT_SETTINGS);
 const parsed = records.map((r) => readCaseRecord(r).timescaleCase!);
 dueReport(records.slice(0, 1000), today); // warm-up: the JIT and the holiday tables
 

@@ -2,7 +2,7 @@ import type { IsoDate } from "../domain/calendar/isoDate.js";
 import { holidayDivision, type Nation } from "../domain/calendar/nation.js";
 import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
 import { workingCalendar, workingDays, type WorkingCalendar } from "../domain/calendar/workingCalendar.js";
-import { assessTimescale, type TimescaleAssessment } from "../domain/timescales/assessTimescale.js";
+import { assessTimescale, type TimescaleAssessment, type TimescaleOptions } from "../domain/timescales/assessTimescale.js";
 import { readCaseRecord, type CaseRecord } from "./readCaseRecord.js";
 import { DEFAULT_SETTINGS, type ServiceSettings } from "./serviceSettings.js";
 
@@ -17,18 +17,22 @@ export interface DueResult extends TimescaleAssessment {
  * errors and no next event; every other case is still worked out.
  */
 export function dueReport(records: readonly CaseRecord[], today: IsoDate, settings: ServiceSettings = DEFAULT_SETTINGS): DueResult[] {
-  const calendarFor = calendarsFor(settings);
-  const options = { calendarFor, dueSoon: workingDays(settings.dueSoonWorkingDays), icpcAnchor: settings.icpcAnchor };
+  const options = timescaleOptions(settings);
   return records.map((record) => {
     const read = readCaseRecord(record);
     if (!read.timescaleCase) {
       return { ref: read.ref, status: "invalid", next: null, history: [], errors: read.errors, warnings: [], workingDaysLeft: null };
     }
     const assessment = assessTimescale(read.timescaleCase, today, options);
-    const calendar = calendarFor(read.timescaleCase.nation);
+    const calendar = options.calendarFor(read.timescaleCase.nation);
     const workingDaysLeft = assessment.next ? workingDaysBetween(calendar, today, assessment.next.dueBy) : null;
     return { ref: read.ref, ...assessment, workingDaysLeft };
   });
+}
+
+/** How a service's settings shape every assessment: its calendars, what "due soon" means, where the ICPC clock starts. */
+export function timescaleOptions(settings: ServiceSettings): TimescaleOptions {
+  return { calendarFor: calendarsFor(settings), dueSoon: workingDays(settings.dueSoonWorkingDays), icpcAnchor: settings.icpcAnchor };
 }
 
 /** One working calendar per nation, built on first use and shared by every case of that nation. */

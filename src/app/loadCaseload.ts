@@ -1,10 +1,9 @@
 import { addDays, type IsoDate } from "../domain/calendar/isoDate.js";
 import { instantToLondon, londonTimeToInstant } from "../domain/calendar/londonTime.js";
-import { workingDays } from "../domain/calendar/workingCalendar.js";
 import { assessChild, type ChildAssessment } from "../domain/caseload/assessChild.js";
 import type { Booking, Calendar } from "../ports/Calendar.js";
 import type { CaseStore, StoredCase, UnreadableCase } from "../ports/CaseStore.js";
-import { calendarsFor } from "./dueReport.js";
+import { timescaleOptions } from "./dueReport.js";
 import type { ServiceSettings } from "./serviceSettings.js";
 
 export interface CaseloadEntry extends ChildAssessment {
@@ -50,7 +49,7 @@ export async function loadCaseload(
 
 /** The same caseload from data already read (after a booking, without reading the register again). */
 export function caseloadFrom(stored: readonly StoredCase[], unreadable: readonly UnreadableCase[], bookings: readonly Booking[], today: IsoDate, settings: ServiceSettings): Caseload {
-  const options = { calendarFor: calendarsFor(settings), dueSoon: workingDays(settings.dueSoonWorkingDays), icpcAnchor: settings.icpcAnchor };
+  const options = timescaleOptions(settings);
   const byCase = new Map<string, Booking[]>();
   for (const b of bookings) if (b.caseRef) byCase.set(b.caseRef, [...(byCase.get(b.caseRef) ?? []), b]);
   const perDay = new Map<string, number>();

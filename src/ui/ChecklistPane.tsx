@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
-import { calendarsFor } from "../app/dueReport.js";
+import { calendarsFor, timescaleOptions } from "../app/dueReport.js";
 import type { Caseload, CaseloadEntry } from "../app/loadCaseload.js";
 import { bookingForMeeting, saveRecord, sendDecisions } from "../app/recordOutcome.js";
 import { addWorkingDays } from "../domain/calendar/addWorkingDays.js";
@@ -151,14 +151,13 @@ function Checklist({ env, entry, bookedOn, caseload, reload }: { env: MeetingEnv
   const next = useMemo(() => {
     if (!record.meetingDate) return null;
     const after = applyRecord(entry.child, record, calendar);
-    return assessChild(after, record.meetingDate, { calendarFor: calendarsFor(env.settings), dueSoon: workingDays(env.settings.dueSoonWorkingDays), icpcAnchor: env.settings.icpcAnchor }).next;
+    return assessChild(after, record.meetingDate, timescaleOptions(env.settings)).next;
   }, [record, entry]);
   const lastRag = entry.child.rag[entry.child.rag.length - 1];
 
   if (booking && caseload && saved) {
     // The case as just saved: its next event is the one after this meeting.
-    const options = { calendarFor: calendarsFor(env.settings), dueSoon: workingDays(env.settings.dueSoonWorkingDays), icpcAnchor: env.settings.icpcAnchor };
-    const fresh: CaseloadEntry = { ...assessChild(saved.childCase, env.today(), options), stored: saved, booking: null };
+    const fresh: CaseloadEntry = { ...assessChild(saved.childCase, env.today(), timescaleOptions(env.settings)), stored: saved, booking: null };
     return <BookChild env={env} entry={fresh} caseload={caseload} onBooked={() => (setBooking(false), reload())} />;
   }
   const title = `${EVENT_NAMES[record.event]}${record.event === "icpc" ? "" : ` ${record.number}`} – ref ${entry.child.ref}`;

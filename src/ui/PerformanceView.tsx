@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { calendarsFor } from "../app/dueReport.js";
+import { timescaleOptions } from "../app/dueReport.js";
 import { figuresCsv } from "../app/figuresCsv.js";
-import { workingDays } from "../domain/calendar/workingCalendar.js";
 import { formatUkDate } from "../domain/calendar/ukDate.js";
 import type { ChildCase } from "../domain/caseload/childCase.js";
 import type { Dispute } from "../domain/disputes/dispute.js";
@@ -55,7 +54,7 @@ export function PerformanceView({ env }: { env: PaneEnv }) {
         staff: env.settings.staff,
         period,
         countRule: env.settings.countRule,
-        options: { calendarFor: calendarsFor(env.settings), dueSoon: workingDays(env.settings.dueSoonWorkingDays), icpcAnchor: env.settings.icpcAnchor },
+        options: timescaleOptions(env.settings),
       }),
     [data, period, env.settings],
   );

@@ -1,10 +1,9 @@
 import { parseArgs } from "node:util";
-import { calendarsFor } from "../../app/dueReport.js";
+import { timescaleOptions } from "../../app/dueReport.js";
 import { figuresCsv } from "../../app/figuresCsv.js";
 import { DEFAULT_SETTINGS } from "../../app/serviceSettings.js";
 import { isoDate, parseIsoDate, type IsoDate } from "../../domain/calendar/isoDate.js";
 import { formatUkDate } from "../../domain/calendar/ukDate.js";
-import { workingDays } from "../../domain/calendar/workingCalendar.js";
 import { percent } from "../../domain/performance/figure.js";
 import { quarter, reportingYear, type ReportingPeriod } from "../../domain/performance/reportingPeriod.js";
 import { serviceFigures } from "../../domain/performance/serviceFigures.js";
@@ -37,7 +36,7 @@ to June 2025. Without a period, the reporting year containing today.`,
       disputes: register.disputes,
       staff: register.staff,
       period,
-      options: { calendarFor: calendarsFor(settings), dueSoon: workingDays(settings.dueSoonWorkingDays), icpcAnchor: settings.icpcAnchor },
+      options: timescaleOptions(settings),
     });
     if (values.format === "json") io.stdout(JSON.stringify({ period, figures }, null, 2) + "\n");
     else if (values.format === "csv") io.stdout(figuresCsv(figures, period));
