@@ -35,15 +35,26 @@ export function timescaleOptions(settings: ServiceSettings): TimescaleOptions {
   return { calendarFor: calendarsFor(settings), dueSoon: workingDays(settings.dueSoonWorkingDays), icpcAnchor: settings.icpcAnchor };
 }
 
-/** One working calendar per nation, built on first use and shared by every case of that nation. */
+const calendarsBySettings = new WeakMap<ServiceSettings, (nation: Nation) => WorkingCalendar>();
+
+/**
+ * One working calendar per nation, built on first use and shared by every case of that nation.
+ * Kept per settings object (settings are never changed in place, only replaced), so a pane that
+ * asks on every keystroke reuses the holiday tables it has already loaded.
+ */
 export function calendarsFor(settings: ServiceSettings): (nation: Nation) => WorkingCalendar {
-  const calendars = new Map<Nation, WorkingCalendar>();
-  return (nation) => {
-    let calendar = calendars.get(nation);
-    if (!calendar) {
-      calendar = workingCalendar(nation, settings.holidays[holidayDivision(nation)]);
-      calendars.set(nation, calendar);
-    }
-    return calendar;
-  };
+  let calendarFor = calendarsBySettings.get(settings);
+  if (!calendarFor) {
+    const calendars = new Map<Nation, WorkingCalendar>();
+    calendarFor = (nation) => {
+      let calendar = calendars.get(nation);
+      if (!calendar) {
+        calendar = workingCalendar(nation, settings.holidays[holidayDivision(nation)]);
+        calendars.set(nation, calendar);
+      }
+      return calendar;
+    };
+    calendarsBySettings.set(settings, calendarFor);
+  }
+  return calendarFor;
 }

@@ -19,7 +19,7 @@ import { StatusBadge } from "./StatusBadge.js";
 /** Book, move or cancel one child's next review or conference: attendees, free times, late reason. */
 export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; entry: CaseloadEntry; caseload: Caseload; onBooked: () => void }) {
   const next = entry.next;
-  const calendar = useMemo(() => calendarsFor(env.settings)(entry.child.nation), [env.settings, entry.child.nation]);
+  const calendar = calendarsFor(env.settings)(entry.child.nation);
   const [attendees, setAttendees] = useState(() => proposedAttendees(entry.stored, env.me.address).map((a) => ({ ...a, invited: true })));
   const [newAddress, setNewAddress] = useState("");
   const [minutes, setMinutes] = useState(env.settings.meetingMinutes);

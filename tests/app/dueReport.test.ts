@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { dueReport } from "../../src/app/dueReport.js";
+import { calendarsFor, dueReport } from "../../src/app/dueReport.js";
 import { readServiceSettings } from "../../src/app/readServiceSettings.js";
-import type { IsoDate } from "../../src/domain/calendar/isoDate.js";
+import { toDayNumber, type IsoDate } from "../../src/domain/calendar/isoDate.js";
 
 const today = "2026-03-02" as IsoDate;
 
@@ -43,6 +43,17 @@ describe("the due report", () => {
     const [result] = dueReport([{ ref: "A", track: "lac", periodStart: "2026-01-05" }], "2026-01-06" as IsoDate, settings);
     expect(result?.next?.dueBy).toBe("2026-02-03");
     expect(result?.status).toBe("due-soon");
+  });
+
+  it("shares one set of calendars per settings object, and never one settings' holidays with another's", () => {
+    const plain = readServiceSettings({}).settings;
+    const withHoliday = readServiceSettings({ holidays: { "england-and-wales": { add: ["2026-01-16"] } } }).settings;
+    expect(calendarsFor(plain)).toBe(calendarsFor(plain));
+    expect(calendarsFor(plain)("england")).toBe(calendarsFor(plain)("england"));
+    const friday = toDayNumber("2026-01-16" as IsoDate);
+    expect(calendarsFor(plain)("england").isWorkingDayNumber(friday)).toBe(true);
+    expect(calendarsFor(withHoliday)("england").isWorkingDayNumber(friday)).toBe(false);
+    expect(calendarsFor(withHoliday)("scotland").isWorkingDayNumber(friday)).toBe(true);
   });
 });
 
