@@ -10,6 +10,8 @@ export interface StoredCase {
 /** A register entry that could not be read, reported rather than dropped in silence. */
 export interface UnreadableCase {
   readonly id: string;
+  /** The case reference when that much can be read: an import must not add the child a second time. */
+  readonly ref: string | null;
   readonly problems: readonly string[];
 }
 

@@ -4,7 +4,7 @@ import { applyImport, type ImportOutcome } from "../app/import/applyImport.js";
 import type { CsvFile, ImportProblem } from "../app/import/importProblem.js";
 import { planImport, type ImportPlan } from "../app/import/planImport.js";
 import { readImportFiles } from "../app/import/readImportFiles.js";
-import type { StoredCase } from "../ports/CaseStore.js";
+import type { StoredCase, UnreadableCase } from "../ports/CaseStore.js";
 import type { PaneEnv } from "./env.js";
 import { errorText, Notice } from "./Notice.js";
 
@@ -41,9 +41,13 @@ export function ImportPanel({ env }: { env: PaneEnv }) {
       const text = async (key: Key): Promise<CsvFile | undefined> => (files[key] ? { name: files[key]!.name, text: await files[key]!.text() } : undefined);
       const [episodes, reviews, header, cp, allocationFile] = await Promise.all(FILES.map((f) => text(f.key)));
       const stored: StoredCase[] = [];
-      for await (const page of env.cases.readCases()) stored.push(...page.cases);
+      const unreadable: UnreadableCase[] = [];
+      for await (const page of env.cases.readCases()) {
+        stored.push(...page.cases);
+        unreadable.push(...page.unreadable);
+      }
       const { imported, problems } = readImportFiles({ episodes, reviews, header, cp, allocation: allocationFile }, stored.map((s) => s.childCase));
-      setChecked({ problems, plan: planImport(stored, imported) });
+      setChecked({ problems, plan: planImport(stored, imported, unreadable) });
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -110,6 +114,12 @@ export function ImportPanel({ env }: { env: PaneEnv }) {
           <p>
             <strong>{checked.plan.create.length}</strong> new children to add; <strong>{checked.plan.change.length}</strong> already in the register would change; {checked.plan.unchanged} unchanged.
           </p>
+          {checked.plan.heldBack.length > 0 && (
+            <Notice kind="error">
+              {checked.plan.heldBack.length === 1 ? "1 child is" : `${checked.plan.heldBack.length} children are`} left as they are: the register has an entry for them that cannot be read, and adding them again would make a second record. Mend the entry in the register, then import again.
+              <ul>{checked.plan.heldBack.slice(0, 20).map((h) => <li key={h.ref}>Ref {h.ref}: {h.problems.join("; ")}</li>)}</ul>
+            </Notice>
+          )}
           {checked.plan.change.length > 0 && (
             <label class="inline">
               <input type="checkbox" checked={confirmChanges} onChange={(e) => setConfirmChanges(e.currentTarget.checked)} />

@@ -76,12 +76,21 @@ describe("CP plans, allocation and planning the import", () => {
     const first = planImport([], imported);
     expect(first.create).toHaveLength(imported.length);
     const stored = first.create.map((childCase, i) => ({ id: String(i), version: "v1", childCase: { ...childCase, childName: "Kept Name", rag: [{ date: "2025-05-01" as never, rating: "amber" as const, reason: "kept" }] } }));
-    expect(planImport(stored, imported)).toEqual({ create: [], change: [], unchanged: imported.length });
+    expect(planImport(stored, imported)).toEqual({ create: [], change: [], unchanged: imported.length, heldBack: [] });
 
     const moved = imported.map((c) => (c.ref === "1001" ? { ...c, lac: { ...c.lac!, reviews: [...c.lac!.reviews, { held: "2026-02-10" as never, participation: "PN1" as const }] } } : c));
     const plan = planImport(stored, moved);
     expect(plan.change.map((c) => [c.stored.childCase.ref, c.fields])).toEqual([["1001", ["lac"]]]);
     expect(plan.change[0]!.proposed.childName).toBe("Kept Name");
     expect(plan.change[0]!.proposed.rag).toHaveLength(1);
+  });
+
+  it("holds back a child whose register entry cannot be read, rather than adding a second record", () => {
+    const imported = joinByRef(result.children, plans.children);
+    const broken = { id: "item-7", ref: "1001", problems: ['DateOfBirth: "31/02/2012" is not a date'] };
+    const plan = planImport([], imported, [broken, { id: "item-8", ref: null, problems: ["Title: no case reference"] }]);
+    expect(plan.heldBack).toEqual([{ ref: "1001", problems: ['DateOfBirth: "31/02/2012" is not a date'] }]);
+    expect(plan.create.map((c) => c.ref)).not.toContain("1001");
+    expect(plan.create).toHaveLength(imported.length - 1);
   });
 });

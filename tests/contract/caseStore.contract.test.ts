@@ -78,4 +78,22 @@ describe("CaseStore port against the sandbox (GraphCaseStore)", () => {
     // The sandbox did the work and only held back the answer: exactly one item, never two.
     expect(sandbox.store.listItems(sandbox.store.list(CASE_REGISTER_LIST)!.id).length).toBe(before + 1);
   });
+
+  it("an entry that cannot be read is reported with its case reference (so an import will not add the child twice), and the rest still read", async () => {
+    const items = `/sites/${DEMO_SITE}/lists/${CASE_REGISTER_LIST}/items`;
+    const made = await sandbox.raw(IRO, "POST", items, { fields: { Title: "999002", DateOfBirth: "31/02/2015", Nation: "england" } });
+    expect(made.status).toBe(201);
+    try {
+      const unreadable = [];
+      let cases = 0;
+      for await (const page of store(IRO).readCases()) {
+        unreadable.push(...page.unreadable);
+        cases += page.cases.length;
+      }
+      expect(unreadable).toEqual([{ id: made.body.id, ref: "999002", problems: ['DateOfBirth: "31/02/2015" is not a date'] }]);
+      expect(cases).toBeGreaterThanOrEqual(548);
+    } finally {
+      await sandbox.raw(IRO, "DELETE", `${items}/${made.body.id}`);
+    }
+  });
 });

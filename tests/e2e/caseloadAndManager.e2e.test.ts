@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CASE_REGISTER_LIST } from "../../src/sandbox/demo/demoTenant.js";
+import { CASE_REGISTER_LIST, DEMO_SITE } from "../../src/sandbox/demo/demoTenant.js";
 import { axeViolations, screenshot, ukPage, useBrowserAndSandbox } from "./browser.js";
 
 const { browser, sandbox } = useBrowserAndSandbox();
@@ -90,6 +90,19 @@ describe("the managers' view", { timeout: 60_000 }, () => {
     await page.getByRole("button", { name: "Import from the national return" }).click();
     await choose();
     await page.getByText(/^0 new children to add; 0 already in the register would change; 3 unchanged/).waitFor();
+
+    // Someone breaks 1002's register entry: the next import names it and does not add the child again.
+    const item = sandbox.store.listItems(sandbox.store.list(CASE_REGISTER_LIST)!.id).find((i) => i.data.fields.Title === "1002")!;
+    expect((await sandbox.raw(MANAGER, "PATCH", `/sites/${DEMO_SITE}/lists/${CASE_REGISTER_LIST}/items/${item.id}/fields`, { DateOfBirth: "31/02/2015" })).status).toBe(200);
+    await page.reload();
+    await page.getByRole("button", { name: "Import from the national return" }).click();
+    await choose();
+    await page.getByText(/^0 new children to add; 0 already in the register would change; 2 unchanged/).waitFor();
+    expect(await page.getByRole("alert").filter({ hasText: "1 child is left as they are" }).innerText()).toContain('Ref 1002: DateOfBirth: "31/02/2015" is not a date');
+    await screenshot(page, "manager-import-held-back");
+    expect(await axeViolations(page)).toEqual([]);
+    const refs2 = sandbox.store.listItems(sandbox.store.list(CASE_REGISTER_LIST)!.id).map((i) => i.data.fields.Title);
+    expect(refs2.filter((r) => r === "1002")).toHaveLength(1);
     expect(page.errors).toEqual([]);
   });
 });

@@ -45,7 +45,7 @@ export function toRegisterFields(c: ChildCase): CaseRegisterFields {
 }
 
 /** A register item back into a case; a field that cannot be read is a problem named by column. */
-export function fromRegisterFields(fields: Readonly<Record<string, unknown>>): { childCase: ChildCase | null; problems: string[] } {
+export function fromRegisterFields(fields: Readonly<Record<string, unknown>>): { childCase: ChildCase | null; ref: string | null; problems: string[] } {
   const problems: string[] = [];
   const text = (column: string): string | null => {
     const v = fields[column];
@@ -112,6 +112,6 @@ export function fromRegisterFields(fields: Readonly<Record<string, unknown>>): {
           lateReasons: json<LateReason[]>("LateReasons", []),
         }
       : null;
-  if (!dateOfBirth && ref) problems.push("DateOfBirth: missing");
-  return { childCase: problems.length === 0 ? childCase : null, problems };
+  if (ref && text("DateOfBirth") === null) problems.push("DateOfBirth: missing");
+  return { childCase: problems.length === 0 ? childCase : null, ref: ref ?? null, problems };
 }

@@ -83,8 +83,8 @@ export class GraphCaseStore implements CaseStore {
 }
 
 function toStoredCase(item: GraphListItem): StoredCase | UnreadableCase {
-  const { childCase, problems } = fromRegisterFields(item.fields);
-  return childCase ? { id: item.id, version: etagOf(item), childCase } : { id: item.id, problems };
+  const { childCase, ref, problems } = fromRegisterFields(item.fields);
+  return childCase ? { id: item.id, version: etagOf(item), childCase } : { id: item.id, ref, problems };
 }
 
 function etagOf(item: GraphListItem): string {

@@ -1,5 +1,5 @@
 import type { ChildCase, HeldReview } from "../../domain/caseload/childCase.js";
-import type { StoredCase } from "../../ports/CaseStore.js";
+import type { StoredCase, UnreadableCase } from "../../ports/CaseStore.js";
 
 export interface ImportPlan {
   /** Children not yet in the register: adding them loses nothing. */
@@ -7,6 +7,8 @@ export interface ImportPlan {
   /** Children whose stored record would change: applied only when the user confirms. */
   readonly change: readonly { readonly stored: StoredCase; readonly proposed: ChildCase; readonly fields: readonly string[] }[];
   readonly unchanged: number;
+  /** Children in the files whose register entry cannot be read: neither added again nor changed until it is mended. */
+  readonly heldBack: readonly { readonly ref: string; readonly problems: readonly string[] }[];
 }
 
 /**
@@ -14,12 +16,19 @@ export interface ImportPlan {
  * status, plans, allocation) replaces what is stored; what they do not carry (names, contacts, RAG,
  * late reasons, whether the IRO saw the child) is kept. Importing the same files again changes nothing.
  */
-export function planImport(stored: readonly StoredCase[], imported: readonly ChildCase[]): ImportPlan {
+export function planImport(stored: readonly StoredCase[], imported: readonly ChildCase[], unreadable: readonly UnreadableCase[] = []): ImportPlan {
   const byRef = new Map(stored.map((s) => [s.childCase.ref, s]));
+  const unreadableByRef = new Map(unreadable.flatMap((u) => (u.ref ? [[u.ref, u] as const] : [])));
   const create: ChildCase[] = [];
   const change: { stored: StoredCase; proposed: ChildCase; fields: string[] }[] = [];
+  const heldBack: { ref: string; problems: readonly string[] }[] = [];
   let unchanged = 0;
   for (const incoming of imported) {
+    const broken = unreadableByRef.get(incoming.ref);
+    if (broken) {
+      heldBack.push({ ref: incoming.ref, problems: broken.problems });
+      continue;
+    }
     const existing = byRef.get(incoming.ref);
     if (!existing) {
       create.push(incoming);
@@ -30,7 +39,7 @@ export function planImport(stored: readonly StoredCase[], imported: readonly Chi
     if (fields.length === 0) unchanged++;
     else change.push({ stored: existing, proposed, fields });
   }
-  return { create, change, unchanged };
+  return { create, change, unchanged, heldBack };
 }
 
 /** The imported record over the stored one, keeping what the files do not know. */
