@@ -7,8 +7,8 @@ import { DEFAULT_AGENDAS } from "../domain/checklists/agendas.js";
 import { bookingBodyHtml, bookingSubject } from "../domain/templates/bookingInvite.js";
 import type { Attendee, Booking, Calendar } from "../ports/Calendar.js";
 import type { CaseStore, StoredCase } from "../ports/CaseStore.js";
-import { ConflictError } from "../ports/errors.js";
 import type { AppointmentForm } from "../ports/Host.js";
+import { addToCase } from "./addToCase.js";
 import { qrCodeTable } from "./qrCode.js";
 import type { ServiceSettings } from "./serviceSettings.js";
 
@@ -98,7 +98,7 @@ export async function bookReview(
   }
   if (late && choice.lateReason) {
     const reason: LateReason = { event: eventKind, reason: choice.lateReason.reason, detail: choice.lateReason.detail, recorded: choice.today, by: choice.bookedBy };
-    await addLateReason(ports.cases, choice.stored, reason, signal);
+    await addToCase(ports.cases, choice.stored, (c) => ({ ...c, lateReasons: [...c.lateReasons, reason] }), signal);
   }
   return outcome;
 }
@@ -106,17 +106,6 @@ export async function bookReview(
 /** Cancels the child's booking for its next event. */
 export async function cancelReview(calendar: Calendar, booking: Booking, signal?: AbortSignal): Promise<void> {
   await calendar.cancelBooking(booking.id, signal);
-}
-
-async function addLateReason(cases: CaseStore, stored: StoredCase, reason: LateReason, signal?: AbortSignal): Promise<void> {
-  const add = (s: StoredCase) => cases.updateCase(s.id, s.version, { ...s.childCase, lateReasons: [...s.childCase.lateReasons, reason] }, signal);
-  try {
-    await add(stored);
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    // Someone else changed the case: add our reason to their version, so neither change is lost.
-    await add(await cases.readCase(stored.id, signal));
-  }
 }
 
 /**

@@ -6,24 +6,15 @@ import type { EmailTemplate } from "../domain/templates/emailTemplate.js";
 import { renderTemplate } from "../domain/templates/emailTemplate.js";
 import type { Booking, Calendar } from "../ports/Calendar.js";
 import type { CaseStore, StoredCase } from "../ports/CaseStore.js";
-import { ConflictError } from "../ports/errors.js";
 import type { Mail } from "../ports/Mail.js";
+import { addToCase } from "./addToCase.js";
 import { nameFromAddress } from "./bookReview.js";
 import type { ServiceSettings } from "./serviceSettings.js";
 import { templateValues } from "./templateValues.js";
 
-/**
- * Saves a finished record to the case (ETag-checked). On a conflict the case is read again and the
- * record applied to that version: recording a meeting is an addition, so nobody's change is lost.
- */
-export async function saveRecord(cases: CaseStore, stored: StoredCase, record: MeetingRecord, calendar: WorkingCalendar, signal?: AbortSignal): Promise<StoredCase> {
-  const save = (s: StoredCase) => cases.updateCase(s.id, s.version, applyRecord(s.childCase, record, calendar), signal);
-  try {
-    return await save(stored);
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    return save(await cases.readCase(stored.id, signal));
-  }
+/** Saves a finished record to the case: recording a meeting is an addition, kept even if someone else changed the case meanwhile. */
+export function saveRecord(cases: CaseStore, stored: StoredCase, record: MeetingRecord, calendar: WorkingCalendar, signal?: AbortSignal): Promise<StoredCase> {
+  return addToCase(cases, stored, (childCase) => applyRecord(childCase, record, calendar), signal);
 }
 
 /**
