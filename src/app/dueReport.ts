@@ -32,7 +32,17 @@ export function dueReport(records: readonly CaseRecord[], today: IsoDate, settin
 
 /** How a service's settings shape every assessment: its calendars, what "due soon" means, where the ICPC clock starts. */
 export function timescaleOptions(settings: ServiceSettings): TimescaleOptions {
-  return { calendarFor: calendarsFor(settings), dueSoon: workingDays(settings.dueSoonWorkingDays), icpcAnchor: settings.icpcAnchor };
+  return {
+    calendarFor: calendarsFor(settings),
+    dueSoon: workingDays(settings.dueSoonWorkingDays),
+    icpcAnchor: settings.icpcAnchor,
+    local: {
+      earlyReviewWorkingDays: settings.earlyReviewWorkingDays,
+      preBirthReviewWorkingDays: settings.preBirthReviewWorkingDays,
+      transferInWorkingDays: settings.transferInWorkingDays,
+      records: settings.recordDeadlines,
+    },
+  };
 }
 
 const calendarsBySettings = new WeakMap<ServiceSettings, (nation: Nation) => WorkingCalendar>();

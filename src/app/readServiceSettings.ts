@@ -16,7 +16,7 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
   if (typeof raw !== "object" || Array.isArray(raw)) return { settings: DEFAULT_SETTINGS, errors: ["settings should be an object"] };
   const input = raw as Record<string, unknown>;
   const errors: string[] = [];
-  const known = ["dueSoonWorkingDays", "icpcAnchor", "holidays", "showChildNames", "classification", "feedbackUrl", "maxReviewsPerDay", "meetingMinutes", "staff", "managers", "countRule", "agendas"];
+  const known = ["dueSoonWorkingDays", "icpcAnchor", "holidays", "showChildNames", "classification", "feedbackUrl", "maxReviewsPerDay", "meetingMinutes", "staff", "managers", "countRule", "agendas", "earlyReviewWorkingDays", "preBirthReviewWorkingDays", "transferInWorkingDays", "recordDeadlines"];
   for (const key of Object.keys(input)) if (!known.includes(key)) errors.push(`settings.${key} is not a setting (known: ${known.join(", ")})`);
 
   let dueSoonWorkingDays = DEFAULT_SETTINGS.dueSoonWorkingDays;
@@ -59,7 +59,7 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
       }
     }
   }
-  const number = (key: "maxReviewsPerDay" | "meetingMinutes", min: number, max: number): number => {
+  const number = (key: "maxReviewsPerDay" | "meetingMinutes" | "earlyReviewWorkingDays" | "preBirthReviewWorkingDays" | "transferInWorkingDays", min: number, max: number): number => {
     const n = input[key];
     if (n === undefined) return DEFAULT_SETTINGS[key];
     if (typeof n === "number" && Number.isInteger(n) && n >= min && n <= max) return n;
@@ -68,6 +68,19 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
   };
   const maxReviewsPerDay = number("maxReviewsPerDay", 1, 10);
   const meetingMinutes = number("meetingMinutes", 15, 480);
+  const earlyReviewWorkingDays = number("earlyReviewWorkingDays", 1, 60);
+  const preBirthReviewWorkingDays = number("preBirthReviewWorkingDays", 1, 65);
+  const transferInWorkingDays = number("transferInWorkingDays", 1, 30);
+  let recordDeadlines = DEFAULT_SETTINGS.recordDeadlines;
+  if (input.recordDeadlines !== undefined) {
+    const given = input.recordDeadlines as Record<string, Record<string, unknown> | undefined> | null;
+    const days = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 60;
+    const ok = typeof given === "object" && given !== null && !Array.isArray(given) &&
+      Object.keys(given).every((k) => k === "lac" || k === "cp") &&
+      Object.values(given).every((v) => typeof v === "object" && v !== null && Object.keys(v).every((k) => k === "decisions" || k === "record") && Object.values(v).every(days));
+    if (ok) recordDeadlines = { lac: { ...recordDeadlines.lac, ...given.lac }, cp: { ...recordDeadlines.cp, ...given.cp } } as ServiceSettings["recordDeadlines"];
+    else errors.push('settings.recordDeadlines should be { "lac": { "decisions": working days, "record": working days }, "cp": { … } }, each from 0 to 60');
+  }
   let showChildNames = DEFAULT_SETTINGS.showChildNames;
   if (input.showChildNames !== undefined) {
     if (typeof input.showChildNames === "boolean") showChildNames = input.showChildNames;
@@ -111,5 +124,5 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
   }
   return errors.length > 0
     ? { settings: DEFAULT_SETTINGS, errors }
-    : { settings: { dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule, agendas }, errors };
+    : { settings: { dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule, agendas, earlyReviewWorkingDays, preBirthReviewWorkingDays, transferInWorkingDays, recordDeadlines }, errors };
 }

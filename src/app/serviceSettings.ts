@@ -3,6 +3,7 @@ import type { HolidayAdjustments } from "../domain/calendar/workingCalendar.js";
 import type { IcpcAnchor } from "../domain/timescales/assessTimescale.js";
 import type { CountRule } from "../domain/caseload/iroLoad.js";
 import type { StaffMember } from "../domain/caseload/staffMember.js";
+import { COMMON_LOCAL_TIMESCALES, type RecordDeadlines } from "../domain/timescales/localTimescales.js";
 import type { StatutoryEvent } from "../domain/timescales/ruleSets.js";
 
 /** The local choices a service makes; everything has the default domain.md gives. */
@@ -29,6 +30,14 @@ export interface ServiceSettings {
   readonly countRule: CountRule;
   /** The service's own agenda for a meeting type, in place of IRO Desk's (checklists/agendas.ts). */
   readonly agendas: Readonly<Partial<Record<StatutoryEvent, readonly string[]>>>;
+  /** Working days after the request for an early review (reg. 33(3)/32(2)) by which it is due. */
+  readonly earlyReviewWorkingDays: number;
+  /** Working days after the birth within which a pre-birth plan's first review conference falls, if sooner than 3 months. */
+  readonly preBirthReviewWorkingDays: number;
+  /** Working days after the other authority's notice by which a transfer-in conference is due. */
+  readonly transferInWorkingDays: number;
+  /** Working days after each meeting by which its decisions and full record go out. */
+  readonly recordDeadlines: RecordDeadlines;
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = {
@@ -44,4 +53,8 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   managers: [],
   countRule: "child-once",
   agendas: {},
+  earlyReviewWorkingDays: COMMON_LOCAL_TIMESCALES.earlyReviewWorkingDays,
+  preBirthReviewWorkingDays: COMMON_LOCAL_TIMESCALES.preBirthReviewWorkingDays,
+  transferInWorkingDays: COMMON_LOCAL_TIMESCALES.transferInWorkingDays,
+  recordDeadlines: COMMON_LOCAL_TIMESCALES.records,
 };

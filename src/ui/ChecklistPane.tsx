@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/ho
 import { calendarsFor, timescaleOptions } from "../app/dueReport.js";
 import type { Caseload, CaseloadEntry } from "../app/loadCaseload.js";
 import { bookingForMeeting, saveRecord, sendDecisions } from "../app/recordOutcome.js";
+import { markMinutesSent } from "../app/markMinutesSent.js";
 import { addWorkingDays } from "../domain/calendar/addWorkingDays.js";
 import { parseIsoDate, type IsoDate } from "../domain/calendar/isoDate.js";
 import { instantToLondon } from "../domain/calendar/londonTime.js";
@@ -120,12 +121,13 @@ function Checklist({ env, entry, bookedOn, caseload, reload }: { env: MeetingEnv
     setDraft((d) => ({ ...d, pendingFinish: true }));
     setStatus({ kind: "info", text: "Saving…" });
     try {
-      const stored = await saveRecord(env.cases, entry.stored, record, calendar);
+      let stored = await saveRecord(env.cases, entry.stored, record, calendar);
       let sent = "";
       if (record.track === "cp") {
         const template = settings.templates.find((t) => t.id === "decisions-circulation") ?? settings.templates.find((t) => t.kind === "decisions")!;
         const to = await sendDecisions(env.mail, entry.stored, record, template, env.me, env.today(), calendar, env.settings);
-        sent = to.length > 0 ? ` Decisions sent to ${to.length} people (due by ${formatUkDate(addWorkingDays(calendar, record.meetingDate!, workingDays(1)))}).` : "";
+        if (to.length > 0) stored = await markMinutesSent(env.cases, stored, { track: "cp", held: record.meetingDate! }, "decisions", env.today());
+        sent = to.length > 0 ? ` Decisions sent to ${to.length} people (due by ${formatUkDate(addWorkingDays(calendar, record.meetingDate!, workingDays(env.settings.recordDeadlines.cp.decisions)))}).` : "";
       }
       env.drafts.remove(key);
       if (retry.current) clearTimeout(retry.current);

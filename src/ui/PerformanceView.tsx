@@ -55,6 +55,7 @@ export function PerformanceView({ env }: { env: PaneEnv }) {
         period,
         countRule: env.settings.countRule,
         options: timescaleOptions(env.settings),
+        today: env.today(),
       }),
     [data, period, env.settings],
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calendarsFor, dueReport } from "../../src/app/dueReport.js";
+import { calendarsFor, timescaleOptions, dueReport } from "../../src/app/dueReport.js";
 import { readServiceSettings } from "../../src/app/readServiceSettings.js";
 import { toDayNumber, type IsoDate } from "../../src/domain/calendar/isoDate.js";
 
@@ -66,12 +66,24 @@ describe("service settings", () => {
       colour: "red",
     });
     expect(errors).toEqual([
-      "settings.colour is not a setting (known: dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule, agendas)",
+      "settings.colour is not a setting (known: dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule, agendas, earlyReviewWorkingDays, preBirthReviewWorkingDays, transferInWorkingDays, recordDeadlines)",
       "settings.dueSoonWorkingDays should be a whole number of working days from 0 to 260",
       "settings.icpcAnchor should be one of last-strategy-discussion, first-strategy-discussion",
       "settings.holidays.wales is not a bank holiday jurisdiction (use england-and-wales, scotland, northern-ireland)",
       "settings.holidays.scotland.add should be a list of yyyy-mm-dd dates",
     ]);
     expect(settings.dueSoonWorkingDays).toBe(10);
+  });
+
+  it("record deadlines: a service may change one and keeps the common default for the rest", () => {
+    const { settings, errors } = readServiceSettings({ recordDeadlines: { cp: { record: 10 } }, earlyReviewWorkingDays: 5 });
+    expect(errors).toEqual([]);
+    expect(settings.recordDeadlines).toEqual({ lac: { decisions: 5, record: 20 }, cp: { decisions: 1, record: 10 } });
+    expect(settings.earlyReviewWorkingDays).toBe(5);
+    expect(timescaleOptions(settings).local).toEqual({ earlyReviewWorkingDays: 5, preBirthReviewWorkingDays: 20, transferInWorkingDays: 15, records: settings.recordDeadlines });
+    expect(readServiceSettings({ recordDeadlines: { lac: { minutes: 3 } } }).errors).toEqual([
+      'settings.recordDeadlines should be { "lac": { "decisions": working days, "record": working days }, "cp": { … } }, each from 0 to 60',
+    ]);
+    expect(readServiceSettings({ transferInWorkingDays: 0 }).errors).toEqual(["settings.transferInWorkingDays should be a whole number from 1 to 30"]);
   });
 });

@@ -2,6 +2,7 @@ import { parseIsoDate, type IsoDate } from "../../domain/calendar/isoDate.js";
 import { isNation } from "../../domain/calendar/nation.js";
 import { parseCaseRef } from "../../domain/caseload/caseRef.js";
 import type { CaseContact, ChildCase, EarlierPeriod, HeldReview, LateReason, RagEntry } from "../../domain/caseload/childCase.js";
+import type { MinutesSent } from "../../domain/records/meetingRecords.js";
 
 /**
  * The case register as a SharePoint list: one item per child, one column per field. Lists of
@@ -11,7 +12,7 @@ import type { CaseContact, ChildCase, EarlierPeriod, HeldReview, LateReason, Rag
 export const CASE_REGISTER_COLUMNS = [
   "Title", "ChildName", "DateOfBirth", "Nation", "IRO", "SocialWorker", "TeamManager",
   "LegalStatus", "ShortBreaks", "LACStart", "LACReviews", "LACEnded", "LACEarlierPeriods",
-  "CPChair", "StrategyDiscussions", "ICPC", "CPCategory", "CPReviews", "CPEnded",
+  "CPChair", "StrategyDiscussions", "ICPC", "ICPCMinutes", "CPCategory", "CPReviews", "CPEnded",
   "Contacts", "RAGHistory", "LateReasons",
 ] as const;
 
@@ -35,6 +36,7 @@ export function toRegisterFields(c: ChildCase): CaseRegisterFields {
     CPChair: c.cp?.chair ?? null,
     StrategyDiscussions: c.cp ? JSON.stringify(c.cp.strategyDiscussions) : null,
     ICPC: c.cp?.icpc ?? null,
+    ICPCMinutes: c.cp?.icpcMinutes ? JSON.stringify(c.cp.icpcMinutes) : null,
     CPCategory: c.cp?.category ?? null,
     CPReviews: c.cp ? JSON.stringify(c.cp.reviews) : null,
     CPEnded: c.cp?.ended ?? null,
@@ -102,6 +104,7 @@ export function fromRegisterFields(fields: Readonly<Record<string, unknown>>): {
                   chair: text("CPChair"),
                   strategyDiscussions,
                   icpc,
+                  ...(text("ICPCMinutes") !== null ? { icpcMinutes: json<MinutesSent>("ICPCMinutes", {}) } : {}),
                   category: text("CPCategory"),
                   reviews: json<HeldReview[]>("CPReviews", []),
                   ended: date("CPEnded"),

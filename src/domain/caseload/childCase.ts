@@ -1,5 +1,6 @@
 import type { IsoDate } from "../calendar/isoDate.js";
 import type { Nation } from "../calendar/nation.js";
+import type { MinutesSent } from "../records/meetingRecords.js";
 import type { CaseRef } from "./caseRef.js";
 
 /** How the child took part in a review: the SSDA903 codes PN0–PN7 (see domain.md, Participation). */
@@ -8,8 +9,8 @@ export type ParticipationCode = (typeof PARTICIPATION_CODES)[number];
 
 export type RagRating = "red" | "amber" | "green";
 
-/** One review or conference as held. */
-export interface HeldReview {
+/** One review or conference as held, and when its decisions and full record went out. */
+export interface HeldReview extends MinutesSent {
   readonly held: IsoDate;
   readonly participation?: ParticipationCode;
   /** Did the IRO see or speak to the child before the review? */
@@ -76,6 +77,8 @@ export interface ChildCase {
     readonly chair: string | null;
     readonly strategyDiscussions: readonly IsoDate[];
     readonly icpc: IsoDate | null;
+    /** When the initial conference's decisions and full record went out (its reviews carry their own). */
+    readonly icpcMinutes?: MinutesSent;
     readonly category: string | null;
     readonly reviews: readonly HeldReview[];
     readonly ended: IsoDate | null;

@@ -10,6 +10,7 @@ import { assessTimescale, type HeldEvent, type TimescaleOptions } from "../times
 import type { TimescaleCase } from "../timescales/timescaleCase.js";
 import type { Figure, FigureRow } from "./figure.js";
 import type { ReportingPeriod } from "./reportingPeriod.js";
+import { recordsSentInTime } from "./recordsSentInTime.js";
 
 export interface FigureInputs {
   readonly children: readonly ChildCase[];
@@ -19,6 +20,8 @@ export interface FigureInputs {
   readonly options: TimescaleOptions;
   readonly ladder?: readonly LadderStage[];
   readonly countRule?: CountRule;
+  /** Documents not sent yet are judged on this day when it is before the period's end (default: the period's end). */
+  readonly today?: IsoDate;
 }
 
 /** History does not depend on "today"; a day after every record keeps the past-dates check quiet. */
@@ -84,6 +87,7 @@ export function serviceFigures(inputs: FigureInputs): Figure[] {
     disputeFigures(inputs.disputes, period, inputs.ladder ?? DEFAULT_LADDER),
     caseloadFigures(inputs),
     lateReasons(lacHeld, cpHeld),
+    recordsSentInTime(lacHeld, cpHeld, options, inputs.today && inputs.today < period.to ? inputs.today : period.to),
   ];
 }
 

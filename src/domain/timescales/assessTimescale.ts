@@ -4,6 +4,7 @@ import type { IsoDate } from "../calendar/isoDate.js";
 import { NATION_NAMES, type Nation } from "../calendar/nation.js";
 import type { WorkingCalendar, WorkingDays } from "../calendar/workingCalendar.js";
 import { RULE_SETS, ruleSetFor, type RuleSet, type StatutoryEvent, type TimescaleStage, type Track } from "./ruleSets.js";
+import type { LocalTimescales } from "./localTimescales.js";
 import type { CaseProblem, TimescaleCase } from "./timescaleCase.js";
 import { deadlineAfter } from "./within.js";
 
@@ -17,6 +18,8 @@ export interface TimescaleOptions {
   /** "Due soon" when the due-by date is at most this many working days after today. */
   readonly dueSoon: WorkingDays;
   readonly icpcAnchor: IcpcAnchor;
+  /** The service's own timescales where the rules leave them to local procedure. */
+  readonly local: LocalTimescales;
   readonly ruleSets?: readonly RuleSet[];
 }
 

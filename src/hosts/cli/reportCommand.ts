@@ -37,6 +37,7 @@ to June 2025. Without a period, the reporting year containing today.`,
       staff: register.staff,
       period,
       options: timescaleOptions(settings),
+      today,
     });
     if (values.format === "json") io.stdout(JSON.stringify({ period, figures }, null, 2) + "\n");
     else if (values.format === "csv") io.stdout(figuresCsv(figures, period));

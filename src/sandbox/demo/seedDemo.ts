@@ -13,6 +13,9 @@ import { assessTimescale } from "../../domain/timescales/assessTimescale.js";
 import { EVENT_NAMES } from "../../domain/timescales/ruleSets.js";
 import { ragEntry } from "../../domain/rag/ragEntry.js";
 import type { TimescaleCase } from "../../domain/timescales/timescaleCase.js";
+import { timescaleOptions } from "../../app/dueReport.js";
+import { DEFAULT_SETTINGS } from "../../app/serviceSettings.js";
+import type { MinutesSent } from "../../domain/records/meetingRecords.js";
 import { dispatch } from "../graph/router.js";
 import type { Role, SandboxUser, Store } from "../store.js";
 import { CASE_REGISTER_LIST, DEMO_DOMAIN, DEMO_SITE, DISPUTES_LIST, SETTINGS_LIST } from "./demoTenant.js";
@@ -22,6 +25,8 @@ import { Random } from "./random.js";
 
 
 const england = workingCalendar("england");
+/** Every demo child is in England; the service's default settings. */
+const options = timescaleOptions(DEFAULT_SETTINGS);
 const FULL_WEEK = ["monday", "tuesday", "wednesday", "thursday", "friday"];
 
 /** The IROs and CP chairs of the demo service: some part-time, four also chairing CP conferences. */
@@ -177,7 +182,7 @@ function cpEpisode(random: Random, today: IsoDate, dateOfBirth: IsoDate, chair: 
   const due = addWorkingDays(england, discussion, workingDays(15));
   const icpc = random.chance(0.82) ? addDays(due, -random.int(0, 8)) : addWorkingDays(england, due, workingDays(random.int(1, 8)));
   const held = heldReviews(random, { track: "cp", nation: "england", strategyDiscussions, icpc: null, reviews: [] }, today, dateOfBirth, icpc);
-  return { chair, strategyDiscussions, icpc, category: category(random), reviews: held, ended: null };
+  return { chair, strategyDiscussions, icpc, icpcMinutes: demoMinutes("cp", icpc, today), category: category(random), reviews: held, ended: null };
 }
 
 function category(random: Random): string {
@@ -191,7 +196,6 @@ function category(random: Random): string {
 function heldReviews(random: Random, start: TimescaleCase, today: IsoDate, dateOfBirth: IsoDate, icpc?: IsoDate): HeldReview[] {
   const reviews: HeldReview[] = [];
   const skipLast = random.chance(0.05);
-  const options = { calendarFor: () => england, dueSoon: workingDays(10), icpcAnchor: "last-strategy-discussion" as const };
   for (let n = 0; n < 40; n++) {
     const dates = reviews.map((r) => r.held);
     const c: TimescaleCase = start.track === "cp" ? { ...start, icpc: icpc!, reviews: dates } : { ...start, reviews: dates };
@@ -207,10 +211,27 @@ function heldReviews(random: Random, start: TimescaleCase, today: IsoDate, dateO
       held,
       participation,
       seenBeforeReview: random.chance(0.86),
+      ...demoMinutes(start.track === "cp" ? "cp" : "lac", held, today),
       ...(late ? { lateReason: random.pick(["Social worker unavailable", "Family requested a later date", "Chair unavailable", "Reports not ready", "Placement move"]) } : {}),
     });
   }
   return reviews;
+}
+
+/**
+ * When a meeting's decisions and record went out, as services manage it: mostly in time, some late,
+ * the latest ones not yet. Drawn from the meeting's own date, so the rest of the demo is unchanged.
+ */
+function demoMinutes(track: "lac" | "cp", held: IsoDate, today: IsoDate): MinutesSent {
+  const random = new Random(toDayNumber(held) * 31 + (track === "cp" ? 7 : 3));
+  const deadlines = DEFAULT_SETTINGS.recordDeadlines[track];
+  const sent = (deadline: number) => {
+    const day = addWorkingDays(england, held, workingDays(random.chance(0.85) ? random.int(0, deadline) : deadline + random.int(1, 10)));
+    return day <= today ? day : undefined;
+  };
+  const decisionsSent = sent(deadlines.decisions);
+  const recordSent = sent(deadlines.record);
+  return { ...(decisionsSent ? { decisionsSent } : {}), ...(recordSent ? { recordSent } : {}) };
 }
 
 function ragHistory(random: Random, reviews: readonly HeldReview[]): RagEntry[] {
@@ -312,7 +333,6 @@ function addEvent(store: Store, user: SandboxUser, day: IsoDate, startMinutes: n
 
 /** Bookings already made: about half the reviews due in the next six weeks, tagged with the case reference. */
 function seedBookings(store: Store, random: Random, users: readonly SandboxUser[], children: readonly ChildCase[], today: IsoDate): void {
-  const options = { calendarFor: () => england, dueSoon: workingDays(10), icpcAnchor: "last-strategy-discussion" as const };
   for (const child of children) {
     if (!child.lac || !child.iro || !random.chance(0.5)) continue;
     const next = assessTimescale({ track: "lac", nation: "england", periodStart: child.lac.periodStart, reviews: child.lac.reviews.map((r) => r.held), ended: null }, today, options).next;
@@ -340,7 +360,6 @@ function seedBookings(store: Store, random: Random, users: readonly SandboxUser[
 /** Sam Okafor chairs a Teams review this afternoon, so the Teams preview has a meeting to open. */
 function seedTodaysReview(store: Store, users: readonly SandboxUser[], children: readonly ChildCase[], today: IsoDate): void {
   const sam = users.find((u) => u.userPrincipalName === `sam.okafor@${DEMO_DOMAIN}`)!;
-  const options = { calendarFor: () => england, dueSoon: workingDays(10), icpcAnchor: "last-strategy-discussion" as const };
   const taken = new Set(store.allEvents(sam.id).flatMap((e) => ((e.data.singleValueExtendedProperties ?? []) as { value: string }[]).map((p) => p.value)));
   const child = children
     .filter((c) => c.iro === sam.userPrincipalName && c.lac && !c.cp && !taken.has(c.ref) && c.socialWorker && c.teamManager)

@@ -2,6 +2,7 @@ import { workingCalendar, workingDays } from "../../../src/domain/calendar/worki
 import type { IsoDate } from "../../../src/domain/calendar/isoDate.js";
 import type { Nation } from "../../../src/domain/calendar/nation.js";
 import { assessTimescale, type TimescaleOptions } from "../../../src/domain/timescales/assessTimescale.js";
+import { COMMON_LOCAL_TIMESCALES } from "../../../src/domain/timescales/localTimescales.js";
 import type { TimescaleCase } from "../../../src/domain/timescales/timescaleCase.js";
 
 export const d = (s: string) => s as IsoDate;
@@ -12,6 +13,7 @@ export const options: TimescaleOptions = {
   calendarFor: (nation) => calendars.get(nation) ?? calendars.set(nation, workingCalendar(nation)).get(nation)!,
   dueSoon: workingDays(10),
   icpcAnchor: "last-strategy-discussion",
+  local: COMMON_LOCAL_TIMESCALES,
 };
 
 export const assess = (c: TimescaleCase, today: string, opts: Partial<TimescaleOptions> = {}) =>
