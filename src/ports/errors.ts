@@ -49,3 +49,10 @@ export class RequestError extends PortError {
     super(message, false);
   }
 }
+
+/** The service's settings item is missing or cannot be used: an administrator has to put it right. */
+export class SettingsError extends PortError {
+  constructor(detail: string) {
+    super(`The service's settings cannot be used: ${detail}. An administrator runs "iro-desk provision" for the site (or fixes the settings item) to put this right.`, false);
+  }
+}

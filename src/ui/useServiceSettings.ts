@@ -6,7 +6,7 @@ import type { PaneEnv } from "./env.js";
 
 /** The service's templates and ladder (the defaults until they are read, or where the host has no settings store). */
 export function useServiceSettings(env: PaneEnv): StoredSettings {
-  const [settings, setSettings] = useState<StoredSettings>({ templates: DEFAULT_TEMPLATES, ladder: DEFAULT_LADDER, version: "" });
+  const [settings, setSettings] = useState<StoredSettings>({ service: env.settings, templates: DEFAULT_TEMPLATES, ladder: DEFAULT_LADDER, version: "" });
   useEffect(() => {
     const abort = new AbortController();
     env.serviceSettings?.read(abort.signal).then((s) => !abort.signal.aborted && setSettings(s), () => undefined);

@@ -129,7 +129,8 @@ describe("templates and the ladder as settings a manager edits", { timeout: 60_0
     await page.getByText(/^Not saved:/).waitFor();
     expect(await page.getByRole("alert").innerText()).toContain("The subject uses {{caseref}}, which IRO Desk does not know.");
     const settingsList = sandbox.store.list("IroDeskSettings")!;
-    expect(sandbox.store.listItems(settingsList.id)).toHaveLength(0);
+    // The service's one settings item (made by provisioning) is untouched.
+    expect(sandbox.store.listItems(settingsList.id).map((i) => i.version)).toEqual([1]);
 
     await page.getByLabel("Subject").fill("RAG Amber for ref {{caseRef}}: please respond by {{responseDue}}");
     await page.getByLabel("Response days").nth(1).fill("10");
@@ -150,6 +151,7 @@ describe("templates and the ladder as settings a manager edits", { timeout: 60_0
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByText(/changed by someone else since you opened it/).waitFor();
     expect(JSON.parse(String(sandbox.store.listItems(settingsList.id)[0]!.data.fields.Templates))[0].name).toBe("RAG Red (Daniel's wording)");
+    expect(sandbox.store.listItems(settingsList.id)).toHaveLength(1);
     await screenshot(page, "manager-settings-conflict");
   });
 });

@@ -19,7 +19,9 @@ import type { MinutesSent } from "../../domain/records/meetingRecords.js";
 import { dispatch } from "../graph/router.js";
 import type { Role, SandboxUser, Store } from "../store.js";
 import { CASE_REGISTER_LIST, DEMO_DOMAIN, DEMO_SITE, DISPUTES_LIST, SETTINGS_LIST } from "./demoTenant.js";
-import { SETTINGS_COLUMNS } from "../../adapters/graph/graphSettingsStore.js";
+import { SETTINGS_COLUMNS, SETTINGS_ITEM_TITLE, settingsFields } from "../../adapters/graph/graphSettingsStore.js";
+import { DEFAULT_LADDER } from "../../domain/disputes/dispute.js";
+import { DEFAULT_TEMPLATES } from "../../domain/templates/defaultTemplates.js";
 import { FIRST_NAMES, SURNAMES } from "./names.js";
 import { Random } from "./random.js";
 
@@ -65,6 +67,7 @@ export function seedDemo(store: Store, today: IsoDate): void {
   });
 
   store.putList({ id: "9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f", siteId: DEMO_SITE, name: SETTINGS_LIST, displayName: "IRO Desk settings", columns: SETTINGS_COLUMNS });
+  seedSettings(store, users, today);
 
   const children: ChildCase[] = [];
   const usedRefs = new Set<number>();
@@ -113,6 +116,24 @@ export function seedDemo(store: Store, today: IsoDate): void {
   seedBookings(store, random, users, children, today);
   seedTodaysReview(store, users, children, today);
   store.setMeta("seeded", today);
+}
+
+/** The service's one settings item: the demo's staff and managers, IRO Desk's templates and ladder. */
+function seedSettings(store: Store, users: readonly SandboxUser[], today: IsoDate): void {
+  const service = {
+    ...DEFAULT_SETTINGS,
+    feedbackUrl: "https://feedback.westmere.example/iro",
+    staff: users.filter((u) => u.fte !== undefined).map((u) => ({ upn: u.userPrincipalName, name: u.displayName, fte: u.fte!, cpChair: u.roles.includes("cp-chair") })),
+    managers: users.filter((u) => u.roles.includes("manager")).map((u) => u.userPrincipalName),
+  };
+  const list = store.list(SETTINGS_LIST)!;
+  const at = new Date(londonTimeToInstant(today, 9 * 60)).toISOString();
+  store.putListItem({
+    listId: list.id,
+    id: store.nextListItemId(list.id),
+    version: 1,
+    data: { createdDateTime: at, lastModifiedDateTime: at, createdBy: `priya.shah@${DEMO_DOMAIN}`, fields: { Title: SETTINGS_ITEM_TITLE, ...settingsFields({ service, templates: DEFAULT_TEMPLATES, ladder: DEFAULT_LADDER }) } },
+  });
 }
 
 function seedUsers(store: Store, random: Random): SandboxUser[] {

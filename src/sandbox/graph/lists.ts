@@ -81,8 +81,10 @@ export function updateItemFields(req: GraphRequest): GraphResponse {
     req.store.putListItem(next);
     return next;
   });
-  const tag = etag(list, updated);
-  return ok({ "@odata.etag": tag, ...renderFields(list, updated) }, 200, { ETag: tag });
+  // As Graph documents it (learn.microsoft.com/graph/api/listitem-update, checked 2026-11): 200 and
+  // the item's fieldValueSet. No ETag is promised there, so none is given: a client must read the
+  // item again for its new version rather than store "undefined".
+  return ok({ "@odata.context": `${req.graphBase}/$metadata#sites('${list.siteId}')/lists('${list.id}')/items('${updated.id}')/fields/$entity`, ...renderFields(list, updated) });
 }
 
 export function deleteItem(req: GraphRequest): GraphResponse {
