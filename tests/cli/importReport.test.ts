@@ -34,6 +34,14 @@ describe("iro-desk import and report", () => {
     expect(json.period).toEqual({ from: "2025-10-01", to: "2025-12-31", label: "Q3 2025–26" });
   });
 
+  it("the first quarter ends on 30/06 in the heading and the CSV", async () => {
+    const register = join(dir, "register.json");
+    expect((await run("report", register, "--quarter", "2025-Q1")).stdout).toContain("IRO service figures, Q1 2025–26 (01/04/2025 to 30/06/2025)");
+    const csv = (await run("report", register, "--quarter", "2025-Q1", "--format", "csv")).stdout.split("\r\n").slice(1, -1);
+    expect(csv.length).toBeGreaterThan(0);
+    for (const line of csv) expect(line.startsWith("Q1 2025–26,2025-04-01,2025-06-30,"), line).toBe(true);
+  });
+
   it("says what is wrong with the command line and exits 2", async () => {
     for (const [args, message] of [
       [["import", "--episodes", `${F}/episodes.csv`], /name the register file/],

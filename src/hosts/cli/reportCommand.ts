@@ -2,10 +2,10 @@ import { parseArgs } from "node:util";
 import { timescaleOptions } from "../../app/dueReport.js";
 import { figuresCsv } from "../../app/figuresCsv.js";
 import { DEFAULT_SETTINGS } from "../../app/serviceSettings.js";
-import { isoDate, parseIsoDate, type IsoDate } from "../../domain/calendar/isoDate.js";
+import { parseIsoDate, type IsoDate } from "../../domain/calendar/isoDate.js";
 import { formatUkDate } from "../../domain/calendar/ukDate.js";
 import { percent } from "../../domain/performance/figure.js";
-import { quarter, reportingYear, type ReportingPeriod } from "../../domain/performance/reportingPeriod.js";
+import { reportingQuarter, reportingYear, reportingYearStarting, type ReportingPeriod } from "../../domain/performance/reportingPeriod.js";
 import { serviceFigures } from "../../domain/performance/serviceFigures.js";
 import { UsageError, type Command } from "./command.js";
 import { readRegister } from "./registerFile.js";
@@ -60,14 +60,12 @@ to June 2025. Without a period, the reporting year containing today.`,
 function periodFrom(values: { year?: string; quarter?: string; from?: string; to?: string }, today: IsoDate): ReportingPeriod {
   if (values.year) {
     if (!/^\d{4}$/.test(values.year)) throw new UsageError(`--year takes the year the reporting year starts in, e.g. 2025 for 2025–26, not "${values.year}"`);
-    return reportingYear(isoDate(Number(values.year), 4, 1));
+    return reportingYearStarting(Number(values.year));
   }
   if (values.quarter) {
     const m = /^(\d{4})-Q([1-4])$/.exec(values.quarter);
     if (!m) throw new UsageError(`--quarter takes e.g. 2025-Q3 (October to December 2025), not "${values.quarter}"`);
-    const startMonth = [4, 7, 10, 1][Number(m[2]) - 1]!;
-    const year = Number(m[1]) + (startMonth === 1 ? 1 : 0);
-    return quarter(isoDate(year, startMonth, 1));
+    return reportingQuarter(Number(m[1]), Number(m[2]) as 1 | 2 | 3 | 4);
   }
   if (values.from || values.to) {
     const from = parseIsoDate(values.from ?? "");

@@ -4,7 +4,7 @@ import type { CaseRef } from "../../../src/domain/caseload/caseRef.js";
 import type { ChildCase, HeldReview } from "../../../src/domain/caseload/childCase.js";
 import { escalate, raiseDispute, resolve } from "../../../src/domain/disputes/dispute.js";
 import { percent, type Figure } from "../../../src/domain/performance/figure.js";
-import { quarter, reportingYear } from "../../../src/domain/performance/reportingPeriod.js";
+import { reportingYear } from "../../../src/domain/performance/reportingPeriod.js";
 import { serviceFigures } from "../../../src/domain/performance/serviceFigures.js";
 import { lacChild } from "../../fixtures/children.js";
 import { options } from "../timescales/testCases.js";
@@ -63,13 +63,6 @@ const figure = (id: string) => figures.find((f) => f.id === id)!;
 const rows = (f: Figure) => f.rows.map((r) => [r.label, r.value, r.of ?? null, [...r.children].sort()]);
 
 describe("service figures for a hand-counted service", () => {
-  it("reporting year and quarters", () => {
-    expect(reportingYear(d("2026-03-31"))).toEqual({ from: "2025-04-01", to: "2026-03-31", label: "2025–26" });
-    expect(reportingYear(d("2026-04-01")).label).toBe("2026–27");
-    expect(quarter(d("2026-11-25"))).toEqual({ from: "2026-10-01", to: "2026-12-31", label: "Q3 2026–27" });
-    expect(quarter(d("2027-02-14"))).toEqual({ from: "2027-01-01", to: "2027-03-31", label: "Q4 2026–27" });
-  });
-
   it("reviews in timescale, first / second / subsequent, counting both periods of care of a child who came back", () => {
     expect(rows(figure("lac-reviews-in-timescale"))).toEqual([
       ["All reviews", 3, 5, ["1", "2"]],
