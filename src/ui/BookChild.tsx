@@ -4,6 +4,7 @@ import { calendarsFor } from "../app/dueReport.js";
 import { findSlots, type SlotFinding } from "../app/findSlots.js";
 import type { Caseload, CaseloadEntry } from "../app/loadCaseload.js";
 import { chairsByCapacity } from "../domain/caseload/chairsByCapacity.js";
+import { perFteWords } from "../domain/caseload/iroLoad.js";
 import { parseIsoDate } from "../domain/calendar/isoDate.js";
 import { instantToLondon } from "../domain/calendar/londonTime.js";
 import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
@@ -35,7 +36,7 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
   const [done, setDone] = useState<BookingOutcome | "cancelled" | null>(null);
   const transactionId = useRef(crypto.randomUUID());
   // An ICPC goes to the CP chair with most capacity (load against 50–70, then free/busy decides the time).
-  const chairs = useMemo(() => (next?.event === "icpc" ? chairsByCapacity(caseload.entries.map((e) => e.child), env.settings.staff, env.settings.countRule) : []), [caseload, next]);
+  const chairs = useMemo(() => (next?.event === "icpc" ? chairsByCapacity(caseload.entries.map((e) => e.child), env.settings.staff, env.today(), env.settings.countRule) : []), [caseload, next]);
   const [chairUpn, setChairUpn] = useState<string>(chairs[0]?.member.upn ?? env.me.address);
   const chair = chairs.find((c) => c.member.upn === chairUpn)?.member ?? { upn: env.me.address, name: env.me.name, fte: 1 };
   const chairIsMe = chair.upn.toLowerCase() === env.me.address.toLowerCase();
@@ -147,7 +148,7 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
               <li key={member.upn}>
                 <label class="inline">
                   <input type="radio" name="chair" checked={chair.upn === member.upn} onChange={() => (setChairUpn(member.upn), setFinding(null), setSlot(null))} />
-                  {member.name} <span class={load.position === "above" ? "overdue-text" : "muted"}>{load.counted} children at {member.fte} FTE: {load.perFte} per FTE, {load.position} {load.band.min}–{load.band.max}</span>
+                  {member.name} <span class={load.position === "above" ? "overdue-text" : "muted"}>{load.counted} {load.counted === 1 ? "child" : "children"} at {member.fte} FTE: {perFteWords(load)}</span>
                 </label>
               </li>
             ))}

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import { calendarsFor } from "../app/dueReport.js";
 import type { Caseload, CaseloadEntry } from "../app/loadCaseload.js";
 import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
-import { iroLoad } from "../domain/caseload/iroLoad.js";
+import { CASELOAD_BAND, iroLoad, loadWords } from "../domain/caseload/iroLoad.js";
 import type { Dispute } from "../domain/disputes/dispute.js";
 import { EVENT_NAMES } from "../domain/timescales/ruleSets.js";
 import { BookChild } from "./BookChild.js";
@@ -56,17 +56,12 @@ interface ViewProps {
 function MyView({ env, caseload, disputes, reload }: ViewProps) {
   const me = env.me.address.toLowerCase();
   const mine = useMemo(() => caseload.entries.filter((e) => e.status !== "closed" && (e.child.iro?.toLowerCase() === me || e.child.cp?.chair?.toLowerCase() === me)), [caseload, me]);
-  const fte = env.settings.staff.find((s) => s.upn.toLowerCase() === me)?.fte ?? 1;
-  const load = iroLoad(mine.map((e) => e.child), env.me.address, fte, env.settings.countRule);
+  const load = iroLoad(mine.map((e) => e.child), env.me.address, env.settings.staff, env.today(), env.settings.countRule);
   return (
     <>
       <section class="card" aria-labelledby="load-title">
         <h2 id="load-title" style="margin-top:0">My load</h2>
-        <p>
-          <strong>{load.counted} children</strong> ({load.lac} looked after, {load.cp} on CP plans{env.settings.countRule === "child-once" ? "; a child on both counts once" : ""}) at {fte} FTE:{" "}
-          <strong>{load.perFte} per FTE</strong>,{" "}
-          <span class={load.position === "above" ? "overdue-text" : ""}>{load.position === "within" ? "within" : load.position} the guidance band of {load.band.min}–{load.band.max}</span>.
-        </p>
+        <p class={load.position === "above" ? "overdue-text" : ""}>{loadWords(load)}</p>
         <p>
           {(["overdue", "due-soon", "booked", "on-track"] as const).map((s) => `${STATUS_WORDS[s]}: ${mine.filter((e) => e.status === s).length}`).join(" · ")}
         </p>
@@ -86,10 +81,10 @@ function ServiceView({ env, caseload, disputes, reload }: ViewProps) {
         <h2 id="iros-title">IROs side by side</h2>
         <div style="overflow-x:auto">
           <table class="grid" style="width:100%">
-            <caption class="visually-hidden">Each IRO's caseload against the 50–70 per FTE guidance</caption>
+            <caption class="visually-hidden">Each IRO's caseload: children per FTE against the guidance of {CASELOAD_BAND.min}–{CASELOAD_BAND.max} per full-time IRO</caption>
             <thead>
               <tr>
-                {["IRO", "FTE", "Looked after", "CP plans", "Children", "Per FTE", "Band", "Overdue", "Due soon", "Unbooked"].map((h) => (
+                {["IRO", "FTE", "Looked after", "CP plans", "Children", "Per FTE", `Against ${CASELOAD_BAND.min}–${CASELOAD_BAND.max}`, "Overdue", "Due soon", "Unbooked"].map((h) => (
                   <th scope="col" key={h}>{h}</th>
                 ))}
               </tr>
@@ -97,7 +92,7 @@ function ServiceView({ env, caseload, disputes, reload }: ViewProps) {
             <tbody>
               {env.settings.staff.map((s) => {
                 const theirs = open.filter((e) => e.child.iro?.toLowerCase() === s.upn.toLowerCase() || e.child.cp?.chair?.toLowerCase() === s.upn.toLowerCase());
-                const load = iroLoad(theirs.map((e) => e.child), s.upn, s.fte, env.settings.countRule);
+                const load = iroLoad(theirs.map((e) => e.child), s.upn, env.settings.staff, env.today(), env.settings.countRule);
                 return (
                   <tr key={s.upn}>
                     <th scope="row" style="text-align:left">{s.name}</th>
@@ -106,9 +101,7 @@ function ServiceView({ env, caseload, disputes, reload }: ViewProps) {
                     <td>{load.cp}</td>
                     <td>{load.counted}</td>
                     <td>{load.perFte}</td>
-                    <td class={load.position === "above" ? "overdue-text" : ""}>
-                      {load.band.min}–{load.band.max} ({load.position})
-                    </td>
+                    <td class={load.position === "above" ? "overdue-text" : ""}>{load.position}</td>
                     <td>{theirs.filter((e) => e.status === "overdue").length}</td>
                     <td>{theirs.filter((e) => e.status === "due-soon").length}</td>
                     <td>{attention.filter((e) => theirs.includes(e) && e.status !== "overdue").length}</td>

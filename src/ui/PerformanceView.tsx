@@ -4,7 +4,7 @@ import { figuresCsv } from "../app/figuresCsv.js";
 import { formatUkDate } from "../domain/calendar/ukDate.js";
 import type { ChildCase } from "../domain/caseload/childCase.js";
 import type { Dispute } from "../domain/disputes/dispute.js";
-import { percent } from "../domain/performance/figure.js";
+import { childrenBehind, countWords, percent } from "../domain/performance/figure.js";
 import { quarter, reportingYear, type ReportingPeriod } from "../domain/performance/reportingPeriod.js";
 import { serviceFigures } from "../domain/performance/serviceFigures.js";
 import { addCalendarMonths } from "../domain/calendar/addCalendarMonths.js";
@@ -97,22 +97,22 @@ export function PerformanceView({ env }: { env: PaneEnv }) {
                 <th scope="col">Number</th>
                 <th scope="col">Of</th>
                 <th scope="col">%</th>
-                <th scope="col" style="text-align:left">Children</th>
+                <th scope="col" style="text-align:left">Children behind it</th>
               </tr>
             </thead>
             <tbody>
               {f.rows.map((r) => (
                 <tr key={r.label}>
                   <th scope="row" style="text-align:left;font-weight:400">{r.label}</th>
-                  <td>{r.value}</td>
-                  <td>{r.of ?? ""}</td>
+                  <td>{countWords(r.value, r.counted)}</td>
+                  <td>{r.of === undefined ? "" : countWords(r.of, r.counted)}</td>
                   <td>{percent(r) ?? ""}</td>
                   <td style="text-align:left">
                     {r.children.length === 0 ? (
                       "–"
                     ) : (
                       <details>
-                        <summary>{r.children.length} {r.children.length === 1 ? "child" : "children"}</summary>
+                        <summary>{childrenBehind(r)}</summary>
                         {r.children.slice(0, 200).join(", ")}
                         {r.children.length > 200 ? ` and ${r.children.length - 200} more (in the CSV export)` : ""}
                       </details>

@@ -26,10 +26,10 @@ describe("iro-desk import and report", () => {
     const table = await run("report", register, "--year", "2025");
     expect(table.code).toBe(0);
     expect(table.stdout).toContain("IRO service figures, 2025–26 (01/04/2025 to 31/03/2026); 3 children in the register");
-    expect(table.stdout).toMatch(/All reviews\s+2 of 4\s+50\.0%/);
+    expect(table.stdout).toMatch(/All reviews in timescale\s+2 of 4\s+reviews 50\.0%/);
     const csv = await run("report", register, "--year", "2025", "--format", "csv");
-    expect(csv.stdout.split("\r\n")[0]).toBe("period,from,to,figure,line,value,of,percent,children");
-    expect(csv.stdout).toContain("2025–26,2025-04-01,2026-03-31,Looked after children's reviews held in timescale,All reviews,2,4,50,1001;1002");
+    expect(csv.stdout.split("\r\n")[0]).toBe("period,from,to,figure,line,counted,value,of,percent,children");
+    expect(csv.stdout).toContain("2025–26,2025-04-01,2026-03-31,Looked after children's reviews held in timescale,All reviews in timescale,reviews,2,4,50,1001;1002");
     const json = JSON.parse((await run("report", register, "--quarter", "2025-Q3", "--format", "json")).stdout);
     expect(json.period).toEqual({ from: "2025-10-01", to: "2025-12-31", label: "Q3 2025–26" });
   });

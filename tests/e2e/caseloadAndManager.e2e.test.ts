@@ -14,7 +14,7 @@ describe("the caseload sidebar", { timeout: 60_000 }, () => {
     await page.goto(at("preview-caseload.html", IRO));
     await page.getByRole("heading", { name: "My load" }).waitFor();
     const load = await page.locator("section.card").first().innerText();
-    expect(load).toMatch(/\d+ children \(\d+ looked after, \d+ on CP plans; a child on both counts once\) at 1 FTE: \d+ per FTE, (within|above|below) the guidance band of 50–70\./);
+    expect(load).toMatch(/\d+ children \(\d+ looked after, \d+ on CP plans?; a child on both counts once\) at 1 FTE: [\d.]+ per FTE, (within|above|below) the guidance of 50–70 per full-time IRO\./);
     const badges = await page.locator(".children .badge:not([class*='RAG'])").allInnerTexts();
     expect(badges[0]).toBe("Overdue");
     await screenshot(page, "caseload-iro");
@@ -45,19 +45,59 @@ describe("the caseload sidebar", { timeout: 60_000 }, () => {
   });
 });
 
+describe("one load per IRO on every surface", { timeout: 60_000 }, () => {
+  it("a 0.6 FTE IRO's children per FTE and its place against 50–70 read the same in her pane, the managers' table and the managers' figures", async () => {
+    const CLAIRE = "claire.dunmore@westmere.example";
+    const page = await ukPage(browser(), 480, 900);
+    await page.goto(at("preview-caseload.html", CLAIRE));
+    await page.getByRole("heading", { name: "My load" }).waitFor();
+    const words = await page.locator("section.card").first().locator("p").first().innerText();
+    const [, counted, perFte, position] = /^(\d+) children .* at 0\.6 FTE: ([\d.]+) per FTE, (within|above|below) the guidance of 50–70 per full-time IRO\.$/.exec(words)!;
+    expect(Number(perFte)).toBeCloseTo(Number(counted) / 0.6, 1);
+    expect(words).not.toMatch(/30–42/);
+
+    await page.goto(at("preview-caseload.html", MANAGER));
+    await page.getByRole("heading", { name: "IROs side by side" }).waitFor();
+    const headers = await page.locator("table.grid thead th").allInnerTexts();
+    expect(headers).toContain("Against 50–70");
+    expect(await page.locator("table.grid caption").innerText()).toContain("against the guidance of 50–70 per full-time IRO");
+    const cells = await page.getByRole("row", { name: /^Claire Dunmore/ }).locator("td").allInnerTexts();
+    expect([cells[0], cells[3], cells[4], cells[5]]).toEqual(["0.6", counted, perFte, position]);
+    for (const cell of await page.locator("table.grid tbody tr td:nth-child(7)").allInnerTexts()) expect(["below", "within", "above"]).toContain(cell);
+
+    await page.goto(at("preview-manager.html", MANAGER));
+    const figure = page.locator("section.card", { has: page.getByRole("heading", { name: "Caseload per IRO FTE, against the guidance of 50–70" }) });
+    const row = figure.getByRole("row", { name: new RegExp(`^Claire Dunmore \\(${counted} children at 0\\.6 FTE\\)`) });
+    expect(await row.locator("td").first().innerText()).toBe(`${perFte} children per FTE`);
+    await screenshot(page, "manager-caseload-figure");
+    expect(page.errors).toEqual([]);
+  });
+});
+
 describe("the managers' view", { timeout: 60_000 }, () => {
   it("shows every figure with its definition and children, and exports them to CSV", async () => {
     const page = await ukPage(browser(), 1100, 900);
     await page.goto(at("preview-manager.html", MANAGER));
     await page.getByRole("heading", { name: "Looked after children's reviews held in timescale" }).waitFor();
-    for (const title of ["Initial child protection conferences within 15 working days", "How children took part in their reviews", "RAG ratings of care plans", "Disputes (Dispute Resolution Protocol)", "Caseload per IRO, against the 50–70 guidance"]) {
+    for (const title of ["Initial child protection conferences within 15 working days", "How children took part in their reviews", "RAG ratings of care plans", "Disputes (Dispute Resolution Protocol)", "Caseload per IRO FTE, against the guidance of 50–70"]) {
       expect(await page.getByRole("heading", { name: title }).count(), title).toBe(1);
     }
-    expect(await page.locator("svg.chart").first().getAttribute("aria-label")).toMatch(/All reviews \d+(\.\d)?%/);
+    const reviews = page.locator("section.card", { has: page.getByRole("heading", { name: "Looked after children's reviews held in timescale" }) });
+    expect(await reviews.locator("svg.chart").getAttribute("aria-label")).toMatch(/All reviews in timescale \d+(\.\d)?%/);
+    // What is counted is said on the line and under "children behind it": reviews, and the children who had them.
+    const all = reviews.getByRole("row", { name: /^All reviews in timescale/ });
+    const [number, of] = [await all.locator("td").nth(0).innerText(), await all.locator("td").nth(1).innerText()];
+    expect(number).toMatch(/^\d+ reviews$/);
+    expect(of).toMatch(/^\d+ reviews$/);
+    expect(await all.locator("summary").innerText()).toMatch(new RegExp(`^${number} of \\d+ children$`));
+    // Every period offered is made of real dates (Q1 ends on 30/06).
+    const periods = await page.getByLabel("Period").locator("option").allInnerTexts();
+    expect(periods).toContain("Q1 2025–26 (01/04/2025 to 30/06/2025)");
+    for (const p of periods) for (const [, dd, mm, yyyy] of p.matchAll(/(\d\d)\/(\d\d)\/(\d{4})/g)) expect(new Date(`${yyyy}-${mm}-${dd}T12:00:00Z`).getUTCDate(), p).toBe(Number(dd));
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export these figures (CSV)" }).click()]);
     const csv = readFileSync((await download.path())!, "utf8");
-    expect(csv.split("\r\n")[0]).toBe("period,from,to,figure,line,value,of,percent,children");
-    expect(csv).toContain("2025–26,2025-04-01,2026-03-31,Looked after children's reviews held in timescale,All reviews,");
+    expect(csv.split("\r\n")[0]).toBe("period,from,to,figure,line,counted,value,of,percent,children");
+    expect(csv).toContain("2025–26,2025-04-01,2026-03-31,Looked after children's reviews held in timescale,All reviews in timescale,reviews,");
     await screenshot(page, "manager-figures");
     expect(await axeViolations(page)).toEqual([]);
     expect(page.errors).toEqual([]);

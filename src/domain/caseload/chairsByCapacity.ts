@@ -1,3 +1,4 @@
+import type { IsoDate } from "../calendar/isoDate.js";
 import type { ChildCase } from "./childCase.js";
 import { iroLoad, type CountRule, type IroLoad } from "./iroLoad.js";
 import type { StaffMember } from "./staffMember.js";
@@ -6,10 +7,10 @@ import type { StaffMember } from "./staffMember.js";
  * The CP chairs who could chair an initial conference, the most capacity first: fewest children
  * per FTE against the 50–70 guidance (those above the band last). Free/busy then decides the time.
  */
-export function chairsByCapacity(children: readonly ChildCase[], staff: readonly StaffMember[], rule: CountRule = "child-once"): { member: StaffMember; load: IroLoad }[] {
+export function chairsByCapacity(children: readonly ChildCase[], staff: readonly StaffMember[], asOf: IsoDate, rule: CountRule = "child-once"): { member: StaffMember; load: IroLoad }[] {
   const rank = { below: 0, within: 1, above: 2 } as const;
   return staff
     .filter((s) => s.cpChair)
-    .map((member) => ({ member, load: iroLoad(children, member.upn, member.fte, rule) }))
-    .sort((a, b) => rank[a.load.position] - rank[b.load.position] || a.load.perFte - b.load.perFte || a.member.name.localeCompare(b.member.name));
+    .map((member) => ({ member, load: iroLoad(children, member.upn, staff, asOf, rule) }))
+    .sort((a, b) => rank[a.load.position!] - rank[b.load.position!] || a.load.perFte! - b.load.perFte! || a.member.name.localeCompare(b.member.name));
 }

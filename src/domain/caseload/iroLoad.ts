@@ -1,53 +1,98 @@
+import type { IsoDate } from "../calendar/isoDate.js";
+import type { CaseRef } from "./caseRef.js";
 import type { ChildCase } from "./childCase.js";
+import type { StaffMember } from "./staffMember.js";
 
-/** The IRO Handbook (2010, para. 7.15) guidance: 50 to 70 looked after children per full-time IRO. */
+/**
+ * The IRO Handbook (2010, para. 7.15) guidance: 50 to 70 looked after children per full-time IRO.
+ * IRO Desk states every load one way: children per FTE against this band (domain.md, "IRO").
+ */
 export const CASELOAD_BAND = { min: 50, max: 70 } as const;
 
 /** A child both looked after and on a plan counts once (the default), or once for each. */
 export type CountRule = "child-once" | "each-episode";
 
+export type LoadPosition = "below" | "within" | "above";
+
 export interface IroLoad {
   readonly iro: string;
-  readonly fte: number;
+  /** From the service's staff settings; null when the IRO is not listed there (no per-FTE figure then). */
+  readonly fte: number | null;
   readonly lac: number;
   readonly cp: number;
   /** Children counted by the rule: what the band is measured against. */
   readonly counted: number;
-  readonly perFte: number;
-  /** The band scaled by FTE: a 0.6 FTE IRO's band is 30–42. */
-  readonly band: { readonly min: number; readonly max: number };
-  readonly position: "below" | "within" | "above";
+  readonly rule: CountRule;
+  /** Children per full-time equivalent, to one decimal place; null without an FTE. */
+  readonly perFte: number | null;
+  /** Where perFte (as shown, rounded) falls against 50–70; null without an FTE. */
+  readonly position: LoadPosition | null;
+  /** The children counted, each once. */
+  readonly children: readonly CaseRef[];
 }
 
+/** Open on `asOf`: started on or before it and not ended by then (the day a child leaves is not counted). */
+const openOn = (start: IsoDate | null | undefined, ended: IsoDate | null, asOf: IsoDate) => !!start && start <= asOf && (ended === null || ended > asOf);
+
 /**
- * One IRO's load: their open looked-after children (as IRO) and open CP plans (as chair), against
- * the 50–70 band scaled by their FTE.
+ * One IRO's load on a day: their open looked-after children (as IRO) and open CP plans (as chair,
+ * or as IRO when the plan names no chair), per FTE from the service's staff settings, against 50–70
+ * per full-time IRO. Every surface (caseload pane, extension, managers' table, chairs by capacity,
+ * the performance figures and the annual report) takes its load from here.
  *
  * An IRO at 0.6 FTE with 38 looked after children and 6 CP plans (2 of them the same children) counts
- * 42 children: within the band of 30–42, 70 per FTE.
+ * 42 children: 70 per FTE, within 50–70.
  */
-export function iroLoad(children: readonly ChildCase[], iro: string, fte: number, rule: CountRule = "child-once"): IroLoad {
+export function iroLoad(children: readonly ChildCase[], iro: string, staff: readonly StaffMember[], asOf: IsoDate, rule: CountRule = "child-once"): IroLoad {
   const me = iro.toLowerCase();
   let lac = 0;
   let cp = 0;
   let both = 0;
+  const counted: CaseRef[] = [];
   for (const c of children) {
-    const hasLac = c.lac !== null && c.lac.ended === null && c.iro?.toLowerCase() === me;
-    const hasCp = c.cp !== null && c.cp.ended === null && (c.cp.chair ?? c.iro)?.toLowerCase() === me;
+    const hasLac = c.lac !== null && c.iro?.toLowerCase() === me && openOn(c.lac.periodStart, c.lac.ended, asOf);
+    const hasCp = c.cp !== null && (c.cp.chair ?? c.iro)?.toLowerCase() === me && openOn(c.cp.icpc ?? [...c.cp.strategyDiscussions].sort()[0], c.cp.ended, asOf);
     if (hasLac) lac++;
     if (hasCp) cp++;
     if (hasLac && hasCp) both++;
+    if (hasLac || hasCp) counted.push(c.ref);
   }
-  const counted = rule === "child-once" ? lac + cp - both : lac + cp;
-  const band = { min: Math.round(CASELOAD_BAND.min * fte), max: Math.round(CASELOAD_BAND.max * fte) };
-  return {
-    iro,
-    fte,
-    lac,
-    cp,
-    counted,
-    perFte: fte > 0 ? Math.round((counted / fte) * 10) / 10 : 0,
-    band,
-    position: counted < band.min ? "below" : counted > band.max ? "above" : "within",
-  };
+  const fte = staff.find((s) => s.upn.toLowerCase() === me)?.fte ?? null;
+  return withFte({ iro, lac, cp, counted: rule === "child-once" ? lac + cp - both : lac + cp, rule, children: counted }, fte);
+}
+
+/**
+ * The whole service's load: every listed IRO's children added up, over their FTE added up. A child
+ * shared between two IROs (looked after with one, on a plan chaired by another) counts for each.
+ */
+export function serviceLoad(children: readonly ChildCase[], staff: readonly StaffMember[], asOf: IsoDate, rule: CountRule = "child-once"): IroLoad {
+  const loads = staff.map((s) => iroLoad(children, s.upn, staff, asOf, rule));
+  const sum = (pick: (l: IroLoad) => number) => loads.reduce((n, l) => n + pick(l), 0);
+  const fte = Math.round(sum((l) => l.fte ?? 0) * 100) / 100;
+  return withFte({ iro: "All IROs", lac: sum((l) => l.lac), cp: sum((l) => l.cp), counted: sum((l) => l.counted), rule, children: [...new Set(loads.flatMap((l) => l.children))] }, staff.length > 0 ? fte : null);
+}
+
+function withFte(load: Omit<IroLoad, "fte" | "perFte" | "position">, fte: number | null): IroLoad {
+  const perFte = fte ? Math.round((load.counted / fte) * 10) / 10 : null;
+  return { ...load, fte, perFte, position: perFte === null ? null : loadPosition(perFte) };
+}
+
+/** Where a number of children per FTE falls against 50–70: loadPosition(76.7) = "above". */
+export function loadPosition(perFte: number): LoadPosition {
+  return perFte < CASELOAD_BAND.min ? "below" : perFte > CASELOAD_BAND.max ? "above" : "within";
+}
+
+/** "76.7 per FTE, above 50–70": the one short way a load is stated (tables, the chair picker). */
+export function perFteWords(load: IroLoad): string {
+  return load.perFte === null ? "FTE not in the staff settings" : `${load.perFte} per FTE, ${load.position} ${CASELOAD_BAND.min}–${CASELOAD_BAND.max}`;
+}
+
+/**
+ * The one full sentence for a load: "46 children (40 looked after, 8 on CP plans; a child on both
+ * counts once) at 0.6 FTE: 76.7 per FTE, above the guidance of 50–70 per full-time IRO."
+ */
+export function loadWords(load: IroLoad): string {
+  const children = `${load.counted} ${load.counted === 1 ? "child" : "children"} (${load.lac} looked after, ${load.cp} on CP ${load.cp === 1 ? "plan" : "plans"}${load.rule === "child-once" ? "; a child on both counts once" : "; a child on both counts twice"})`;
+  if (load.perFte === null) return `${children}. The FTE is not in the service's staff settings, so there is no figure per FTE to set against the guidance of ${CASELOAD_BAND.min}–${CASELOAD_BAND.max}.`;
+  return `${children} at ${load.fte} FTE: ${load.perFte} per FTE, ${load.position} the guidance of ${CASELOAD_BAND.min}–${CASELOAD_BAND.max} per full-time IRO.`;
 }

@@ -1,14 +1,18 @@
 import { workingDaysBetween } from "../calendar/workingDaysBetween.js";
 import type { IsoDate } from "../calendar/isoDate.js";
+import { formatUkDate } from "../calendar/ukDate.js";
 import type { CaseRef } from "../caseload/caseRef.js";
 import type { ChildCase, HeldReview, ParticipationCode } from "../caseload/childCase.js";
 import { PARTICIPATION_CODES } from "../caseload/childCase.js";
-import { iroLoad, type CountRule } from "../caseload/iroLoad.js";
+import { CASELOAD_BAND, iroLoad, serviceLoad, type CountRule, type IroLoad } from "../caseload/iroLoad.js";
 import type { StaffMember } from "../caseload/staffMember.js";
 import { DEFAULT_LADDER, type Dispute, type LadderStage } from "../disputes/dispute.js";
 import { assessTimescale, type HeldEvent, type TimescaleOptions } from "../timescales/assessTimescale.js";
 import type { TimescaleCase } from "../timescales/timescaleCase.js";
-import type { Figure, FigureRow } from "./figure.js";
+import { childrenProfile } from "./childrenProfile.js";
+import { disputeResolution } from "./disputeResolution.js";
+import { childrenRow, countWords, type Counted, type Figure, type FigureRow } from "./figure.js";
+import { lookedAfterOn, onPlanOn } from "./openOn.js";
 import type { ReportingPeriod } from "./reportingPeriod.js";
 import { recordsSentInTime } from "./recordsSentInTime.js";
 
@@ -78,6 +82,7 @@ export function serviceFigures(inputs: FigureInputs): Figure[] {
   }
   return [
     onRegister(inputs),
+    ...childrenProfile(inputs.children, period),
     reviewTimeliness(lacHeld),
     icpcTimeliness(cpHeld.filter((h) => h.event.event === "icpc"), options),
     conferenceTimeliness(cpHeld.filter((h) => h.event.event === "rcpc")),
@@ -85,6 +90,7 @@ export function serviceFigures(inputs: FigureInputs): Figure[] {
     seenBeforeReview(lacHeld),
     ragFigures(inputs.children, period),
     disputeFigures(inputs.disputes, period, inputs.ladder ?? DEFAULT_LADDER),
+    disputeResolution(inputs.disputes, inputs.children, period, options, inputs.ladder ?? DEFAULT_LADDER),
     caseloadFigures(inputs),
     lateReasons(lacHeld, cpHeld),
     recordsSentInTime(lacHeld, cpHeld, options, inputs.today && inputs.today < period.to ? inputs.today : period.to),
@@ -92,40 +98,39 @@ export function serviceFigures(inputs: FigureInputs): Figure[] {
 }
 
 function onRegister({ children, period }: FigureInputs): Figure {
-  const open = (start: IsoDate | null | undefined, ended: IsoDate | null | undefined) => !!start && start <= period.to && (!ended || ended > period.to);
-  const lac = children.filter((c) => c.lac && !c.lac.shortBreaks && open(c.lac.periodStart, c.lac.ended));
-  const cp = children.filter((c) => c.cp && open(c.cp.icpc, c.cp.ended));
+  const lac = children.filter((c) => lookedAfterOn(c, period.to));
+  const cp = children.filter((c) => onPlanOn(c, period.to));
   return {
     id: "on-register",
-    title: `Children on the register at ${period.to.split("-").reverse().join("/")}`,
-    definition: "Looked after children (short breaks excluded) whose period of care had started and not ended by the last day of the period; children on a child protection plan (ICPC held, plan not ended) on that day.",
-    rows: [row("Looked after", lac), row("On a child protection plan", cp)],
+    title: `Children on the register at ${formatUkDate(period.to)}`,
+    definition: "Looked after children (short breaks excluded) whose period of care (the current one or an earlier one) had started and not ended by the last day of the period; children on a child protection plan (ICPC held, plan not ended) on that day; and the children who were both.",
+    rows: [childrenRow("Looked after", lac), childrenRow("On a child protection plan", cp), childrenRow("Both looked after and on a plan", lac.filter((c) => cp.includes(c)))],
   };
 }
 
 function reviewTimeliness(held: readonly HeldInPeriod[]): Figure {
-  const group = (label: string, pick: (h: HeldInPeriod) => boolean) => share(label, held.filter(pick), (h) => h.event.inTime);
+  const group = (label: string, pick: (h: HeldInPeriod) => boolean) => share(label, "reviews", held.filter(pick), (h) => h.event.inTime);
   return {
     id: "lac-reviews-in-timescale",
     title: "Looked after children's reviews held in timescale",
     definition: "Reviews held in the period, and how many were held by their due-by date: the first within 20 working days of the period of care starting, the second within 3 months of the first, later ones within 6 months of the previous (CPPCR Regulations 2010, reg. 33). Each deadline runs from the date the previous review was actually held.",
     rows: [
-      group("All reviews", () => true),
-      group("First reviews", (h) => h.event.number === 1),
-      group("Second reviews", (h) => h.event.number === 2),
-      group("Subsequent reviews", (h) => h.event.number >= 3),
+      group("All reviews in timescale", () => true),
+      group("First reviews in timescale", (h) => h.event.number === 1),
+      group("Second reviews in timescale", (h) => h.event.number === 2),
+      group("Subsequent reviews in timescale", (h) => h.event.number >= 3),
     ],
   };
 }
 
 function icpcTimeliness(held: readonly HeldInPeriod[], options: TimescaleOptions): Figure {
-  const days = held.map((h) => ({ h, wd: workingDaysBetween(options.calendarFor(h.child.nation), h.anchor, h.event.held) }));
-  const band = (label: string, lo: number, hi: number) => row(label, days.filter((d) => d.wd >= lo && d.wd <= hi).map((d) => d.h.child), held.length);
+  const days = new Map(held.map((h) => [h, workingDaysBetween(options.calendarFor(h.child.nation), h.anchor, h.event.held)]));
+  const band = (label: string, lo: number, hi: number) => share(label, "conferences", held, (h) => days.get(h)! >= lo && days.get(h)! <= hi);
   return {
     id: "icpc-in-timescale",
     title: "Initial child protection conferences within 15 working days",
     definition: "ICPCs held in the period, counted in working days from the strategy discussion (the service's anchor setting) to the conference, in the bands the children in need census uses.",
-    rows: [share("Within 15 working days", held, (h) => h.event.inTime), band("0–10 working days", 0, 10), band("11–15 working days", 11, 15), band("16–20 working days", 16, 20), band("21 or more working days", 21, Infinity)],
+    rows: [share("Within 15 working days", "conferences", held, (h) => h.event.inTime), band("0–10 working days", 0, 10), band("11–15 working days", 11, 15), band("16–20 working days", 16, 20), band("21 or more working days", 21, Infinity)],
   };
 }
 
@@ -134,22 +139,22 @@ function conferenceTimeliness(held: readonly HeldInPeriod[]): Figure {
     id: "rcpc-in-timescale",
     title: "Review child protection conferences in timescale",
     definition: "Review conferences held in the period: the first within 3 months of the ICPC, later ones within 6 months of the previous (Working Together).",
-    rows: [share("All review conferences", held, (h) => h.event.inTime), share("First review conferences", held.filter((h) => h.event.number === 1), (h) => h.event.inTime)],
+    rows: [share("All review conferences in timescale", "conferences", held, (h) => h.event.inTime), share("First review conferences in timescale", "conferences", held.filter((h) => h.event.number === 1), (h) => h.event.inTime)],
   };
 }
 
 function participation(held: readonly HeldInPeriod[]): Figure {
   const coded = held.filter((h) => h.record?.participation);
   const aged4 = coded.filter((h) => h.record!.participation !== "PN0");
-  const took = aged4.filter((h) => ["PN1", "PN2", "PN3", "PN4", "PN5", "PN6"].includes(h.record!.participation!));
+  const took = (h: HeldInPeriod) => ["PN1", "PN2", "PN3", "PN4", "PN5", "PN6"].includes(h.record!.participation!);
   return {
     id: "participation",
     title: "How children took part in their reviews",
     definition: "Reviews held in the period by SSDA903 participation code. The participation rate is the share of reviews of children aged 4 or over (PN1–PN7) where the child took part or conveyed their views (PN1–PN6).",
     rows: [
-      row("Participation rate", took.map((h) => h.child), aged4.length),
-      ...PARTICIPATION_CODES.map((code) => row(PN_WORDS[code], coded.filter((h) => h.record!.participation === code).map((h) => h.child), coded.length)),
-      row("No code recorded", held.filter((h) => !h.record?.participation).map((h) => h.child), held.length),
+      share("Participation rate", "reviews", aged4, took),
+      ...PARTICIPATION_CODES.map((code) => share(PN_WORDS[code], "reviews", coded, (h) => h.record!.participation === code)),
+      share("No code recorded", "reviews", held, (h) => !h.record?.participation),
     ],
   };
 }
@@ -160,7 +165,7 @@ function seenBeforeReview(held: readonly HeldInPeriod[]): Figure {
     id: "seen-before-review",
     title: "Children seen by their IRO before the review",
     definition: "Reviews held in the period where the IRO saw or spoke to the child beforehand, of the reviews where this was recorded.",
-    rows: [share("Seen before the review", recorded, (h) => h.record!.seenBeforeReview === true)],
+    rows: [share("Seen before the review", "reviews", recorded, (h) => h.record!.seenBeforeReview === true)],
   };
 }
 
@@ -178,12 +183,12 @@ function ragFigures(children: readonly ChildCase[], period: ReportingPeriod): Fi
     title: "RAG ratings of care plans",
     definition: "Each child's latest RAG rating on or before the end of the period (Red: delay seriously affecting the plan; Amber: a specific concern, plan progressing; Green: progressing well), and the change since their rating before that.",
     rows: [
-      row("Red", latest.filter((x) => last(x).rating === "red").map((x) => x.c), total),
-      row("Amber", latest.filter((x) => last(x).rating === "amber").map((x) => x.c), total),
-      row("Green", latest.filter((x) => last(x).rating === "green").map((x) => x.c), total),
-      row("Better than the rating before", withPrev.filter((x) => score[last(x).rating] > score[prev(x)!.rating]).map((x) => x.c), withPrev.length),
-      row("Same as the rating before", withPrev.filter((x) => score[last(x).rating] === score[prev(x)!.rating]).map((x) => x.c), withPrev.length),
-      row("Worse than the rating before", withPrev.filter((x) => score[last(x).rating] < score[prev(x)!.rating]).map((x) => x.c), withPrev.length),
+      childrenRow("Red", latest.filter((x) => last(x).rating === "red").map((x) => x.c), total),
+      childrenRow("Amber", latest.filter((x) => last(x).rating === "amber").map((x) => x.c), total),
+      childrenRow("Green", latest.filter((x) => last(x).rating === "green").map((x) => x.c), total),
+      childrenRow("Better than the rating before", withPrev.filter((x) => score[last(x).rating] > score[prev(x)!.rating]).map((x) => x.c), withPrev.length),
+      childrenRow("Same as the rating before", withPrev.filter((x) => score[last(x).rating] === score[prev(x)!.rating]).map((x) => x.c), withPrev.length),
+      childrenRow("Worse than the rating before", withPrev.filter((x) => score[last(x).rating] < score[prev(x)!.rating]).map((x) => x.c), withPrev.length),
     ],
   };
 }
@@ -194,31 +199,31 @@ function disputeFigures(disputes: readonly Dispute[], period: ReportingPeriod, l
   const resolution = (d: Dispute) => d.history.find((e) => e.action === "resolved");
   const resolved = disputes.filter((d) => resolution(d) && inPeriod(resolution(d)!.at));
   const openAtEnd = disputes.filter((d) => d.history[0]!.at <= period.to && (!resolution(d) || resolution(d)!.at > period.to));
-  const refs = (list: readonly Dispute[]) => list.map((d) => d.caseRef);
+  const count = (label: string, list: readonly Dispute[], of?: number): FigureRow => ({ label, value: list.length, ...(of !== undefined ? { of } : {}), counted: "disputes", children: unique(list.map((d) => d.caseRef)) });
   const themes = [...new Set(raised.map((d) => d.theme))].sort();
   return {
     id: "disputes",
     title: "Disputes (Dispute Resolution Protocol)",
     definition: "Disputes raised in the period, resolved in the period by the stage they were resolved at, open at the end of the period, and raised by theme.",
     rows: [
-      { label: "Raised", value: raised.length, children: refs(raised) },
-      ...ladder.map((stage, i) => ({ label: `Resolved at stage ${i + 1}: ${stage.name}`, value: resolved.filter((d) => resolution(d)!.stage === i).length, of: resolved.length, children: refs(resolved.filter((d) => resolution(d)!.stage === i)) })),
-      { label: "Open at the end of the period", value: openAtEnd.length, children: refs(openAtEnd) },
-      ...themes.map((t) => ({ label: `Theme: ${t}`, value: raised.filter((d) => d.theme === t).length, of: raised.length, children: refs(raised.filter((d) => d.theme === t)) })),
+      count("Raised", raised),
+      ...ladder.map((stage, i) => count(`Resolved at stage ${i + 1}: ${stage.name}`, resolved.filter((d) => resolution(d)!.stage === i), resolved.length)),
+      count("Open at the end of the period", openAtEnd),
+      ...themes.map((t) => count(`Theme: ${t}`, raised.filter((d) => d.theme === t), raised.length)),
     ],
   };
 }
 
-function caseloadFigures({ children, staff, countRule }: FigureInputs): Figure {
+function caseloadFigures({ children, staff, countRule, period }: FigureInputs): Figure {
+  const line = (label: string, load: IroLoad): FigureRow => ({ label: `${label} (${countWords(load.counted, "children")} at ${load.fte} FTE)`, value: load.perFte ?? 0, counted: "children per FTE", children: load.children });
   return {
     id: "caseload",
-    title: "Caseload per IRO, against the 50–70 guidance",
-    definition: "Each IRO's open looked-after children (as IRO) and child protection plans (as chair); a child on both counts once unless the service counts each. The band is 50–70 per full-time IRO (IRO Handbook 2010), scaled by FTE.",
-    rows: staff.map((s) => {
-      const load = iroLoad(children, s.upn, s.fte, countRule);
-      const theirs = children.filter((c) => (c.lac && !c.lac.ended && c.iro === s.upn) || (c.cp && !c.cp.ended && (c.cp.chair ?? c.iro) === s.upn));
-      return { label: `${s.name} (${s.fte} FTE): ${load.perFte} per FTE, ${load.position} the ${load.band.min}–${load.band.max} band`, value: load.counted, children: theirs.map((c) => c.ref) };
-    }),
+    title: `Caseload per IRO FTE, against the guidance of ${CASELOAD_BAND.min}–${CASELOAD_BAND.max}`,
+    definition: `Each IRO's looked after children (as IRO) and child protection plans (as chair) open on the last day of the period, per full-time equivalent (FTE) from the service's staff settings, against ${CASELOAD_BAND.min}–${CASELOAD_BAND.max} children per full-time IRO (IRO Handbook 2010); ${countRule === "each-episode" ? "a child on both counts twice" : "a child on both counts once"}. The register holds each child's IRO now, so for a past period the children are those open then, with the IRO they have now.`,
+    rows: [
+      line("All IROs", serviceLoad(children, staff, period.to, countRule)),
+      ...staff.map((s) => line(s.name, iroLoad(children, s.upn, staff, period.to, countRule))),
+    ],
   };
 }
 
@@ -231,17 +236,14 @@ function lateReasons(lac: readonly HeldInPeriod[], cp: readonly HeldInPeriod[]):
     id: "late-reasons",
     title: "Why reviews and conferences were out of timescale",
     definition: "Reviews and conferences held in the period after their due-by date, by the reason recorded.",
-    rows: reasons.map((r) => row(r, late.filter((h) => reasonOf(h) === r).map((h) => h.child), late.length)),
+    rows: reasons.map((r) => share(r, "reviews and conferences", late, (h) => reasonOf(h) === r)),
   };
 }
 
-function row(label: string, children: readonly ChildCase[], of?: number): FigureRow {
-  return { label, value: children.length, ...(of !== undefined ? { of } : {}), children: unique(children.map((c) => c.ref)) };
-}
-
-function share<T extends HeldInPeriod>(label: string, items: readonly T[], yes: (item: T) => boolean): FigureRow {
+/** Reviews or conferences held (`items`) and how many of them `yes`: counts events, names the children behind them. */
+function share<T extends HeldInPeriod>(label: string, counted: Counted, items: readonly T[], yes: (item: T) => boolean): FigureRow {
   const hits = items.filter(yes);
-  return { label, value: hits.length, of: items.length, children: unique(hits.map((h) => h.child.ref)) };
+  return { label, value: hits.length, of: items.length, counted, children: unique(hits.map((h) => h.child.ref)) };
 }
 
 function unique(refs: readonly CaseRef[]): CaseRef[] {

@@ -47,7 +47,7 @@ to June 2025. Without a period, the reporting year containing today.`,
         lines.push(f.title, `  ${f.definition}`);
         for (const r of f.rows) {
           const p = percent(r);
-          lines.push(`  ${r.label.padEnd(58)} ${String(r.value).padStart(5)}${r.of !== undefined ? ` of ${String(r.of).padEnd(5)}${p === null ? "" : ` ${p.toFixed(1)}%`}` : ""}`);
+          lines.push(`  ${r.label.padEnd(58)} ${String(r.value).padStart(5)}${r.of !== undefined ? ` of ${String(r.of).padEnd(5)}` : ""} ${r.counted}${p === null ? "" : ` ${p.toFixed(1)}%`}`);
         }
         lines.push("");
       }

@@ -1,26 +1,55 @@
 import { describe, expect, it } from "vitest";
 import type { IsoDate } from "../../../src/domain/calendar/isoDate.js";
-import { iroLoad } from "../../../src/domain/caseload/iroLoad.js";
+import { iroLoad, loadPosition, loadWords, perFteWords, serviceLoad } from "../../../src/domain/caseload/iroLoad.js";
 import { lacChild } from "../../fixtures/children.js";
 
 const IRO = "claire.dunmore@westmere.example";
-const lac = (n: number) => Array.from({ length: n }, (_, i) => lacChild(String(1000 + i), "2025-01-06", [], { iro: IRO }));
+const TODAY = "2026-03-02" as IsoDate;
+const STAFF = [{ upn: IRO, name: "Claire Dunmore", fte: 0.6 }];
+const lac = (n: number, iro = IRO) => Array.from({ length: n }, (_, i) => lacChild(String(1000 + i), "2025-01-06", [], { iro }));
 const cp = (ref: string, base = lacChild(ref, "2025-01-06", [], { lac: null })) => ({ ...base, cp: { chair: IRO, strategyDiscussions: ["2025-01-06" as IsoDate], icpc: "2025-01-20" as IsoDate, category: null, reviews: [], ended: null } });
 
-describe("an IRO's load against the 50–70 guidance", () => {
-  it("a 0.6 FTE IRO with 38 looked after children and 6 plans (2 of them the same children) counts 42: within 30–42", () => {
+describe("an IRO's load: children per FTE against 50–70 per full-time IRO", () => {
+  it("a 0.6 FTE IRO with 38 looked after children and 6 plans (2 of them the same children) counts 42: 70 per FTE, within 50–70", () => {
     const children = lac(38);
     const both = [cp("1000", children[0]), cp("1001", children[1])];
     const all = [...children.slice(2), ...both, cp("2000"), cp("2001"), cp("2002"), cp("2003")];
-    expect(iroLoad(all, IRO, 0.6)).toEqual({ iro: IRO, fte: 0.6, lac: 38, cp: 6, counted: 42, perFte: 70, band: { min: 30, max: 42 }, position: "within" });
-    expect(iroLoad(all, IRO, 0.6, "each-episode")).toMatchObject({ counted: 44, position: "above" });
+    expect(iroLoad(all, IRO, STAFF, TODAY)).toMatchObject({ iro: IRO, fte: 0.6, lac: 38, cp: 6, counted: 42, perFte: 70, position: "within" });
+    expect(iroLoad(all, IRO, STAFF, TODAY).children).toHaveLength(42);
+    expect(iroLoad(all, IRO, STAFF, TODAY, "each-episode")).toMatchObject({ counted: 44, perFte: 73.3, position: "above" });
   });
 
-  it("closed episodes and other IROs' children do not count; the band scales with FTE", () => {
+  it("says one thing in one way: per FTE against 50–70, never a band scaled to 30–42", () => {
+    const load = iroLoad(lac(46), IRO, STAFF, TODAY);
+    expect(loadWords(load)).toBe("46 children (46 looked after, 0 on CP plans; a child on both counts once) at 0.6 FTE: 76.7 per FTE, above the guidance of 50–70 per full-time IRO.");
+    expect(perFteWords(load)).toBe("76.7 per FTE, above 50–70");
+    expect(loadWords(load)).not.toMatch(/30–42/);
+  });
+
+  it("an IRO missing from the staff settings is not taken to be full time: there is no per-FTE figure, and the words say why", () => {
+    const load = iroLoad(lac(46), IRO, [], TODAY);
+    expect(load).toMatchObject({ fte: null, counted: 46, perFte: null, position: null });
+    expect(loadWords(load)).toBe("46 children (46 looked after, 0 on CP plans; a child on both counts once). The FTE is not in the service's staff settings, so there is no figure per FTE to set against the guidance of 50–70.");
+  });
+
+  it("counts children open on the day: not those who left care, not those not yet in care, not other IROs'", () => {
     const children = [...lac(10), lacChild("9", "2025-01-06", [], { iro: "someone.else@westmere.example" })];
-    const closed = { ...children[0]!, lac: { ...children[0]!.lac!, ended: "2025-06-01" as IsoDate } };
-    expect(iroLoad([closed, ...children.slice(1)], IRO, 1)).toMatchObject({ lac: 9, counted: 9, band: { min: 50, max: 70 }, position: "below" });
-    expect(iroLoad(lac(75), IRO.toUpperCase(), 1).position).toBe("above");
+    const left = { ...children[0]!, lac: { ...children[0]!.lac!, ended: "2025-06-01" as IsoDate } };
+    const notYet = lacChild("8", "2026-03-03", [], { iro: IRO });
+    const staff = [{ upn: IRO, name: "C", fte: 1 }];
+    expect(iroLoad([left, notYet, ...children.slice(1)], IRO, staff, TODAY)).toMatchObject({ lac: 9, counted: 9, perFte: 9, position: "below" });
+    expect(iroLoad([left, ...children.slice(1)], IRO, staff, "2025-05-31" as IsoDate).lac).toBe(10);
+    expect(iroLoad(lac(75), IRO.toUpperCase(), staff, TODAY).position).toBe("above");
+  });
+
+  it("the position is read from the number shown: 70.0 is within, 70.1 above", () => {
+    expect([loadPosition(49.9), loadPosition(50), loadPosition(70), loadPosition(70.1)]).toEqual(["below", "within", "within", "above"]);
+  });
+
+  it("the whole service: every IRO's children over their FTE added up", () => {
+    const staff = [{ upn: IRO, name: "C", fte: 0.6 }, { upn: "sam.okafor@westmere.example", name: "S", fte: 1 }];
+    const children = [...lac(46), ...lac(30, "sam.okafor@westmere.example").map((c, i) => ({ ...c, ref: `S${i}` as typeof c.ref }))];
+    expect(serviceLoad(children, staff, TODAY)).toMatchObject({ fte: 1.6, counted: 76, perFte: 47.5, position: "below" });
   });
 });
 
@@ -38,7 +67,7 @@ describe("choosing a CP chair for an ICPC by capacity", () => {
       ...Array.from({ length: 55 }, (_, i) => lacChild(String(4000 + i), "2025-01-06", [], { iro: "light@x.example" })),
       ...Array.from({ length: 30 }, (_, i) => lacChild(String(5000 + i), "2025-01-06", [], { iro: "part@x.example" })),
     ];
-    expect(chairsByCapacity(children, staff).map((c) => [c.member.name, c.load.perFte, c.load.position])).toEqual([
+    expect(chairsByCapacity(children, staff, TODAY).map((c) => [c.member.name, c.load.perFte, c.load.position])).toEqual([
       ["Light", 55, "within"],
       ["Part", 60, "within"],
       ["Busy", 75, "above"],

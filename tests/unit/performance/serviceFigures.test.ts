@@ -3,7 +3,7 @@ import type { IsoDate } from "../../../src/domain/calendar/isoDate.js";
 import type { CaseRef } from "../../../src/domain/caseload/caseRef.js";
 import type { ChildCase, HeldReview } from "../../../src/domain/caseload/childCase.js";
 import { escalate, raiseDispute, resolve } from "../../../src/domain/disputes/dispute.js";
-import { percent, type Figure } from "../../../src/domain/performance/figure.js";
+import { childrenBehind, countWords, percent, type Figure } from "../../../src/domain/performance/figure.js";
 import { reportingYear } from "../../../src/domain/performance/reportingPeriod.js";
 import { serviceFigures } from "../../../src/domain/performance/serviceFigures.js";
 import { lacChild } from "../../fixtures/children.js";
@@ -65,10 +65,10 @@ const rows = (f: Figure) => f.rows.map((r) => [r.label, r.value, r.of ?? null, [
 describe("service figures for a hand-counted service", () => {
   it("reviews in timescale, first / second / subsequent, counting both periods of care of a child who came back", () => {
     expect(rows(figure("lac-reviews-in-timescale"))).toEqual([
-      ["All reviews", 3, 5, ["1", "2"]],
-      ["First reviews", 2, 3, ["1", "2"]],
-      ["Second reviews", 0, 1, []],
-      ["Subsequent reviews", 1, 1, ["1"]],
+      ["All reviews in timescale", 3, 5, ["1", "2"]],
+      ["First reviews in timescale", 2, 3, ["1", "2"]],
+      ["Second reviews in timescale", 0, 1, []],
+      ["Subsequent reviews in timescale", 1, 1, ["1"]],
     ]);
     expect(percent(figure("lac-reviews-in-timescale").rows[0]!)).toBe(60);
   });
@@ -81,12 +81,12 @@ describe("service figures for a hand-counted service", () => {
       ["16–20 working days", 1, 2, ["4"]],
       ["21 or more working days", 0, 2, []],
     ]);
-    expect(rows(figure("rcpc-in-timescale"))[0]).toEqual(["All review conferences", 1, 1, ["3"]]);
+    expect(rows(figure("rcpc-in-timescale"))[0]).toEqual(["All review conferences in timescale", 1, 1, ["3"]]);
   });
 
   it("participation: the rate leaves out children under 4 (PN0)", () => {
     const f = figure("participation");
-    expect(f.rows[0]).toEqual({ label: "Participation rate", value: 2, of: 3, children: ["1"] });
+    expect(f.rows[0]).toEqual({ label: "Participation rate", value: 2, of: 3, counted: "reviews", children: ["1"] });
     expect(f.rows.find((r) => r.label.startsWith("PN0"))).toMatchObject({ value: 2, of: 5, children: ["2"] });
     expect(f.rows.find((r) => r.label.startsWith("PN7"))).toMatchObject({ value: 1, of: 5 });
   });
@@ -112,10 +112,12 @@ describe("service figures for a hand-counted service", () => {
   });
 
   it("caseload per IRO FTE, and why reviews were late", () => {
-    expect(figure("caseload").rows.map((r) => [r.label, r.value])).toEqual([
-      ["Sam Okafor (1 FTE): 2 per FTE, below the 50–70 band", 2],
-      ["Nadia Hussain (0.5 FTE): 4 per FTE, below the 25–35 band", 2],
+    expect(figure("caseload").rows.map((r) => [r.label, r.value, r.counted])).toEqual([
+      ["All IROs (4 children at 1.5 FTE)", 2.7, "children per FTE"],
+      ["Sam Okafor (2 children at 1 FTE)", 2, "children per FTE"],
+      ["Nadia Hussain (2 children at 0.5 FTE)", 4, "children per FTE"],
     ]);
+    expect(figure("caseload").title).toBe("Caseload per IRO FTE, against the guidance of 50–70");
     expect(rows(figure("late-reasons"))).toEqual([
       ["Chair unavailable", 1, 3, ["1"]],
       ["No reason recorded", 2, 3, ["2", "4"]],
@@ -123,6 +125,39 @@ describe("service figures for a hand-counted service", () => {
   });
 
   it("children on the register at the end of the period", () => {
-    expect(rows(figure("on-register"))).toEqual([["Looked after", 2, null, ["1", "2"]], ["On a child protection plan", 2, null, ["3", "4"]]]);
+    expect(rows(figure("on-register"))).toEqual([["Looked after", 2, null, ["1", "2"]], ["On a child protection plan", 2, null, ["3", "4"]], ["Both looked after and on a plan", 0, null, []]]);
+    // On 30/06/2025 B was in the earlier period of care that ended 01/07/2025.
+    const june = serviceFigures({ children: [A, B, C, D], disputes: [], staff: [], period: { from: d("2025-04-01"), to: d("2025-06-30"), label: "Q1" }, options });
+    expect(rows(june.find((f) => f.id === "on-register")!)).toEqual([["Looked after", 2, null, ["1", "2"]], ["On a child protection plan", 1, null, ["3"]], ["Both looked after and on a plan", 0, null, []]]);
+  });
+
+  it("children by age band and legal status at the end of the period", () => {
+    // A born 01/05/2015 is 10 on 31/03/2026; B born 01/01/2023 is 3; C and D (born 01/05/2015) are 10.
+    expect(rows(figure("children-by-age")).filter((r) => r[1] !== 0)).toEqual([
+      ["Looked after, aged 1 to 4", 1, 2, ["2"]],
+      ["Looked after, aged 10 to 15", 1, 2, ["1"]],
+      ["On a plan, aged 10 to 15", 2, 2, ["3", "4"]],
+    ]);
+    expect(rows(figure("lac-by-legal-status"))).toEqual([["C2 Full care order", 2, 2, ["1", "2"]]]);
+  });
+
+  it("disputes: time to resolve in working days, within the Handbook's 20, and Cafcass referrals", () => {
+    // Raised 01/06/2025 (a Sunday), resolved 20/06/2025: 15 working days.
+    expect(rows(figure("dispute-resolution"))).toEqual([
+      ["Resolved within 20 working days", 1, 1, ["1"]],
+      ["Median time to resolve", 15, null, ["1"]],
+      ["Referred to Cafcass", 0, null, []],
+    ]);
+  });
+
+  it("each line says what it counts: a line of children has as many children behind it as its value; a line of reviews may have fewer", () => {
+    for (const f of figures) {
+      for (const r of f.rows) {
+        if (r.counted === "children") expect(r.children.length, `${f.id}: ${r.label}`).toBe(r.value);
+        else if (r.counted !== "children per FTE" && r.counted !== "working days") expect(r.children.length, `${f.id}: ${r.label}`).toBeLessThanOrEqual(r.value);
+      }
+    }
+    const all = figure("lac-reviews-in-timescale").rows[0]!;
+    expect([countWords(all.value, all.counted), childrenBehind(all)]).toEqual(["3 reviews", "3 reviews of 2 children"]);
   });
 });
