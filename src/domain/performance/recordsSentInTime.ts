@@ -28,7 +28,7 @@ export function recordsSentInTime(lac: readonly HeldMeeting[], cp: readonly Held
       return due.sent !== null || due.late ? [{ m, inTime: !due.late }] : [];
     });
     const hits = judged.filter((j) => j.inTime);
-    return { label, value: hits.length, of: judged.length, children: [...new Set(hits.map((j) => j.m.child.ref))] };
+    return { label, value: hits.length, of: judged.length, counted: track === "lac" ? "reviews" : "conferences", children: [...new Set(hits.map((j) => j.m.child.ref))] };
   };
   const days = (n: number) => `${n} working day${n === 1 ? "" : "s"}`;
   return {
