@@ -4,7 +4,7 @@
 import { build } from "esbuild";
 import { chmod, cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { PAGES, renderPage } from "./pages.mjs";
-import { packageTeams } from "./teamsPackage.mjs";
+import { addinXmlFor, packageM365 } from "./m365Package.mjs";
 import { packageExtension } from "./extensionPackage.mjs";
 
 const started = performance.now();
@@ -61,19 +61,22 @@ const bodies = { index: await readFile("assets/bodies/index.html", "utf8") };
 for (const page of PAGES) await writeFile(`dist/web/${page.file}`, renderPage(page, bodies));
 await cp("assets/icons", "dist/web/assets", { recursive: true });
 
-// The Outlook manifest, with its URLs pointing where dist/web is served.
+// The Outlook manifest, with its URLs pointing where dist/web is served and its version package.json's.
 const base = (process.env.IRO_DESK_BASE_URL ?? "https://localhost:3000").replace(/\/+$/, "");
-await writeFile("dist/addin-manifest.xml", (await readFile("addin-manifest.xml", "utf8")).replaceAll("https://localhost:3000", base));
+const version = JSON.parse(await readFile("package.json", "utf8")).version;
+const addinXml = addinXmlFor(await readFile("addin-manifest.xml", "utf8"), base, version);
+await writeFile("dist/addin-manifest.xml", addinXml);
 
-// The Teams app package, from the same base URL (the app id is IRO Desk's own; a service may set its own).
-await packageTeams({ baseUrl: base, appId: process.env.IRO_DESK_TEAMS_APP_ID ?? "6f2b8c1e-3d4a-4e5f-9a6b-7c8d9e0f1a2b", version: JSON.parse(await readFile("package.json", "utf8")).version });
+// The Microsoft 365 app package (unified manifest: the add-in above and the Teams tabs). With a
+// tenant's app registration it declares nested app authentication with the scopes MSAL asks for.
+const env = process.env;
+const tenant = env.IRO_DESK_CLIENT_ID && env.IRO_DESK_TENANT_ID;
+await packageM365({ addinXml, baseUrl: base, version, ...(tenant ? { entra: { clientId: env.IRO_DESK_CLIENT_ID }, scopes: await graphScopes() } : {}) });
 
 // The browser extension, as a folder to load unpacked and a zip.
 await packageExtension();
 
 // config.json: the sandbox on the pages' own origin unless IRO_DESK_CLIENT_ID and friends name a tenant.
-const env = process.env;
-const tenant = env.IRO_DESK_CLIENT_ID && env.IRO_DESK_TENANT_ID;
 await writeFile(
   "dist/web/config.json",
   JSON.stringify(
@@ -90,5 +93,11 @@ await writeFile(
     2,
   ),
 );
+
+/** GRAPH_SCOPES from the TypeScript source (one list for MSAL and the manifest), bundled on the fly. */
+async function graphScopes() {
+  const { outputFiles } = await build({ entryPoints: ["src/adapters/auth/graphScopes.ts"], bundle: true, format: "esm", write: false, logLevel: "warning" });
+  return (await import(`data:text/javascript,${encodeURIComponent(outputFiles[0].text)}`)).GRAPH_SCOPES;
+}
 
 console.log(`built dist/ in ${Math.round(performance.now() - started)} ms`);

@@ -1,14 +1,21 @@
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { DEFAULT_EXTENSION_SETTINGS, extensionSettingsProblems, readExtensionSettings, saveExtensionSettings, type ExtensionSettings } from "../adapters/extension/extensionSettings.js";
+import { extensionSignIn } from "../adapters/extension/extensionSignIn.js";
 import { Notice } from "../ui/Notice.js";
 import { showInApp } from "./showInApp.js";
+
+/**
+ * The sandbox's address as the host permission to ask for (the shipped extension lists localhost
+ * only under optional_host_permissions: it is asked for here, when the user chooses the sandbox).
+ */
+const sandboxOrigins = (url: string) => [`http://${new URL(url).hostname}/*`];
 
 /** The options page: the local sandbox (the default), or a Microsoft 365 tenant and its app registration. */
 function Options() {
   const [s, setS] = useState<ExtensionSettings | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => void readExtensionSettings().then(setS), []);
   if (!s) return <p class="pane">Loading…</p>;
   const tenant = s.mode === "tenant" ? s : { mode: "tenant" as const, tenantId: "", clientId: "", site: "", list: "CaseRegister", disputesList: "Disputes", settingsList: "IroDeskSettings" };
@@ -16,16 +23,30 @@ function Options() {
   const field = (label: string, id: string, value: string, change: (v: string) => void) => (
     <>
       <label for={id}>{label}</label>
-      <input id={id} type="text" value={value} onInput={(e) => { const v = e.currentTarget.value; setSaved(false); change(v); }} />
+      <input id={id} type="text" value={value} onInput={(e) => { const v = e.currentTarget.value; setSaved(null); change(v); }} />
     </>
   );
   const save = async () => {
     const found = extensionSettingsProblems(s);
     setProblems(found);
-    if (found.length === 0) {
-      await saveExtensionSettings(s);
-      setSaved(true);
+    if (found.length > 0) return;
+    if (s.mode === "sandbox") {
+      // Asked inside the click (before anything is awaited), as the browser requires.
+      if (!(await browser.permissions.request({ origins: sandboxOrigins(s.sandboxUrl) }))) {
+        setProblems([`IRO Desk needs your permission to reach the sandbox at ${s.sandboxUrl}. Choose Save again and allow it.`]);
+        return;
+      }
+    } else {
+      // A tenant needs no access to this computer's addresses: give back what the sandbox was granted.
+      await browser.permissions.remove({ origins: (browser.runtime.getManifest() as { optional_host_permissions?: string[] }).optional_host_permissions ?? [] });
     }
+    await saveExtensionSettings(s);
+    setSaved("Saved. Reopen the side panel to use the new settings.");
+  };
+  const signOut = async () => {
+    if (s.mode !== "tenant") return;
+    await extensionSignIn(s).signOut();
+    setSaved("Signed out of Microsoft 365 in IRO Desk. The next sign-in asks which account to use.");
   };
   return (
     <main class="pane stack">
@@ -46,11 +67,12 @@ function Options() {
           {field("Application (client) id", "client", s.clientId, (v) => setS({ ...s, clientId: v }))}
           {field("Case register site id", "site", s.site, (v) => setS({ ...s, site: v }))}
           {field("Case register list", "list", s.list, (v) => setS({ ...s, list: v }))}
-          <p class="muted">Register this redirect URI on the app registration: {browser.identity?.getRedirectURL?.() ?? "(the browser's identity redirect)"}</p>
+          <p class="muted">Register this redirect URI on the app registration, as a single-page application: {browser.identity?.getRedirectURL?.() ?? "(the browser's identity redirect)"}</p>
+          <button type="button" onClick={signOut}>Sign out of Microsoft 365</button>
         </>
       )}
       {problems.length > 0 && <Notice kind="error"><ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul></Notice>}
-      {saved && <Notice kind="success">Saved. Reopen the side panel to use the new settings.</Notice>}
+      {saved && <Notice kind="success">{saved}</Notice>}
       <button type="button" class="primary" onClick={save}>Save</button>
     </main>
   );

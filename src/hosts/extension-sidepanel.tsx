@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { londonClock } from "../adapters/clock/londonClock.js";
 import { sandboxTokens } from "../adapters/auth/sandboxTokens.js";
-import { identityTokens } from "../adapters/extension/identityTokens.js";
+import { extensionSignIn } from "../adapters/extension/extensionSignIn.js";
 import { readExtensionSettings, type ExtensionSettings } from "../adapters/extension/extensionSettings.js";
 import { pageCompose } from "../adapters/extension/pageCompose.js";
 import { GraphCalendar } from "../adapters/graph/graphCalendar.js";
@@ -28,7 +28,7 @@ function envFor(settings: ExtensionSettings): Omit<PaneEnv, "compose"> {
   const graph = new GraphConnection(
     sandbox
       ? { baseUrl: `${settings.sandboxUrl.replace(/\/+$/, "")}/graph`, tokens: sandboxTokens(settings.sandboxUrl, settings.upn) }
-      : { baseUrl: "https://graph.microsoft.com", tokens: identityTokens(settings) },
+      : { baseUrl: "https://graph.microsoft.com", tokens: extensionSignIn(settings) },
   );
   const site = sandbox ? DEMO_SITE : settings.site;
   return {

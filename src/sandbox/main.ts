@@ -39,7 +39,7 @@ try {
     Teams meeting checklist:     ${sandbox.url}/preview-teams.html
     Caseload sidebar:            ${sandbox.url}/preview-caseload.html
     Managers' view:              ${sandbox.url}/preview-manager.html
-  Outlook manifest: dist/addin-manifest.xml · Teams app: dist/teams/iro-desk-teams.zip · browser extension: dist/extension
+  Microsoft 365 app: dist/m365/iro-desk-app.zip · Outlook manifest (older Outlook): dist/addin-manifest.xml · browser extension: dist/extension-dev
 Press Ctrl+C to stop.`);
   const stop = () => void sandbox.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
