@@ -36,6 +36,7 @@ const web = await build({
     "js/preview-teams": "src/hosts/preview/teamsPreview.tsx",
     "js/teams-sidepanel": "src/hosts/teams-sidepanel.tsx",
     "js/teams-tab": "src/hosts/teams-tab.tsx",
+    "js/teams-manager": "src/hosts/teams-manager.tsx",
     "js/teams-config": "src/hosts/teams-config.tsx",
     "js/outlook-taskpane": "src/hosts/outlook-taskpane.tsx",
     "js/outlook-commands": "src/hosts/outlook-commands.ts",

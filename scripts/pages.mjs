@@ -13,6 +13,7 @@ export const PAGES = [
   // teams-js fetches its list of valid host origins from res.cdn.office.net (it falls back to a built-in list).
   { file: "teams-sidepanel.html", title: "IRO Desk", script: "js/teams-sidepanel.js", teams: true, loading: "Loading IRO Desk…" },
   { file: "teams-tab.html", title: "IRO Desk caseload", script: "js/teams-tab.js", teams: true, loading: "Loading IRO Desk…" },
+  { file: "teams-manager.html", title: "IRO Desk managers' view", script: "js/teams-manager.js", teams: true, loading: "Loading IRO Desk…" },
   { file: "teams-config.html", title: "IRO Desk", script: "js/teams-config.js", teams: true, loading: "Loading…" },
   { file: "taskpane.html", title: "IRO Desk", script: "js/outlook-taskpane.js", office: true, loading: "Loading IRO Desk…" },
   { file: "commands.html", title: "IRO Desk commands", script: "js/outlook-commands.js", office: true },

@@ -3,6 +3,7 @@
 // machine's zone, then print the closing line CI reads: "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { tally } from "./testTally.mjs";
 
 const results = ".test-results";
 rmSync(results, { recursive: true, force: true });
@@ -26,15 +27,17 @@ function check(name, command, args) {
 
 function vitest(name, files, tz) {
   const out = `${results}/${tz.replace("/", "-")}.json`;
-  step(name, "npx", ["vitest", "run", ...files, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { TZ: tz });
+  const ok = step(name, "npx", ["vitest", "run", ...files, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { TZ: tz });
+  let report = null;
   try {
-    const report = JSON.parse(readFileSync(out, "utf8"));
-    passed += report.numPassedTests;
-    failed += report.numFailedTests + (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? report.numFailedTestSuites : 0);
+    report = JSON.parse(readFileSync(out, "utf8"));
   } catch {
-    failed++;
-    console.log(`FAILED: ${name} wrote no report (${out})`);
+    // tally() counts a missing report as a failure
   }
+  const counted = tally(report, ok);
+  passed += counted.passed;
+  failed += counted.failed;
+  if (counted.why && counted.failed > 0) console.log(`FAILED: ${name}: ${counted.why}`);
 }
 
 // Browser tests drive Debian's Chromium. Install it when it is missing and we may (root, as in CI);

@@ -4,12 +4,17 @@ import { render } from "preact";
 import { MemoryCalendar } from "../../src/adapters/memory/memoryCalendar.js";
 import { MemoryCaseStore } from "../../src/adapters/memory/memoryCaseStore.js";
 import { MemoryDisputeStore } from "../../src/adapters/memory/memoryDisputeStore.js";
+import { memoryDrafts } from "../../src/adapters/memory/memoryDrafts.js";
+import { MemoryMail } from "../../src/adapters/memory/memoryMail.js";
+import { MemorySettingsStore } from "../../src/adapters/memory/memorySettingsStore.js";
 import { DEFAULT_SETTINGS } from "../../src/app/serviceSettings.js";
 import { addDays, type IsoDate } from "../../src/domain/calendar/isoDate.js";
 import { instant } from "../../src/domain/calendar/londonTime.js";
 import type { CaseRef } from "../../src/domain/caseload/caseRef.js";
 import type { ChildCase } from "../../src/domain/caseload/childCase.js";
 import type { CasePage } from "../../src/ports/CaseStore.js";
+import { NO_ITEM } from "../../src/ports/Host.js";
+import type { PaneEnv } from "../../src/ui/env.js";
 import { CaseloadPane } from "../../src/ui/CaseloadPane.js";
 
 const today = "2026-03-02" as IsoDate;
@@ -44,8 +49,9 @@ class TimedStore extends MemoryCaseStore {
   const root = document.getElementById("app")!;
   render(null, root);
   const cases = new TimedStore(children(n), 200);
-  const env = {
-    calendar: new MemoryCalendar(), cases, disputes: new MemoryDisputeStore(), appointment: null, me: { address: manager ? "priya@westmere.example" : me, name: "Bench" },
+  const env: PaneEnv = {
+    ...NO_ITEM, mail: new MemoryMail(), serviceSettings: new MemorySettingsStore(), drafts: memoryDrafts(), signal: new AbortController().signal,
+    calendar: new MemoryCalendar(), cases, disputes: new MemoryDisputeStore(), me: { address: manager ? "priya@westmere.example" : me, name: "Bench" },
     settings: { ...DEFAULT_SETTINGS, managers: manager ? ["priya@westmere.example"] : [], staff: Array.from({ length: 8 }, (_, i) => ({ upn: i === 0 ? me : `iro${i}@westmere.example`, name: `IRO ${i}`, fte: 1 })) },
     today: () => today, now: () => instant(Date.parse("2026-03-02T08:00:00Z")),
   };

@@ -1,6 +1,6 @@
 import { createStandardPublicClientApplication } from "@azure/msal-browser";
 import { GRAPH_SCOPES } from "../adapters/auth/graphScopes.js";
-import { readConfig } from "./hostConfig.js";
+import { readConfig } from "./root/hostConfig.js";
 
 /** auth-dialog.html: runs inside Office's dialog, signs in by redirect and hands the token to the pane. */
 await new Promise<void>((ready) => Office.onReady(() => ready()));

@@ -1,5 +1,5 @@
-import { CaseloadPane } from "../ui/CaseloadPane.js";
-import { startTeamsPage } from "./teamsHost.js";
+import { startTeamsPage } from "./teamsPage.js";
+import { caseloadView } from "./views/caseloadView.js";
 
-/** teams-tab.html: the personal tab, the caseload sidebar. */
-await startTeamsPage("caseload tab", (env) => <CaseloadPane env={env} />);
+/** teams-tab.html: the personal Caseload tab. */
+await startTeamsPage("caseload tab", caseloadView);

@@ -19,14 +19,24 @@ export interface AppointmentForm {
   fill(fields: AppointmentFields, signal?: AbortSignal): Promise<void>;
 }
 
-/** The surface IRO Desk runs in: each host entry (Outlook, Teams, extension, preview) gives its own. */
-export interface Host {
-  readonly name: string;
-  /** The appointment being written, or null when the pane is a sidebar. */
-  readonly appointment: AppointmentForm | null;
-  /** Office, Teams or the browser's theme: "light", "dark" or "contrast". */
-  readonly theme: "light" | "dark" | "contrast";
+/**
+ * A Teams meeting the pane runs in, as Teams' context names it: `id` is Teams' own meeting id (an
+ * encoded value), `threadId` the meeting chat's thread id (context.chat.id).
+ */
+export interface MeetingInfo {
+  readonly id: string;
+  readonly threadId: string | null;
 }
+
+/** What the user has open in the host: at most one of these is set; none in a sidebar or tab. */
+export interface HostItem {
+  readonly appointment: AppointmentForm | null;
+  readonly compose: ComposeForm | null;
+  readonly message: OpenMessage | null;
+  readonly meeting: MeetingInfo | null;
+}
+
+export const NO_ITEM: HostItem = { appointment: null, compose: null, message: null, meeting: null };
 
 /**
  * Where a template is inserted: the email being written in Outlook, or the field in focus on a web

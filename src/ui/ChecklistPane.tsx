@@ -14,9 +14,7 @@ import { DEFAULT_AGENDAS } from "../domain/checklists/agendas.js";
 import { applyRecord, HARM_CATEGORIES, newRecord, recordProblems, type MeetingRecord } from "../domain/checklists/meetingRecord.js";
 import { EVENT_NAMES } from "../domain/timescales/ruleSets.js";
 import type { StoredCase } from "../ports/CaseStore.js";
-import type { DraftStore } from "../ports/DraftStore.js";
 import { PortError } from "../ports/errors.js";
-import type { Mail } from "../ports/Mail.js";
 import { BookChild } from "./BookChild.js";
 import { LoadingNotices } from "./BookingPane.js";
 import { CasePicker } from "./CasePicker.js";
@@ -26,12 +24,6 @@ import { errorText, Notice } from "./Notice.js";
 import { RagBadge } from "./RagBadge.js";
 import { useCaseload } from "./useCaseload.js";
 import { useServiceSettings } from "./useServiceSettings.js";
-
-export interface MeetingEnv extends PaneEnv {
-  readonly meetingId: string;
-  readonly drafts: DraftStore;
-  readonly mail: Mail;
-}
 
 const PN_WORDS: Readonly<Record<ParticipationCode, string>> = {
   PN0: "PN0: child under 4",
@@ -56,14 +48,19 @@ interface Draft {
  * kept on this device as it is typed; "Finish" checks the record, saves it to the case store, sends
  * CP decisions the same day, and offers to book the next review.
  */
-export function ChecklistPane({ env }: { env: MeetingEnv }) {
+export function ChecklistPane({ env }: { env: PaneEnv }) {
+  if (!env.meeting) return <div class="pane"><Notice kind="info">Open the checklist from a meeting: add IRO Desk to the meeting's side panel in Teams.</Notice></div>;
+  return <MeetingChecklist env={env} meetingId={env.meeting.id} />;
+}
+
+function MeetingChecklist({ env, meetingId }: { env: PaneEnv; meetingId: string }) {
   const { state, reload } = useCaseload(env);
-  const [ref, setRef] = useState<string | null>(() => env.drafts.load<string>(`meeting:${env.meetingId}`));
+  const [ref, setRef] = useState<string | null>(() => env.drafts.load<string>(`meeting:${meetingId}`));
   const [bookedOn, setBookedOn] = useState<IsoDate | null>(null);
   const [looked, setLooked] = useState(false);
   useEffect(() => {
     const abort = new AbortController();
-    bookingForMeeting(env.calendar, env.meetingId, env.today(), abort.signal).then(
+    bookingForMeeting(env.calendar, meetingId, env.today(), abort.signal).then(
       (b) => {
         if (abort.signal.aborted) return;
         if (b?.caseRef) {
@@ -84,17 +81,17 @@ export function ChecklistPane({ env }: { env: MeetingEnv }) {
       {state.kind === "ready" && looked && !ref && (
         <>
           <Notice kind="info">This meeting is not linked to a child's booking. Choose the child once; IRO Desk remembers it for this meeting.</Notice>
-          <CasePicker entries={state.caseload.entries} me={env.me.address} chosen={null} onChoose={(e) => (env.drafts.save(`meeting:${env.meetingId}`, e.child.ref), setRef(e.child.ref))} />
+          <CasePicker entries={state.caseload.entries} me={env.me.address} chosen={null} onChoose={(e) => (env.drafts.save(`meeting:${meetingId}`, e.child.ref), setRef(e.child.ref))} />
         </>
       )}
-      {entry && <Checklist key={entry.stored.id} env={env} entry={entry} bookedOn={bookedOn} caseload={state.kind === "ready" ? state.caseload : null} reload={reload} />}
+      {entry && <Checklist key={entry.stored.id} env={env} meetingId={meetingId} entry={entry} bookedOn={bookedOn} caseload={state.kind === "ready" ? state.caseload : null} reload={reload} />}
     </div>
   );
 }
 
-function Checklist({ env, entry, bookedOn, caseload, reload }: { env: MeetingEnv; entry: CaseloadEntry; bookedOn: IsoDate | null; caseload: Caseload | null; reload: () => void }) {
+function Checklist({ env, meetingId, entry, bookedOn, caseload, reload }: { env: PaneEnv; meetingId: string; entry: CaseloadEntry; bookedOn: IsoDate | null; caseload: Caseload | null; reload: () => void }) {
   const settings = useServiceSettings(env);
-  const key = `draft:${env.meetingId}:${entry.child.ref}`;
+  const key = `draft:${meetingId}:${entry.child.ref}`;
   const calendar = calendarsFor(env.settings)(entry.child.nation);
   const [draft, setDraft] = useState<Draft>(() => {
     const saved = env.drafts.load<Draft>(key);

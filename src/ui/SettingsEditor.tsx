@@ -20,7 +20,7 @@ export function SettingsEditor({ env }: { env: PaneEnv }) {
   const [round, setRound] = useState(0);
   useEffect(() => {
     const abort = new AbortController();
-    env.serviceSettings?.read(abort.signal).then(
+    env.serviceSettings.read(abort.signal).then(
       (s) => {
         if (abort.signal.aborted) return;
         setStored(s);
@@ -32,7 +32,6 @@ export function SettingsEditor({ env }: { env: PaneEnv }) {
     return () => abort.abort();
   }, [env, round]);
 
-  if (!env.serviceSettings) return <Notice kind="info">This IRO Desk has no settings store.</Notice>;
   if (!stored || !draft) return <Notice kind="info">Reading the service settings…</Notice>;
 
   const save = async () => {
@@ -42,7 +41,7 @@ export function SettingsEditor({ env }: { env: PaneEnv }) {
     if (found.length > 0) return;
     try {
       const templates = stored.templates.map((t, i) => (i === chosen ? draft : t));
-      const saved = await env.serviceSettings!.save({ templates, ladder }, stored.version);
+      const saved = await env.serviceSettings.save({ templates, ladder }, stored.version);
       setStored(saved);
       setMessage({ kind: "success", text: `Saved “${draft.name}” and the dispute ladder.` });
     } catch (e) {

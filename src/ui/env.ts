@@ -4,22 +4,33 @@ import type { Instant } from "../domain/calendar/londonTime.js";
 import type { Calendar } from "../ports/Calendar.js";
 import type { CaseStore } from "../ports/CaseStore.js";
 import type { DisputeStore } from "../ports/DisputeStore.js";
-import type { AppointmentForm, ComposeForm, OpenMessage } from "../ports/Host.js";
+import type { DraftStore } from "../ports/DraftStore.js";
+import type { HostItem } from "../ports/Host.js";
+import type { Mail } from "../ports/Mail.js";
 import type { SettingsStore } from "../ports/SettingsStore.js";
 
-/** Everything a pane needs from its host: the ports, who is signed in, the clock and the service's settings. */
-export interface PaneEnv {
+/**
+ * Everything a pane needs, built by the composition root (src/hosts/root/composeEnv.ts) for every
+ * surface alike: the ports, who is signed in, the clock, the service's settings and what the user
+ * has open in the host (the HostItem fields: an appointment, an email, a meeting, or none).
+ */
+export interface PaneEnv extends HostItem {
   readonly calendar: Calendar;
   readonly cases: CaseStore;
   readonly disputes: DisputeStore;
-  readonly appointment: AppointmentForm | null;
-  /** The email being written, when the pane was opened from one. */
-  readonly compose?: ComposeForm | null;
-  /** The email being read, when the pane was opened from one. */
-  readonly message?: OpenMessage | null;
-  readonly serviceSettings?: SettingsStore;
+  readonly mail: Mail;
+  readonly serviceSettings: SettingsStore;
+  readonly drafts: DraftStore;
   readonly me: { readonly address: string; readonly name: string };
   readonly settings: ServiceSettings;
   readonly today: () => IsoDate;
   readonly now: () => Instant;
+  /** Aborted when this draw ends: the Outlook item changes, the view is left, or the page goes. */
+  readonly signal: AbortSignal;
+}
+
+/** Whether the signed-in person is one of the service's managers (who see the whole service and its settings). */
+export function isManager(env: Pick<PaneEnv, "me" | "settings">): boolean {
+  const me = env.me.address.toLowerCase();
+  return env.settings.managers.some((m) => m.toLowerCase() === me);
 }

@@ -4,12 +4,12 @@ import { DEFAULT_TEMPLATES } from "../domain/templates/defaultTemplates.js";
 import type { StoredSettings } from "../ports/SettingsStore.js";
 import type { PaneEnv } from "./env.js";
 
-/** The service's templates and ladder (the defaults until they are read, or where the host has no settings store). */
+/** The service's templates and ladder (the defaults until they are read). */
 export function useServiceSettings(env: PaneEnv): StoredSettings {
   const [settings, setSettings] = useState<StoredSettings>({ service: env.settings, templates: DEFAULT_TEMPLATES, ladder: DEFAULT_LADDER, version: "" });
   useEffect(() => {
     const abort = new AbortController();
-    env.serviceSettings?.read(abort.signal).then((s) => !abort.signal.aborted && setSettings(s), () => undefined);
+    env.serviceSettings.read(abort.signal).then((s) => !abort.signal.aborted && setSettings(s), () => undefined);
     return () => abort.abort();
   }, [env]);
   return settings;

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { useEffect } from "preact/hooks";
-import type { DemoUser } from "./sandboxEnv.js";
+import type { DemoUser } from "./demoUsers.js";
 
 /** The bar above every sandbox preview: who is signed in, the theme, and any controls of the surface. */
 export function PreviewHeader(props: { title: string; users: readonly DemoUser[]; upn: string; onUser: (upn: string) => void; theme: string; onTheme: (theme: string) => void; children?: ComponentChildren }) {

@@ -1,19 +1,25 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { sandboxTokens } from "../../adapters/auth/sandboxTokens.js";
+import { GraphConnection } from "../../adapters/graph/graphClient.js";
+import { GraphMail } from "../../adapters/graph/graphMail.js";
 import type { ReceivedMail } from "../../ports/Mail.js";
-import type { ComposeForm, OpenMessage } from "../../ports/Host.js";
-import { DisputePane } from "../../ui/DisputePane.js";
+import { NO_ITEM, type ComposeForm, type OpenMessage } from "../../ports/Host.js";
 import { errorText, Notice } from "../../ui/Notice.js";
-import { TemplatePane } from "../../ui/TemplatePane.js";
+import type { HostConfig } from "../root/hostConfig.js";
+import { PaneHost } from "../root/PaneHost.js";
+import { disputeView } from "../views/disputeView.js";
+import { templatesView } from "../views/templatesView.js";
+import type { DemoUser } from "./demoUsers.js";
 import { mountPreview } from "./mountPreview.js";
 import { PreviewHeader } from "./PreviewHeader.js";
-import { sandboxEnv, type DemoUser } from "./sandboxEnv.js";
+import { previewHost } from "./previewHost.js";
 
 /**
  * The Outlook mail preview: writing an email (the pane inserts a template at the cursor of a
  * stand-in compose form) or reading one from the demo inbox (the pane raises and escalates
  * disputes; "escalate" opens a reply, which Send delivers through Graph).
  */
-function MailPreview({ users }: { users: readonly DemoUser[] }) {
+function MailPreview({ users, config }: { users: readonly DemoUser[]; config: HostConfig }) {
   const params = new URLSearchParams(location.search);
   const staff = users.filter((u) => u.mailbox && (u.roles.includes("iro") || u.roles.includes("manager")));
   const [upn, setUpn] = useState(params.get("user") ?? staff.find((u) => u.roles.includes("iro"))?.upn ?? "");
@@ -29,12 +35,12 @@ function MailPreview({ users }: { users: readonly DemoUser[] }) {
           <option value="read">a received email</option>
         </select>
       </PreviewHeader>
-      {mode === "compose" ? <Compose key={upn} user={user} users={users} /> : <Read key={upn} user={user} users={users} />}
+      {mode === "compose" ? <Compose key={upn} user={user} config={config} /> : <Read key={upn} user={user} config={config} />}
     </>
   );
 }
 
-function Compose({ user, users }: { user: DemoUser; users: readonly DemoUser[] }) {
+function Compose({ user, config }: { user: DemoUser; config: HostConfig }) {
   const editor = useRef<HTMLDivElement>(null);
   const saved = useRef<Range | null>(null);
   const [to, setTo] = useState<string[]>([]);
@@ -42,6 +48,8 @@ function Compose({ user, users }: { user: DemoUser; users: readonly DemoUser[] }
   const [plain, setPlain] = useState(false);
   const subjectRef = useRef(subject);
   subjectRef.current = subject;
+  const plainRef = useRef(plain);
+  plainRef.current = plain;
   useEffect(() => {
     // Remember where the cursor was in the body, as Outlook does when focus moves to the pane.
     const keep = () => {
@@ -54,7 +62,7 @@ function Compose({ user, users }: { user: DemoUser; users: readonly DemoUser[] }
   const compose: ComposeForm = useMemo(
     () => ({
       targetName: "the email",
-      bodyType: async () => (plain ? "text" : "html"),
+      bodyType: async () => (plainRef.current ? "text" : "html"),
       async insert(email, type) {
         const range = saved.current ?? document.createRange();
         if (!saved.current) range.selectNodeContents(editor.current!), range.collapse(false);
@@ -66,9 +74,9 @@ function Compose({ user, users }: { user: DemoUser; users: readonly DemoUser[] }
       setSubject: async (s) => setSubject(s),
       addRecipients: async (people) => setTo((before) => [...new Set([...before, ...people.map((p) => p.address)])]),
     }),
-    [plain],
+    [],
   );
-  const env = useMemo(() => ({ ...sandboxEnv(user, users, null), compose }), [user, users, compose]);
+  const host = useMemo(() => previewHost(user.upn, () => ({ ...NO_ITEM, compose })), [user, compose]);
   return (
     <main class="layout">
       <section class="frame" aria-label="New email (Outlook, simulated)">
@@ -89,25 +97,29 @@ function Compose({ user, users }: { user: DemoUser; users: readonly DemoUser[] }
       </section>
       <section class="frame" aria-label="IRO Desk task pane">
         <header>IRO Desk</header>
-        <TemplatePane env={env} />
+        <PaneHost config={config} host={host} views={[templatesView]} />
       </section>
     </main>
   );
 }
 
-function Read({ user, users }: { user: DemoUser; users: readonly DemoUser[] }) {
-  const base = useMemo(() => sandboxEnv(user, users, null), [user, users]);
+function Read({ user, config }: { user: DemoUser; config: HostConfig }) {
+  // The inbox and Send, simulated: Outlook reads and sends through Exchange, here the sandbox's Graph.
+  const exchange = useMemo(() => new GraphMail(new GraphConnection({ baseUrl: config.graphBaseUrl, tokens: sandboxTokens(new URL(config.graphBaseUrl).origin, user.upn) })), [user, config]);
   const [inbox, setInbox] = useState<ReceivedMail[] | null>(null);
   const [chosen, setChosen] = useState<ReceivedMail | null>(null);
   const [reply, setReply] = useState<string | null>(null);
   const [status, setStatus] = useState<{ kind: "success" | "error"; text: string } | null>(null);
-  useEffect(() => void base.mail.recent(20).then(setInbox, (e: unknown) => setStatus({ kind: "error", text: errorText(e) })), [base]);
-  const message: OpenMessage | null = chosen && { ...chosen, openReply: async (html: string) => void (setReply(html), setStatus(null)) };
-  const env = useMemo(() => ({ ...base, message }), [base, chosen]);
+  useEffect(() => void exchange.recent(20).then(setInbox, (e: unknown) => setStatus({ kind: "error", text: errorText(e) })), [exchange]);
+  const message = useMemo((): OpenMessage | null => chosen && { ...chosen, openReply: async (html: string) => void (setReply(html), setStatus(null)) }, [chosen]);
+  const messageRef = useRef(message);
+  messageRef.current = message;
+  const host = useMemo(() => previewHost(user.upn, () => ({ ...NO_ITEM, message: messageRef.current })), [user]);
+  useEffect(() => host.itemChanged(), [message]);
   const send = async () => {
     if (!chosen || !reply) return;
     try {
-      await base.mail.reply(chosen.id, reply);
+      await exchange.reply(chosen.id, reply);
       setReply(null);
       setStatus({ kind: "success", text: `Reply sent to ${chosen.from.name}.` });
     } catch (e) {
@@ -146,10 +158,10 @@ function Read({ user, users }: { user: DemoUser; users: readonly DemoUser[] }) {
       </section>
       <section class="frame" aria-label="IRO Desk task pane">
         <header>IRO Desk</header>
-        {chosen ? <DisputePane key={chosen.id} env={env} /> : <p class="pane muted">Choose an email in the inbox.</p>}
+        {chosen ? <PaneHost config={config} host={host} views={[disputeView]} /> : <p class="pane muted">Choose an email in the inbox.</p>}
       </section>
     </main>
   );
 }
 
-mountPreview((users) => <MailPreview users={users} />);
+mountPreview((users, config) => <MailPreview users={users} config={config} />);

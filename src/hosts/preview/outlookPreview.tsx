@@ -1,19 +1,25 @@
 import { useMemo, useState } from "preact/hooks";
+import { sandboxTokens } from "../../adapters/auth/sandboxTokens.js";
+import { GraphCalendar } from "../../adapters/graph/graphCalendar.js";
+import { GraphConnection } from "../../adapters/graph/graphClient.js";
 import { instantToLondon, formatClock } from "../../domain/calendar/londonTime.js";
 import { dayAndDate } from "../../ui/format.js";
-import { BookingPane } from "../../ui/BookingPane.js";
 import { errorText, Notice } from "../../ui/Notice.js";
-import type { AppointmentFields } from "../../ports/Host.js";
+import { NO_ITEM, type AppointmentFields } from "../../ports/Host.js";
+import type { HostConfig } from "../root/hostConfig.js";
+import { PaneHost } from "../root/PaneHost.js";
+import { bookView } from "../views/bookView.js";
+import type { DemoUser } from "./demoUsers.js";
 import { PreviewHeader } from "./PreviewHeader.js";
 import { mountPreview } from "./mountPreview.js";
-import { sandboxEnv, type DemoUser } from "./sandboxEnv.js";
+import { previewHost } from "./previewHost.js";
 
 /**
  * The Outlook preview: the task pane as Outlook shows it, beside a stand-in for Outlook's
  * appointment form. "Opened from an appointment" fills that form and its Send books through Graph,
  * as Outlook would; "Sidebar" books straight through Graph.
  */
-function OutlookPreview({ users }: { users: readonly DemoUser[] }) {
+function OutlookPreview({ users, config }: { users: readonly DemoUser[]; config: HostConfig }) {
   const params = new URLSearchParams(location.search);
   const staff = users.filter((u) => u.mailbox && (u.roles.includes("iro") || u.roles.includes("manager")));
   const [upn, setUpn] = useState(params.get("user") ?? staff.find((u) => u.roles.includes("iro"))?.upn ?? staff[0]?.upn ?? "");
@@ -23,14 +29,18 @@ function OutlookPreview({ users }: { users: readonly DemoUser[] }) {
   const [sent, setSent] = useState<string | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
   const user = users.find((u) => u.upn === upn) ?? staff[0]!;
-  const appointment = useMemo(() => (mode === "appointment" ? { fill: async (f: AppointmentFields) => void (setForm(f), setSent(null)) } : null), [mode]);
-  const env = useMemo(() => sandboxEnv(user, users, appointment), [user, users, appointment]);
+  const host = useMemo(() => {
+    const appointment = mode === "appointment" ? { fill: async (f: AppointmentFields) => void (setForm(f), setSent(null)) } : null;
+    return previewHost(user.upn, () => ({ ...NO_ITEM, appointment }));
+  }, [user, mode]);
+  // Outlook's Send, simulated: Exchange saves the appointment in the organizer's calendar and invites the attendees.
+  const exchange = useMemo(() => new GraphCalendar(new GraphConnection({ baseUrl: config.graphBaseUrl, tokens: sandboxTokens(new URL(config.graphBaseUrl).origin, user.upn) })), [user, config]);
 
   const send = async () => {
     if (!form) return;
     setSendError(null);
     try {
-      const booking = await env.calendar.createBooking({ ...form, caseRef: form.caseRef as never, online: form.location === "Microsoft Teams meeting", transactionId: crypto.randomUUID() });
+      const booking = await exchange.createBooking({ ...form, caseRef: form.caseRef as never, online: form.location === "Microsoft Teams meeting", transactionId: crypto.randomUUID() });
       setSent(`Sent: ${booking.subject}`);
       setForm(null);
     } catch (error) {
@@ -77,11 +87,11 @@ function OutlookPreview({ users }: { users: readonly DemoUser[] }) {
         </section>
         <section class="frame" aria-label="IRO Desk task pane">
           <header>IRO Desk</header>
-          <BookingPane key={`${upn}/${mode}`} env={env} />
+          <PaneHost key={`${upn}/${mode}`} config={config} host={host} views={[bookView]} />
         </section>
       </main>
     </>
   );
 }
 
-mountPreview((users) => <OutlookPreview users={users} />);
+mountPreview((users, config) => <OutlookPreview users={users} config={config} />);

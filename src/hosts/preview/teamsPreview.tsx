@@ -1,30 +1,38 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { localDrafts } from "../../adapters/browser/localDrafts.js";
+import { sandboxTokens } from "../../adapters/auth/sandboxTokens.js";
+import { GraphCalendar } from "../../adapters/graph/graphCalendar.js";
+import { GraphConnection } from "../../adapters/graph/graphClient.js";
 import { addDays } from "../../domain/calendar/isoDate.js";
 import { londonTimeToInstant } from "../../domain/calendar/londonTime.js";
 import type { Booking } from "../../ports/Calendar.js";
-import { ChecklistPane } from "../../ui/ChecklistPane.js";
+import { NO_ITEM } from "../../ports/Host.js";
 import { timeRange } from "../../ui/format.js";
 import { errorText, Notice } from "../../ui/Notice.js";
+import type { HostConfig } from "../root/hostConfig.js";
+import { PaneHost } from "../root/PaneHost.js";
+import { checklistView } from "../views/checklistView.js";
+import type { DemoUser } from "./demoUsers.js";
 import { mountPreview } from "./mountPreview.js";
 import { PreviewHeader } from "./PreviewHeader.js";
-import { sandboxEnv, type DemoUser } from "./sandboxEnv.js";
+import { previewHost } from "./previewHost.js";
 
 /** The Teams preview: one of the chair's booked Teams reviews as a simulated meeting, with IRO Desk in its side panel. */
-function TeamsPreview({ users }: { users: readonly DemoUser[] }) {
+function TeamsPreview({ users, config }: { users: readonly DemoUser[]; config: HostConfig }) {
   const params = new URLSearchParams(location.search);
   const chairs = users.filter((u) => u.mailbox && (u.roles.includes("iro") || u.roles.includes("cp-chair")));
   // The demo service has Sam Okafor chairing a Teams review this afternoon.
   const [upn, setUpn] = useState(params.get("user") ?? chairs.find((u) => u.upn.startsWith("sam.okafor@"))?.upn ?? chairs[0]?.upn ?? "");
   const [theme, setTheme] = useState(params.get("theme") ?? "light");
   const user = chairs.find((u) => u.upn === upn) ?? chairs[0]!;
-  const base = useMemo(() => sandboxEnv(user, users, null), [user, users]);
+  // Teams' own list of the chair's meetings, simulated from the chair's calendar in the sandbox.
+  const teamsCalendar = useMemo(() => new GraphCalendar(new GraphConnection({ baseUrl: config.graphBaseUrl, tokens: sandboxTokens(new URL(config.graphBaseUrl).origin, user.upn) })), [user, config]);
+  const clock = useMemo(() => previewHost(user.upn).clock!, [user]);
   const [meetings, setMeetings] = useState<Booking[] | null>(null);
   const [meeting, setMeeting] = useState<string>(params.get("meeting") ?? "");
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const today = base.today();
-    base.calendar.bookingsBetween(londonTimeToInstant(addDays(today, -7), 0), londonTimeToInstant(addDays(today, 21), 0)).then(
+    const today = clock.today();
+    teamsCalendar.bookingsBetween(londonTimeToInstant(addDays(today, -7), 0), londonTimeToInstant(addDays(today, 21), 0)).then(
       (list) => {
         const online = list.filter((b) => b.joinUrl);
         setMeetings(online);
@@ -32,8 +40,8 @@ function TeamsPreview({ users }: { users: readonly DemoUser[] }) {
       },
       (e: unknown) => setError(errorText(e)),
     );
-  }, [base]);
-  const env = useMemo(() => ({ ...base, meetingId: meeting, drafts: localDrafts("iro-desk-preview:") }), [base, meeting]);
+  }, [teamsCalendar]);
+  const host = useMemo(() => previewHost(user.upn, () => ({ ...NO_ITEM, meeting: { id: meeting, threadId: null } })), [user, meeting]);
   const current = meetings?.find((b) => meetingIdOf(b) === meeting);
   return (
     <>
@@ -62,7 +70,7 @@ function TeamsPreview({ users }: { users: readonly DemoUser[] }) {
         </section>
         <section class="frame" aria-label="IRO Desk side panel">
           <header>IRO Desk</header>
-          {meeting ? <ChecklistPane key={`${upn}/${meeting}`} env={env} /> : <p class="pane muted">Choose a meeting.</p>}
+          {meeting ? <PaneHost key={`${upn}/${meeting}`} config={config} host={host} views={[checklistView]} /> : <p class="pane muted">Choose a meeting.</p>}
         </section>
       </main>
     </>
@@ -74,4 +82,4 @@ function meetingIdOf(b: Booking): string {
   return decodeURIComponent(b.joinUrl!.split("/").pop()!);
 }
 
-mountPreview((users) => <TeamsPreview users={users} />);
+mountPreview((users, config) => <TeamsPreview users={users} config={config} />);

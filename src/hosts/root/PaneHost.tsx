@@ -1,0 +1,92 @@
+import type { ComponentType } from "preact";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import type { PaneEnv } from "../../ui/env.js";
+import { errorText, Notice } from "../../ui/Notice.js";
+import { composeEnv, drawEnv, type BaseEnv } from "./composeEnv.js";
+import type { HostAdapter } from "./hostAdapter.js";
+import type { HostConfig } from "./hostConfig.js";
+import { chooseView, type View } from "./view.js";
+
+interface Props {
+  readonly config: HostConfig;
+  readonly host: HostAdapter;
+  /** The views this surface offers, in the order of its tabs. */
+  readonly views: readonly View[];
+  /** The view asked for (a ribbon button's ?view=); otherwise the one that opens for the item. */
+  readonly asked?: string | null;
+  /** Views offered as tabs, where this user may open them (the extension's side panel, Outlook's caseload). */
+  readonly tabs?: readonly View[];
+}
+
+/**
+ * Every IRO Desk pane, on every surface: builds the environment once (composeEnv), then draws the
+ * chosen view with an environment for this draw. When the host's item changes (a pinned Outlook
+ * pane moving to another email) or the user picks another view, the draw's AbortSignal is aborted,
+ * so everything the old view started stops, and the view is drawn afresh.
+ */
+export function PaneHost({ config, host, views, asked = null, tabs = [] }: Props) {
+  const [base, setBase] = useState<BaseEnv | { failed: string } | null>(null);
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    const abort = new AbortController();
+    setBase(null);
+    composeEnv(config, host, abort.signal).then(
+      (env) => !abort.signal.aborted && setBase(env),
+      (error: unknown) => !abort.signal.aborted && setBase({ failed: errorText(error) }),
+    );
+    return () => abort.abort();
+  }, [config, host, round]);
+
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => host.onItemChanged?.(() => setGeneration((g) => g + 1)), [host]);
+  const [wanted, setWanted] = useState(asked);
+  useEffect(() => setWanted(asked), [asked]);
+
+  if (base === null) return <p class="pane">Loading IRO Desk…</p>;
+  if ("failed" in base) {
+    return (
+      <div class="pane">
+        <Notice kind="error">
+          {base.failed} <button type="button" onClick={() => setRound((n) => n + 1)}>Try again</button>
+        </Notice>
+      </div>
+    );
+  }
+  const item = host.item();
+  const view = chooseView(views, wanted, item, base);
+  if (!view) return <Notice kind="info">{views.map((v) => v.label).join(", ")}: only for the IRO service's managers (the service's settings list them).</Notice>;
+  const offered = tabs.filter((v) => v.allowed?.(base) ?? true);
+  return (
+    <>
+      {offered.length > 1 && (
+        <nav aria-label="IRO Desk" class="row" style="padding:8px 12px 0">
+          {offered.map((v) => (
+            <button key={v.id} type="button" aria-pressed={v.id === view.id} onClick={() => setWanted(v.id)}>
+              {v.label}
+            </button>
+          ))}
+        </nav>
+      )}
+      <Draw key={`${view.id}/${generation}`} base={base} host={host} view={view} />
+    </>
+  );
+}
+
+/** One draw of one view: its own AbortSignal, aborted when the draw is replaced or the page goes. */
+function Draw({ base, host, view }: { base: BaseEnv; host: HostAdapter; view: View }) {
+  const draw = useMemo(() => {
+    const abort = new AbortController();
+    return { abort, env: drawEnv(base, host.item(), abort.signal) };
+  }, [base, host, view]);
+  useEffect(() => () => draw.abort.abort(), [draw]);
+  const [Pane, setPane] = useState<ComponentType<{ env: PaneEnv }> | { failed: string } | null>(null);
+  useEffect(() => {
+    view.load().then(
+      (component) => !draw.abort.signal.aborted && setPane(() => component),
+      (error: unknown) => !draw.abort.signal.aborted && setPane({ failed: errorText(error) }),
+    );
+  }, [draw]);
+  if (Pane === null) return <p class="pane">Loading…</p>;
+  if ("failed" in Pane) return <Notice kind="error">{Pane.failed}</Notice>;
+  return <Pane env={draw.env} />;
+}

@@ -1,0 +1,48 @@
+import { londonClock } from "../../adapters/clock/londonClock.js";
+import { GraphCalendar } from "../../adapters/graph/graphCalendar.js";
+import { GraphConnection } from "../../adapters/graph/graphClient.js";
+import { GraphCaseStore } from "../../adapters/graph/graphCaseStore.js";
+import { GraphDisputeStore } from "../../adapters/graph/graphDisputeStore.js";
+import { GraphMail } from "../../adapters/graph/graphMail.js";
+import { readMe } from "../../adapters/graph/graphMe.js";
+import { GraphSettingsStore } from "../../adapters/graph/graphSettingsStore.js";
+import type { ServiceSettings } from "../../app/serviceSettings.js";
+import { instant } from "../../domain/calendar/londonTime.js";
+import type { HostItem } from "../../ports/Host.js";
+import type { PaneEnv } from "../../ui/env.js";
+import type { HostAdapter } from "./hostAdapter.js";
+import type { HostConfig } from "./hostConfig.js";
+
+/** A pane's environment before it is given what the user has open and the draw's AbortSignal. */
+export type BaseEnv = Omit<PaneEnv, keyof HostItem | "signal">;
+
+/**
+ * The composition root: every surface's environment is built here, from the configuration and
+ * the host adapter, and nowhere else. The Graph adapter is the one a tenant uses; only the base
+ * URL and the token provider differ between a tenant and the sandbox. The signed-in user comes
+ * from the host or Graph's /me, the service's settings from its own site, and both are asked for
+ * together so opening a pane costs one round trip, not two.
+ */
+export async function composeEnv(config: HostConfig, host: HostAdapter, signal?: AbortSignal): Promise<BaseEnv> {
+  const graph = new GraphConnection({ baseUrl: config.graphBaseUrl, tokens: host.tokens(config) });
+  const serviceSettings = new GraphSettingsStore(graph, { site: config.site, list: config.settingsList });
+  const [me, settings] = await Promise.all([host.user ? Promise.resolve(host.user) : readMe(graph, signal), serviceSettings.read(signal).then((s) => (s as { service?: ServiceSettings }).service ?? config.settings)]);
+  const clock = host.clock ?? { today: londonClock.today, now: () => instant(Date.now()) };
+  return {
+    calendar: new GraphCalendar(graph),
+    cases: new GraphCaseStore(graph, { site: config.site, list: config.list }),
+    disputes: new GraphDisputeStore(graph, { site: config.site, list: config.disputesList }),
+    mail: new GraphMail(graph),
+    serviceSettings,
+    drafts: host.drafts,
+    me,
+    settings,
+    today: clock.today,
+    now: clock.now,
+  };
+}
+
+/** The environment for one draw: the base, what the host has open now, and the draw's signal. */
+export function drawEnv(base: BaseEnv, item: HostItem, signal: AbortSignal): PaneEnv {
+  return { ...base, ...item, signal };
+}

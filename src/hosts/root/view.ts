@@ -1,0 +1,32 @@
+import type { ComponentType } from "preact";
+import type { HostItem } from "../../ports/Host.js";
+import type { PaneEnv } from "../../ui/env.js";
+import type { BaseEnv } from "./composeEnv.js";
+
+/**
+ * A view a host can show: one file per view in src/hosts/views/, registered by the host entries
+ * that offer it, so a new view is a new file and a line in a host's list, not an if-chain.
+ */
+export interface View {
+  readonly id: ViewId;
+  /** Its name on a tab or button. */
+  readonly label: string;
+  /** The view to open when the host opens the pane on this item without naming a view. */
+  readonly opensFor?: (item: HostItem) => boolean;
+  /** Who may open it (the managers' view: the service's managers). */
+  readonly allowed?: (env: BaseEnv) => boolean;
+  /** The pane, loaded when the view is first drawn (only the first view is in a page's first download). */
+  load(): Promise<ComponentType<{ env: PaneEnv }>>;
+}
+
+export type ViewId = "book" | "templates" | "dispute" | "caseload" | "manager" | "checklist";
+
+/**
+ * The view to draw: the one asked for (a ribbon button's ?view=, a tab the user chose) when this
+ * user may see it, else the first that opens for the item, else the first this user may see; null
+ * when this user may see none of them.
+ */
+export function chooseView(views: readonly View[], asked: string | null, item: HostItem, env: BaseEnv): View | null {
+  const mayOpen = views.filter((v) => v.allowed?.(env) ?? true);
+  return mayOpen.find((v) => v.id === asked) ?? mayOpen.find((v) => v.opensFor?.(item)) ?? mayOpen[0] ?? null;
+}

@@ -1,0 +1,9 @@
+import type { View } from "../root/view.js";
+
+/** The chair's checklist and outcome in a Teams meeting's side panel. */
+export const checklistView: View = {
+  id: "checklist",
+  label: "Checklist",
+  opensFor: (item) => item.meeting !== null,
+  load: async () => (await import("../../ui/ChecklistPane.js")).ChecklistPane,
+};
