@@ -78,6 +78,7 @@ await packageM365({ addinXml, baseUrl: base, version, ...(tenant ? { entra: { cl
 await packageExtension();
 
 // config.json: the sandbox on the pages' own origin unless IRO_DESK_CLIENT_ID and friends name a tenant.
+// The service's settings are not built in: every pane reads them from the service's settings list.
 await writeFile(
   "dist/web/config.json",
   JSON.stringify(
@@ -88,7 +89,6 @@ await writeFile(
       list: env.IRO_DESK_LIST ?? "CaseRegister",
       disputesList: env.IRO_DESK_DISPUTES_LIST ?? "Disputes",
       settingsList: env.IRO_DESK_SETTINGS_LIST ?? "IroDeskSettings",
-      settings: env.IRO_DESK_SETTINGS ? JSON.parse(env.IRO_DESK_SETTINGS) : { feedbackUrl: "https://feedback.westmere.example/iro" },
     },
     null,
     2,

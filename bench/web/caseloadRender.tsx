@@ -6,8 +6,9 @@ import { MemoryCaseStore } from "../../src/adapters/memory/memoryCaseStore.js";
 import { MemoryDisputeStore } from "../../src/adapters/memory/memoryDisputeStore.js";
 import { memoryDrafts } from "../../src/adapters/memory/memoryDrafts.js";
 import { MemoryMail } from "../../src/adapters/memory/memoryMail.js";
-import { MemorySettingsStore } from "../../src/adapters/memory/memorySettingsStore.js";
 import { DEFAULT_SETTINGS } from "../../src/app/serviceSettings.js";
+import { DEFAULT_LADDER } from "../../src/domain/disputes/dispute.js";
+import { DEFAULT_TEMPLATES } from "../../src/domain/templates/defaultTemplates.js";
 import { addDays, type IsoDate } from "../../src/domain/calendar/isoDate.js";
 import { instant } from "../../src/domain/calendar/londonTime.js";
 import type { CaseRef } from "../../src/domain/caseload/caseRef.js";
@@ -49,10 +50,12 @@ class TimedStore extends MemoryCaseStore {
   const root = document.getElementById("app")!;
   render(null, root);
   const cases = new TimedStore(children(n), 200);
+  const settings = { ...DEFAULT_SETTINGS, managers: manager ? ["priya@westmere.example"] : [], staff: Array.from({ length: 8 }, (_, i) => ({ upn: i === 0 ? me : `iro${i}@westmere.example`, name: `IRO ${i}`, fte: 1 })) };
   const env: PaneEnv = {
-    ...NO_ITEM, mail: new MemoryMail(), serviceSettings: new MemorySettingsStore(), drafts: memoryDrafts(), signal: new AbortController().signal,
+    ...NO_ITEM, mail: new MemoryMail(), drafts: memoryDrafts(), signal: new AbortController().signal,
+    serviceSettings: { read: async () => ({ service: settings, templates: DEFAULT_TEMPLATES, ladder: DEFAULT_LADDER, version: "1" }), save: () => Promise.reject(new Error("read-only")) },
     calendar: new MemoryCalendar(), cases, disputes: new MemoryDisputeStore(), me: { address: manager ? "priya@westmere.example" : me, name: "Bench" },
-    settings: { ...DEFAULT_SETTINGS, managers: manager ? ["priya@westmere.example"] : [], staff: Array.from({ length: 8 }, (_, i) => ({ upn: i === 0 ? me : `iro${i}@westmere.example`, name: `IRO ${i}`, fte: 1 })) },
+    settings,
     today: () => today, now: () => instant(Date.parse("2026-03-02T08:00:00Z")),
   };
   const started = performance.now();

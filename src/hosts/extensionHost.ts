@@ -3,7 +3,6 @@ import { localDrafts } from "../adapters/browser/localDrafts.js";
 import { extensionSignIn } from "../adapters/extension/extensionSignIn.js";
 import type { ExtensionSettings } from "../adapters/extension/extensionSettings.js";
 import { pageCompose } from "../adapters/extension/pageCompose.js";
-import { DEFAULT_SETTINGS } from "../app/serviceSettings.js";
 import { PortError } from "../ports/errors.js";
 import { NO_ITEM } from "../ports/Host.js";
 import type { HostAdapter } from "./root/hostAdapter.js";
@@ -17,7 +16,7 @@ import { tokensFor } from "./root/tokensFor.js";
 export async function extensionConfig(settings: ExtensionSettings): Promise<HostConfig> {
   if (settings.mode === "tenant") {
     const { tenantId, clientId, site, list, disputesList, settingsList } = settings;
-    return { graphBaseUrl: "https://graph.microsoft.com", auth: { kind: "msal", clientId, tenantId }, site, list, disputesList, settingsList, settings: DEFAULT_SETTINGS };
+    return { graphBaseUrl: "https://graph.microsoft.com", auth: { kind: "msal", clientId, tenantId }, site, list, disputesList, settingsList };
   }
   const base = `${settings.sandboxUrl.replace(/\/+$/, "")}/`;
   const response = await fetch(new URL("config.json", base)).catch(() => null);

@@ -6,7 +6,6 @@ import { GraphDisputeStore } from "../../adapters/graph/graphDisputeStore.js";
 import { GraphMail } from "../../adapters/graph/graphMail.js";
 import { readMe } from "../../adapters/graph/graphMe.js";
 import { GraphSettingsStore } from "../../adapters/graph/graphSettingsStore.js";
-import type { ServiceSettings } from "../../app/serviceSettings.js";
 import { instant } from "../../domain/calendar/londonTime.js";
 import type { HostItem } from "../../ports/Host.js";
 import type { PaneEnv } from "../../ui/env.js";
@@ -26,7 +25,7 @@ export type BaseEnv = Omit<PaneEnv, keyof HostItem | "signal">;
 export async function composeEnv(config: HostConfig, host: HostAdapter, signal?: AbortSignal): Promise<BaseEnv> {
   const graph = new GraphConnection({ baseUrl: config.graphBaseUrl, tokens: host.tokens(config) });
   const serviceSettings = new GraphSettingsStore(graph, { site: config.site, list: config.settingsList });
-  const [me, settings] = await Promise.all([host.user ? Promise.resolve(host.user) : readMe(graph, signal), serviceSettings.read(signal).then((s) => (s as { service?: ServiceSettings }).service ?? config.settings)]);
+  const [me, settings] = await Promise.all([host.user ? Promise.resolve(host.user) : readMe(graph, signal), serviceSettings.read(signal).then((s) => s.service)]);
   const clock = host.clock ?? { today: londonClock.today, now: () => instant(Date.now()) };
   return {
     calendar: new GraphCalendar(graph),

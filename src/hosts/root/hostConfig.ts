@@ -1,10 +1,8 @@
-import { readServiceSettings } from "../../app/readServiceSettings.js";
-import type { ServiceSettings } from "../../app/serviceSettings.js";
-
 /**
  * Where a pane's data lives and how to sign in: config.json beside the pages (Outlook, Teams, the
  * previews; the build writes it from IRO_DESK_* variables) or the extension's options. By default
- * it points at the sandbox on the pages' own origin.
+ * it points at the sandbox on the pages' own origin. The service's own settings are not here:
+ * they are in its settings list, read by every pane (composeEnv).
  */
 export interface HostConfig {
   /** "https://graph.microsoft.com", or the sandbox's "http://localhost:3000/graph". */
@@ -14,8 +12,6 @@ export interface HostConfig {
   readonly list: string;
   readonly disputesList: string;
   readonly settingsList: string;
-  /** The deployment's settings: used until the service's own settings are read from its site. */
-  readonly settings: ServiceSettings;
 }
 
 export async function readConfig(): Promise<HostConfig> {
@@ -24,10 +20,8 @@ export async function readConfig(): Promise<HostConfig> {
   return configFrom(await response.json(), location.href);
 }
 
-/** Checks a configuration read from JSON; a relative Graph address is taken from `base`. */
+/** A configuration read from JSON; a relative Graph address is taken from `base`. */
 export function configFrom(json: unknown, base: string): HostConfig {
-  const raw = json as Omit<HostConfig, "settings"> & { settings?: unknown };
-  const { settings, errors } = readServiceSettings(raw.settings);
-  if (errors.length > 0) throw new Error(`config.json: ${errors.join("; ")}`);
-  return { ...raw, graphBaseUrl: new URL(raw.graphBaseUrl, base).href.replace(/\/$/, ""), settings };
+  const raw = json as HostConfig;
+  return { ...raw, graphBaseUrl: new URL(raw.graphBaseUrl, base).href.replace(/\/$/, "") };
 }
