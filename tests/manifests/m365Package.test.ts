@@ -86,7 +86,7 @@ describe("the Microsoft 365 app package (unified manifest)", () => {
 
   it("has the Teams meeting side panel and a personal Caseload tab, on pages the build produced", () => {
     expect(manifest.configurableTabs[0].context).toEqual(expect.arrayContaining(["meetingSidePanel", "meetingDetailsTab"]));
-    expect(manifest.staticTabs.map((t: { entityId: string; scopes: string[] }) => [t.entityId, t.scopes])).toEqual([["iro-desk-caseload", ["personal"]]]);
+    expect(manifest.staticTabs.map((t: { entityId: string; scopes: string[] }) => [t.entityId, t.scopes])).toEqual([["iro-desk-caseload", ["personal"]], ["iro-desk-managers", ["personal"]]]);
     const pages = [manifest.configurableTabs[0].configurationUrl, ...manifest.staticTabs.map((t: { contentUrl: string }) => t.contentUrl), ...extension.runtimes.map((r) => r.code.page)];
     for (const url of pages) {
       expect(url).toMatch(/^https:\/\//);
