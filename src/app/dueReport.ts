@@ -17,17 +17,31 @@ export interface DueResult extends TimescaleAssessment {
  * errors and no next event; every other case is still worked out.
  */
 export function dueReport(records: readonly CaseRecord[], today: IsoDate, settings: ServiceSettings = DEFAULT_SETTINGS): DueResult[] {
+  return records.map(dueAssessor(today, settings));
+}
+
+/**
+ * Works out one case at a time, in order, so a file of any size can be read and written as it
+ * streams. A case reference used again is an error on the later case (the earlier one is kept):
+ * two cases with one reference would put one child's dates on another's.
+ */
+export function dueAssessor(today: IsoDate, settings: ServiceSettings): (record: CaseRecord) => DueResult {
   const options = timescaleOptions(settings);
-  return records.map((record) => {
+  const seen = new Map<string, number>();
+  let position = 0;
+  return (record) => {
+    position++;
     const read = readCaseRecord(record);
-    if (!read.timescaleCase) {
-      return { ref: read.ref, status: "invalid", next: null, history: [], errors: read.errors, warnings: [], workingDaysLeft: null };
+    const first = read.ref === null ? undefined : seen.get(read.ref);
+    if (read.ref !== null && first === undefined) seen.set(read.ref, position);
+    const errors = first === undefined ? read.errors : [...read.errors, { field: "ref", reason: `the case reference "${read.ref}" is already used by case ${first} of this file` }];
+    if (!read.timescaleCase || errors.length > 0) {
+      return { ref: read.ref, status: "invalid", next: null, history: [], errors, warnings: [], workingDaysLeft: null };
     }
     const assessment = assessTimescale(read.timescaleCase, today, options);
-    const calendar = options.calendarFor(read.timescaleCase.nation);
-    const workingDaysLeft = assessment.next ? workingDaysBetween(calendar, today, assessment.next.dueBy) : null;
+    const workingDaysLeft = assessment.next ? workingDaysBetween(options.calendarFor(read.timescaleCase.nation), today, assessment.next.dueBy) : null;
     return { ref: read.ref, ...assessment, workingDaysLeft };
-  });
+  };
 }
 
 /** How a service's settings shape every assessment: its calendars, what "due soon" means, where the ICPC clock starts. */

@@ -2,10 +2,10 @@ import { parseIsoDate, type IsoDate } from "../domain/calendar/isoDate.js";
 import type { HolidayDivision } from "../domain/calendar/nation.js";
 import type { HolidayAdjustments } from "../domain/calendar/workingCalendar.js";
 import type { StaffMember } from "../domain/caseload/staffMember.js";
+import { ICPC_ANCHORS } from "../domain/timescales/assessTimescale.js";
 import { DEFAULT_SETTINGS, type ServiceSettings } from "./serviceSettings.js";
 
 const DIVISIONS: readonly HolidayDivision[] = ["england-and-wales", "scotland", "northern-ireland"];
-const ANCHORS = ["last-strategy-discussion", "first-strategy-discussion"] as const;
 
 /**
  * Service settings from JSON, over the defaults. Every problem is named; settings with problems
@@ -27,9 +27,9 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
   }
   let icpcAnchor = DEFAULT_SETTINGS.icpcAnchor;
   if (input.icpcAnchor !== undefined) {
-    const anchor = ANCHORS.find((a) => a === input.icpcAnchor);
+    const anchor = ICPC_ANCHORS.find((a) => a === input.icpcAnchor);
     if (anchor) icpcAnchor = anchor;
-    else errors.push(`settings.icpcAnchor should be one of ${ANCHORS.join(", ")}`);
+    else errors.push(`settings.icpcAnchor should be one of ${ICPC_ANCHORS.join(", ")}`);
   }
   const holidays: Partial<Record<HolidayDivision, HolidayAdjustments>> = {};
   if (input.holidays !== undefined) {

@@ -42,7 +42,7 @@ export interface ServiceSettings {
 
 export const DEFAULT_SETTINGS: ServiceSettings = {
   dueSoonWorkingDays: 10,
-  icpcAnchor: "last-strategy-discussion",
+  icpcAnchor: "s47-strategy-discussion",
   holidays: {},
   showChildNames: false,
   classification: "OFFICIAL-SENSITIVE",

@@ -1,10 +1,9 @@
 import { useMemo, useState } from "preact/hooks";
 import type { CaseloadEntry } from "../app/loadCaseload.js";
 import { EVENT_NAMES } from "../domain/timescales/ruleSets.js";
-import { dayAndDate } from "./format.js";
+import { dayAndDate, STATUS_ORDER } from "./format.js";
 import { StatusBadge } from "./StatusBadge.js";
 
-const ORDER = { overdue: 0, "due-soon": 1, "on-track": 2, booked: 3, invalid: 4, closed: 5 } as const;
 
 /**
  * Pick a child: your own children first, most urgent first; search by case reference or name
@@ -20,7 +19,7 @@ export function CasePicker({ entries, me, chosen, onChoose }: { entries: readonl
       ? entries.filter((e) => e.child.ref.toLowerCase().includes(q) || e.child.childName.toLowerCase().includes(q))
       : entries.filter(mine).filter((e) => e.status !== "closed");
     return [...matching]
-      .sort((a, b) => Number(mine(b)) - Number(mine(a)) || ORDER[a.status] - ORDER[b.status] || (a.next?.dueBy ?? "9").localeCompare(b.next?.dueBy ?? "9"))
+      .sort((a, b) => Number(mine(b)) - Number(mine(a)) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.next?.dueBy ?? "9").localeCompare(b.next?.dueBy ?? "9"))
       .slice(0, 50);
   }, [entries, query, me]);
   const chosenEntry = chosen ? entries.find((e) => e.stored.id === chosen) : undefined;

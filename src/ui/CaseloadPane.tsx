@@ -1,23 +1,24 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { calendarsFor } from "../app/dueReport.js";
+import { calendarsFor, timescaleOptions } from "../app/dueReport.js";
+import { assessChild } from "../domain/caseload/assessChild.js";
 import type { Caseload, CaseloadEntry } from "../app/loadCaseload.js";
 import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
 import { CASELOAD_BAND, iroLoad, loadWords } from "../domain/caseload/iroLoad.js";
 import type { Dispute } from "../domain/disputes/dispute.js";
-import { EVENT_NAMES } from "../domain/timescales/ruleSets.js";
+import { meetingName } from "../domain/timescales/ruleSets.js";
 import { BookChild } from "./BookChild.js";
 import { LoadingNotices } from "./BookingPane.js";
 import { ChildDetail } from "./ChildDetail.js";
+import { MinutesAndEarlyReview, minutesDueWords } from "./MinutesAndEarlyReview.js";
 import type { PaneEnv } from "./env.js";
-import { dayAndDate, daysLeftWords, STATUS_WORDS } from "./format.js";
+import { dayAndDate, daysLeftWords, STATUS_ORDER, STATUS_WORDS } from "./format.js";
 import { Notice } from "./Notice.js";
 import { RagBadge } from "./RagBadge.js";
 import { StatusBadge } from "./StatusBadge.js";
 import { useCaseload } from "./useCaseload.js";
 
 const PAGE = 50;
-const URGENCY = { overdue: 0, "due-soon": 1, "on-track": 2, booked: 3, invalid: 4, closed: 5 } as const;
-type Filter = "all" | "overdue" | "due-soon" | "unbooked" | "booked";
+type Filter = "all" | "overdue" | "due-soon" | "unbooked" | "booked" | "records";
 type Sort = "urgency" | "due" | "ref";
 /** "Unbooked" means due within this many working days with nothing in the diary. */
 const UNBOOKED_WINDOW = 20;
@@ -139,11 +140,12 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
       if (filter === "overdue") return e.status === "overdue";
       if (filter === "due-soon") return e.status === "due-soon";
       if (filter === "booked") return e.status === "booked";
+      if (filter === "records") return e.minutesDue.length > 0;
       if (filter === "unbooked") return e.status !== "booked" && e.next !== null;
       return true;
     });
     const due = (e: CaseloadEntry) => e.next?.dueBy ?? "9999-12-31";
-    return [...picked].sort((a, b) => (sort === "ref" ? a.child.ref.localeCompare(b.child.ref) : sort === "due" ? due(a).localeCompare(due(b)) : URGENCY[a.status] - URGENCY[b.status] || due(a).localeCompare(due(b))));
+    return [...picked].sort((a, b) => (sort === "ref" ? a.child.ref.localeCompare(b.child.ref) : sort === "due" ? due(a).localeCompare(due(b)) : STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || due(a).localeCompare(due(b))));
   }, [entries, query, filter, sort]);
 
   if (open) {
@@ -159,13 +161,14 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
           <>
             <p>
               <StatusBadge status={open.status} />{" "}
-              {open.next ? `${EVENT_NAMES[open.next.event]}${open.next.event === "icpc" ? "" : ` ${open.next.number}`} due by ${dayAndDate(open.next.dueBy)}: ${daysLeftWords(workingDaysBetween(calendarFor(open.child.nation), env.today(), open.next.dueBy))}` : "Nothing due"}
+              {open.next ? `${meetingName(open.next.event, open.next.number)} due by ${dayAndDate(open.next.dueBy)}: ${daysLeftWords(workingDaysBetween(calendarFor(open.child.nation), env.today(), open.next.dueBy))}` : "Nothing due"}
             </p>
             {open.next && (
               <button type="button" class="primary" onClick={() => setBooking(true)}>
                 {open.booking ? "Move or cancel the booking" : "Book"}
               </button>
             )}
+            <MinutesAndEarlyReview env={env} entry={open} onSaved={(saved) => (setOpen({ ...assessChild(saved.childCase, env.today(), timescaleOptions(env.settings)), stored: saved, booking: open.booking }), reload())} />
             <ChildDetail entry={open} disputes={disputes.filter((d) => d.caseRef === open.child.ref)} today={env.today()} calendar={calendarFor(open.child.nation)} />
           </>
         )}
@@ -188,6 +191,7 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
             <option value="due-soon">Due soon</option>
             <option value="unbooked">Not booked</option>
             <option value="booked">Booked</option>
+            <option value="records">Decisions or records to send</option>
           </select>
         </div>
         <div style="flex:1;min-width:120px">
@@ -217,8 +221,9 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
                   {d > 0 && <span class="badge overdue">{d} open dispute{d === 1 ? "" : "s"}</span>}
                 </span>
                 <span class="muted">
-                  {e.next ? `${EVENT_NAMES[e.next.event]}${e.next.event === "icpc" ? "" : ` ${e.next.number}`} due by ${dayAndDate(e.next.dueBy)}${e.booking ? ", booked" : ""}` : "Nothing due"}
+                  {e.next ? `${meetingName(e.next.event, e.next.number)} due by ${dayAndDate(e.next.dueBy)}${e.booking ? ", booked" : ""}` : "Nothing due"}
                 </span>
+                {e.minutesDue.map((m) => <span key={`${m.track}${m.kind}`} class={m.late ? "overdue-text" : "muted"}>{minutesDueWords(m)}</span>)}
               </button>
             </li>
           );

@@ -95,7 +95,7 @@ export function SlotPicker({ finding, names, chosen, onChoose }: { finding: Slot
                   const kind = cellKind(slot);
                   return (
                     <td key={d} class={kind}>
-                      <button type="button" class="cell" aria-pressed={isChosen(slot)} aria-label={`${timeRange(slot.start, slot.end)}: ${slotSummary(slot, names)}`} onClick={() => onChoose(slot)}>
+                      <button type="button" class="cell" aria-pressed={isChosen(slot)} aria-label={`${CELL_TEXT[kind]}, ${timeRange(slot.start, slot.end)}: ${slotSummary(slot, names)}`} onClick={() => onChoose(slot)}>
                         {CELL_TEXT[kind]}
                       </button>
                     </td>

@@ -25,7 +25,11 @@ export const STATUS_WORDS: Readonly<Record<ChildStatus, string>> = {
   booked: "Booked",
   closed: "Closed",
   invalid: "Check data",
+  unsupported: "No rules yet",
 };
+
+/** Most urgent first: the order of the caseload and the case picker. */
+export const STATUS_ORDER: Readonly<Record<ChildStatus, number>> = { overdue: 0, "due-soon": 1, "on-track": 2, booked: 3, invalid: 4, unsupported: 5, closed: 6 };
 
 /** "40 working days left", "due today", "overdue by 3 working days". */
 export function daysLeftWords(workingDaysLeft: number): string {

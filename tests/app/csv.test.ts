@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvRecords, CsvSyntaxError, parseCsv } from "../../src/app/csv/parseCsv.js";
+import { CsvParser, csvRecords, csvRecordStream, CsvSyntaxError, parseCsv, type CsvRow } from "../../src/app/csv/parseCsv.js";
 import { writeCsv } from "../../src/app/csv/writeCsv.js";
 
 describe("CSV", () => {
@@ -11,6 +11,34 @@ describe("CSV", () => {
       { line: 4, values: ["2", "two\nlines", ""] },
       { line: 6, values: ["3", "", "z"] },
     ]);
+  });
+
+  it("reads the same however the text is cut into chunks (every cut of every pair of places)", () => {
+    const text = '\uFEFFa,b,c\r\n1,"x, y","say ""hi"""\r\n\r\n2,"two\r\nlines",\n3,,z\r\n"",""""\n';
+    const whole = parseCsv(text);
+    for (let i = 0; i <= text.length; i++) {
+      for (let j = i; j <= text.length; j++) {
+        const parser = new CsvParser();
+        const rows: CsvRow[] = [];
+        for (const chunk of [text.slice(0, i), text.slice(i, j), text.slice(j)]) parser.push(chunk, rows);
+        parser.end(rows);
+        expect(rows, `cut at ${i} and ${j}`).toEqual(whole);
+      }
+    }
+    expect(whole.at(-1)).toEqual({ line: 7, values: ["", '"'] });
+  });
+
+  it("streams records, naming the columns first", async () => {
+    async function* chunks() {
+      yield "ref,tra";
+      yield "ck\nA1,lac\nB2";
+      yield ",cp\n";
+    }
+    const seen: string[][] = [];
+    const records = [];
+    for await (const r of csvRecordStream(chunks(), (columns) => seen.push(columns))) records.push(r);
+    expect(seen).toEqual([["ref", "track"]]);
+    expect(records).toEqual([{ line: 2, record: { ref: "A1", track: "lac" } }, { line: 3, record: { ref: "B2", track: "cp" } }]);
   });
 
   it("says where a quote is never closed", () => {

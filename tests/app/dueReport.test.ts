@@ -23,6 +23,26 @@ describe("the due report", () => {
     expect(results[1]?.errors).toHaveLength(1);
   });
 
+  it("a reference used twice: the later case is an error, the first is kept", () => {
+    const [first, second, other] = dueReport(
+      [
+        { ref: "A1", track: "lac", periodStart: "2026-01-05" },
+        { ref: "A1", track: "foster-carer", approved: "2025-03-31" },
+        { ref: "B2", track: "lac", periodStart: "2026-01-05" },
+      ],
+      today,
+    );
+    expect(first?.status).not.toBe("invalid");
+    expect(second?.status).toBe("invalid");
+    expect(second?.errors).toEqual([{ field: "ref", reason: 'the case reference "A1" is already used by case 1 of this file' }]);
+    expect(other?.errors).toEqual([]);
+  });
+
+  it("a track with no rules for the nation is unsupported, with no errors: the data is not wrong", () => {
+    const [result] = dueReport([{ ref: "S1", track: "adoption", nation: "scotland", placed: "2026-01-05" }], today);
+    expect(result).toMatchObject({ status: "unsupported", errors: [], next: null, reason: "IRO Desk has no adoption placement review timescales for Scotland yet", workingDaysLeft: null });
+  });
+
   it("counts working days left in each case's own nation (Easter Monday is worked in Scotland)", () => {
     const [england, scotland] = dueReport(
       [
@@ -68,7 +88,7 @@ describe("service settings", () => {
     expect(errors).toEqual([
       "settings.colour is not a setting (known: dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule, agendas, earlyReviewWorkingDays, preBirthReviewWorkingDays, transferInWorkingDays, recordDeadlines)",
       "settings.dueSoonWorkingDays should be a whole number of working days from 0 to 260",
-      "settings.icpcAnchor should be one of last-strategy-discussion, first-strategy-discussion",
+      "settings.icpcAnchor should be one of s47-strategy-discussion, last-strategy-discussion",
       "settings.holidays.wales is not a bank holiday jurisdiction (use england-and-wales, scotland, northern-ireland)",
       "settings.holidays.scotland.add should be a list of yyyy-mm-dd dates",
     ]);

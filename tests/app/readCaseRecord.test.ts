@@ -39,10 +39,13 @@ describe("reading a case as a person or a spreadsheet wrote it", () => {
     expect(readCaseRecord({ ref: "B1", track: "cp" }).errors).toEqual([
       { field: "strategyDiscussions", reason: "strategyDiscussions (the strategy discussion dates) is missing" },
     ]);
-    expect(readCaseRecord({ ref: "X1", track: "adoption" }).errors[0]?.reason).toBe(
-      'unknown track "adoption": use lac, cp, foster-carer, short-breaks',
+    expect(readCaseRecord({ ref: "X1", track: "adoption" }).errors).toEqual([
+      { field: "placed", reason: "placed (the date the child was placed for adoption) is missing" },
+    ]);
+    expect(readCaseRecord({ ref: "X1", track: "custody" }).errors[0]?.reason).toBe(
+      'unknown track "custody": use lac, cp, foster-carer, short-breaks, adoption, secure',
     );
-    expect(readCaseRecord({ ref: "X2" }).errors[0]?.reason).toBe("track is missing: use lac, cp, foster-carer, short-breaks");
+    expect(readCaseRecord({ ref: "X2" }).errors[0]?.reason).toBe("track is missing: use lac, cp, foster-carer, short-breaks, adoption, secure");
   });
 
   it("refuses a value of the wrong kind rather than guessing", () => {
@@ -51,6 +54,39 @@ describe("reading a case as a person or a spreadsheet wrote it", () => {
     ]);
     expect(readCaseRecord({ ref: "A1", track: "lac", periodStart: "2026-01-05", reviews: 3 }).errors).toEqual([
       { field: "reviews", reason: "reviews should be a list of dates, not number 3" },
+    ]);
+  });
+
+  it("an unknown field is an error with the field it most likely meant, never read as nothing", () => {
+    expect(readCaseRecord({ ref: "A1", track: "lac", periodStart: "2026-01-05", review: ["2026-01-29"] }).errors).toEqual([
+      { field: "review", reason: '"review" is not a case field: did you mean "reviews"?' },
+    ]);
+    expect(readCaseRecord({ ref: "B1", track: "cp", strategyDiscussions: ["2026-02-02"], ICPC: "2026-02-20" }).errors).toEqual([
+      { field: "ICPC", reason: '"ICPC" is not a case field: did you mean "icpc"?' },
+    ]);
+    expect(readCaseRecord({ ref: "B1", track: "lac", periodStart: "2026-01-05", colour: "red" }).errors[0]?.reason).toMatch(/^"colour" is not a case field \(known: ref, track, nation, reviews, ended, periodStart/);
+  });
+
+  it("a field of another track is an error when it has a value", () => {
+    expect(readCaseRecord({ ref: "A1", track: "lac", periodStart: "2026-01-05", approved: "2025-01-01" }).errors).toEqual([
+      { field: "approved", reason: "approved is not used for lac cases (it is for foster-carer)" },
+    ]);
+    expect(readCaseRecord({ ref: "A1", track: "lac", periodStart: "2026-01-05", approved: "" }).errors).toEqual([]);
+  });
+
+  it("reads the s.47 enquiry, transfer-in and pre-birth fields, and early reviews in JSON or CSV form", () => {
+    expect(readCaseRecord({ ref: "B1", track: "cp", strategyDiscussions: "02/02/2026;09/02/2026", s47Discussion: "09/02/2026", preBirth: "yes", born: "2026-05-20" }).timescaleCase).toEqual({
+      track: "cp", nation: "england", reviews: [], ended: null, strategyDiscussions: ["2026-02-02", "2026-02-09"],
+      s47Discussion: "2026-02-09", s47Start: null, icpc: null, transferIn: null, born: "2026-05-20", preBirth: true,
+    });
+    expect(readCaseRecord({ ref: "T1", track: "cp", transferIn: "2026-12-24" }).errors).toEqual([]);
+    const csv = readCaseRecord({ ref: "A1", track: "lac", periodStart: "05/01/2026", earlyReviews: "02/03/2026 iro-request; 10/03/2026 care-plan-change" });
+    const json = readCaseRecord({ ref: "A1", track: "lac", periodStart: "2026-01-05", earlyReviews: [{ requested: "2026-03-02", reason: "iro-request" }, "2026-03-10 care-plan-change"] });
+    expect(csv.timescaleCase).toEqual(json.timescaleCase);
+    expect(json.timescaleCase).toMatchObject({ earlyReviews: [{ requested: "2026-03-02", reason: "iro-request" }, { requested: "2026-03-10", reason: "care-plan-change" }] });
+    expect(readCaseRecord({ ref: "A1", track: "lac", periodStart: "2026-01-05", earlyReviews: ["2026-03-02 because"] }).errors[0]?.reason).toMatch(/^earlyReviews\[1\]: the reason should be one of iro-request/);
+    expect(readCaseRecord({ ref: "B1", track: "cp", strategyDiscussions: ["2026-02-02"], born: "2026-05-20" }).errors).toEqual([
+      { field: "born", reason: "born is for a pre-birth conference: set preBirth to true" },
     ]);
   });
 });

@@ -8,7 +8,7 @@ const ISSUE_EXAMPLE = file(
     today: "2026-03-02",
     cases: [
       { ref: "A1", track: "lac", nation: "england", periodStart: "2026-01-05", reviews: ["2026-01-29"] },
-      { ref: "B7", track: "cp", strategyDiscussions: ["2026-02-02", "2026-02-09"], icpc: "2026-02-27", reviews: [] },
+      { ref: "B7", track: "cp", strategyDiscussions: ["2026-02-02", "2026-02-09"], s47Discussion: "2026-02-09", icpc: "2026-02-27", reviews: [] },
       { ref: "F3", track: "foster-carer", approved: "2025-03-31", reviews: [], ended: null },
     ],
   }),
@@ -48,8 +48,8 @@ describe("iro-desk due", () => {
   it("--today overrides the file's today: the same case becomes overdue", async () => {
     const { stdout } = await run("due", ISSUE_EXAMPLE, "--today", "2026-04-01", "--format", "csv");
     const lines = stdout.trim().split("\r\n");
-    expect(lines[0]).toBe("ref,status,event,number,dueBy,workingDaysLeft,errors");
-    expect(lines[3]).toBe("F3,overdue,foster-carer-review,1,2026-03-31,-1,");
+    expect(lines[0]).toBe("ref,status,event,number,dueBy,workingDaysLeft,errors,note");
+    expect(lines[3]).toBe("F3,overdue,foster-carer-review,1,2026-03-31,-1,,");
   });
 
   it("reads CSV input with ;-separated lists and UK dates", async () => {
@@ -99,7 +99,8 @@ describe("iro-desk due", () => {
       [[join(dir, "missing.json")], /missing\.json: no such file/],
       [[broken], /broken\.json: not valid JSON/],
       [[wrongShape], /shape\.json: expected an object with a "cases" list/],
-      [[ISSUE_EXAMPLE, "--today", "2026-02-30"], /--today "2026-02-30" is not a real yyyy-mm-dd date/],
+      [[ISSUE_EXAMPLE, "--today", "2026-02-30"], /--today "2026-02-30" is not a real date \(yyyy-mm-dd or dd\/mm\/yyyy\)/],
+      [[file("misspelt.csv", "ref,track,periodStart,review\nA1,lac,2026-01-05,2026-01-29\n")], /misspelt\.csv: column "review" is not a case field: did you mean "reviews"\?/],
       [[ISSUE_EXAMPLE, "--format", "xml"], /--format must be one of table, json, csv/],
       [[ISSUE_EXAMPLE, "--colour"], /Unknown option '--colour'/],
     ] as const) {
@@ -109,6 +110,45 @@ describe("iro-desk due", () => {
       expect(stderr).toMatch(message);
       expect(stderr.trim().split("\n")).toHaveLength(1);
     }
+  });
+
+  it("--today takes dd/mm/yyyy like the file does", async () => {
+    const iso = await run("due", ISSUE_EXAMPLE, "--today", "2026-04-01", "--format", "csv");
+    const uk = await run("due", ISSUE_EXAMPLE, "--today", "01/04/2026", "--format", "csv");
+    expect(uk.code).toBe(0);
+    expect(uk.stdout).toBe(iso.stdout);
+  });
+
+  it("a misspelt field in JSON is an error on that case naming the field it meant; a duplicate reference is flagged", async () => {
+    const cases = file(
+      "typos.json",
+      JSON.stringify({ today: "2026-03-02", cases: [
+        { ref: "A1", track: "lac", periodStart: "2026-01-05", review: ["2026-01-29"] },
+        { ref: "B1", track: "cp", strategyDiscussions: ["2026-02-02"], ICPC: "2026-02-20" },
+        { ref: "C1", track: "lac", periodStart: "2026-01-05" },
+        { ref: "C1", track: "lac", periodStart: "2026-02-05" },
+      ] }),
+    );
+    const { code, stdout } = await run("due", cases, "--format", "json");
+    expect(code).toBe(1);
+    const results = JSON.parse(stdout) as { ref: string; status: string; errors: { field: string; reason: string }[] }[];
+    expect(results.map((r) => [r.ref, r.status, r.errors.map((e) => e.reason)])).toEqual([
+      ["A1", "invalid", ['"review" is not a case field: did you mean "reviews"?']],
+      ["B1", "invalid", ['"ICPC" is not a case field: did you mean "icpc"?']],
+      ["C1", "overdue", []],
+      ["C1", "invalid", ['the case reference "C1" is already used by case 3 of this file']],
+    ]);
+  });
+
+  it("a track with no rules for its nation is unsupported with the reason, and the exit code stays 0", async () => {
+    const cases = file("scotland.csv", "ref,track,nation,placed\nS1,adoption,scotland,05/01/2026\nS2,lac,scotland,\n");
+    const csv = await run("due", cases, "--today", "2026-03-02", "--format", "csv");
+    expect(csv.stdout.split("\r\n")[1]).toBe("S1,unsupported,,,,,,IRO Desk has no adoption placement review timescales for Scotland yet");
+    expect(csv.code).toBe(1); // S2 has no periodStart: that one is an error
+    const only = await run("due", file("scotland2.csv", "ref,track,nation,placed\nS1,adoption,scotland,05/01/2026\n"), "--today", "2026-03-02");
+    expect(only.code).toBe(0);
+    expect(only.stdout).toMatch(/S1\s+–\s+–\s+–\s+unsupported/);
+    expect(only.stdout).toContain("S1: unsupported: IRO Desk has no adoption placement review timescales for Scotland yet");
   });
 
   it("without a today anywhere, uses today's date in London", async () => {
@@ -123,7 +163,7 @@ describe("iro-desk due", () => {
     expect(top.code).toBe(0);
     expect(top.stdout).toMatch(/due\s+the next statutory review/);
     const due = await run("due", "--help");
-    expect(due.stdout).toMatch(/Exit code: 0 every case was valid/);
+    expect(due.stdout).toMatch(/Exit code: 0 no case had errors/);
     const unknown = await run("book");
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown command "book"/);

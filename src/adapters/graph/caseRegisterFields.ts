@@ -3,6 +3,7 @@ import { isNation } from "../../domain/calendar/nation.js";
 import { parseCaseRef } from "../../domain/caseload/caseRef.js";
 import type { CaseContact, ChildCase, EarlierPeriod, HeldReview, LateReason, RagEntry } from "../../domain/caseload/childCase.js";
 import type { MinutesSent } from "../../domain/records/meetingRecords.js";
+import type { EarlyReview } from "../../domain/timescales/timescaleCase.js";
 
 /**
  * The case register as a SharePoint list: one item per child, one column per field. Lists of
@@ -11,7 +12,7 @@ import type { MinutesSent } from "../../domain/records/meetingRecords.js";
  */
 export const CASE_REGISTER_COLUMNS = [
   "Title", "ChildName", "DateOfBirth", "Nation", "IRO", "SocialWorker", "TeamManager",
-  "LegalStatus", "ShortBreaks", "LACStart", "LACReviews", "LACEnded", "LACEarlierPeriods",
+  "LegalStatus", "ShortBreaks", "LACStart", "LACReviews", "LACEnded", "LACEarlierPeriods", "LACEarlyReviews",
   "CPChair", "StrategyDiscussions", "ICPC", "ICPCMinutes", "CPCategory", "CPReviews", "CPEnded",
   "Contacts", "RAGHistory", "LateReasons",
 ] as const;
@@ -33,6 +34,7 @@ export function toRegisterFields(c: ChildCase): CaseRegisterFields {
     LACReviews: c.lac ? JSON.stringify(c.lac.reviews) : null,
     LACEnded: c.lac?.ended ?? null,
     LACEarlierPeriods: c.lac ? JSON.stringify(c.lac.earlierPeriods) : null,
+    LACEarlyReviews: c.lac?.earlyReviews?.length ? JSON.stringify(c.lac.earlyReviews) : null,
     CPChair: c.cp?.chair ?? null,
     StrategyDiscussions: c.cp ? JSON.stringify(c.cp.strategyDiscussions) : null,
     ICPC: c.cp?.icpc ?? null,
@@ -96,6 +98,7 @@ export function fromRegisterFields(fields: Readonly<Record<string, unknown>>): {
                 reviews: json<HeldReview[]>("LACReviews", []),
                 ended: date("LACEnded"),
                 earlierPeriods: json<EarlierPeriod[]>("LACEarlierPeriods", []),
+                ...(text("LACEarlyReviews") !== null ? { earlyReviews: json<EarlyReview[]>("LACEarlyReviews", []) } : {}),
               }
             : null,
           cp:

@@ -1,7 +1,8 @@
 /**
- * Splits CSV text (RFC 4180: quoted fields, doubled quotes, CRLF or LF, a leading BOM) into rows.
- * Hand-written because it is 40 lines and the browser bundles that import files must stay small;
- * each row keeps the line it started on so import errors can name it.
+ * CSV (RFC 4180: quoted fields, doubled quotes, CRLF or LF, a leading BOM) read a chunk at a time,
+ * so a file of any size streams through in constant memory; each row keeps the line it started on
+ * so import errors can name it. Hand-written because it is short and the browser bundles that
+ * import files must stay small.
  */
 export interface CsvRow {
   readonly line: number;
@@ -14,56 +15,177 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/** Rows out of CSV text given in chunks of any size: `push` each chunk, then `end`. */
+export class CsvParser {
+  private values: string[] = [];
+  /** The part of the current field read so far (a field may run over a chunk boundary). */
+  private field = "";
+  private fieldStarted = false;
+  private quoted = false;
+  /** A quote at the very end of a chunk inside a quoted field: closing, or the first of a doubled pair. */
+  private quoteAtEnd = false;
+  /** A CR at the very end of a chunk: a following LF belongs to it. */
+  private crAtEnd = false;
+  private first = true;
+  private line = 1;
+  private rowLine = 1;
+
+  push(chunk: string, out: CsvRow[]): void {
+    let i = 0;
+    const n = chunk.length;
+    if (this.first && n > 0) {
+      this.first = false;
+      if (chunk.charCodeAt(0) === 0xfeff) i = 1;
+    }
+    if (this.crAtEnd && i < n) {
+      this.crAtEnd = false;
+      if (chunk.charCodeAt(i) === LF) i++;
+    }
+    if (this.quoteAtEnd && i < n) {
+      this.quoteAtEnd = false;
+      if (chunk.charCodeAt(i) === QUOTE) {
+        this.field += '"';
+        i++;
+      } else this.quoted = false;
+    }
+    let start = i;
+    while (i < n) {
+      if (this.quoted) {
+        const q = chunk.indexOf('"', i);
+        const end = q < 0 ? n : q;
+        this.countLines(chunk, i, end);
+        this.field += chunk.slice(start, end);
+        if (q < 0) return;
+        if (q + 1 === n) {
+          this.quoteAtEnd = true;
+          return;
+        }
+        if (chunk.charCodeAt(q + 1) === QUOTE) {
+          this.field += '"';
+          i = start = q + 2;
+        } else {
+          this.quoted = false;
+          i = start = q + 1;
+        }
+        continue;
+      }
+      // A whole row with no quotes: split it natively (most rows of most files).
+      if (i === start && !this.fieldStarted && this.values.length === 0) {
+        const nl = chunk.indexOf("\n", i);
+        if (nl >= 0) {
+          const end = nl > i && chunk.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+          const row = chunk.slice(i, end);
+          if (row.indexOf('"') < 0 && row.indexOf("\r") < 0) {
+            if (row !== "") out.push({ line: this.line, values: row.split(",") });
+            this.rowLine = ++this.line;
+            i = start = nl + 1;
+            continue;
+          }
+        }
+      }
+      const c = chunk.charCodeAt(i);
+      if (c === COMMA) {
+        this.endField(chunk.slice(start, i));
+        i = start = i + 1;
+      } else if (c === LF || c === CR) {
+        this.endField(chunk.slice(start, i));
+        this.endRow(out);
+        if (c === CR) {
+          if (i + 1 === n) this.crAtEnd = true;
+          else if (chunk.charCodeAt(i + 1) === LF) i++;
+        }
+        this.rowLine = ++this.line;
+        i = start = i + 1;
+      } else if (c === QUOTE && i === start && !this.fieldStarted) {
+        this.quoted = true;
+        this.fieldStarted = true;
+        i = start = i + 1;
+      } else i++;
+    }
+    if (start < n) {
+      this.field += chunk.slice(start, n);
+      this.fieldStarted = true;
+    }
+  }
+
+  end(out: CsvRow[]): void {
+    if (this.quoteAtEnd) {
+      this.quoteAtEnd = false;
+      this.quoted = false;
+    }
+    if (this.quoted) throw new CsvSyntaxError(this.rowLine, "a quoted field is never closed");
+    if (this.fieldStarted || this.values.length > 0) {
+      this.endField("");
+      this.endRow(out);
+    }
+  }
+
+  private endField(rest: string): void {
+    this.values.push(this.field + rest);
+    this.field = "";
+    this.fieldStarted = false;
+  }
+
+  private endRow(out: CsvRow[]): void {
+    const values = this.values;
+    this.values = [];
+    if (values.length > 1 || values[0] !== "") out.push({ line: this.rowLine, values });
+  }
+
+  private countLines(chunk: string, from: number, to: number): void {
+    for (let nl = chunk.indexOf("\n", from); nl >= 0 && nl < to; nl = chunk.indexOf("\n", nl + 1)) this.line++;
+  }
+}
+
 export function parseCsv(text: string): CsvRow[] {
   const rows: CsvRow[] = [];
-  let values: string[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const endField = () => {
-    values.push(field);
-    field = "";
-  };
-  const endRow = () => {
-    endField();
-    if (values.length > 1 || values[0] !== "") rows.push({ line: rowLine, values });
-    values = [];
-  };
-  for (; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === "\n") line++;
-        field += ch;
-      }
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === ",") endField();
-    else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      endRow();
-      rowLine = ++line;
-    } else field += ch;
-  }
-  if (quoted) throw new CsvSyntaxError(rowLine, "a quoted field is never closed");
-  if (field !== "" || values.length > 0) endRow();
+  const parser = new CsvParser();
+  parser.push(text, rows);
+  parser.end(rows);
   return rows;
+}
+
+/** A row as a record keyed by the header row's column names; a missing cell is empty. */
+export function toRecord(columns: readonly string[], values: readonly string[]): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (let c = 0; c < columns.length; c++) record[columns[c]!] = values[c] ?? "";
+  return record;
 }
 
 /** Rows as records keyed by the header row's column names (trimmed). */
 export function csvRecords(text: string): { columns: string[]; records: { line: number; record: Record<string, string> }[] } {
   const [header, ...rows] = parseCsv(text);
   const columns = (header?.values ?? []).map((c) => c.trim());
-  return {
-    columns,
-    records: rows.map((row) => ({
-      line: row.line,
-      record: Object.fromEntries(columns.map((c, i) => [c, row.values[i] ?? ""])),
-    })),
+  return { columns, records: rows.map((row) => ({ line: row.line, record: toRecord(columns, row.values) })) };
+}
+
+/**
+ * Records from CSV text arriving in chunks (a file read as a stream): the first row names the
+ * columns, given to `onColumns` before any record (it may throw to refuse the file).
+ */
+export async function* csvRecordStream(chunks: AsyncIterable<string>, onColumns: (columns: string[]) => void): AsyncGenerator<{ line: number; record: Record<string, string> }> {
+  const parser = new CsvParser();
+  let columns: string[] | null = null;
+  const rows: CsvRow[] = [];
+  const take = function* () {
+    for (const row of rows) {
+      if (columns === null) {
+        columns = row.values.map((c) => c.trim());
+        onColumns(columns);
+      } else yield { line: row.line, record: toRecord(columns, row.values) };
+    }
+    rows.length = 0;
   };
+  for await (const chunk of chunks) {
+    parser.push(chunk, rows);
+    yield* take();
+  }
+  parser.end(rows);
+  yield* take();
+  if (columns === null) onColumns([]);
 }

@@ -1,10 +1,12 @@
 import type { IsoDate } from "../calendar/isoDate.js";
-import { assessTimescale, type DueStatus, type NextEvent, type TimescaleAssessment, type TimescaleOptions } from "../timescales/assessTimescale.js";
+import { assessTimescale, type DueStatus, type HeldEvent, type NextEvent, type TimescaleAssessment, type TimescaleOptions } from "../timescales/assessTimescale.js";
 import type { TimescaleCase } from "../timescales/timescaleCase.js";
+import { meetingRecords, type RecordDue } from "../records/meetingRecords.js";
+import type { EarlyReview } from "../timescales/timescaleCase.js";
 import type { ChildCase } from "./childCase.js";
 
 /** What the caseload shows for a child: overdue, due soon, booked (a booking is in the diary in time) or on track. */
-export type ChildStatus = DueStatus | "booked" | "invalid";
+export type ChildStatus = DueStatus | "booked" | "invalid" | "unsupported";
 
 export interface ChildNext extends NextEvent {
   readonly track: "lac" | "cp";
@@ -19,6 +21,16 @@ export interface ChildAssessment {
   /** The soonest next event across the child's episodes. */
   readonly next: ChildNext | null;
   readonly status: ChildStatus;
+  /** The decisions and full record of the child's latest review and conference not yet sent, with their due-by dates. */
+  readonly minutesDue: readonly MinutesDue[];
+}
+
+/** A document of one of the child's meetings still to go out. */
+export interface MinutesDue extends RecordDue {
+  readonly track: "lac" | "cp";
+  readonly event: HeldEvent["event"];
+  readonly number: number;
+  readonly held: IsoDate;
 }
 
 /** The child's open episodes as timescale cases: the looked-after one (or short breaks) and the CP plan. */
@@ -27,7 +39,7 @@ export function childTimescales(child: ChildCase): { lac: TimescaleCase | null; 
   const cp = child.cp;
   return {
     lac: lac
-      ? { track: lac.shortBreaks ? "short-breaks" : "lac", nation: child.nation, periodStart: lac.periodStart, reviews: lac.reviews.map((r) => r.held), ended: lac.ended }
+      ? { track: lac.shortBreaks ? "short-breaks" : "lac", nation: child.nation, periodStart: lac.periodStart, reviews: lac.reviews.map((r) => r.held), ended: lac.ended, earlyReviews: lac.earlyReviews ?? ([] as EarlyReview[]) }
       : null,
     cp: cp
       ? { track: "cp", nation: child.nation, strategyDiscussions: cp.strategyDiscussions, icpc: cp.icpc, reviews: cp.reviews.map((r) => r.held), ended: cp.ended }
@@ -57,12 +69,26 @@ export function assessChild(
     ...(cp?.next ? [{ track: "cp" as const, next: cp.next, status: cp.status }] : []),
   ].sort((a, b) => (a.next.dueBy < b.next.dueBy ? -1 : a.next.dueBy > b.next.dueBy ? 1 : 0));
   const soonest = candidates[0];
+  const minutesDue = [...latestMinutes(child, "lac", lac, today, options), ...latestMinutes(child, "cp", cp, today, options)];
   if (!soonest) {
-    const invalid = lac?.status === "invalid" || cp?.status === "invalid";
-    return { child, lac, cp, next: null, status: invalid ? "invalid" : "closed" };
+    const statuses = [lac?.status, cp?.status];
+    return { child, lac, cp, next: null, status: statuses.includes("invalid") ? "invalid" : statuses.includes("unsupported") ? "unsupported" : "closed", minutesDue };
   }
   const booked = bookedOn(`${soonest.next.event} ${soonest.next.number}`);
   const bookedInTime = booked !== null && booked <= soonest.next.dueBy ? booked : null;
   const status: ChildStatus = soonest.status === "overdue" ? "overdue" : bookedInTime ? "booked" : soonest.status;
-  return { child, lac, cp, next: { ...soonest.next, track: soonest.track, bookedOn: booked }, status };
+  return { child, lac, cp, next: { ...soonest.next, track: soonest.track, bookedOn: booked }, status, minutesDue };
+}
+
+/**
+ * The documents of the latest meeting of an episode that have not gone out: what the chair has to
+ * send next. Earlier meetings are history (the figures count them), not a to-do.
+ */
+function latestMinutes(child: ChildCase, track: "lac" | "cp", assessment: TimescaleAssessment | null, today: IsoDate, options: TimescaleOptions): MinutesDue[] {
+  const last = assessment?.history[assessment.history.length - 1];
+  if (!last) return [];
+  const sent = track === "cp" && last.event === "icpc" ? (child.cp?.icpcMinutes ?? {}) : ((track === "lac" ? child.lac?.reviews : child.cp?.reviews)?.find((r) => r.held === last.held) ?? {});
+  return meetingRecords(last.held, sent, options.local.records[track], options.calendarFor(child.nation), today)
+    .filter((r) => r.sent === null)
+    .map((r) => ({ ...r, track, event: last.event, number: last.number, held: last.held }));
 }

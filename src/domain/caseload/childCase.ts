@@ -1,6 +1,7 @@
 import type { IsoDate } from "../calendar/isoDate.js";
 import type { Nation } from "../calendar/nation.js";
 import type { MinutesSent } from "../records/meetingRecords.js";
+import type { EarlyReview } from "../timescales/timescaleCase.js";
 import type { CaseRef } from "./caseRef.js";
 
 /** How the child took part in a review: the SSDA903 codes PN0–PN7 (see domain.md, Participation). */
@@ -72,6 +73,8 @@ export interface ChildCase {
     readonly ended: IsoDate | null;
     /** Periods of care that ended before this one began: their reviews still count in the year's figures. */
     readonly earlierPeriods: readonly EarlierPeriod[];
+    /** Reasons recorded in this period of care to hold the next review early (reg. 33(3), 32(2); a placement with a parent, reg. 19). */
+    readonly earlyReviews?: readonly EarlyReview[];
   } | null;
   readonly cp: {
     readonly chair: string | null;

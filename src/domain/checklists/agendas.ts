@@ -26,6 +26,14 @@ export const DEFAULT_AGENDAS: Readonly<Record<StatutoryEvent, readonly string[]>
     "Outline child protection plan",
     "Core group membership and first meeting",
   ],
+  "transfer-in-conference": [
+    "Reasons for the transfer and the plan from the other authority",
+    "Information from each agency, old and new",
+    "Parents’ and child’s views",
+    "Decision: does the child need a child protection plan here, and the category of harm",
+    "Outline child protection plan",
+    "Core group membership and first meeting",
+  ],
   rcpc: [
     "Progress against the child protection plan",
     "Information from each agency",
@@ -39,5 +47,20 @@ export const DEFAULT_AGENDAS: Readonly<Record<StatutoryEvent, readonly string[]>
     "Training and support",
     "Views of children placed, their social workers and the carer’s household",
     "Recommendation on continued approval",
+  ],
+  "adoption-review": [
+    "The child’s wishes and feelings, and how they took part",
+    "The prospective adopters’ views and support",
+    "Health, development and education",
+    "Contact arrangements",
+    "Whether the placement continues to meet the child’s needs",
+    "Plans for the adoption application",
+  ],
+  "secure-review": [
+    "Whether the criteria for keeping the child in secure accommodation still apply",
+    "Whether the placement is still necessary, or other accommodation would meet the child’s needs",
+    "The child’s, parents’ and carers’ views",
+    "The child’s welfare in the placement",
+    "Recommendation to the authority",
   ],
 };

@@ -7,7 +7,7 @@ import { PARTICIPATION_CODES } from "../caseload/childCase.js";
 import { CASELOAD_BAND, iroLoad, serviceLoad, type CountRule, type IroLoad } from "../caseload/iroLoad.js";
 import type { StaffMember } from "../caseload/staffMember.js";
 import { DEFAULT_LADDER, type Dispute, type LadderStage } from "../disputes/dispute.js";
-import { assessTimescale, type HeldEvent, type TimescaleOptions } from "../timescales/assessTimescale.js";
+import { assessTimescale, icpcAnchorDate, type HeldEvent, type TimescaleOptions } from "../timescales/assessTimescale.js";
 import type { TimescaleCase } from "../timescales/timescaleCase.js";
 import { childrenProfile } from "./childrenProfile.js";
 import { disputeResolution } from "./disputeResolution.js";
@@ -74,9 +74,7 @@ export function serviceFigures(inputs: FigureInputs): Figure[] {
       const cp = child.cp;
       const c: TimescaleCase = { track: "cp", nation: child.nation, strategyDiscussions: cp.strategyDiscussions, icpc: cp.icpc, reviews: cp.reviews.map((r) => r.held), ended: cp.ended };
       const assessed = assessTimescale(c, ANY_DAY, options);
-      const discussions = [...cp.strategyDiscussions].sort();
-      const before = cp.icpc ? discussions.filter((d) => d <= cp.icpc!) : discussions;
-      const anchor = (options.icpcAnchor === "first-strategy-discussion" ? before[0] : before[before.length - 1]) ?? discussions[0]!;
+      const anchor = icpcAnchorDate(cp, options.icpcAnchor) ?? cp.strategyDiscussions[0]!;
       for (const event of assessed.history) if (inPeriod(event.held)) cpHeld.push({ child, event, record: cp.reviews.find((r) => r.held === event.held), anchor });
     }
   }

@@ -1,17 +1,24 @@
+import { addWorkingDays } from "../calendar/addWorkingDays.js";
 import { workingDaysBetween } from "../calendar/workingDaysBetween.js";
 import { formatUkDate } from "../calendar/ukDate.js";
 import type { IsoDate } from "../calendar/isoDate.js";
 import { NATION_NAMES, type Nation } from "../calendar/nation.js";
-import type { WorkingCalendar, WorkingDays } from "../calendar/workingCalendar.js";
-import { RULE_SETS, ruleSetFor, type RuleSet, type StatutoryEvent, type TimescaleStage, type Track } from "./ruleSets.js";
+import { workingDays, type WorkingCalendar, type WorkingDays } from "../calendar/workingCalendar.js";
 import type { LocalTimescales } from "./localTimescales.js";
-import type { CaseProblem, TimescaleCase } from "./timescaleCase.js";
+import { RULE_SETS, ruleSetFor, TRACK_NAMES, type RuleSet, type StatutoryEvent, type TimescaleStage } from "./ruleSets.js";
+import type { CaseProblem, EarlyReview, EarlyReviewReason, TimescaleCase } from "./timescaleCase.js";
 import { deadlineAfter } from "./within.js";
 
 export type DueStatus = "overdue" | "due-soon" | "on-track" | "closed";
 
-/** The ICPC clock starts at the last strategy discussion (default) or, in some councils, the first. */
-export type IcpcAnchor = "last-strategy-discussion" | "first-strategy-discussion";
+/**
+ * Where the initial child protection conference's clock starts. Working Together 2023: the
+ * strategy discussion at which the section 47 enquiry was initiated (the default: the one the case
+ * names, or the day the enquiry started, or else the first). Some local procedures still count
+ * from the last strategy discussion (the 2013–2018 editions' wording).
+ */
+export const ICPC_ANCHORS = ["s47-strategy-discussion", "last-strategy-discussion"] as const;
+export type IcpcAnchor = (typeof ICPC_ANCHORS)[number];
 
 export interface TimescaleOptions {
   readonly calendarFor: (nation: Nation) => WorkingCalendar;
@@ -29,6 +36,8 @@ export interface HeldEvent {
   readonly held: IsoDate;
   readonly dueBy: IsoDate;
   readonly inTime: boolean;
+  /** Set when the due-by date was brought forward (an early review, a birth after a pre-birth conference). */
+  readonly early?: EarlyReason;
 }
 
 export interface NextEvent {
@@ -36,23 +45,23 @@ export interface NextEvent {
   readonly number: number;
   /** Inclusive: held on this date is in time. */
   readonly dueBy: IsoDate;
+  readonly early?: EarlyReason;
 }
 
+/** Why a due-by date is earlier than the usual interval gives. */
+export type EarlyReason = EarlyReviewReason | "birth";
+
 export interface TimescaleAssessment {
-  readonly status: DueStatus | "invalid";
+  /** "unsupported": IRO Desk has no rule set for this track in this nation; the data is not wrong (see `reason`). */
+  readonly status: DueStatus | "invalid" | "unsupported";
   readonly next: NextEvent | null;
   readonly history: readonly HeldEvent[];
   readonly errors: readonly CaseProblem[];
-  /** Set when the rule set used is not yet confirmed against the regulations. */
+  /** Set when a rule used is not yet confirmed against its source text. */
   readonly warnings: readonly string[];
+  /** Why the case is unsupported. */
+  readonly reason?: string;
 }
-
-const TRACK_NAMES: Readonly<Record<Track, string>> = {
-  lac: "looked after children",
-  cp: "child protection",
-  "foster-carer": "foster carer review",
-  "short-breaks": "short breaks",
-};
 
 /** The date the first deadline runs from, and what it is, for messages. */
 interface Anchor {
@@ -61,49 +70,63 @@ interface Anchor {
   readonly label: string;
 }
 
-/** The events held, in date order; for CP the first is the ICPC when one was held. */
-interface Held {
-  readonly dates: readonly IsoDate[];
-  readonly firstIsIcpc: boolean;
+/** What a case's dates give: the anchor, the events held in date order, and how each due-by date may be brought forward. */
+interface CaseTimeline {
+  readonly anchor: Anchor | undefined;
+  readonly held: readonly IsoDate[];
+  /** The first event held is the CP initial conference (or transfer-in conference), kept in its own field. */
+  readonly firstField: "icpc" | null;
   readonly label: string;
+  /** The stages to use: the rule set's, with the first replaced for a transfer-in. */
+  readonly stages: (ruleSet: RuleSet) => readonly TimescaleStage[];
+  /** An earlier due-by date for the event at this index (0 = the first), with its reason. */
+  readonly sooner: (index: number, previous: IsoDate, ruleSet: RuleSet) => { dueBy: IsoDate; early: EarlyReason } | undefined;
+  readonly errors: CaseProblem[];
+  readonly warnings: string[];
 }
 
 /**
  * Which statutory review or conference is next for a case, by when, and how every past one
  * measured up. Each deadline runs from the date the previous event was actually held, not from
  * when it was due (reg. 33, Care Planning, Placement and Case Review (England) Regulations 2010;
- * Working Together to Safeguard Children for CP). `today` is passed in: nothing here reads a clock.
+ * Working Together to Safeguard Children for CP); an early review asked for (reg. 33(3)) brings the
+ * next one forward. `today` is passed in: nothing here reads a clock.
  *
  * A looked after child who came into care on Mon 05/01/2026 and was first reviewed on 29/01/2026:
  * review 1 was due by 02/02/2026 (20 working days) and held in time; review 2 is due by 29/04/2026.
  */
 export function assessTimescale(c: TimescaleCase, today: IsoDate, options: TimescaleOptions): TimescaleAssessment {
   const ruleSet = ruleSetFor(c.track, c.nation, options.ruleSets ?? RULE_SETS);
-  if (!ruleSet) {
-    return invalid([
-      { field: "nation", reason: `IRO Desk has no ${TRACK_NAMES[c.track]} timescales for ${NATION_NAMES[c.nation]} yet` },
-    ]);
-  }
-  const dates = datesOf(c, options.icpcAnchor);
-  const errors = [...dates.errors, ...checkDates(dates.anchor, dates.held, c.ended ?? null, today)];
-  if (errors.length > 0 || dates.anchor === undefined) return invalid(errors);
-
   const calendar = options.calendarFor(c.nation);
+  const timeline = timelineOf(c, options, calendar, ruleSet?.anchorLabel);
+  const errors = [...timeline.errors, ...checkDates(timeline, c.ended ?? null, today)];
+  if (errors.length > 0 || timeline.anchor === undefined) return { status: "invalid", next: null, history: [], errors, warnings: [] };
+  if (!ruleSet) {
+    return { status: "unsupported", next: null, history: [], errors: [], warnings: [], reason: `IRO Desk has no ${TRACK_NAMES[c.track]} timescales for ${NATION_NAMES[c.nation]} yet` };
+  }
+
+  const stages = timeline.stages(ruleSet);
+  const due = (index: number, previous: IsoDate, history: readonly HeldEvent[]) => {
+    const stage = stages[Math.min(index, stages.length - 1)]!;
+    const usual = deadlineAfter(calendar, previous, stage.within);
+    const sooner = timeline.sooner(index, previous, ruleSet);
+    const early = sooner && sooner.dueBy < usual ? sooner : undefined;
+    return { event: stage.event, number: numberOf(stage, history), dueBy: early?.dueBy ?? usual, ...(early ? { early: early.early } : {}) };
+  };
   const history: HeldEvent[] = [];
-  let from = dates.anchor.date;
-  for (const held of dates.held.dates) {
-    const stage = stageOf(ruleSet, history);
-    const dueBy = deadlineAfter(calendar, from, stage.within);
-    history.push({ event: stage.event, number: numberOf(stage, history), held, dueBy, inTime: held <= dueBy });
+  let from = timeline.anchor.date;
+  for (const held of timeline.held) {
+    const d = due(history.length, from, history);
+    history.push({ event: d.event, number: d.number, held, dueBy: d.dueBy, inTime: held <= d.dueBy, ...(d.early ? { early: d.early } : {}) });
     from = held;
   }
-  const warnings = ruleSet.confirmed
-    ? []
-    : [`The ${NATION_NAMES[c.nation]} ${TRACK_NAMES[c.track]} timescales are not yet confirmed (${ruleSet.source}): check them before relying on them.`];
-  if (c.ended) return { status: "closed", next: null, history, errors: [], warnings };
-
-  const stage = stageOf(ruleSet, history);
-  const next = { event: stage.event, number: numberOf(stage, history), dueBy: deadlineAfter(calendar, from, stage.within) };
+  const next = c.ended ? null : due(history.length, from, history);
+  // After every deadline is worked out: a rule used along the way may have added a warning.
+  const warnings = [
+    ...(ruleSet.confirmed ? [] : [`The ${NATION_NAMES[c.nation]} ${TRACK_NAMES[c.track]} timescales are not yet confirmed (${ruleSet.source}): check them before relying on them.`]),
+    ...timeline.warnings,
+  ];
+  if (!next) return { status: "closed", next: null, history, errors: [], warnings };
   return { status: dueStatus(next.dueBy, today, calendar, options.dueSoon), next, history, errors: [], warnings };
 }
 
@@ -117,8 +140,23 @@ export function dueStatus(dueBy: IsoDate, today: IsoDate, calendar: WorkingCalen
   return workingDaysBetween(calendar, today, dueBy) <= dueSoon ? "due-soon" : "on-track";
 }
 
-function stageOf(ruleSet: RuleSet, history: readonly HeldEvent[]): TimescaleStage {
-  return ruleSet.stages[Math.min(history.length, ruleSet.stages.length - 1)]!;
+/**
+ * The day the initial child protection conference's 15 working days run from (Working Together
+ * 2023): the strategy discussion the case names as the one that started the section 47 enquiry,
+ * else the day the enquiry started, else the first strategy discussion before the conference; or,
+ * where the service's procedure counts from the last, the last strategy discussion before it.
+ * Strategy discussions after the conference belong to later enquiries.
+ *
+ * icpcAnchorDate({ strategyDiscussions: ["2026-02-02", "2026-02-09"], icpc: "2026-02-27" }, "s47-strategy-discussion") = "2026-02-02".
+ */
+export function icpcAnchorDate(
+  cp: { readonly strategyDiscussions: readonly IsoDate[]; readonly icpc?: IsoDate | null; readonly s47Discussion?: IsoDate | null; readonly s47Start?: IsoDate | null },
+  anchor: IcpcAnchor,
+): IsoDate | undefined {
+  const discussions = [...cp.strategyDiscussions].sort();
+  const before = cp.icpc ? discussions.filter((d) => d <= cp.icpc!) : discussions;
+  if (anchor === "last-strategy-discussion") return before[before.length - 1] ?? cp.s47Start ?? undefined;
+  return cp.s47Discussion ?? cp.s47Start ?? before[0];
 }
 
 /** Events of one kind are consecutive (an ICPC, then review conferences), so a number follows the last one. */
@@ -127,71 +165,130 @@ function numberOf(stage: TimescaleStage, history: readonly HeldEvent[]): number 
   return last?.event === stage.event ? last.number + 1 : 1;
 }
 
-function invalid(errors: readonly CaseProblem[]): TimescaleAssessment {
-  return { status: "invalid", next: null, history: [], errors, warnings: [] };
-}
+const sortDates = (dates: readonly IsoDate[]) => [...dates].sort();
+const noSooner = () => undefined;
+const ownStages = (ruleSet: RuleSet) => ruleSet.stages;
 
-/** The date the first deadline runs from, and the events held since, in date order. */
-function datesOf(c: TimescaleCase, icpcAnchor: IcpcAnchor): { anchor: Anchor | undefined; held: Held; errors: CaseProblem[] } {
-  const reviews = [...c.reviews].sort();
+/** The anchor, the events held since, and what can bring a deadline forward, by track. */
+function timelineOf(c: TimescaleCase, options: TimescaleOptions, calendar: WorkingCalendar, anchorLabel = "the strategy discussion"): CaseTimeline {
+  const reviews = sortDates(c.reviews);
+  const simple = (date: IsoDate, field: string, label: string): CaseTimeline => ({
+    anchor: { date, field, label },
+    held: reviews,
+    firstField: null,
+    label: "review",
+    stages: ownStages,
+    sooner: noSooner,
+    errors: [],
+    warnings: [],
+  });
   switch (c.track) {
     case "lac":
     case "short-breaks":
-      return {
-        anchor: { date: c.periodStart, field: "periodStart", label: "the start of the period of care" },
-        held: { dates: reviews, firstIsIcpc: false, label: "review" },
-        errors: [],
-      };
+      return earlyReviews(simple(c.periodStart, "periodStart", "the start of the period of care"), c.earlyReviews ?? [], options, calendar);
     case "foster-carer":
-      return {
-        anchor: { date: c.approved, field: "approved", label: "the carer’s approval" },
-        held: { dates: reviews, firstIsIcpc: false, label: "review" },
-        errors: [],
-      };
+      return simple(c.approved, "approved", "the carer’s approval");
+    case "adoption":
+      return simple(c.placed, "placed", "the placement for adoption");
+    case "secure":
+      return simple(c.placed, "placed", "the placement in secure accommodation");
     case "cp":
-      return cpDates(c, icpcAnchor, reviews);
+      return cpTimeline(c, options, calendar, reviews, anchorLabel);
   }
 }
 
-function cpDates(
-  c: Extract<TimescaleCase, { track: "cp" }>,
-  icpcAnchor: IcpcAnchor,
-  reviews: IsoDate[],
-): { anchor: Anchor | undefined; held: Held; errors: CaseProblem[] } {
+/**
+ * Requests for an early review, each answered by the first review held on or after the day it was
+ * recorded: until then the next review is due by the request's own deadline if that is sooner (the
+ * service's `earlyReviewWorkingDays`; after a placement with a parent before the assessment is
+ * complete, the nation's statutory 10 working days where it sets them).
+ */
+function earlyReviews(base: CaseTimeline, requests: readonly EarlyReview[], options: TimescaleOptions, calendar: WorkingCalendar): CaseTimeline {
+  if (requests.length === 0) return base;
+  const errors = [...base.errors];
+  const warnings = [...base.warnings];
+  const start = base.anchor!.date;
+  for (const r of requests) {
+    if (r.requested < start) errors.push({ field: "earlyReviews", reason: `the early review asked for on ${formatUkDate(r.requested)} is before ${base.anchor!.label} (${formatUkDate(start)})` });
+  }
+  const deadline = (r: EarlyReview, ruleSet: RuleSet) => {
+    const statutory = r.reason === "placed-with-parents" ? ruleSet.placedWithParents : undefined;
+    return statutory ? deadlineAfter(calendar, r.requested, statutory.within) : addWorkingDays(calendar, r.requested, workingDays(options.local.earlyReviewWorkingDays));
+  };
+  return {
+    ...base,
+    errors,
+    warnings,
+    sooner: (index, previous, ruleSet) => {
+      const since = index === 0 ? start : previous;
+      // A request on the day of the previous review was answered by it; the first review answers every request since the start.
+      const pending = requests.filter((r) => (index === 0 ? r.requested >= since : r.requested > since));
+      const answered = base.held[index];
+      const open = answered ? pending.filter((r) => r.requested <= answered) : pending;
+      let best: { dueBy: IsoDate; early: EarlyReason } | undefined;
+      for (const r of open) {
+        const dueBy = deadline(r, ruleSet);
+        if (!best || dueBy < best.dueBy) best = { dueBy, early: r.reason };
+        const rule = r.reason === "placed-with-parents" ? ruleSet.placedWithParents : undefined;
+        if (rule && !rule.confirmed && !warnings.some((w) => w.includes(rule.source))) warnings.push(`The review after a placement with a parent is not yet confirmed (${rule.source}): check it before relying on it.`);
+      }
+      return best;
+    },
+  };
+}
+
+function cpTimeline(c: Extract<TimescaleCase, { track: "cp" }>, options: TimescaleOptions, calendar: WorkingCalendar, reviews: IsoDate[], anchorLabel: string): CaseTimeline {
   const errors: CaseProblem[] = [];
-  const discussions = [...c.strategyDiscussions].sort();
-  if (discussions.length === 0) {
-    errors.push({ field: "strategyDiscussions", reason: "at least one strategy discussion date is needed" });
-  }
   const icpc = c.icpc ?? null;
+  const transferIn = c.transferIn ?? null;
+  const initial = transferIn ? "transfer-in conference" : "initial conference";
   if (!icpc && reviews.length > 0) {
-    errors.push({ field: "icpc", reason: "review conferences are listed but the initial conference (ICPC) date is missing" });
+    errors.push({ field: "icpc", reason: `review conferences are listed but the ${initial} date is missing` });
   }
-  // Strategy discussions after the ICPC belong to later enquiries; the ICPC's clock runs from those before it.
-  const before = icpc ? discussions.filter((d) => d <= icpc) : discussions;
-  if (icpc && discussions.length > 0 && before.length === 0) {
-    errors.push({
-      field: "icpc",
-      reason: `the initial conference (${formatUkDate(icpc)}) is before the first strategy discussion (${formatUkDate(discussions[0]!)})`,
-    });
-  }
-  const anchorDate = icpcAnchor === "first-strategy-discussion" ? before[0] : before[before.length - 1];
   if (icpc) {
     for (const r of reviews) {
-      if (r <= icpc) {
-        errors.push({ field: "reviews", reason: `the review conference on ${formatUkDate(r)} is not after the initial conference (${formatUkDate(icpc)})` });
-      }
+      if (r <= icpc) errors.push({ field: "reviews", reason: `the review conference on ${formatUkDate(r)} is not after the ${initial} (${formatUkDate(icpc)})` });
     }
   }
+  let anchor: Anchor | undefined;
+  if (transferIn) {
+    anchor = { date: transferIn, field: "transferIn", label: "the transfer-in notice" };
+  } else {
+    const discussions = sortDates(c.strategyDiscussions);
+    if (discussions.length === 0 && !c.s47Start) {
+      errors.push({ field: "strategyDiscussions", reason: `at least one strategy discussion date (or s47Start) is needed` });
+    }
+    if (c.s47Discussion && !discussions.includes(c.s47Discussion)) {
+      errors.push({ field: "s47Discussion", reason: `${formatUkDate(c.s47Discussion)} is not one of the strategy discussions listed` });
+    }
+    if (icpc && discussions.length > 0 && discussions[0]! > icpc) {
+      errors.push({ field: "icpc", reason: `the initial conference (${formatUkDate(icpc)}) is before the first strategy discussion (${formatUkDate(discussions[0]!)})` });
+    }
+    if (icpc && c.s47Start && c.s47Start > icpc) {
+      errors.push({ field: "icpc", reason: `the initial conference (${formatUkDate(icpc)}) is before the section 47 enquiry started (${formatUkDate(c.s47Start)})` });
+    }
+    const date = icpcAnchorDate(c, options.icpcAnchor);
+    // The anchor is a strategy discussion unless only the enquiry's start date was given.
+    anchor = date ? { date, field: discussions.includes(date) ? "strategyDiscussions" : "s47Start", label: anchorLabel } : undefined;
+  }
+  const born = c.preBirth ? (c.born ?? null) : null;
+  if (born && icpc && born < icpc) errors.push({ field: "born", reason: `the child was born (${formatUkDate(born)}) before the pre-birth conference (${formatUkDate(icpc)})` });
   return {
-    anchor: anchorDate ? { date: anchorDate, field: "strategyDiscussions", label: "the strategy discussion" } : undefined,
-    held: { dates: icpc ? [icpc, ...reviews] : reviews, firstIsIcpc: icpc !== null, label: "review conference" },
+    anchor,
+    held: icpc ? [icpc, ...reviews] : reviews,
+    firstField: icpc ? "icpc" : null,
+    label: "review conference",
+    stages: (ruleSet) => (transferIn ? [{ event: "transfer-in-conference", within: { unit: "working-days", count: options.local.transferInWorkingDays } }, ...ruleSet.stages.slice(1)] : ruleSet.stages),
+    // After a pre-birth conference the first review falls within the service's working days after the birth, if that is sooner.
+    sooner: (index) => (index === 1 && born ? { dueBy: addWorkingDays(calendar, born, workingDays(options.local.preBirthReviewWorkingDays)), early: "birth" } : undefined),
     errors,
+    warnings: [],
   };
 }
 
 /** Every date on or before today, events on or after the anchor and the end, none held twice. */
-function checkDates(anchor: Anchor | undefined, held: Held, ended: IsoDate | null, today: IsoDate): CaseProblem[] {
+function checkDates(timeline: CaseTimeline, ended: IsoDate | null, today: IsoDate): CaseProblem[] {
+  const { anchor } = timeline;
   const errors: CaseProblem[] = [];
   const afterToday = (field: string, what: string) =>
     errors.push({ field, reason: `${what} is after today (${formatUkDate(today)}): list only what has happened` });
@@ -200,12 +297,12 @@ function checkDates(anchor: Anchor | undefined, held: Held, ended: IsoDate | nul
   if (anchor && ended && ended < anchor.date) {
     errors.push({ field: "ended", reason: `the case ended (${formatUkDate(ended)}) before ${anchor.label} (${formatUkDate(anchor.date)})` });
   }
-  const dates = held.dates;
+  const dates = timeline.held;
   for (let i = 0; i < dates.length; i++) {
     const date = dates[i]!;
     const problem = (reason: string) => {
-      const icpc = held.firstIsIcpc && i === 0;
-      errors.push({ field: icpc ? "icpc" : "reviews", reason: `the ${icpc ? "initial conference" : held.label} on ${formatUkDate(date)} ${reason}` });
+      const first = timeline.firstField !== null && i === 0;
+      errors.push({ field: first ? timeline.firstField! : "reviews", reason: `the ${first ? "initial conference" : timeline.label} on ${formatUkDate(date)} ${reason}` });
     };
     if (i > 0 && dates[i - 1] === date) problem("is listed twice");
     if (anchor && date < anchor.date) problem(`is before ${anchor.label} (${formatUkDate(anchor.date)})`);

@@ -2,59 +2,124 @@ import { writeCsv } from "../../app/csv/writeCsv.js";
 import type { DueResult } from "../../app/dueReport.js";
 import type { IsoDate } from "../../domain/calendar/isoDate.js";
 import { formatUkDate } from "../../domain/calendar/ukDate.js";
-import { EVENT_NAMES } from "../../domain/timescales/ruleSets.js";
+import { meetingName } from "../../domain/timescales/ruleSets.js";
+import { EARLY_REVIEW_WORDS, type EarlyReviewReason } from "../../domain/timescales/timescaleCase.js";
 
 export const FORMATS = ["table", "json", "csv"] as const;
 export type Format = (typeof FORMATS)[number];
 
-export function formatDue(results: readonly DueResult[], format: Format, today: IsoDate): string {
+/** Writes results one at a time as they are worked out, so any number of cases streams through. */
+export interface DueWriter {
+  row(result: DueResult): void;
+  end(): void;
+}
+
+/** Output is gathered into pieces of about 64 KiB: one write per case would be a system call each. */
+function batched(write: (text: string) => void): { add(text: string): void; flush(): void } {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (parts.length > 0) write(parts.join(""));
+    parts = [];
+    size = 0;
+  };
+  return {
+    add(text) {
+      parts.push(text);
+      size += text.length;
+      if (size >= 1 << 16) flush();
+    },
+    flush,
+  };
+}
+
+/** Why the next due-by date is early: "brought forward: the IRO asked for an early review". */
+function earlyWords(r: DueResult): string | null {
+  const early = r.next?.early;
+  return early ? `brought forward: ${early === "birth" ? "the child was born after a pre-birth conference" : EARLY_REVIEW_WORDS[early as EarlyReviewReason]}` : null;
+}
+
+/** Unsupported's reason, an early due-by date and the warnings, for people reading a row. */
+function note(r: DueResult): string {
+  return [r.reason, earlyWords(r), ...r.warnings].filter(Boolean).join("; ");
+}
+
+export function dueWriter(format: Format, today: IsoDate, write: (text: string) => void): DueWriter {
+  const out = batched(write);
   switch (format) {
-    case "json":
-      // The documented shape: warnings only where there are any; working days left are for people (table, CSV).
-      return JSON.stringify(results.map(({ warnings, workingDaysLeft: _, ...rest }) => (warnings.length > 0 ? { ...rest, warnings } : rest)), null, 2) + "\n";
+    case "json": {
+      let first = true;
+      return {
+        // The documented shape: warnings and reason only where there are any; working days left are for people (table, CSV).
+        row({ warnings, workingDaysLeft: _, reason, ...rest }) {
+          const item = { ...rest, ...(reason ? { reason } : {}), ...(warnings.length > 0 ? { warnings } : {}) };
+          out.add(`${first ? "[\n" : ",\n"}  ${JSON.stringify(item, null, 2).replace(/\n/g, "\n  ")}`);
+          first = false;
+        },
+        end() {
+          out.add(first ? "[]\n" : "\n]\n");
+          out.flush();
+        },
+      };
+    }
     case "csv":
-      return writeCsv([
-        ["ref", "status", "event", "number", "dueBy", "workingDaysLeft", "errors"],
-        ...results.map((r) => [
-          r.ref,
-          r.status,
-          r.next?.event ?? null,
-          r.next?.number ?? null,
-          r.next?.dueBy ?? null,
-          r.workingDaysLeft,
-          r.errors.map((e) => `${e.field}: ${e.reason}`).join("; ") || null,
-        ]),
-      ]);
+      out.add(writeCsv([["ref", "status", "event", "number", "dueBy", "workingDaysLeft", "errors", "note"]]));
+      return {
+        row(r) {
+          out.add(writeCsv([[r.ref, r.status, r.next?.event ?? null, r.next?.number ?? null, r.next?.dueBy ?? null, r.workingDaysLeft, r.errors.map((e) => `${e.field}: ${e.reason}`).join("; ") || null, note(r) || null]]));
+        },
+        end: () => out.flush(),
+      };
     case "table":
-      return table(results, today);
+      return tableWriter(today, out);
   }
 }
 
-function table(results: readonly DueResult[], today: IsoDate): string {
-  const rows = results.map((r, i) => {
-    const left = r.workingDaysLeft;
-    return [
-      r.ref ?? `(case ${i + 1})`,
-      r.next ? `${EVENT_NAMES[r.next.event]} ${r.next.number}` : "–",
-      r.next ? formatUkDate(r.next.dueBy) : "–",
-      left === null ? "–" : left < 0 ? `${-left} overdue` : String(left),
-      r.status.replace("-", " "),
-    ];
-  });
+/**
+ * The table's columns are as wide as the first 1,000 rows need (a longer cell later pushes its row
+ * along): the rest then stream. Problems and warnings follow the table.
+ */
+function tableWriter(today: IsoDate, out: { add(text: string): void; flush(): void }): DueWriter {
   const header = ["Ref", "Next", "Due by", "Working days left", "Status"];
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
-  const line = (cells: readonly string[]) => cells.map((cell, c) => cell.padEnd(widths[c]!)).join("  ").trimEnd();
-  const problems = results.flatMap((r, i) => [
-    ...r.errors.map((e) => `  ${r.ref ?? `(case ${i + 1})`}: ${e.field}: ${e.reason}`),
-    ...r.warnings.map((w) => `  ${r.ref ?? `(case ${i + 1})`}: warning: ${w}`),
-  ]);
-  return [
-    `Statutory timescales on ${formatUkDate(today)}`,
-    "",
-    line(header),
-    line(widths.map((w) => "-".repeat(w))),
-    ...rows.map(line),
-    ...(problems.length > 0 ? ["", "Problems:", ...problems] : []),
-    "",
-  ].join("\n");
+  const problems: string[] = [];
+  let widths: number[] | null = null;
+  let pending: string[][] = [];
+  let count = 0;
+  const line = (cells: readonly string[]) => cells.map((cell, c) => cell.padEnd(widths![c]!)).join("  ").trimEnd() + "\n";
+  const start = () => {
+    widths = header.map((h, c) => Math.max(h.length, ...pending.map((row) => row[c]!.length)));
+    out.add(`Statutory timescales on ${formatUkDate(today)}\n\n${line(header)}${line(widths.map((w) => "-".repeat(w)))}`);
+    for (const row of pending) out.add(line(row));
+    pending = [];
+  };
+  return {
+    row(r) {
+      count++;
+      const ref = r.ref ?? `(case ${count})`;
+      const left = r.workingDaysLeft;
+      const cells = [
+        ref,
+        r.next ? meetingName(r.next.event, r.next.number) : "–",
+        r.next ? formatUkDate(r.next.dueBy) : "–",
+        left === null ? "–" : left < 0 ? `${-left} overdue` : String(left),
+        r.status.replace("-", " "),
+      ];
+      for (const e of r.errors) problems.push(`  ${ref}: ${e.field}: ${e.reason}`);
+      if (r.reason) problems.push(`  ${ref}: unsupported: ${r.reason}`);
+      const early = earlyWords(r);
+      if (early) problems.push(`  ${ref}: ${early}`);
+      for (const w of r.warnings) problems.push(`  ${ref}: warning: ${w}`);
+      if (widths) out.add(line(cells));
+      else {
+        pending.push(cells);
+        if (pending.length === 1000) start();
+      }
+    },
+    end() {
+      if (!widths) start();
+      if (problems.length > 0) out.add(`\nProblems:\n${problems.join("\n")}\n`);
+      out.add("\n");
+      out.flush();
+    },
+  };
 }

@@ -200,7 +200,8 @@ function cpEpisode(random: Random, today: IsoDate, dateOfBirth: IsoDate, chair: 
   const discussion = awaiting ? addDays(today, -random.int(1, 18)) : addDays(today, -random.int(20, 700));
   const strategyDiscussions = random.chance(0.2) ? [addDays(discussion, -random.int(2, 9)), discussion] : [discussion];
   if (awaiting) return { chair, strategyDiscussions, icpc: null, category: category(random), reviews: [], ended: null };
-  const due = addWorkingDays(england, discussion, workingDays(15));
+  // Working Together 2023: the ICPC runs from the strategy discussion that started the s.47 enquiry, the first.
+  const due = addWorkingDays(england, strategyDiscussions[0]!, workingDays(15));
   const icpc = random.chance(0.82) ? addDays(due, -random.int(0, 8)) : addWorkingDays(england, due, workingDays(random.int(1, 8)));
   const held = heldReviews(random, { track: "cp", nation: "england", strategyDiscussions, icpc: null, reviews: [] }, today, dateOfBirth, icpc);
   return { chair, strategyDiscussions, icpc, icpcMinutes: demoMinutes("cp", icpc, today), category: category(random), reviews: held, ended: null };

@@ -109,23 +109,6 @@ describe("looked after children's reviews (England, CPPCR Regulations 2010 reg. 
   });
 });
 
-describe("looked after children in other nations", () => {
-  it("Scotland: first review within 6 weeks of placement (reg. 45, 2009 Regulations)", () => {
-    const result = assess({ ...lac("2026-01-19"), nation: "scotland" }, "2026-01-20");
-    expect(result.next?.dueBy).toBe("2026-03-02");
-    expect(result.warnings).toEqual([]);
-  });
-
-  it("Wales and Northern Ireland are computed but carry a warning until the rules are confirmed", () => {
-    const wales = assess({ ...lac("2026-01-05"), nation: "wales" }, "2026-01-06");
-    expect(wales.next?.dueBy).toBe("2026-02-02");
-    expect(wales.warnings[0]).toMatch(/not yet confirmed/);
-    const ni = assess({ ...lac("2026-01-05"), nation: "northern-ireland" }, "2026-01-06");
-    expect(ni.next?.dueBy).toBe("2026-01-19");
-    expect(ni.warnings).toHaveLength(1);
-  });
-});
-
 describe("short breaks (reg. 48): first review within 3 months of the first break, then every 6 months", () => {
   it("31 August + 3 months is 30 November; then 6 months from the review held", () => {
     const first = assess({ track: "short-breaks", nation: "england", periodStart: d("2025-08-31"), reviews: [] }, "2025-09-01");

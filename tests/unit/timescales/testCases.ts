@@ -12,7 +12,7 @@ const calendars = new Map<Nation, ReturnType<typeof workingCalendar>>();
 export const options: TimescaleOptions = {
   calendarFor: (nation) => calendars.get(nation) ?? calendars.set(nation, workingCalendar(nation)).get(nation)!,
   dueSoon: workingDays(10),
-  icpcAnchor: "last-strategy-discussion",
+  icpcAnchor: "s47-strategy-discussion",
   local: COMMON_LOCAL_TIMESCALES,
 };
 
