@@ -52,7 +52,7 @@ class TimedStore extends MemoryCaseStore {
   const cases = new TimedStore(children(n), 200);
   const settings = { ...DEFAULT_SETTINGS, managers: manager ? ["priya@westmere.example"] : [], staff: Array.from({ length: 8 }, (_, i) => ({ upn: i === 0 ? me : `iro${i}@westmere.example`, name: `IRO ${i}`, fte: 1 })) };
   const env: PaneEnv = {
-    ...NO_ITEM, mail: new MemoryMail(), drafts: memoryDrafts(), signal: new AbortController().signal,
+    ...NO_ITEM, mail: new MemoryMail(), meetingChats: { joinUrl: async () => null }, drafts: memoryDrafts(), signal: new AbortController().signal,
     serviceSettings: { read: async () => ({ service: settings, templates: DEFAULT_TEMPLATES, ladder: DEFAULT_LADDER, version: "1" }), save: () => Promise.reject(new Error("read-only")) },
     calendar: new MemoryCalendar(), cases, disputes: new MemoryDisputeStore(), me: { address: manager ? "priya@westmere.example" : me, name: "Bench" },
     settings,

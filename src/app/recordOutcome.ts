@@ -1,10 +1,8 @@
-import { addDays, type IsoDate } from "../domain/calendar/isoDate.js";
-import { londonTimeToInstant } from "../domain/calendar/londonTime.js";
+import type { IsoDate } from "../domain/calendar/isoDate.js";
 import type { WorkingCalendar } from "../domain/calendar/workingCalendar.js";
 import { applyRecord, type MeetingRecord } from "../domain/checklists/meetingRecord.js";
 import type { EmailTemplate } from "../domain/templates/emailTemplate.js";
 import { renderTemplate } from "../domain/templates/emailTemplate.js";
-import type { Booking, Calendar } from "../ports/Calendar.js";
 import type { CaseStore, StoredCase } from "../ports/CaseStore.js";
 import type { Mail } from "../ports/Mail.js";
 import { addToCase } from "./addToCase.js";
@@ -32,13 +30,4 @@ export async function sendDecisions(mail: Mail, stored: StoredCase, record: Meet
   const email = renderTemplate(template, values, settings.classification);
   await mail.send({ to: to.map((address) => ({ address, name: nameFromAddress(address) })), subject: email.subject, html: email.html, headers: { "X-IRO-Desk-Classification": settings.classification } }, signal);
   return to;
-}
-
-/**
- * The booking a Teams meeting belongs to: the chair's tagged event around today whose join link
- * names this meeting. Null when the signed-in person is not the organizer (their copy has no tag).
- */
-export async function bookingForMeeting(calendar: Calendar, meetingId: string, today: IsoDate, signal?: AbortSignal): Promise<Booking | null> {
-  const around = await calendar.bookingsBetween(londonTimeToInstant(addDays(today, -1), 0), londonTimeToInstant(addDays(today, 2), 0), signal);
-  return around.find((b) => b.joinUrl !== null && decodeURIComponent(b.joinUrl).includes(meetingId)) ?? null;
 }

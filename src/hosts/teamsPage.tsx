@@ -1,6 +1,7 @@
 import type { app } from "@microsoft/teams-js";
 import { msalTokens } from "../adapters/auth/msalTokens.js";
 import { localDrafts } from "../adapters/browser/localDrafts.js";
+import { meetingChatId } from "../adapters/teams/meetingChat.js";
 import { followTeamsTheme, initTeams, naaRecommended } from "../adapters/teams/teamsHost.js";
 import { AuthError } from "../ports/errors.js";
 import { NO_ITEM } from "../ports/Host.js";
@@ -49,7 +50,7 @@ export async function startTeamsPage(what: string, view: View): Promise<void> {
  */
 export function teamsHost(context: app.Context): HostAdapter {
   const upn = context.user?.userPrincipalName ?? "";
-  const meeting = context.meeting ? { id: context.meeting.id, threadId: context.chat?.id ?? null } : null;
+  const meeting = context.meeting ? { chatId: meetingChatId(context) } : null;
   return {
     user: null,
     tokens: (config) =>

@@ -20,12 +20,12 @@ export interface AppointmentForm {
 }
 
 /**
- * A Teams meeting the pane runs in, as Teams' context names it: `id` is Teams' own meeting id (an
- * encoded value), `threadId` the meeting chat's thread id (context.chat.id).
+ * A Teams meeting the pane runs in, by its chat: `chatId` is the meeting chat's thread id as Teams
+ * names it to the tab (context.chat.id), the id its calendar event's join link and Graph's chat
+ * share. Teams' own meeting id (context.meeting.id) is an encoded value that neither carries.
  */
 export interface MeetingInfo {
-  readonly id: string;
-  readonly threadId: string | null;
+  readonly chatId: string;
 }
 
 /** What the user has open in the host: at most one of these is set; none in a sidebar or tab. */

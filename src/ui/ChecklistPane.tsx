@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { calendarsFor, timescaleOptions } from "../app/dueReport.js";
 import type { Caseload, CaseloadEntry } from "../app/loadCaseload.js";
-import { bookingForMeeting, saveRecord, sendDecisions } from "../app/recordOutcome.js";
+import { bookingForMeeting } from "../app/bookingForMeeting.js";
+import { saveRecord, sendDecisions } from "../app/recordOutcome.js";
 import { markMinutesSent } from "../app/markMinutesSent.js";
 import { addWorkingDays } from "../domain/calendar/addWorkingDays.js";
 import { parseIsoDate, type IsoDate } from "../domain/calendar/isoDate.js";
@@ -50,7 +51,7 @@ interface Draft {
  */
 export function ChecklistPane({ env }: { env: PaneEnv }) {
   if (!env.meeting) return <div class="pane"><Notice kind="info">Open the checklist from a meeting: add IRO Desk to the meeting's side panel in Teams.</Notice></div>;
-  return <MeetingChecklist env={env} meetingId={env.meeting.id} />;
+  return <MeetingChecklist env={env} meetingId={env.meeting.chatId} />;
 }
 
 function MeetingChecklist({ env, meetingId }: { env: PaneEnv; meetingId: string }) {
@@ -60,7 +61,7 @@ function MeetingChecklist({ env, meetingId }: { env: PaneEnv; meetingId: string 
   const [looked, setLooked] = useState(false);
   useEffect(() => {
     const abort = new AbortController();
-    bookingForMeeting(env.calendar, meetingId, env.today(), abort.signal).then(
+    bookingForMeeting(env.calendar, env.meetingChats, meetingId, env.today(), abort.signal).then(
       (b) => {
         if (abort.signal.aborted) return;
         if (b?.caseRef) {

@@ -7,6 +7,7 @@ import type { DisputeStore } from "../ports/DisputeStore.js";
 import type { DraftStore } from "../ports/DraftStore.js";
 import type { HostItem } from "../ports/Host.js";
 import type { Mail } from "../ports/Mail.js";
+import type { MeetingChats } from "../ports/MeetingChats.js";
 import type { SettingsStore } from "../ports/SettingsStore.js";
 
 /**
@@ -19,6 +20,7 @@ export interface PaneEnv extends HostItem {
   readonly cases: CaseStore;
   readonly disputes: DisputeStore;
   readonly mail: Mail;
+  readonly meetingChats: MeetingChats;
   readonly serviceSettings: SettingsStore;
   readonly drafts: DraftStore;
   readonly me: { readonly address: string; readonly name: string };

@@ -44,7 +44,7 @@ describe("Calendar port against the sandbox (GraphCalendar)", () => {
     const calendar = new GraphCalendar(sandbox.graph(IRO));
     const made = await calendar.createBooking(booking("100001", "tx-1"));
     expect(made.caseRef).toBe("100001");
-    expect(made.joinUrl).toMatch(/^http:\/\/localhost:\d+\/sandbox\/meeting\//);
+    expect(made.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\/19%3ameeting_[A-Za-z0-9]+%40thread\.v2\/0\?context=%7b%22Tid%22%3a%22[0-9a-f-]{36}%22%2c%22Oid%22%3a%22[0-9a-f-]{36}%22%7d$/);
     expect(new Date(made.start).toISOString()).toBe("2026-03-10T10:00:00.000Z");
 
     const found = await calendar.bookingsForCase("100001" as CaseRef);

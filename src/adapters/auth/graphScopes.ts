@@ -8,4 +8,5 @@ export const GRAPH_SCOPES = [
   "Mail.Send", // send RAG and dispute emails as the user
   "Mail.ReadWrite", // reply to a received email with a dispute letter (createReply makes a draft)
   "Sites.Selected", // the case register list, on the one site an administrator grants
+  "Chat.ReadBasic", // a Teams meeting's chat (its join link), to find the meeting's booking when its link is a short one
 ] as const;

@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import { sandboxTokens } from "../../adapters/auth/sandboxTokens.js";
 import { GraphCalendar } from "../../adapters/graph/graphCalendar.js";
 import { GraphConnection } from "../../adapters/graph/graphClient.js";
+import { meetingChatId } from "../../adapters/teams/meetingChat.js";
+import { chatOfJoinUrl } from "../../app/bookingForMeeting.js";
 import { addDays } from "../../domain/calendar/isoDate.js";
 import { londonTimeToInstant } from "../../domain/calendar/londonTime.js";
 import type { Booking } from "../../ports/Calendar.js";
@@ -36,20 +38,21 @@ function TeamsPreview({ users, config }: { users: readonly DemoUser[]; config: H
       (list) => {
         const online = list.filter((b) => b.joinUrl);
         setMeetings(online);
-        if (!meeting && online[0]) setMeeting(meetingIdOf(online.find((b) => b.start >= londonTimeToInstant(today, 0)) ?? online[0]));
+        if (!meeting && online[0]) setMeeting(chatOf(online.find((b) => b.start >= londonTimeToInstant(today, 0)) ?? online[0]));
       },
       (e: unknown) => setError(errorText(e)),
     );
   }, [teamsCalendar]);
-  const host = useMemo(() => previewHost(user.upn, () => ({ ...NO_ITEM, meeting: { id: meeting, threadId: null } })), [user, meeting]);
-  const current = meetings?.find((b) => meetingIdOf(b) === meeting);
+  // The side panel is told its meeting as Teams tells it: through the same adapter, from a context shaped like Teams'.
+  const host = useMemo(() => previewHost(user.upn, () => ({ ...NO_ITEM, meeting: { chatId: meetingChatId(teamsContext(meeting)) } })), [user, meeting]);
+  const current = meetings?.find((b) => chatOf(b) === meeting);
   return (
     <>
       <PreviewHeader title="Teams meeting preview" users={chairs} upn={upn} onUser={(u) => (setUpn(u), setMeeting(""))} theme={theme} onTheme={setTheme}>
         <label class="inline" for="preview-meeting">Meeting</label>
         <select id="preview-meeting" value={meeting} onChange={(e) => setMeeting(e.currentTarget.value)} style="width:auto;max-width:420px">
           {(meetings ?? []).map((b) => (
-            <option key={b.id} value={meetingIdOf(b)}>{timeRange(b.start, b.end)}: {b.subject}</option>
+            <option key={b.id} value={chatOf(b)}>{timeRange(b.start, b.end)}: {b.subject}</option>
           ))}
         </select>
       </PreviewHeader>
@@ -77,9 +80,23 @@ function TeamsPreview({ users, config }: { users: readonly DemoUser[]; config: H
   );
 }
 
-/** The meeting's id, as Teams gives it to the side panel: the last part of its join link. */
-function meetingIdOf(b: Booking): string {
-  return decodeURIComponent(b.joinUrl!.split("/").pop()!);
+/**
+ * The stand-in for Teams knows each meeting's chat, as Teams does; it reads it from the meeting's
+ * join link, which in the sandbox is the long form that names the chat.
+ */
+function chatOf(b: Booking): string {
+  return chatOfJoinUrl(b.joinUrl!) ?? "";
+}
+
+/**
+ * What Teams gives a side panel in a meeting, shaped as Microsoft documents it
+ * (learn.microsoft.com/microsoftteams/platform/tabs/how-to/access-teams-context): the meeting's chat
+ * id, and Teams' own meeting id, base64 of "0#<chat id>#0" (as in
+ * learn.microsoft.com/microsoftteams/platform/graph-api/meeting-transcripts/fetch-id), which the
+ * panel must not rely on.
+ */
+function teamsContext(chatId: string) {
+  return { page: { id: "iro-desk-checklist" }, chat: { id: chatId }, meeting: { id: btoa(`0#${chatId}#0`) } };
 }
 
 mountPreview((users, config) => <TeamsPreview users={users} config={config} />);

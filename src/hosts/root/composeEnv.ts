@@ -4,6 +4,7 @@ import { GraphConnection } from "../../adapters/graph/graphClient.js";
 import { GraphCaseStore } from "../../adapters/graph/graphCaseStore.js";
 import { GraphDisputeStore } from "../../adapters/graph/graphDisputeStore.js";
 import { GraphMail } from "../../adapters/graph/graphMail.js";
+import { GraphMeetingChats } from "../../adapters/graph/graphMeetingChats.js";
 import { readMe } from "../../adapters/graph/graphMe.js";
 import { GraphSettingsStore } from "../../adapters/graph/graphSettingsStore.js";
 import { instant } from "../../domain/calendar/londonTime.js";
@@ -32,6 +33,7 @@ export async function composeEnv(config: HostConfig, host: HostAdapter, signal?:
     cases: new GraphCaseStore(graph, { site: config.site, list: config.list }),
     disputes: new GraphDisputeStore(graph, { site: config.site, list: config.disputesList }),
     mail: new GraphMail(graph),
+    meetingChats: new GraphMeetingChats(graph),
     serviceSettings,
     drafts: host.drafts,
     me,

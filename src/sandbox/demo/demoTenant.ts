@@ -4,3 +4,5 @@ export const DEMO_SITE = "westmere.sharepoint.example,8f1c2d3e-4a5b-4c6d-8e7f-90
 export const CASE_REGISTER_LIST = "CaseRegister";
 export const DISPUTES_LIST = "Disputes";
 export const SETTINGS_LIST = "IroDeskSettings";
+/** The demo tenant's id (Entra ID's directory id), as Teams links and chats carry it. */
+export const DEMO_TENANT_ID = "4f8e2a1c-9b3d-4c5e-8f7a-6b5c4d3e2f1a";

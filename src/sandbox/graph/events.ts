@@ -4,6 +4,7 @@ import { mailboxOwner, newId, ok, page, type GraphRequest, type GraphResponse } 
 import { instant } from "../../domain/calendar/londonTime.js";
 import { formatDateTimeTimeZone, parseDateTimeTimeZone, parseOffsetDateTime, preferredZone } from "./dateTimeTimeZone.js";
 import { badRequest, notFound, onlyKnownProperties, requireObject } from "./graphError.js";
+import { ICAL_UID_PREFIX, onlineMeetingInfo } from "./teamsMeetings.js";
 
 /** The event properties the sandbox stores and answers, as Graph names them. */
 const WRITABLE = [
@@ -34,7 +35,7 @@ export function createEvent(req: GraphRequest): GraphResponse {
   const fields = checkEventFields(body, true);
   const now = new Date(req.now()).toISOString();
   const id = newId();
-  const iCalUId = `040000008200E00074C5B7101A82E008${randomUUID().replace(/-/g, "").toUpperCase()}`;
+  const iCalUId = `${ICAL_UID_PREFIX}${randomUUID().replace(/-/g, "").toUpperCase()}`;
   const attendees = (fields.attendees ?? []).map((a) => ({ ...a, status: { response: "none", time: "0001-01-01T00:00:00Z" } }));
   const data: Record<string, unknown> = {
     id,
@@ -231,8 +232,8 @@ export function renderEvent(req: GraphRequest, event: StoredEvent): Record<strin
     start: formatDateTimeTimeZone(instant(event.startMs), zone),
     end: formatDateTimeTimeZone(instant(event.endMs), zone),
     webLink: `${site}/sandbox/calendar/${encodeURIComponent(event.ownerId)}/${encodeURIComponent(event.id)}`,
-    // One join link for every copy of the meeting: the sandbox's stand-in for a Teams meeting.
-    onlineMeeting: event.data.isOnlineMeeting ? { joinUrl: `${site}/sandbox/meeting/${event.iCalUId.slice(-32)}` } : null,
+    // One Teams meeting (one join link, one chat) for every copy of the event.
+    onlineMeeting: event.data.isOnlineMeeting ? onlineMeetingInfo(req, event) : null,
   };
   const expand = req.query.get("$expand");
   if (expand) {

@@ -7,6 +7,7 @@ import { createReply, getMessage, listMessages, sendDraft, sendMail, updateMessa
 import { getSchedule } from "./schedule.js";
 import { getMe, getUser } from "./users.js";
 import { batch } from "./batch.js";
+import { getChat } from "./teamsMeetings.js";
 
 type Handler = (req: GraphRequest) => GraphResponse;
 
@@ -47,6 +48,8 @@ route("POST", "/sites/{site}/lists/{list}/items", createItem);
 route("GET", "/sites/{site}/lists/{list}/items/{item}", getItem);
 route("DELETE", "/sites/{site}/lists/{list}/items/{item}", deleteItem);
 route("PATCH", "/sites/{site}/lists/{list}/items/{item}/fields", updateItemFields);
+route("GET", "/chats/{chat}", getChat);
+route("GET", "/{mailbox}/chats/{chat}", getChat);
 route("POST", "/\\$batch", batch);
 
 export interface GraphCall {
