@@ -9,6 +9,7 @@ import type { Attendee, Booking, Calendar } from "../ports/Calendar.js";
 import type { CaseStore, StoredCase } from "../ports/CaseStore.js";
 import type { AppointmentForm } from "../ports/Host.js";
 import { addToCase } from "./addToCase.js";
+import { completeSavedAppointment } from "./completeSavedAppointment.js";
 import { qrCodeTable } from "./qrCode.js";
 import type { ServiceSettings } from "./serviceSettings.js";
 
@@ -49,12 +50,17 @@ export interface BookingChoice {
   readonly today: IsoDate;
 }
 
-export type BookingOutcome = { readonly kind: "booked" | "moved"; readonly booking: Booking } | { readonly kind: "filled" };
+export type BookingOutcome =
+  | { readonly kind: "booked" | "moved"; readonly booking: Booking }
+  /** Filled into the open appointment, saved and completed through Graph; the attendees are on it, invited when the user sends. */
+  | { readonly kind: "filled"; readonly booking: Booking };
 
 /**
  * Books the child's next review or conference. From the sidebar it creates the calendar event
- * (or moves the existing booking, so case and calendar stay in step); from an open appointment it
- * fills the appointment and the user sends it. A late booking's reason is saved on the case
+ * (or moves the existing booking, so case and calendar stay in step). From an open appointment it
+ * ends up the same: Office.js fills the appointment and Outlook saves it (nobody invited), Graph
+ * makes it private, tags it with the case and makes it a Teams meeting where chosen (which
+ * Office.js cannot), and only then are the attendees put on it, for the user to check and send. A late booking's reason is saved on the case
  * (ETag-checked; on a conflict the case is read again and the reason added to the fresh copy).
  */
 export async function bookReview(
@@ -84,8 +90,10 @@ export async function bookReview(
   const eventKind = `${choice.next.event} ${choice.next.number}`;
   let outcome: BookingOutcome;
   if (ports.appointment) {
-    await ports.appointment.fill({ subject, start: choice.start, end: choice.end, attendees: choice.attendees, location: choice.online ? "Microsoft Teams meeting" : choice.location, bodyHtml, caseRef: child.ref, eventKind }, signal);
-    outcome = { kind: "filled" };
+    const saved = await ports.appointment.fillAndSave({ subject, start: choice.start, end: choice.end, location: choice.online ? "Microsoft Teams meeting" : choice.location, bodyHtml, caseRef: child.ref, eventKind }, signal);
+    const booking = await completeSavedAppointment(ports.calendar, saved.id, { caseRef: child.ref, eventKind, online: choice.online }, signal);
+    await ports.appointment.addAttendees(choice.attendees, signal);
+    outcome = { kind: "filled", booking: { ...booking, attendees: choice.attendees } };
   } else if (choice.existing) {
     const booking = await ports.calendar.updateBooking(choice.existing.id, { start: choice.start, end: choice.end, attendees: choice.attendees, subject, bodyHtml }, signal);
     outcome = { kind: "moved", booking };

@@ -63,6 +63,11 @@ export interface Calendar {
   createBooking(request: BookingRequest, signal?: AbortSignal): Promise<Booking>;
   updateBooking(id: string, changes: Partial<Pick<BookingRequest, "subject" | "start" | "end" | "attendees" | "bodyHtml" | "location">>, signal?: AbortSignal): Promise<Booking>;
   cancelBooking(id: string, signal?: AbortSignal): Promise<void>;
+  /**
+   * Completes an appointment Outlook saved (filled in through Office.js) as the sidebar books:
+   * private, tagged with the case, and a Teams meeting when `online`, which Office.js cannot do.
+   */
+  completeBooking(id: string, completion: { readonly caseRef: CaseRef; readonly eventKind: string; readonly online: boolean }, signal?: AbortSignal): Promise<Booking>;
   /** Bookings tagged with this case in the user's calendar. */
   bookingsForCase(caseRef: CaseRef, signal?: AbortSignal): Promise<Booking[]>;
   /** The user's tagged bookings between two instants (the caseload's "booked"). */

@@ -2,21 +2,38 @@ import type { Instant } from "../domain/calendar/londonTime.js";
 import type { RenderedEmail } from "../domain/templates/emailTemplate.js";
 import type { Attendee } from "./Calendar.js";
 
-/** What a booking puts into an appointment the user is writing (Outlook's appointment organizer form). */
+/**
+ * What a booking writes into an appointment the user is writing (Outlook's appointment organizer
+ * form). The attendees go on last, after the appointment is saved and completed through Graph, so
+ * nobody is invited before it is private, tagged and (where chosen) a Teams meeting.
+ */
 export interface AppointmentFields {
   readonly subject: string;
   readonly start: Instant;
   readonly end: Instant;
-  readonly attendees: readonly Attendee[];
   readonly location: string;
   readonly bodyHtml: string;
   readonly caseRef: string;
   readonly eventKind: string;
 }
 
+/** The appointment as Outlook saved it. */
+export interface SavedAppointment {
+  /** Its Graph (REST) id: Outlook's saveAsync gives an EWS id, converted. */
+  readonly id: string;
+  /** Outlook marked it private itself (Mailbox 1.14); otherwise only Graph does. */
+  readonly privateInOutlook: boolean;
+}
+
 /** The open appointment, when the pane was opened from one. */
 export interface AppointmentForm {
-  fill(fields: AppointmentFields, signal?: AbortSignal): Promise<void>;
+  /**
+   * Writes the booking into the form and saves it (Outlook's saveAsync): the appointment is then in
+   * the organizer's calendar and has an id, and nobody has been invited.
+   */
+  fillAndSave(fields: AppointmentFields, signal?: AbortSignal): Promise<SavedAppointment>;
+  /** Puts the attendees on the form: Outlook invites them when the user presses Send. */
+  addAttendees(attendees: readonly Attendee[], signal?: AbortSignal): Promise<void>;
 }
 
 /**

@@ -109,10 +109,10 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
           {done === "cancelled"
             ? `The ${title} booking for ref ${entry.child.ref} is cancelled; attendees are told.`
             : done.kind === "filled"
-              ? `${title} – ref ${entry.child.ref} is in your appointment: check it, then press Send.`
+              ? `${done.booking.subject} is saved in your calendar: private, tagged with ref ${entry.child.ref}${done.booking.joinUrl ? ", a Teams meeting" : ""}. ${invited.length} ${invited.length === 1 ? "person is" : "people are"} on the appointment: check it, then press Send to invite them.`
               : `${done.booking.subject}, ${timeRange(done.booking.start, done.booking.end)}. ${invited.length} ${invited.length === 1 ? "person is" : "people are"} invited.`}
         </Notice>
-        {done !== "cancelled" && done.kind !== "filled" && done.booking.joinUrl && (
+        {done !== "cancelled" && done.booking.joinUrl && (
           <p>
             <a href={done.booking.joinUrl} target="_blank" rel="noopener noreferrer">Teams meeting link</a>
           </p>
@@ -228,8 +228,13 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
         </fieldset>
       )}
       {error && <Notice kind="error">{error}</Notice>}
+      {slot && env.appointment && (
+        <p class="muted" id="fill-what-happens">
+          Outlook fills in and saves this appointment (nobody is invited yet). Microsoft 365 then makes it private, tags it with the case{online ? " and makes it a Teams meeting" : ""}, which Outlook's add-in tools cannot; then the attendees are added for you to check and send.
+        </p>
+      )}
       {slot && (
-        <button type="button" class="primary" onClick={book} disabled={busy !== null}>
+        <button type="button" class="primary" onClick={book} disabled={busy !== null} aria-describedby={env.appointment ? "fill-what-happens" : undefined}>
           {busy === "booking" ? "Booking…" : `${env.appointment ? "Fill in appointment" : entry.booking ? "Move booking" : "Book"}: ${timeRange(slot.start, slot.end)}`}
         </button>
       )}

@@ -8,7 +8,10 @@ import { DEFAULT_SETTINGS } from "../../src/app/serviceSettings.js";
 import type { IsoDate } from "../../src/domain/calendar/isoDate.js";
 import { instant, londonTimeToInstant } from "../../src/domain/calendar/londonTime.js";
 import { workingCalendar } from "../../src/domain/calendar/workingCalendar.js";
-import type { AppointmentFields } from "../../src/ports/Host.js";
+import { completeSavedAppointment } from "../../src/app/completeSavedAppointment.js";
+import type { CaseRef } from "../../src/domain/caseload/caseRef.js";
+import { RequestError } from "../../src/ports/errors.js";
+import { appointmentForm } from "../fixtures/appointmentForm.js";
 import { lacChild } from "../fixtures/children.js";
 
 const today = "2026-03-02" as IsoDate;
@@ -102,16 +105,50 @@ describe("booking a review", () => {
     expect(calendar.bookings[0]!.start).toBe(at("2026-04-22", 840));
   });
 
-  it("from an open appointment: fills it (subject, times, attendees, body) and books nothing through Graph", async () => {
+  it("from an open appointment: Outlook fills and saves it, Graph completes it like a sidebar booking, and only then are the attendees added", async () => {
     const { calendar, choice } = await setUp();
-    const filled: AppointmentFields[] = [];
-    const outcome = await bookReview({ calendar, cases: new MemoryCaseStore(), appointment: { fill: async (f) => void filled.push(f) } }, choice(), DEFAULT_SETTINGS);
-    expect(outcome.kind).toBe("filled");
-    expect(calendar.bookings).toHaveLength(0);
-    expect(filled[0]).toMatchObject({ subject: "LAC review 2 – ref 104233", caseRef: "104233", eventKind: "lac-review 2", location: "Microsoft Teams meeting" });
-    expect(filled[0]!.bodyHtml).toContain("<h3>Agenda</h3>");
+    const steps: string[] = [];
+    const calls = calendar.calls;
+    const form = appointmentForm(calendar, steps);
+    const completeBooking = calendar.completeBooking.bind(calendar);
+    calendar.completeBooking = async (...args) => (steps.push("completeBooking"), completeBooking(...args));
+    const outcome = await bookReview({ calendar, cases: new MemoryCaseStore(), appointment: form }, choice(), DEFAULT_SETTINGS);
+    expect(steps).toEqual(["fillAndSave", "completeBooking", "addAttendees"]);
+    expect(calls).not.toContain("createBooking");
+    expect(form.fields[0]).toMatchObject({ subject: "LAC review 2 – ref 104233", caseRef: "104233", eventKind: "lac-review 2", location: "Microsoft Teams meeting" });
+    expect(form.fields[0]!.bodyHtml).toContain("<h3>Agenda</h3>");
+    expect(form.attendees[0]!.map((a) => a.address)).toEqual(choice().attendees.map((a) => a.address));
+    // The same as a sidebar booking: tagged with the case (the caseload finds it) and a Teams meeting.
+    expect(outcome).toMatchObject({ kind: "filled", booking: { id: "saved-1", caseRef: "104233", eventKind: "lac-review 2", joinUrl: "https://teams.example/join" } });
+    expect((await calendar.bookingsForCase("104233" as CaseRef)).map((b) => b.id)).toEqual(["saved-1"]);
+  });
+
+  it("waits for an appointment Outlook saved in cached mode to reach the server, then completes it", async () => {
+    const { calendar, entry } = await setUp();
+    await appointmentForm(calendar, [], 30).fillAndSave(form());
+    const booking = await completeSavedAppointment(calendar, "saved-1", { caseRef: entry.child.ref, eventKind: "lac-review 2", online: false }, undefined, [10, 20, 40]);
+    expect(booking.caseRef).toBe("104233");
+    expect(calendar.calls.filter((c) => c === "completeBooking").length).toBeGreaterThan(1);
+  });
+
+  it("says what state the appointment is in when Graph cannot complete it, and invites nobody", async () => {
+    const { calendar, choice } = await setUp();
+    const steps: string[] = [];
+    calendar.completeBooking = () => Promise.reject(new RequestError(403, "Access is denied."));
+    const failed = bookReview({ calendar, cases: new MemoryCaseStore(), appointment: appointmentForm(calendar, steps) }, choice(), DEFAULT_SETTINGS);
+    await expect(failed).rejects.toThrow("The appointment is filled in and saved in your calendar, but it is not yet private, tagged with the case or a Teams meeting, and nobody is invited (Access is denied.).");
+    expect(steps).toEqual(["fillAndSave"]);
+    // An appointment that never reaches the server (Outlook offline) is reported once the waits are over.
+    const { calendar: offline } = await setUp();
+    await appointmentForm(offline, [], null).fillAndSave(form(), undefined);
+    await expect(completeSavedAppointment(offline, "saved-1", { caseRef: "104233" as CaseRef, eventKind: "lac-review 2", online: false }, undefined, [1, 1])).rejects.toThrow(
+      "but it is not yet private, tagged with the case, and nobody is invited (Outlook has not yet saved it to Microsoft 365).",
+    );
+    expect(offline.calls).toEqual(["bookingsBetween", "completeBooking", "completeBooking", "completeBooking"]);
   });
 });
+
+const form = () => ({ subject: "s", start: at("2026-04-20", 600), end: at("2026-04-20", 690), location: "", bodyHtml: "", caseRef: "104233", eventKind: "lac-review 2" });
 
 describe("the caseload and free times", () => {
   it("loads with one calendar call and one call per page of the register", async () => {
@@ -148,13 +185,13 @@ describe("the caseload and free times", () => {
 describe("a service's own agenda", () => {
   it("replaces IRO Desk's in the invitation", async () => {
     const { calendar } = await setUp();
-    const filled: AppointmentFields[] = [];
     const { entry } = await setUp();
+    const form = appointmentForm(calendar, []);
     await bookReview(
-      { calendar, cases: new MemoryCaseStore(), appointment: { fill: async (f) => void filled.push(f) } },
+      { calendar, cases: new MemoryCaseStore(), appointment: form },
       { stored: entry.stored, next: entry.next!, existing: null, start: at("2026-04-20", 600), end: at("2026-04-20", 690), attendees: [], online: true, location: "", lateReason: null, transactionId: "t", chair, bookedBy: chair.address, today },
       { ...DEFAULT_SETTINGS, agendas: { "lac-review": ["Our item one", "Our item two"] } },
     );
-    expect(filled[0]!.bodyHtml).toContain("<ol><li>Our item one</li><li>Our item two</li></ol>");
+    expect(form.fields[0]!.bodyHtml).toContain("<ol><li>Our item one</li><li>Our item two</li></ol>");
   });
 });

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GraphCalendar } from "../../src/adapters/graph/graphCalendar.js";
-import { CASE_REF_PROPERTY, OUTLOOK_CUSTOM_PROPERTIES } from "../../src/adapters/graph/extendedProperties.js";
+import { CASE_REF_PROPERTY, EVENT_KIND_PROPERTY, OUTLOOK_CUSTOM_PROPERTIES } from "../../src/adapters/graph/extendedProperties.js";
 import { instant, londonTimeToInstant } from "../../src/domain/calendar/londonTime.js";
 import type { CaseRef } from "../../src/domain/caseload/caseRef.js";
 import type { IsoDate } from "../../src/domain/calendar/isoDate.js";
-import { AuthError, BusyError } from "../../src/ports/errors.js";
+import { AuthError, BusyError, NotFoundError } from "../../src/ports/errors.js";
 import type { BookingRequest } from "../../src/ports/Calendar.js";
 import { IRO, PARTNER, useTestSandbox } from "./testSandbox.js";
 
@@ -128,6 +128,24 @@ describe("Calendar port against the sandbox (GraphCalendar)", () => {
     const calendar = new GraphCalendar(sandbox.graph(IRO));
     const found = (await calendar.bookingsBetween(instant(Date.parse("2026-03-18T00:00:00Z")), instant(Date.parse("2026-03-19T00:00:00Z")))).find((b) => b.id === made.body.id);
     expect(found).toMatchObject({ caseRef: "100009", eventKind: "lac-review 4" });
+  });
+
+  it("completes an appointment Outlook saved as the sidebar books: private, not all-day, a Teams meeting, tagged, the add-in's own properties kept", async () => {
+    const saved = await sandbox.raw(IRO, "POST", "/me/events", {
+      subject: "LAC review 2 – ref 100010",
+      start: { dateTime: "2026-03-19T10:00:00", timeZone: "Europe/London" },
+      end: { dateTime: "2026-03-19T11:30:00", timeZone: "Europe/London" },
+      singleValueExtendedProperties: [{ id: OUTLOOK_CUSTOM_PROPERTIES, value: JSON.stringify({ caseRef: "100010", eventKind: "lac-review 2" }) }],
+    });
+    expect(saved.body).toMatchObject({ sensitivity: "normal", isOnlineMeeting: false, onlineMeeting: null });
+    const calendar = new GraphCalendar(sandbox.graph(IRO));
+    const booking = await calendar.completeBooking(saved.body.id, { caseRef: "100010" as CaseRef, eventKind: "lac-review 2", online: true });
+    expect(booking).toMatchObject({ id: saved.body.id, caseRef: "100010", eventKind: "lac-review 2", joinUrl: expect.stringMatching(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\//) });
+    const after = await sandbox.raw(IRO, "GET", `/me/events/${encodeURIComponent(saved.body.id)}?$expand=singleValueExtendedProperties`);
+    expect(after.body).toMatchObject({ sensitivity: "private", isAllDay: false, isOnlineMeeting: true, onlineMeetingProvider: "teamsForBusiness" });
+    expect(after.body.singleValueExtendedProperties.map((p: { id: string }) => p.id).sort()).toEqual([CASE_REF_PROPERTY, EVENT_KIND_PROPERTY, OUTLOOK_CUSTOM_PROPERTIES].sort());
+    expect((await calendar.bookingsForCase("100010" as CaseRef)).map((b) => b.id)).toEqual([saved.body.id]);
+    await expect(calendar.completeBooking("AAMk-not-saved-yet", { caseRef: "100010" as CaseRef, eventKind: "lac-review 2", online: false })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("without a valid token: Graph's 401, and the port says to sign in", async () => {

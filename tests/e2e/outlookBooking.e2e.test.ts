@@ -63,7 +63,7 @@ describe("Outlook preview: booking a review end to end", { timeout: 60_000 }, ()
     expect(page.errors).toEqual([]);
   });
 
-  it("opened from an appointment, fills the appointment; Send books it", async () => {
+  it("opened from an appointment, takes Outlook's path (fill, save, Graph completes, attendees, Send) and ends up the same as a sidebar booking", async () => {
     const page = await ukPage(browser());
     const child = unbookedChildOf(IRO);
     await page.goto(previewUrl("&mode=appointment"));
@@ -71,17 +71,44 @@ describe("Outlook preview: booking a review end to end", { timeout: 60_000 }, ()
     await page.getByRole("button", { name: new RegExp(`Ref ${child.ref}`) }).click();
     await page.getByRole("button", { name: "Find free times" }).click();
     await page.locator('input[name="slot"]').first().check();
-    await page.getByRole("button", { name: /^Fill in appointment: / }).click();
+    // The pane says what will happen before anything does.
+    const fill = page.getByRole("button", { name: /^Fill in appointment: / });
+    expect(await fill.getAttribute("aria-describedby")).toBe("fill-what-happens");
+    expect(await page.locator("#fill-what-happens").innerText()).toBe(
+      "Outlook fills in and saves this appointment (nobody is invited yet). Microsoft 365 then makes it private, tags it with the case and makes it a Teams meeting, which Outlook's add-in tools cannot; then the attendees are added for you to check and send.",
+    );
+    await fill.click();
+    await page.getByRole("heading", { name: "Added to your appointment" }).waitFor();
+    const notice = await page.getByRole("status").filter({ hasText: "is saved in your calendar" }).innerText();
+    expect(notice).toMatch(new RegExp(`^LAC review \\d+ – ref ${child.ref} is saved in your calendar: private, tagged with ref ${child.ref}, a Teams meeting\\. (\\d+) people are on the appointment: check it, then press Send to invite them\\.$`));
+    const onAppointment = Number(/(\d+) people are on/.exec(notice)![1]);
+    expect(await page.getByRole("link", { name: "Teams meeting link" }).getAttribute("href")).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
+
+    // Saved and completed, nobody invited yet: the organizer's event is tagged, private and a Teams meeting.
+    const organizerEvent = () =>
+      sandbox.store.allEvents(sandbox.store.user(IRO)!.id).find((e) => ((e.data.singleValueExtendedProperties ?? []) as { id: string; value: string }[]).some((p) => p.id === CASE_REF_PROPERTY && p.value === child.ref));
+    expect(organizerEvent()?.data).toMatchObject({ sensitivity: "private", isOnlineMeeting: true, isAllDay: false, attendees: [] });
+    expect(sandbox.store.eventsByUid(organizerEvent()!.iCalUId)).toHaveLength(1);
+
     const form = page.getByRole("form", { name: "Appointment" });
     await expect.poll(() => form.locator('output[name="subject"]').textContent()).toMatch(new RegExp(`– ref ${child.ref}$`));
     expect(await form.locator('output[name="location"]').textContent()).toBe("Microsoft Teams meeting");
+    const names = async (type: string) => ((await form.locator(`output[name="${type}"]`).textContent()) || "").split("; ").filter(Boolean);
+    expect((await names("required")).length + (await names("optional")).length).toBe(onAppointment);
     const body = page.frameLocator('iframe[title="Appointment body"]');
     await body.getByRole("heading", { name: "Agenda" }).waitFor();
     expect(await body.locator("li").first().innerText()).toBe("The child’s wishes and feelings, and how they took part");
-    expect(await page.getByText("Loading the preview").count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "outlook-preview-appointment");
     await form.getByRole("button", { name: "Send" }).click();
     await page.getByText(/^Sent: /).waitFor();
+
+    // After Send, as after a sidebar booking: still tagged, private and online, and each staff attendee has it.
+    const sent = organizerEvent()!;
+    expect(sent.data).toMatchObject({ sensitivity: "private", isOnlineMeeting: true });
+    for (const attendee of [child.socialWorker, child.teamManager]) {
+      expect(sandbox.store.eventsByUid(sent.iCalUId).filter((e) => e.ownerId === sandbox.store.user(attendee)!.id), attendee).toHaveLength(1);
+    }
     expect(page.errors).toEqual([]);
   });
 

@@ -70,19 +70,26 @@ export class GraphCalendar implements Calendar {
           end: utc(request.end),
           attendees: request.attendees.map(graphAttendee),
           ...(request.location ? { location: { displayName: request.location } } : {}),
-          isOnlineMeeting: request.online,
-          ...(request.online ? { onlineMeetingProvider: "teamsForBusiness" } : {}),
-          // Reviews are private in shared calendars: colleagues see "busy", not the subject.
-          sensitivity: "private",
+          ...asBooked(request),
           transactionId: request.transactionId,
-          singleValueExtendedProperties: [
-            { id: CASE_REF_PROPERTY, value: request.caseRef },
-            { id: EVENT_KIND_PROPERTY, value: request.eventKind },
-          ],
         }) as Promise<GraphEvent>,
     );
     // The create answer does not carry extended properties; we know what we tagged it with.
-    return toBooking({ ...event, singleValueExtendedProperties: [{ id: CASE_REF_PROPERTY, value: request.caseRef }, { id: EVENT_KIND_PROPERTY, value: request.eventKind }] });
+    return toBooking({ ...event, singleValueExtendedProperties: asBooked(request).singleValueExtendedProperties });
+  }
+
+  /**
+   * Graph does what Office.js cannot for an appointment Outlook saved: sensitivity (Mailbox 1.14
+   * only), not all-day (no released requirement set), a Teams meeting (no Office.js API creates
+   * one) and our extended properties (Office.js writes only the add-in's own custom properties). PATCH adds the properties beside the ones the
+   * item has; setting isOnlineMeeting makes Exchange create the Teams meeting
+   * (learn.microsoft.com/graph/api/event-update, checked 2026-11).
+   */
+  async completeBooking(id: string, completion: { caseRef: CaseRef; eventKind: string; online: boolean }, signal?: AbortSignal): Promise<Booking> {
+    const event = await graphCall("The appointment", true, (call) =>
+      this.graph.api(`/me/events/${encodeURIComponent(id)}`).header("Prefer", 'outlook.timezone="UTC"').query({ $expand: EXPAND }).middlewareOptions([call]).option("signal", signal).patch(asBooked(completion)) as Promise<GraphEvent>,
+    );
+    return toBooking(event);
   }
 
   async updateBooking(id: string, changes: Partial<Pick<BookingRequest, "subject" | "start" | "end" | "attendees" | "bodyHtml" | "location">>, signal?: AbortSignal): Promise<Booking> {
@@ -135,6 +142,21 @@ export class GraphCalendar implements Calendar {
       page = await graphCall(what, true, (call) => this.graph.follow(next).header("Prefer", 'outlook.timezone="UTC"').middlewareOptions([call]).option("signal", signal).get());
     }
   }
+}
+
+/** What makes an event a booking, however it was made: timed, private, a Teams meeting when chosen, tagged with the case. */
+function asBooked(b: { caseRef: CaseRef; eventKind: string; online: boolean }) {
+  return {
+    isAllDay: false,
+    isOnlineMeeting: b.online,
+    ...(b.online ? { onlineMeetingProvider: "teamsForBusiness" } : {}),
+    // Reviews are private in shared calendars: colleagues see "busy", not the subject.
+    sensitivity: "private",
+    singleValueExtendedProperties: [
+      { id: CASE_REF_PROPERTY, value: b.caseRef as string },
+      { id: EVENT_KIND_PROPERTY, value: b.eventKind },
+    ],
+  };
 }
 
 function utc(at: Instant): { dateTime: string; timeZone: string } {

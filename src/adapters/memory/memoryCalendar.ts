@@ -1,6 +1,7 @@
 import type { Instant } from "../../domain/calendar/londonTime.js";
 import type { CaseRef } from "../../domain/caseload/caseRef.js";
 import type { Availability, Booking, BookingRequest, BusyItem, Calendar, WorkingHours } from "../../ports/Calendar.js";
+import { NotFoundError } from "../../ports/errors.js";
 
 /**
  * The Calendar port in memory: people's busy times are given, bookings are kept, and every call
@@ -61,6 +62,16 @@ export class MemoryCalendar implements Calendar {
     this.calls.push("cancelBooking");
     const index = this.bookings.findIndex((b) => b.id === id);
     if (index >= 0) this.bookings[index] = { ...this.bookings[index]!, cancelled: true };
+  }
+
+  /** Completes an appointment saved into `bookings` (untagged, as Outlook saves it); not there yet is Graph's 404. */
+  async completeBooking(id: string, completion: { caseRef: CaseRef; eventKind: string; online: boolean }): Promise<Booking> {
+    this.calls.push("completeBooking");
+    const index = this.bookings.findIndex((b) => b.id === id);
+    if (index < 0) throw new NotFoundError("The appointment");
+    const completed = { ...this.bookings[index]!, caseRef: completion.caseRef, eventKind: completion.eventKind, joinUrl: completion.online ? "https://teams.example/join" : this.bookings[index]!.joinUrl };
+    this.bookings[index] = completed;
+    return completed;
   }
 
   async bookingsForCase(caseRef: CaseRef): Promise<Booking[]> {

@@ -127,6 +127,13 @@ export function updateEvent(req: GraphRequest): GraphResponse {
     lastModifiedDateTime: new Date(req.now()).toISOString(),
     changeKey: newId("CK"),
   };
+  if (fields.singleValueExtendedProperties) {
+    // A PATCH creates or updates the extended properties it names and keeps the item's others
+    // (learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-post-singlevalueextendedproperties, checked 2026-11).
+    const given = fields.singleValueExtendedProperties as { id: string; value: string }[];
+    const kept = ((event.data.singleValueExtendedProperties ?? []) as { id: string; value: string }[]).filter((p) => !given.some((g) => g.id.toLowerCase() === p.id.toLowerCase()));
+    data.singleValueExtendedProperties = [...kept, ...given];
+  }
   if (fields.attendees) {
     const old = new Map(((event.data.attendees ?? []) as Attendee[]).map((a) => [a.emailAddress.address.toLowerCase(), a]));
     data.attendees = fields.attendees.map((a) => ({ ...a, status: old.get(a.emailAddress.address.toLowerCase())?.status ?? { response: "none", time: "0001-01-01T00:00:00Z" } }));
