@@ -3,6 +3,7 @@ import { londonTimeToInstant, type Instant } from "../domain/calendar/londonTime
 import type { WorkingCalendar } from "../domain/calendar/workingCalendar.js";
 import { candidateSlots, rankSlots, type Slot } from "../domain/scheduling/rankSlots.js";
 import type { Attendee, Calendar } from "../ports/Calendar.js";
+import { workingHoursOn } from "./workingHoursOn.js";
 
 export interface SlotRequest {
   readonly chair: string;
@@ -41,19 +42,35 @@ export async function findSlots(calendar: Calendar, request: SlotRequest, signal
   const diaries = await calendar.freeBusy(addresses, londonTimeToInstant(from, 0), londonTimeToInstant(addDays(to, 1), 0), signal);
   const chair = diaries[0];
   const hours = chair?.known ? chair.workingHours : null;
-  const slots = candidateSlots({
-    calendar: request.calendar,
-    from,
-    to,
-    lengthMinutes: request.lengthMinutes,
-    stepMinutes: 30,
-    dayStart: hours?.start ?? 9 * 60,
-    dayEnd: hours?.end ?? 17 * 60,
-    days: hours?.days ?? [1, 2, 3, 4, 5],
-    people: diaries.map((d) => (d.known ? { address: d.address, known: true, busy: d.items } : { address: d.address, known: false, busy: [] })),
-    reviewsOnDay: request.reviewsOnDay,
-    maxReviewsPerDay: request.maxReviewsPerDay,
-    notBefore: request.now,
-  });
+  const people = diaries.map((d) => (d.known ? { address: d.address, known: true, busy: d.items } : { address: d.address, known: false, busy: [] }));
+  // The chair's day in London time can move with their mailbox's clock changes: find slots over each
+  // run of days whose hours are the same.
+  const slots: Slot[] = [];
+  for (let day = from; day <= to; ) {
+    const today = hours ? workingHoursOn(hours, day) : { start: 9 * 60, end: 17 * 60 };
+    let last = day;
+    while (last < to && (!hours || sameHours(workingHoursOn(hours, addDays(last, 1)), today))) last = addDays(last, 1);
+    slots.push(
+      ...candidateSlots({
+        calendar: request.calendar,
+        from: day,
+        to: last,
+        lengthMinutes: request.lengthMinutes,
+        stepMinutes: 30,
+        dayStart: today.start,
+        dayEnd: today.end,
+        days: hours?.days ?? [1, 2, 3, 4, 5],
+        people,
+        reviewsOnDay: request.reviewsOnDay,
+        maxReviewsPerDay: request.maxReviewsPerDay,
+        notBefore: request.now,
+      }),
+    );
+    day = addDays(last, 1);
+  }
   return { from, to, shortened: request.dueBy > latest, slots, best: rankSlots(slots, 5) };
+}
+
+function sameHours(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start === b.start && a.end === b.end;
 }

@@ -18,9 +18,11 @@ export type Availability =
 export interface WorkingHours {
   /** 1 Monday … 7 Sunday */
   readonly days: readonly number[];
-  /** Minutes after midnight, London time. */
+  /** Minutes after midnight, in `timeZone`. */
   readonly start: number;
   readonly end: number;
+  /** The mailbox's time zone (IANA name) the hours are in; Europe/London when not given. */
+  readonly timeZone?: string;
 }
 
 export interface Attendee {

@@ -29,3 +29,25 @@ export interface CaseStore {
   /** Saves only if the case is still at `version`; otherwise ConflictError and nothing is written. */
   updateCase(id: string, version: string, childCase: ChildCase, signal?: AbortSignal): Promise<StoredCase>;
 }
+
+/** What changed in the register since a delta link (or all of it, the first time). */
+export interface CaseChanges {
+  /**
+   * The whole register, not changes: the first read, or Microsoft 365 could not give the changes
+   * since that link (too old) and started again. A cache replaces what it holds with this.
+   */
+  readonly full: boolean;
+  /** Cases added or changed (in full: every case), each in its latest state. */
+  readonly cases: readonly StoredCase[];
+  readonly unreadable: readonly UnreadableCase[];
+  /** Item ids of entries deleted since (never in full). */
+  readonly removed: readonly string[];
+  /** Where to ask next time for what changes after this. */
+  readonly deltaLink: string;
+}
+
+/** The register's changes through Graph's delta query, for a local copy kept up to date. */
+export interface CaseChangeFeed {
+  /** null for the first read; then the deltaLink the last answer gave. */
+  changes(deltaLink: string | null, signal?: AbortSignal): Promise<CaseChanges>;
+}

@@ -56,3 +56,13 @@ export class SettingsError extends PortError {
     super(`The service's settings cannot be used: ${detail}. An administrator runs "iro-desk provision" for the site (or fixes the settings item) to put this right.`, false);
   }
 }
+
+/**
+ * Microsoft 365, or the sandbox standing in for it, could not be reached at all (no network, the
+ * sandbox not running): not a sign-in problem, and not an answer.
+ */
+export class UnreachableError extends PortError {
+  constructor(message: string) {
+    super(message, true);
+  }
+}

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, realpathSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, resolve, sep } from "node:path";
 import type { IsoDate } from "../domain/calendar/isoDate.js";
 import { seedDemo } from "./demo/seedDemo.js";
 import { checkRules, Faults } from "./faults.js";
+import { DEFAULT_BEHAVIOUR, type SandboxBehaviour } from "./graph/context.js";
 import { GraphError } from "./graph/graphError.js";
 import { dispatch, errorResponse } from "./graph/router.js";
 import { Store } from "./store.js";
@@ -22,7 +23,20 @@ export interface SandboxOptions {
   readonly today: IsoDate;
   /** Built pages to serve at / (dist/web); optional so contract tests need no build. */
   readonly webRoot?: string;
+  /**
+   * Started for testing (the tests, or `npm start -- --testing`): only then are faults injected
+   * (POST /sandbox/faults, IRO_DESK_FAULTS). A sandbox holding a pilot's data answers every call.
+   */
+  readonly testing?: boolean;
   readonly faults?: unknown;
+  /** Where Microsoft 365 may behave either way, which way the sandbox does (see SandboxBehaviour). */
+  readonly behaviour?: Partial<SandboxBehaviour>;
+  /**
+   * Origins of the browser extension allowed to read the sandbox from its pages, e.g.
+   * "chrome-extension://<id>" (IRO_DESK_EXTENSION_ORIGINS). By default any browser extension's
+   * origin; never a web page's.
+   */
+  readonly extensionOrigins?: readonly string[];
 }
 
 export interface Sandbox {
@@ -30,10 +44,18 @@ export interface Sandbox {
   readonly graphUrl: string;
   readonly store: Store;
   readonly faults: Faults;
+  /** Changeable while running: the tests switch behaviours on and off. */
+  readonly behaviour: SandboxBehaviour;
   close(): Promise<void>;
 }
 
 const MAX_BODY = 4 * 1024 * 1024;
+/**
+ * JSON nested deeper than this is refused with 400 before it is read: OData's readers stop at a
+ * nesting depth of 100 by default (ODataMessageQuotas.MaxNestingDepth), and nothing Graph takes is
+ * nested more than a few levels.
+ */
+const MAX_JSON_DEPTH = 100;
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -48,40 +70,63 @@ const TYPES: Record<string, string> = {
 
 /** Starts the sandbox: the Graph-compatible API under /graph/v1.0, the sandbox's own /sandbox/… calls, and the built pages. */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
-  const store = new Store(options.dataDir);
-  if (options.reset || !store.isSeeded()) {
-    store.transaction(() => {
-      store.clear();
-      seedDemo(store, options.today);
-    });
-  }
+  if (options.faults && !options.testing) throw new Error("fault injection (IRO_DESK_FAULTS) is only for a sandbox started for testing: add --testing");
   const faults = new Faults();
   if (options.faults) faults.set(checkRules(options.faults));
+  const store = new Store(options.dataDir);
+  if (options.reset || !store.isSeeded()) {
+    store.clear();
+    await seedDemo(store, options.today);
+  }
+  const behaviour: SandboxBehaviour = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
   const pending = new Set<NodeJS.Timeout>();
+  let port = 0;
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => send(res, errorResponse(error)));
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const origin = `http://${req.headers.host ?? "localhost"}`;
-    // Graph allows cross-origin calls; so does the sandbox, for the browser extension's pages.
-    res.setHeader("Access-Control-Allow-Origin", "*");
-    res.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, If-Match, Prefer, client-request-id");
-    res.setHeader("Access-Control-Allow-Methods", "GET, POST, PATCH, PUT, DELETE, OPTIONS");
-    res.setHeader("Access-Control-Expose-Headers", "ETag, Retry-After, Location, request-id");
+    // DNS rebinding: a page on another site whose name is made to point at 127.0.0.1 still names its
+    // own host. Only requests addressed to this computer by name or address are answered.
+    const host = (req.headers.host ?? "").toLowerCase();
+    if (!LOCAL_HOSTS.some((h) => host === `${h}:${port}` || (port === 80 && host === h))) {
+      return send(res, { status: 403, body: { error: { code: "hostNotAllowed", message: `The sandbox answers requests addressed to localhost:${port} or 127.0.0.1:${port} only.` } } });
+    }
+    // A web page may not read the sandbox (it may hold a pilot's real data): cross-origin reads only
+    // for the sandbox's own pages and the browser extension, and a request a page sends without
+    // asking (a form post) is refused outright.
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== "null") {
+      if (!allowedOrigin(origin)) return send(res, { status: 403, body: { error: { code: "originNotAllowed", message: `Pages from ${origin} may not call the sandbox.` } } });
+      res.setHeader("Access-Control-Allow-Origin", origin);
+      res.setHeader("Vary", "Origin");
+      res.setHeader("Access-Control-Allow-Headers", "Authorization, Content-Type, If-Match, Prefer, client-request-id, SdkVersion");
+      res.setHeader("Access-Control-Allow-Methods", "GET, POST, PATCH, PUT, DELETE, OPTIONS");
+      res.setHeader("Access-Control-Expose-Headers", "ETag, Retry-After, Location, request-id");
+    }
     if (req.method === "OPTIONS") return void res.writeHead(204).end();
 
-    if (url.pathname.startsWith("/graph/v1.0/") || url.pathname === "/graph/v1.0") {
+    let url: URL;
+    let pathname: string;
+    try {
+      url = new URL(req.url ?? "/", "http://localhost");
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return send(res, { status: 400, body: { error: { code: "BadRequest", message: "The address has malformed %-encoding." } } });
+    }
+
+    if (pathname.startsWith("/graph/v1.0/") || pathname === "/graph/v1.0") {
       const path = url.pathname.slice("/graph/v1.0".length) || "/";
       const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
-      const user = token ? store.userForToken(token) : undefined;
-      if (!user) {
-        const message = token ? "Access token validation failure. Invalid audience." : "Access token is empty.";
+      const granted = token ? store.token(token) : undefined;
+      if (!granted || granted.expiresMs <= Date.now()) {
+        // Graph's answers for a token it does not know, and one whose lifetime has ended.
+        const message = !token ? "Access token is empty." : granted ? "Access token has expired or is not yet valid." : "Access token validation failure. Invalid audience.";
         return send(res, errorResponse(new GraphError(401, "InvalidAuthenticationToken", message)));
       }
-      const fault = faults.pick(req.method ?? "GET", path);
+      const user = granted.user;
+      const fault = options.testing ? faults.pick(req.method ?? "GET", path) : undefined;
       if (fault?.kind === "429" || fault?.kind === "503") {
         await readBody(req).catch(() => undefined);
         const e =
@@ -98,7 +143,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       }
       const answer = dispatch(
         { method: req.method ?? "GET", path, query: url.searchParams, headers: lowerHeaders(req), body },
-        { user, store, graphBase: `${origin}/graph/v1.0`, now: Date.now },
+        { user, store, graphBase: `http://${host}/graph/v1.0`, now: Date.now, behaviour },
       );
       if (fault?.kind === "hang") {
         // The work is done; the answer comes too late for a client with a timeout.
@@ -112,16 +157,16 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       return send(res, answer);
     }
 
-    if (url.pathname === "/sandbox/token" && req.method === "POST") {
+    if (pathname === "/sandbox/token" && req.method === "POST") {
       const body = (await readBody(req).catch(() => undefined)) as { upn?: unknown } | undefined;
       const user = typeof body?.upn === "string" ? store.user(body.upn) : undefined;
       if (!user) return send(res, { status: 400, body: { error: { code: "unknownUser", message: "No demo user has that upn: see GET /sandbox/users." } } });
       if (!user.mailbox) return send(res, { status: 400, body: { error: { code: "noMailbox", message: `${user.userPrincipalName} is a partner outside the tenant and cannot sign in.` } } });
       const token = randomBytes(24).toString("base64url");
-      store.putToken(token, user.id);
-      return send(res, { status: 200, body: { access_token: token, token_type: "Bearer", expires_in: 86_400 } });
+      store.putToken(token, user.id, Date.now() + behaviour.tokenLifetimeSeconds * 1000);
+      return send(res, { status: 200, body: { access_token: token, token_type: "Bearer", expires_in: behaviour.tokenLifetimeSeconds } });
     }
-    if (url.pathname === "/sandbox/users" && req.method === "GET") {
+    if (pathname === "/sandbox/users" && req.method === "GET") {
       return send(res, {
         status: 200,
         body: {
@@ -129,7 +174,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         },
       });
     }
-    if (url.pathname === "/sandbox/faults") {
+    if (pathname === "/sandbox/faults" && options.testing) {
       if (req.method === "GET") return send(res, { status: 200, body: { rules: faults.list() } });
       if (req.method === "DELETE") {
         faults.set([]);
@@ -144,18 +189,25 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         }
       }
     }
-    if (req.method === "GET" && options.webRoot) return serveFile(res, options.webRoot, url.pathname);
-    send(res, { status: 404, body: { error: { code: "notFound", message: `Nothing at ${url.pathname}.` } } });
+    if (req.method === "GET" && options.webRoot) return serveFile(res, options.webRoot, pathname);
+    send(res, { status: 404, body: { error: { code: "notFound", message: "Nothing at that address." } } });
+  }
+
+  function allowedOrigin(origin: string): boolean {
+    if (LOCAL_HOSTS.some((h) => origin === `http://${h}:${port}` || (port === 80 && origin === `http://${h}`))) return true;
+    if (options.extensionOrigins && options.extensionOrigins.length > 0) return options.extensionOrigins.includes(origin);
+    return /^(chrome|moz)-extension:\/\/[\w-]+$/.test(origin);
   }
 
   await new Promise<void>((done) => server.listen(options.port, options.host ?? "127.0.0.1", done));
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
   return {
     url,
     graphUrl: `${url}/graph/v1.0`,
     store,
     faults,
+    behaviour,
     async close() {
       for (const timer of pending) clearTimeout(timer);
       server.closeAllConnections();
@@ -164,6 +216,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     },
   };
 }
+
+/** The names this computer answers to; the sandbox listens on 127.0.0.1 only. */
+const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -175,11 +230,29 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
   const text = Buffer.concat(chunks).toString("utf8");
   if (text.trim() === "") return undefined;
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new GraphError(400, "BadRequest", `The JSON request payload is nested more than ${MAX_JSON_DEPTH} deep.`);
   try {
     return JSON.parse(text);
   } catch {
     throw new GraphError(400, "BadRequest", "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.");
   }
+}
+
+/** How deeply JSON text nests its arrays and objects (brackets inside strings do not count). */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") deepest = Math.max(deepest, ++depth);
+    else if (c === "}" || c === "]") depth--;
+  }
+  return deepest;
 }
 
 function lowerHeaders(req: IncomingMessage): Record<string, string | undefined> {
@@ -195,12 +268,20 @@ function send(res: ServerResponse, answer: { status: number; headers?: Readonly<
   } else res.writeHead(answer.status, headers).end();
 }
 
+/**
+ * A built page from the web root, and nothing outside it: the path is already decoded, so "%2f.."
+ * and "..%5c" are caught as the ".." they are, and a file reached through a link out of the root is
+ * refused too.
+ */
 function serveFile(res: ServerResponse, root: string, pathname: string): void {
-  const base = resolve(root);
-  let file = normalize(join(base, decodeURIComponent(pathname)));
-  if (!file.startsWith(base)) return send(res, { status: 404, body: { error: { code: "notFound", message: "Not found." } } });
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-  if (!existsSync(file)) return send(res, { status: 404, body: { error: { code: "notFound", message: `Nothing at ${pathname}.` } } });
-  res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-cache" });
-  createReadStream(file).pipe(res);
+  const notFound = () => send(res, { status: 404, body: { error: { code: "notFound", message: "Nothing at that address." } } });
+  if (pathname.includes("\0") || pathname.split(/[\\/]/).includes("..")) return notFound();
+  const base = realpathSync(resolve(root));
+  let file = resolve(base, `.${pathname}`);
+  if (existsSync(file) && statSync(file).isDirectory()) file = resolve(file, "index.html");
+  if (!existsSync(file)) return notFound();
+  const real = realpathSync(file);
+  if (!real.startsWith(base + sep) || !statSync(real).isFile()) return notFound();
+  res.writeHead(200, { "Content-Type": TYPES[extname(real)] ?? "application/octet-stream", "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff" });
+  createReadStream(real).pipe(res);
 }

@@ -34,7 +34,7 @@ describe("Calendar port against the sandbox (GraphCalendar)", () => {
     expect(iro?.known).toBe(true);
     if (iro?.known) {
       expect(iro.items.length).toBeGreaterThan(0);
-      expect(iro.workingHours).toEqual({ days: [1, 2, 3, 4, 5], start: 540, end: 1020 });
+      expect(iro.workingHours).toEqual({ days: [1, 2, 3, 4, 5], start: 540, end: 1020, timeZone: "Europe/London" });
       for (const item of iro.items) expect(item.end).toBeGreaterThan(item.start);
     }
     expect(partner).toMatchObject({ address: PARTNER, known: false });

@@ -23,7 +23,7 @@ export class TestSandbox {
   constructor(private readonly webRoot?: string) {}
 
   async start(): Promise<void> {
-    this.inner = await startSandbox({ port: 0, dataDir: this.dataDir, today: TODAY, ...(this.webRoot ? { webRoot: this.webRoot } : {}) });
+    this.inner = await startSandbox({ port: 0, dataDir: this.dataDir, today: TODAY, testing: true, ...(this.webRoot ? { webRoot: this.webRoot } : {}) });
   }
 
   /** Stops and starts again on the same data folder, as a user restarting npm start. */
@@ -41,6 +41,7 @@ export class TestSandbox {
   get graphUrl() { return this.inner!.graphUrl; }
   get store() { return this.inner!.store; }
   get faults() { return this.inner!.faults; }
+  get behaviour() { return this.inner!.behaviour; }
 
   graph(upn: string, retry: RetryPolicy = FAST_RETRY): GraphConnection {
     return new GraphConnection({ baseUrl: `${this.url}/graph`, tokens: sandboxTokens(this.url, upn), retry });

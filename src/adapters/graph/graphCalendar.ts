@@ -2,8 +2,10 @@ import { instant, type Instant } from "../../domain/calendar/londonTime.js";
 import { parseCaseRef } from "../../domain/caseload/caseRef.js";
 import type { Attendee, Availability, Booking, BookingRequest, BusyItem, Calendar, FreeBusyStatus, WorkingHours } from "../../ports/Calendar.js";
 import type { CaseRef } from "../../domain/caseload/caseRef.js";
-import { NotFoundError } from "../../ports/errors.js";
+import { GraphError } from "@microsoft/microsoft-graph-client";
+import { BusyError, NotFoundError, RequestError, UncertainError, UnreachableError } from "../../ports/errors.js";
 import { graphCall, type GraphConnection } from "./graphClient.js";
+import { ianaZone } from "./windowsZones.js";
 import { CASE_REF_PROPERTY, EVENT_KIND_PROPERTY, OUTLOOK_CUSTOM_PROPERTIES } from "./extendedProperties.js";
 
 const MAX_SCHEDULES = 20;
@@ -14,6 +16,7 @@ const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 
 interface GraphEvent {
   id: string;
+  transactionId?: string | null;
   subject?: string;
   start: { dateTime: string; timeZone: string };
   end: { dateTime: string; timeZone: string };
@@ -27,7 +30,7 @@ interface GraphEvent {
 interface ScheduleInformation {
   scheduleId: string;
   scheduleItems?: { status: string; subject?: string; start: { dateTime: string }; end: { dateTime: string } }[];
-  workingHours?: { daysOfWeek: string[]; startTime: string; endTime: string };
+  workingHours?: { daysOfWeek: string[]; startTime: string; endTime: string; timeZone?: { name?: string } };
   error?: { message?: string; responseCode?: string };
 }
 
@@ -56,24 +59,49 @@ export class GraphCalendar implements Calendar {
     return addresses.map((address) => byAddress.get(address.toLowerCase()) ?? { address, known: false, reason: "No free/busy came back for this person." });
   }
 
+  /**
+   * Creates the event with the booking's transactionId, so a repeat never books twice. Exchange
+   * answers a repeat with the event made the first time or with 400 ErrorDuplicateTransactionId
+   * (both are seen; the sandbox can do either): both mean it is already booked, and the booking is
+   * read back. After timeouts or throttling that outlast the retries, the calendar is checked
+   * before anything is reported: a booking that landed is reported booked, with its event.
+   */
   async createBooking(request: BookingRequest, signal?: AbortSignal): Promise<Booking> {
-    const event = await graphCall(`The booking "${request.subject}"`, true, (call) =>
-      this.graph
-        .api("/me/events")
-        .header("Prefer", 'outlook.timezone="UTC"')
-        .middlewareOptions([call])
-        .option("signal", signal)
-        .post({
-          subject: request.subject,
-          body: { contentType: "html", content: request.bodyHtml },
-          start: utc(request.start),
-          end: utc(request.end),
-          attendees: request.attendees.map(graphAttendee),
-          ...(request.location ? { location: { displayName: request.location } } : {}),
-          ...asBooked(request),
-          transactionId: request.transactionId,
-        }) as Promise<GraphEvent>,
-    );
+    let event: GraphEvent | null;
+    try {
+      event = await graphCall(`The booking "${request.subject}"`, true, async (call) => {
+        try {
+          return (await this.graph
+            .api("/me/events")
+            .header("Prefer", 'outlook.timezone="UTC"')
+            .middlewareOptions([call])
+            .option("signal", signal)
+            .post({
+              subject: request.subject,
+              body: { contentType: "html", content: request.bodyHtml },
+              start: utc(request.start),
+              end: utc(request.end),
+              attendees: request.attendees.map(graphAttendee),
+              ...(request.location ? { location: { displayName: request.location } } : {}),
+              ...asBooked(request),
+              transactionId: request.transactionId,
+            })) as GraphEvent;
+        } catch (error) {
+          if (error instanceof GraphError && error.code === "ErrorDuplicateTransactionId") return null;
+          throw error;
+        }
+      });
+    } catch (error) {
+      if (!(error instanceof BusyError || error instanceof UncertainError || error instanceof UnreachableError)) throw error;
+      const landed = await this.findBooked(request, signal).catch(() => null);
+      if (landed) return landed;
+      throw error;
+    }
+    if (event === null) {
+      const existing = await this.findBooked(request, signal);
+      if (existing) return existing;
+      throw new RequestError(400, "Microsoft 365 says this booking was already made, but it is not in your calendar: it may have been cancelled. Reload and book again.");
+    }
     // The create answer does not carry extended properties; we know what we tagged it with.
     return toBooking({ ...event, singleValueExtendedProperties: asBooked(request).singleValueExtendedProperties });
   }
@@ -90,6 +118,15 @@ export class GraphCalendar implements Calendar {
       this.graph.api(`/me/events/${encodeURIComponent(id)}`).header("Prefer", 'outlook.timezone="UTC"').query({ $expand: EXPAND }).middlewareOptions([call]).option("signal", signal).patch(asBooked(completion)) as Promise<GraphEvent>,
     );
     return toBooking(event);
+  }
+
+  /** The event this booking request made, if it landed: by its transactionId, or failing that the case tag and the start. */
+  private async findBooked(request: BookingRequest, signal?: AbortSignal): Promise<Booking | null> {
+    const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${CASE_REF_PROPERTY}' and ep/value eq '${request.caseRef.replace(/'/g, "''")}')`;
+    const events = await this.allEvents(`The booking "${request.subject}"`, this.graph.api("/me/events").query({ $filter: filter, $expand: EXPAND, $top: "100" }), signal);
+    const live = events.filter((e) => e.isCancelled !== true);
+    const found = live.find((e) => e.transactionId === request.transactionId) ?? live.find((e) => fromUtc(e.start.dateTime) === request.start);
+    return found ? toBooking(found) : null;
   }
 
   async updateBooking(id: string, changes: Partial<Pick<BookingRequest, "subject" | "start" | "end" | "attendees" | "bodyHtml" | "location">>, signal?: AbortSignal): Promise<Booking> {
@@ -133,12 +170,16 @@ export class GraphCalendar implements Calendar {
   }
 
   private async allPages(what: string, first: ReturnType<GraphConnection["api"]>, signal?: AbortSignal): Promise<Booking[]> {
-    const bookings: Booking[] = [];
+    return (await this.allEvents(what, first, signal)).map(toBooking);
+  }
+
+  private async allEvents(what: string, first: ReturnType<GraphConnection["api"]>, signal?: AbortSignal): Promise<GraphEvent[]> {
+    const events: GraphEvent[] = [];
     let page = await graphCall(what, true, (call) => first.header("Prefer", 'outlook.timezone="UTC"').middlewareOptions([call]).option("signal", signal).get() as Promise<{ value: GraphEvent[]; "@odata.nextLink"?: string }>);
     for (;;) {
-      bookings.push(...page.value.map(toBooking));
+      events.push(...page.value);
       const next = page["@odata.nextLink"];
-      if (!next) return bookings;
+      if (!next) return events;
       page = await graphCall(what, true, (call) => this.graph.follow(next).header("Prefer", 'outlook.timezone="UTC"').middlewareOptions([call]).option("signal", signal).get());
     }
   }
@@ -209,8 +250,11 @@ function toAvailability(info: ScheduleInformation): Availability {
   }));
   const hours = info.workingHours;
   const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+  // Working hours come in the mailbox's own time zone (scheduleInformation.workingHours.timeZone,
+  // learn.microsoft.com/graph/api/resources/workinghours): kept with their zone, turned into London
+  // time for each day where the slots are found.
   const workingHours: WorkingHours | null = hours
-    ? { days: hours.daysOfWeek.map((d) => DAYS.indexOf(d.toLowerCase()) + 1).filter((d) => d > 0), start: minutes(hours.startTime), end: minutes(hours.endTime) }
+    ? { days: hours.daysOfWeek.map((d) => DAYS.indexOf(d.toLowerCase()) + 1).filter((d) => d > 0), start: minutes(hours.startTime), end: minutes(hours.endTime), timeZone: ianaZone(hours.timeZone?.name) }
     : null;
   return { address: info.scheduleId, known: true, items, workingHours };
 }

@@ -1,11 +1,19 @@
+import { GraphError } from "@microsoft/microsoft-graph-client";
 import type { ChildCase } from "../../domain/caseload/childCase.js";
-import type { CasePage, CaseStore, StoredCase, UnreadableCase } from "../../ports/CaseStore.js";
+import { RequestError } from "../../ports/errors.js";
+import type { CaseChangeFeed, CaseChanges, CasePage, CaseStore, StoredCase, UnreadableCase } from "../../ports/CaseStore.js";
 import { graphCall, type GraphConnection } from "./graphClient.js";
 import { fromRegisterFields, toRegisterFields } from "./caseRegisterFields.js";
 import { itemsPath, readItem, updateItemFields, versionOf, type GraphListItem, type ListLocation } from "./listItems.js";
 
+interface DeltaPage {
+  value: (GraphListItem & { deleted?: { state?: string } })[];
+  "@odata.nextLink"?: string;
+  "@odata.deltaLink"?: string;
+}
+
 /** The case register as a SharePoint list, through Graph (Sites.Selected or Sites.ReadWrite.All on one site). */
-export class GraphCaseStore implements CaseStore {
+export class GraphCaseStore implements CaseStore, CaseChangeFeed {
   private readonly items: string;
 
   constructor(private readonly graph: GraphConnection, location: ListLocation, private readonly pageSize = 200) {
@@ -52,9 +60,70 @@ export class GraphCaseStore implements CaseStore {
     return { id, version: saved.version, childCase };
   }
 
+  /**
+   * Graph's delta query on the register's items (learn.microsoft.com/graph/api/listitem-delta): all
+   * pages of one round, joined by @odata.nextLink, up to the @odata.deltaLink for next time. A link
+   * Graph can no longer answer (410 Gone, resyncRequired) starts a full read again from the Location
+   * it gives, and the answer says so (full: true) so a cache replaces what it holds.
+   */
+  async changes(deltaLink: string | null, signal?: AbortSignal): Promise<CaseChanges> {
+    return this.round(deltaLink, deltaLink === null, false, signal);
+  }
+
+  /** One round of pages from `link` (the first page when null); `full` when it enumerates everything. */
+  private async round(link: string | null, full: boolean, restarted: boolean, signal?: AbortSignal): Promise<CaseChanges> {
+    const first = () => this.graph.api(`${this.items}/delta`).query({ $expand: "fields", $top: String(this.pageSize) });
+    const get = (request: ReturnType<GraphConnection["api"]>) =>
+      graphCall("The case register's changes", true, async (call) => {
+        try {
+          return (await request.middlewareOptions([call]).option("signal", signal).get()) as DeltaPage;
+        } catch (error) {
+          if (error instanceof GraphError && error.statusCode === 410) return { resync: error.headers?.get("Location") ?? null };
+          throw error;
+        }
+      });
+    const resync = (location: string | null) => {
+      if (restarted) throw new RequestError(410, "Microsoft 365 kept asking to read the register's changes again from the start. Try again later.");
+      return this.round(location, true, true, signal);
+    };
+    const answer = await get(link === null ? first() : this.graph.follow(link));
+    if ("resync" in answer) return resync(answer.resync);
+    const cases: StoredCase[] = [];
+    const unreadable: UnreadableCase[] = [];
+    const removed: string[] = [];
+    for (let page = answer; ; ) {
+      for (const item of page.value) {
+        if (item.deleted) {
+          removed.push(item.id);
+          continue;
+        }
+        const read = await this.toStoredCase(item, signal);
+        if ("childCase" in read) cases.push(read);
+        else unreadable.push(read);
+      }
+      const next = page["@odata.nextLink"];
+      if (!next) {
+        if (!page["@odata.deltaLink"]) throw new RequestError(0, "Microsoft 365 ended the register's changes without a delta link. Try again; if it keeps happening, tell your IRO Desk administrator.");
+        // An item can appear more than once in one round: its last appearance is its state.
+        return { full, cases: lastOf(cases, removed), unreadable, removed: full ? [] : [...new Set(removed)], deltaLink: page["@odata.deltaLink"] };
+      }
+      const following = await get(this.graph.follow(next));
+      if ("resync" in following) return resync(following.resync);
+      page = following;
+    }
+  }
+
   private async toStoredCase(item: GraphListItem, signal?: AbortSignal): Promise<StoredCase | UnreadableCase> {
     const { childCase, ref, problems } = fromRegisterFields(item.fields);
     if (!childCase) return { id: item.id, ref, problems };
     return { id: item.id, version: (await versionOf(this.graph, this.items, item, `The case ${childCase.ref}`, signal)).version, childCase };
   }
+}
+
+/** Each case once, as it last appeared, and not at all if it was deleted after. */
+function lastOf(cases: readonly StoredCase[], removed: readonly string[]): StoredCase[] {
+  const byId = new Map<string, StoredCase>();
+  for (const c of cases) byId.set(c.id, c);
+  for (const id of removed) byId.delete(id);
+  return [...byId.values()];
 }

@@ -1,4 +1,5 @@
 import type { Context, Middleware, MiddlewareOptions } from "@microsoft/microsoft-graph-client";
+import { UnreachableError } from "../../ports/errors.js";
 import type { TokenProvider } from "../../ports/TokenProvider.js";
 
 /**
@@ -10,6 +11,10 @@ import type { TokenProvider } from "../../ports/TokenProvider.js";
 export class GraphCall implements MiddlewareOptions {
   attempts = 0;
   timedOut = false;
+  /** Set when no answer could be had at all (the host could not be reached): which host. */
+  unreachable: string | null = null;
+  /** A failure already in the port's words (e.g. the sandbox giving tokens is not running), passed through as it is. */
+  failure: Error | null = null;
   constructor(readonly repeatable: boolean) {}
 }
 
@@ -41,7 +46,13 @@ export class BearerTokenMiddleware implements Middleware {
       let token: string;
       try {
         token = await this.tokens.getToken(context.options?.signal ?? undefined);
-      } catch {
+      } catch (error) {
+        // Where tokens come from cannot be reached: say so, rather than "sign-in expired".
+        if (error instanceof UnreachableError) {
+          const call = context.middlewareControl?.getMiddlewareOptions(GraphCall) as GraphCall | undefined;
+          if (call) call.failure = error;
+          throw error;
+        }
         // No token: answer as Graph would without one, so the caller sees one kind of sign-in failure.
         context.response = Response.json({ error: { code: "InvalidAuthenticationToken", message: "Access token is empty." } }, { status: 401 });
         return;
@@ -78,7 +89,16 @@ export class SafeRetryMiddleware implements Middleware {
         await this.next!.execute(context);
       } catch (error) {
         if (outer?.aborted) throw error;
-        if (!timeout.signal.aborted) throw error;
+        if (!timeout.signal.aborted) {
+          // fetch itself failed (refused, no network, DNS): nothing came back from the host.
+          if (!(error instanceof TypeError)) throw error;
+          if (repeatable && attempt < this.policy.maxAttempts) {
+            await sleep(backoff(attempt), outer);
+            continue;
+          }
+          if (call) call.unreachable = hostOf(context.request);
+          throw error;
+        }
         if (call) call.timedOut = true;
         if (!repeatable || attempt >= this.policy.maxAttempts) throw Object.assign(new Error("Graph did not answer in time"), { name: "TimeoutError" });
         await sleep(backoff(attempt), outer);
@@ -97,6 +117,14 @@ export class SafeRetryMiddleware implements Middleware {
 
   setNext(next: Middleware): void {
     this.next = next;
+  }
+}
+
+function hostOf(request: Context["request"]): string {
+  try {
+    return new URL(typeof request === "string" ? request : request.url).host;
+  } catch {
+    return "";
   }
 }
 

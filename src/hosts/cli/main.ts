@@ -1,10 +1,12 @@
 import { UsageError, type Command, type CommandIo } from "./command.js";
 import { dueCommand } from "./dueCommand.js";
+import { forTerminal } from "./forTerminal.js";
 import { importCommand } from "./importCommand.js";
+import { provisionCommand } from "./provisionCommand.js";
 import { reportCommand } from "./reportCommand.js";
 
 /** Each command is one file; adding one means adding it to this list. */
-const COMMANDS: readonly Command[] = [dueCommand, importCommand, reportCommand];
+const COMMANDS: readonly Command[] = [dueCommand, importCommand, reportCommand, provisionCommand];
 
 const HELP = `IRO Desk: statutory timescales for Independent Reviewing Officer services.
 
@@ -15,7 +17,9 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join("\n")}
 iro-desk COMMAND --help shows a command's options.
 `;
 
-export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
+export async function main(argv: readonly string[], raw: CommandIo): Promise<number> {
+  // Whatever a command prints, from whatever file or answer, reaches the terminal harmless.
+  const io: CommandIo = { ...raw, stdout: (text) => raw.stdout(forTerminal(text)), stderr: (text) => raw.stderr(forTerminal(text)) };
   const [name, ...args] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.stdout(HELP);

@@ -1,6 +1,11 @@
-import { CASE_REGISTER_COLUMNS, toRegisterFields } from "../../adapters/graph/caseRegisterFields.js";
+import { toRegisterFields } from "../../adapters/graph/caseRegisterFields.js";
 import { CASE_REF_PROPERTY, EVENT_KIND_PROPERTY } from "../../adapters/graph/extendedProperties.js";
-import { DISPUTE_COLUMNS, toDisputeFields } from "../../adapters/graph/disputeFields.js";
+import { toDisputeFields } from "../../adapters/graph/disputeFields.js";
+import { GraphSettingsStore } from "../../adapters/graph/graphSettingsStore.js";
+import { GraphSiteAdmin } from "../../adapters/graph/graphSiteAdmin.js";
+import { iroDeskLists } from "../../adapters/graph/listDefinitions.js";
+import { provisionSite } from "../../app/provisionSite.js";
+import type { ServiceSettings } from "../../app/serviceSettings.js";
 import { escalate, raiseDispute } from "../../domain/disputes/dispute.js";
 import { addCalendarMonths } from "../../domain/calendar/addCalendarMonths.js";
 import { addWorkingDays } from "../../domain/calendar/addWorkingDays.js";
@@ -19,9 +24,8 @@ import type { MinutesSent } from "../../domain/records/meetingRecords.js";
 import { dispatch } from "../graph/router.js";
 import type { Role, SandboxUser, Store } from "../store.js";
 import { CASE_REGISTER_LIST, DEMO_DOMAIN, DEMO_SITE, DISPUTES_LIST, SETTINGS_LIST } from "./demoTenant.js";
-import { SETTINGS_COLUMNS, SETTINGS_ITEM_TITLE, settingsFields } from "../../adapters/graph/graphSettingsStore.js";
-import { DEFAULT_LADDER } from "../../domain/disputes/dispute.js";
-import { DEFAULT_TEMPLATES } from "../../domain/templates/defaultTemplates.js";
+import { inProcessGraph } from "../inProcessGraph.js";
+import { builtInColumns } from "../graph/sites.js";
 import { FIRST_NAMES, SURNAMES } from "./names.js";
 import { Random } from "./random.js";
 
@@ -47,27 +51,47 @@ const IROS: readonly { name: string; fte: number; cpChair: boolean }[] = [
  * Builds the demo service around `today`: staff and partners, about 360 looked after children
  * and 200 on child protection plans with review histories (some late, some overdue now), RAG
  * histories, a few open disputes, and calendars with a working week already partly booked.
- * Deterministic: the same `today` gives the same service.
+ * Deterministic: the same `today` gives the same service. Its SharePoint site is set up by the same
+ * provisioning a council runs (`iro-desk provision`), through the Graph adapter, as its manager.
  */
-export function seedDemo(store: Store, today: IsoDate): void {
+export async function seedDemo(store: Store, today: IsoDate): Promise<void> {
   const random = new Random(20_260_105);
-  const users = seedUsers(store, random);
+  const users = store.transaction(() => seedUsers(store, random));
+  await provisionDemoSite(store, users, today);
+  store.transaction(() => seedService(store, random, users, today));
+}
+
+async function provisionDemoSite(store: Store, users: readonly SandboxUser[], today: IsoDate): Promise<void> {
+  const created = new Date(londonTimeToInstant(addDays(today, -400), 9 * 60)).toISOString();
+  store.putSite({ id: DEMO_SITE, name: "iro-service", displayName: "Westmere IRO service", webUrl: "https://westmere.sharepoint.example/sites/iro-service", root: true, createdDateTime: created });
+  // Every SharePoint site starts with its document library; provisioning must leave it alone.
+  store.putList({ id: "b4a1c7e0-2f3d-4e5a-9b6c-7d8e9f0a1b2c", siteId: DEMO_SITE, name: "Shared Documents", displayName: "Documents", template: "documentLibrary", createdDateTime: created, columns: builtInColumns() });
+  const manager = users.find((u) => u.roles.includes("manager"))!;
+  const graph = inProcessGraph(store, manager);
+  const report = await provisionSite(
+    { admin: new GraphSiteAdmin(graph, DEMO_SITE), settings: new GraphSettingsStore(graph, { site: DEMO_SITE, list: SETTINGS_LIST }) },
+    iroDeskLists({ register: CASE_REGISTER_LIST, disputes: DISPUTES_LIST, settings: SETTINGS_LIST }),
+    demoServiceSettings(users),
+  );
+  const problems = report.lists.flatMap((l) => l.problems);
+  if (problems.length > 0) throw new Error(`demo seed: provisioning the demo site: ${problems.join("; ")}`);
+}
+
+/** The demo service's own settings: its IROs and CP chairs with their hours, its managers, its feedback questionnaire. */
+function demoServiceSettings(users: readonly SandboxUser[]): ServiceSettings {
+  return {
+    ...DEFAULT_SETTINGS,
+    feedbackUrl: "https://feedback.westmere.example/iro",
+    staff: users.filter((u) => u.fte !== undefined).map((u) => ({ upn: u.userPrincipalName, name: u.displayName, fte: u.fte!, cpChair: u.roles.includes("cp-chair") })),
+    managers: users.filter((u) => u.roles.includes("manager")).map((u) => u.userPrincipalName),
+  };
+}
+
+function seedService(store: Store, random: Random, users: readonly SandboxUser[], today: IsoDate): void {
   const iros = users.filter((u) => u.roles.includes("iro"));
   const chairs = users.filter((u) => u.roles.includes("cp-chair"));
   const teamManagers = users.filter((u) => u.roles.includes("team-manager"));
   const socialWorkers = users.filter((u) => u.roles.includes("social-worker"));
-
-  store.putList({ id: "5d1f7e2a-6b3c-4d8e-9f0a-1b2c3d4e5f60", siteId: DEMO_SITE, name: CASE_REGISTER_LIST, displayName: "Case register", columns: CASE_REGISTER_COLUMNS });
-  store.putList({
-    id: "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d",
-    siteId: DEMO_SITE,
-    name: DISPUTES_LIST,
-    displayName: "Disputes",
-    columns: DISPUTE_COLUMNS,
-  });
-
-  store.putList({ id: "9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f", siteId: DEMO_SITE, name: SETTINGS_LIST, displayName: "IRO Desk settings", columns: SETTINGS_COLUMNS });
-  seedSettings(store, users, today);
 
   const children: ChildCase[] = [];
   const usedRefs = new Set<number>();
@@ -106,9 +130,10 @@ export function seedDemo(store: Store, today: IsoDate): void {
     });
   }
   const now = new Date(londonTimeToInstant(today, 9 * 60)).toISOString();
+  const register = store.list(CASE_REGISTER_LIST, DEMO_SITE)!;
   for (const child of children) {
-    const id = store.nextListItemId("5d1f7e2a-6b3c-4d8e-9f0a-1b2c3d4e5f60");
-    store.putListItem({ listId: "5d1f7e2a-6b3c-4d8e-9f0a-1b2c3d4e5f60", id, version: 1, data: { createdDateTime: now, lastModifiedDateTime: now, createdBy: `priya.shah@${DEMO_DOMAIN}`, fields: toRegisterFields(child) } });
+    const id = store.nextListItemId(register.id);
+    store.putListItem({ listId: register.id, id, version: 1, data: { createdDateTime: now, lastModifiedDateTime: now, createdBy: `priya.shah@${DEMO_DOMAIN}`, fields: toRegisterFields(child) } });
   }
   seedDisputes(store, children, today, now);
   seedInbox(store, users, children);
@@ -116,24 +141,6 @@ export function seedDemo(store: Store, today: IsoDate): void {
   seedBookings(store, random, users, children, today);
   seedTodaysReview(store, users, children, today);
   store.setMeta("seeded", today);
-}
-
-/** The service's one settings item: the demo's staff and managers, IRO Desk's templates and ladder. */
-function seedSettings(store: Store, users: readonly SandboxUser[], today: IsoDate): void {
-  const service = {
-    ...DEFAULT_SETTINGS,
-    feedbackUrl: "https://feedback.westmere.example/iro",
-    staff: users.filter((u) => u.fte !== undefined).map((u) => ({ upn: u.userPrincipalName, name: u.displayName, fte: u.fte!, cpChair: u.roles.includes("cp-chair") })),
-    managers: users.filter((u) => u.roles.includes("manager")).map((u) => u.userPrincipalName),
-  };
-  const list = store.list(SETTINGS_LIST)!;
-  const at = new Date(londonTimeToInstant(today, 9 * 60)).toISOString();
-  store.putListItem({
-    listId: list.id,
-    id: store.nextListItemId(list.id),
-    version: 1,
-    data: { createdDateTime: at, lastModifiedDateTime: at, createdBy: `priya.shah@${DEMO_DOMAIN}`, fields: { Title: SETTINGS_ITEM_TITLE, ...settingsFields({ service, templates: DEFAULT_TEMPLATES, ladder: DEFAULT_LADDER }) } },
-  });
 }
 
 function seedUsers(store: Store, random: Random): SandboxUser[] {

@@ -2,6 +2,31 @@ import { randomBytes } from "node:crypto";
 import type { SandboxUser, Store } from "../store.js";
 import { accessDenied, notFound } from "./graphError.js";
 
+/**
+ * How the sandbox behaves where Microsoft 365 may behave either way: settings the tests use to meet
+ * each behaviour a tenant can show (startSandbox's `behaviour`, changeable on a running sandbox).
+ */
+export interface SandboxBehaviour {
+  /**
+   * A repeated event create with a transactionId already used: Exchange may answer with the event
+   * made the first time ("original") or with 400 ErrorDuplicateTransactionId ("error").
+   */
+  duplicateTransactionId: "original" | "error";
+  /** How long after the organizer's event its attendees' copies appear in their calendars (Exchange delivers them as meeting requests). */
+  attendeeCopyDelayMs: number;
+  /** How long a list items delta token stays usable; an older one is answered 410 (resync). */
+  deltaTokenLifetimeMs: number;
+  /** How long a sandbox access token lasts (expires_in). */
+  tokenLifetimeSeconds: number;
+}
+
+export const DEFAULT_BEHAVIOUR: SandboxBehaviour = {
+  duplicateTransactionId: "original",
+  attendeeCopyDelayMs: 0,
+  deltaTokenLifetimeMs: 30 * 86_400_000,
+  tokenLifetimeSeconds: 3_600,
+};
+
 /** One Graph call, after authentication: what every route handler gets. */
 export interface GraphRequest {
   readonly method: string;
@@ -17,6 +42,7 @@ export interface GraphRequest {
   readonly graphBase: string;
   readonly params: Readonly<Record<string, string>>;
   readonly now: () => number;
+  readonly behaviour: SandboxBehaviour;
 }
 
 export interface GraphResponse {

@@ -3,7 +3,7 @@ import type { SandboxUser, StoredEvent } from "../store.js";
 import { mailboxOwner, newId, ok, page, type GraphRequest, type GraphResponse } from "./context.js";
 import { instant } from "../../domain/calendar/londonTime.js";
 import { formatDateTimeTimeZone, parseDateTimeTimeZone, parseOffsetDateTime, preferredZone } from "./dateTimeTimeZone.js";
-import { badRequest, notFound, onlyKnownProperties, requireObject } from "./graphError.js";
+import { badRequest, GraphError, notFound, onlyKnownProperties, requireObject } from "./graphError.js";
 import { ICAL_UID_PREFIX, onlineMeetingInfo } from "./teamsMeetings.js";
 
 /** The event properties the sandbox stores and answers, as Graph names them. */
@@ -28,8 +28,14 @@ export function createEvent(req: GraphRequest): GraphResponse {
   onlyKnownProperties(body, WRITABLE, "event");
   const transactionId = optionalString(body.transactionId, "transactionId");
   if (transactionId) {
-    // A retried create with the same transactionId returns the event made the first time.
+    // A repeated create with the same transactionId makes no second event. Exchange has been seen to
+    // answer it either way: the event made the first time, or 400 ErrorDuplicateTransactionId ("The
+    // TransactionId specified in the request has already been used to create a different event.").
+    // The sandbox does either (behaviour.duplicateTransactionId), so clients are tested against both.
     const existing = req.store.eventByTransaction(owner.id, transactionId);
+    if (existing && req.behaviour.duplicateTransactionId === "error") {
+      throw new GraphError(400, "ErrorDuplicateTransactionId", "Your request can't be completed. The TransactionId specified in the request has already been used to create a different event.");
+    }
     if (existing) return ok(renderEvent(req, existing), 201);
   }
   const fields = checkEventFields(body, true);
@@ -93,7 +99,7 @@ export function getEvent(req: GraphRequest): GraphResponse {
 export function listEvents(req: GraphRequest): GraphResponse {
   const owner = mailboxOwner(req);
   const filter = extendedPropertyFilter(req.query.get("$filter"));
-  const events = req.store.allEvents(owner.id).filter((e) => !filter || filter(e));
+  const events = req.store.allEvents(owner.id).filter((e) => delivered(req, e) && (!filter || filter(e)));
   return ok(renderPage(req, events));
 }
 
@@ -108,7 +114,7 @@ export function calendarView(req: GraphRequest): GraphResponse {
   const endMs = parseOffsetDateTime(end, "endDateTime");
   if (endMs <= startMs) throw badRequest("The value of EndDateTime must be after StartDateTime.", "ErrorInvalidParameter");
   const filter = extendedPropertyFilter(req.query.get("$filter"));
-  const events = req.store.eventsBetween(owner.id, startMs, endMs).filter((e) => !filter || filter(e));
+  const events = req.store.eventsBetween(owner.id, startMs, endMs).filter((e) => delivered(req, e) && (!filter || filter(e)));
   return ok(renderPage(req, events));
 }
 
@@ -162,6 +168,15 @@ export function deleteEvent(req: GraphRequest): GraphResponse {
 
 // The attendees' copies, kept in step with the organizer's event.
 
+/**
+ * Whether an event is in its owner's calendar yet. An attendee's copy is a meeting request Exchange
+ * delivers to their mailbox, which can take a while (behaviour.attendeeCopyDelayMs): until then
+ * it is not in their calendar, their free/busy or a read of it.
+ */
+export function delivered(req: GraphRequest, event: StoredEvent): boolean {
+  return (event.deliveredMs ?? 0) <= req.now();
+}
+
 function invite(req: GraphRequest, event: StoredEvent, organizer: SandboxUser, attendee: Attendee): void {
   const user = req.store.user(attendee.emailAddress.address);
   if (!user || !user.mailbox || user.id === organizer.id) return; // outside the tenant: an email invitation, no calendar here
@@ -174,6 +189,7 @@ function invite(req: GraphRequest, event: StoredEvent, organizer: SandboxUser, a
     endMs: event.endMs,
     transactionId: null,
     iCalUId: event.iCalUId,
+    deliveredMs: req.behaviour.attendeeCopyDelayMs > 0 ? req.now() + req.behaviour.attendeeCopyDelayMs : 0,
     data: {
       ...event.data,
       id,
@@ -218,7 +234,7 @@ function cancelCopy(req: GraphRequest, copy: StoredEvent): void {
 function ownEvent(req: GraphRequest): StoredEvent {
   const owner = mailboxOwner(req);
   const event = req.store.event(owner.id, req.params.id!);
-  if (!event) throw notFound("The specified object was not found in the store.");
+  if (!event || !delivered(req, event)) throw notFound("The specified object was not found in the store.");
   return event;
 }
 
@@ -279,8 +295,39 @@ interface EventFields {
   [key: string]: unknown;
 }
 
+/**
+ * The properties Graph knows on the types an event nests (microsoftgraph/msgraph-metadata, v1.0 CSDL:
+ * dateTimeTimeZone, itemBody, attendee, emailAddress, location, physicalAddress,
+ * outlookGeoCoordinates, singleValueLegacyExtendedProperty). Graph's OData reader refuses any other
+ * property with 400 RequestBodyRead, at any depth, so the sandbox does too.
+ */
+const NESTED: Readonly<Record<string, readonly string[]>> = {
+  dateTimeTimeZone: ["dateTime", "timeZone"],
+  itemBody: ["contentType", "content"],
+  attendee: ["emailAddress", "type", "status", "proposedNewTime"],
+  emailAddress: ["address", "name"],
+  location: ["displayName", "locationType", "uniqueId", "uniqueIdType", "locationEmailAddress", "locationUri", "address", "coordinates"],
+  physicalAddress: ["street", "city", "state", "countryOrRegion", "postalCode"],
+  outlookGeoCoordinates: ["latitude", "longitude", "altitude", "accuracy", "altitudeAccuracy"],
+  singleValueLegacyExtendedProperty: ["id", "value"],
+};
+
+function known(value: unknown, type: keyof typeof NESTED, where: string): Record<string, unknown> {
+  const object = requireObject(value, where);
+  onlyKnownProperties(object, NESTED[type]!, type);
+  return object;
+}
+
+function checkLocation(value: unknown, where: string): Record<string, unknown> {
+  const location = known(value, "location", where);
+  if (location.address !== undefined) known(location.address, "physicalAddress", `${where}.address`);
+  if (location.coordinates !== undefined) known(location.coordinates, "outlookGeoCoordinates", `${where}.coordinates`);
+  return location;
+}
+
 function checkEventFields(body: Record<string, unknown>, creating: boolean): EventFields {
   const fields: EventFields = {};
+  for (const key of ["start", "end"] as const) if (body[key] !== undefined) known(body[key], "dateTimeTimeZone", key);
   if (creating || body.start !== undefined) fields.startMs = parseDateTimeTimeZone(body.start, "start");
   if (creating || body.end !== undefined) fields.endMs = parseDateTimeTimeZone(body.end, "end");
   if (creating && fields.endMs! <= fields.startMs!) throw badRequest("The end time of the event must be later than its start time.", "ErrorInvalidRequest");
@@ -296,15 +343,21 @@ function checkEventFields(body: Record<string, unknown>, creating: boolean): Eve
     fields.onlineMeetingProvider = oneOf(body.onlineMeetingProvider, ["unknown", "teamsForBusiness", "skypeForBusiness", "skypeForConsumer"], "onlineMeetingProvider");
   }
   if (body.location !== undefined) {
-    const location = requireObject(body.location, "location");
+    const location = checkLocation(body.location, "location");
     fields.location = { locationType: "default", uniqueIdType: "unknown", ...location, displayName: requireString(location.displayName ?? "", "location.displayName") };
   }
   for (const key of ["isAllDay", "isReminderOn", "allowNewTimeProposals", "responseRequested", "hideAttendees"] as const) {
     if (body[key] !== undefined) fields[key] = requireBoolean(body[key], key);
   }
-  if (body.reminderMinutesBeforeStart !== undefined) fields.reminderMinutesBeforeStart = body.reminderMinutesBeforeStart;
+  if (body.reminderMinutesBeforeStart !== undefined) {
+    if (!Number.isInteger(body.reminderMinutesBeforeStart)) throw badRequest("reminderMinutesBeforeStart must be a whole number of minutes.");
+    fields.reminderMinutesBeforeStart = body.reminderMinutesBeforeStart;
+  }
   if (body.categories !== undefined) fields.categories = stringArray(body.categories, "categories");
-  if (body.locations !== undefined) fields.locations = body.locations;
+  if (body.locations !== undefined) {
+    if (!Array.isArray(body.locations)) throw badRequest("locations must be an array.");
+    fields.locations = body.locations.map((l, i) => checkLocation(l, `locations[${i}]`));
+  }
   if (body.attendees !== undefined) fields.attendees = attendees(body.attendees);
   if (body.singleValueExtendedProperties !== undefined) fields.singleValueExtendedProperties = extendedProperties(body.singleValueExtendedProperties);
   return fields;
@@ -318,8 +371,8 @@ function withoutInstants(fields: EventFields): Record<string, unknown> {
 function attendees(value: unknown): Omit<Attendee, "status">[] {
   if (!Array.isArray(value)) throw badRequest("attendees must be an array.");
   return value.map((a, i) => {
-    const attendee = requireObject(a, `attendees[${i}]`);
-    const email = requireObject(attendee.emailAddress, `attendees[${i}].emailAddress`);
+    const attendee = known(a, "attendee", `attendees[${i}]`);
+    const email = known(attendee.emailAddress, "emailAddress", `attendees[${i}].emailAddress`);
     const address = requireString(email.address, `attendees[${i}].emailAddress.address`);
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) throw badRequest(`attendees[${i}].emailAddress.address '${address}' is not an email address.`, "ErrorInvalidRecipients");
     const name = email.name === undefined ? address : requireString(email.name, `attendees[${i}].emailAddress.name`);
@@ -330,7 +383,7 @@ function attendees(value: unknown): Omit<Attendee, "status">[] {
 function extendedProperties(value: unknown): { id: string; value: string }[] {
   if (!Array.isArray(value)) throw badRequest("singleValueExtendedProperties must be an array.");
   return value.map((p, i) => {
-    const prop = requireObject(p, `singleValueExtendedProperties[${i}]`);
+    const prop = known(p, "singleValueLegacyExtendedProperty", `singleValueExtendedProperties[${i}]`);
     const id = requireString(prop.id, `singleValueExtendedProperties[${i}].id`);
     if (!/^(String|Integer|Boolean|SystemTime) (\{[0-9a-f-]{36}\} (Name \S+|Id 0x[0-9a-f]+)|0x[0-9a-f]+)$/i.test(id)) {
       throw badRequest(`'${id}' is not a valid extended property id (e.g. "String {00020329-0000-0000-c000-000000000046} Name CaseRef").`, "ErrorInvalidProperty");
@@ -340,7 +393,7 @@ function extendedProperties(value: unknown): { id: string; value: string }[] {
 }
 
 function itemBody(value: unknown): { contentType: string; content: string } {
-  const body = requireObject(value, "body");
+  const body = known(value, "itemBody", "body");
   return { contentType: oneOf(String(body.contentType ?? "text").toLowerCase(), ["text", "html"], "body.contentType"), content: requireString(body.content ?? "", "body.content") };
 }
 

@@ -5,6 +5,8 @@ export class GraphError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Readonly<Record<string, string>> = {},
+    /** More detail, as Graph gives it in error.innerError (e.g. { code: "throttledRequest" }). */
+    readonly innerError: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }

@@ -1,39 +1,44 @@
 import { createHash } from "node:crypto";
-import type { StoredList, StoredListItem } from "../store.js";
+import type { ListItemTombstone, StoredColumn, StoredList, StoredListItem } from "../store.js";
 import { ok, type GraphRequest, type GraphResponse } from "./context.js";
 import { badRequest, GraphError, notFound, requireObject } from "./graphError.js";
+import { listQuery, listTop } from "./listQuery.js";
+import { findList, findSite, renderList } from "./sites.js";
 
-/** Columns every SharePoint list item has, that callers cannot set. */
-const SYSTEM_FIELDS = ["id", "Created", "Modified", "AuthorLookupId", "EditorLookupId", "ContentType", "_UIVersionString", "Attachments", "Edit", "LinkTitle"];
+/** Graph's default page of list items. */
 const DEFAULT_TOP = 200;
-const MAX_TOP = 999;
 
 export function getList(req: GraphRequest): GraphResponse {
   const list = findList(req);
-  return ok({ id: list.id, name: list.name, displayName: list.displayName, list: { template: "genericList" }, parentReference: { siteId: list.siteId } });
+  return ok({ "@odata.context": `${req.graphBase}/$metadata#sites('${list.siteId}')/lists/$entity`, ...renderList(req, findSite(req), list) });
 }
 
 /**
- * GET …/items?$expand=fields&$top=&$filter=fields/X eq 'v'&$skiptoken=: the register read in
- * pages, oldest item first, each page pointing at the next through @odata.nextLink.
+ * GET …/items?$expand=fields&$top=&$filter=&$orderby=&$skiptoken=: a list read in pages, oldest item
+ * first, each page pointing at the next through @odata.nextLink, with SharePoint's rules on
+ * filters and sorting (listQuery.ts).
  */
 export function listItems(req: GraphRequest): GraphResponse {
   const list = findList(req);
-  const top = Math.min(Math.max(Number(req.query.get("$top") ?? DEFAULT_TOP) || DEFAULT_TOP, 1), MAX_TOP);
-  // Like SharePoint's, the skiptoken is an opaque base64 "Paged=TRUE&p_ID=<last id>".
+  const top = listTop(req.query.get("$top"), DEFAULT_TOP);
+  // Like SharePoint's, the skiptoken is opaque base64: "Paged=TRUE&p_ID=<last id>" in id order, or
+  // the position reached when sorted by $orderby.
   const skiptoken = req.query.get("$skiptoken");
-  const after = skiptoken ? Number(/^Paged=TRUE&p_ID=(\d+)$/.exec(Buffer.from(skiptoken, "base64url").toString())?.[1] ?? Number.NaN) : 0;
-  if (Number.isNaN(after)) throw badRequest("The $skiptoken is not one this list gave out.", "invalidRequest");
-  const filter = fieldFilter(list, req.query.get("$filter"));
-  const matching = req.store.listItems(list.id).filter((item) => item.id > after && (!filter || filter(item)));
-  const value = matching.slice(0, top).map((item) => renderItem(req, list, item));
+  const position = skiptoken ? /^Paged=TRUE&p_(ID|Position)=(\d+)$/.exec(Buffer.from(skiptoken, "base64url").toString()) : null;
+  if (skiptoken && !position) throw badRequest("The $skiptoken is not one this list gave out.", "invalidRequest");
+  const items = req.store.listItems(list.id);
+  const ordered = req.query.get("$orderby") !== null;
+  const matching = listQuery(list, req.query.get("$filter"), req.query.get("$orderby"), req.headers.prefer, items.length).run(items);
+  const from = !position ? 0 : position[1] === "ID" ? matching.findIndex((i) => i.id > Number(position[2])) : Number(position[2]);
+  const start = from < 0 ? matching.length : from;
+  const value = matching.slice(start, start + top).map((item) => renderItem(req, list, item));
   const next = new URLSearchParams(req.query);
   next.set("$top", String(top));
-  next.set("$skiptoken", Buffer.from(`Paged=TRUE&p_ID=${matching[top - 1]?.id ?? 0}`).toString("base64url"));
+  next.set("$skiptoken", Buffer.from(ordered ? `Paged=TRUE&p_Position=${start + top}` : `Paged=TRUE&p_ID=${matching[start + top - 1]?.id ?? 0}`).toString("base64url"));
   return ok({
     "@odata.context": `${req.graphBase}/$metadata#sites('${list.siteId}')/lists('${list.id}')/items`,
     value,
-    ...(matching.length > top ? { "@odata.nextLink": `${req.graphBase}${req.path}?${next.toString()}` } : {}),
+    ...(matching.length > start + top ? { "@odata.nextLink": `${req.graphBase}${req.path}?${next.toString()}` } : {}),
   });
 }
 
@@ -43,7 +48,7 @@ export function getItem(req: GraphRequest): GraphResponse {
   return ok(renderItem(req, list, item), 200, { ETag: etag(list, item) });
 }
 
-/** POST …/items { fields }: a new item; unknown columns are refused and nothing is stored. */
+/** POST …/items { fields }: a new item; unknown columns and values of the wrong type are refused and nothing is stored. */
 export function createItem(req: GraphRequest): GraphResponse {
   const list = findList(req);
   const body = requireObject(req.body, "a listItem");
@@ -107,12 +112,6 @@ function checkIfMatch(req: GraphRequest, list: StoredList, item: StoredListItem)
   }
 }
 
-function findList(req: GraphRequest): StoredList {
-  const list = req.store.list(decodeURIComponent(req.params.list!));
-  if (!list) throw notFound(`List '${req.params.list}' does not exist at site with URL '${req.params.site}'.`, "itemNotFound");
-  return list;
-}
-
 function findItem(req: GraphRequest, list: StoredList): StoredListItem {
   const id = Number(req.params.item);
   const item = Number.isInteger(id) ? req.store.listItem(list.id, id) : undefined;
@@ -120,34 +119,30 @@ function findItem(req: GraphRequest, list: StoredList): StoredListItem {
   return item;
 }
 
+/** Each value against its column: a name the list has, not one of SharePoint's own, and of the column's type. */
 function checkFields(list: StoredList, fields: Record<string, unknown>): Record<string, unknown> {
   for (const [key, value] of Object.entries(fields)) {
     if (key.startsWith("@odata.")) continue;
-    if (SYSTEM_FIELDS.includes(key)) throw badRequest(`Field '${key}' is read-only.`, "invalidRequest");
-    if (!list.columns.includes(key)) throw badRequest(`Field '${key}' is not recognized`, "invalidRequest");
-    if (value !== null && !["string", "number", "boolean"].includes(typeof value)) throw badRequest(`Field '${key}' must be a text, number or yes/no value.`, "invalidRequest");
+    const column = list.columns.find((c) => c.name === key) ?? (key === "id" ? ({ readOnly: true } as StoredColumn) : undefined);
+    if (!column) throw badRequest(`Field '${key}' is not recognized`, "invalidRequest");
+    if (column.readOnly) throw badRequest(`Field '${key}' is read-only.`, "invalidRequest");
+    if (value === null) continue;
+    const fits = {
+      text: typeof value === "string" && value.length <= 255,
+      note: typeof value === "string",
+      number: typeof value === "number" && Number.isFinite(value),
+      boolean: typeof value === "boolean",
+      dateTime: typeof value === "string" && !Number.isNaN(Date.parse(value)),
+    }[column.kind];
+    if (!fits) {
+      const wanted = { text: "text of at most 255 characters", note: "text", number: "a number", boolean: "true or false", dateTime: "a date and time" }[column.kind];
+      throw badRequest(`Field '${key}' must be ${wanted}.`, "invalidRequest");
+    }
   }
   return Object.fromEntries(Object.entries(fields).filter(([k]) => !k.startsWith("@odata.")));
 }
 
-/** fields/X eq 'v' (and ne), joined by and: the filters IRO Desk sends. */
-function fieldFilter(list: StoredList, filter: string | null): ((item: StoredListItem) => boolean) | undefined {
-  if (!filter) return undefined;
-  const clauses = filter.split(/\s+and\s+/i).map((clause) => {
-    const match = /^fields\/(\w+)\s+(eq|ne)\s+(?:'((?:[^']|'')*)'|(\d+(?:\.\d+)?)|(true|false|null))$/i.exec(clause.trim());
-    if (!match) throw badRequest(`The sandbox supports fields/Column eq 'value' (and ne, joined by and) in $filter, not '${filter}'.`, "invalidRequest");
-    const [, column, op, text, number, literal] = match;
-    if (!list.columns.includes(column!) && column !== "id") throw badRequest(`Field '${column}' is not recognized`, "invalidRequest");
-    const value = text !== undefined ? text.replace(/''/g, "'") : number !== undefined ? Number(number) : literal === "null" ? null : literal === "true";
-    return (item: StoredListItem) => {
-      const actual = item.data.fields[column!] ?? null;
-      return op!.toLowerCase() === "eq" ? actual === value : actual !== value;
-    };
-  });
-  return (item) => clauses.every((test) => test(item));
-}
-
-function renderItem(req: GraphRequest, list: StoredList, item: StoredListItem, withFields = false): Record<string, unknown> {
+export function renderItem(req: GraphRequest, list: StoredList, item: StoredListItem, withFields = false): Record<string, unknown> {
   const tag = etag(list, item);
   const expand = req.query.get("$expand") ?? "";
   return {
@@ -157,11 +152,16 @@ function renderItem(req: GraphRequest, list: StoredList, item: StoredListItem, w
     createdDateTime: item.data.createdDateTime,
     lastModifiedDateTime: item.data.lastModifiedDateTime,
     createdBy: { user: { email: item.data.createdBy } },
-    webUrl: `${req.graphBase.replace(/\/graph\/v1\.0$/, "")}/sandbox/lists/${list.name}/${item.id}`,
+    webUrl: `${req.graphBase.replace(/\/graph\/v1\.0$/, "")}/sandbox/lists/${encodeURIComponent(list.name)}/${item.id}`,
     parentReference: { siteId: list.siteId },
     contentType: { id: "0x0100", name: "Item" },
     ...(withFields || /^fields\b/.test(expand) ? { fields: { "@odata.etag": tag, ...renderFields(list, item) } } : {}),
   };
+}
+
+/** A deleted item in a delta feed, as Graph's listItem: delta shows it (learn.microsoft.com/graph/api/listitem-delta). */
+export function renderDeleted(list: StoredList, gone: ListItemTombstone): Record<string, unknown> {
+  return { id: String(gone.id), parentReference: { siteId: list.siteId }, contentType: { id: "0x0100", name: "Item" }, deleted: { state: "deleted" } };
 }
 
 function renderFields(list: StoredList, item: StoredListItem): Record<string, unknown> {

@@ -1,8 +1,10 @@
 import type { SandboxUser, Store } from "../store.js";
-import type { GraphRequest, GraphResponse } from "./context.js";
+import { DEFAULT_BEHAVIOUR, type GraphRequest, type GraphResponse, type SandboxBehaviour } from "./context.js";
 import { calendarView, createEvent, deleteEvent, getEvent, listEvents, updateEvent } from "./events.js";
 import { badRequest, GraphError, notFound } from "./graphError.js";
 import { createItem, deleteItem, getItem, getList, listItems, updateItemFields } from "./lists.js";
+import { listItemsDelta } from "./listDelta.js";
+import { createColumn, createList, getSite, listColumns, listLists, updateColumn } from "./sites.js";
 import { createReply, getMessage, listMessages, sendDraft, sendMail, updateMessage } from "./mail.js";
 import { getSchedule } from "./schedule.js";
 import { getMe, getUser } from "./users.js";
@@ -42,8 +44,17 @@ route("GET", "/{mailbox}/messages/{id}", getMessage);
 route("PATCH", "/{mailbox}/messages/{id}", updateMessage);
 route("POST", "/{mailbox}/messages/{id}/createReply", createReply);
 route("POST", "/{mailbox}/messages/{id}/send", sendDraft);
+route("GET", "/sites/{site}", getSite);
+route("GET", "/sites/{site}/lists", listLists);
+route("POST", "/sites/{site}/lists", createList);
 route("GET", "/sites/{site}/lists/{list}", getList);
+route("GET", "/sites/{site}/lists/{list}/columns", listColumns);
+route("POST", "/sites/{site}/lists/{list}/columns", createColumn);
+route("PATCH", "/sites/{site}/lists/{list}/columns/{column}", updateColumn);
 route("GET", "/sites/{site}/lists/{list}/items", listItems);
+// Before items/{item}: Graph's delta function, with or without its parentheses.
+route("GET", "/sites/{site}/lists/{list}/items/delta", listItemsDelta);
+route("GET", "/sites/{site}/lists/{list}/items/delta\\(\\)", listItemsDelta);
 route("POST", "/sites/{site}/lists/{list}/items", createItem);
 route("GET", "/sites/{site}/lists/{list}/items/{item}", getItem);
 route("DELETE", "/sites/{site}/lists/{list}/items/{item}", deleteItem);
@@ -65,6 +76,7 @@ export interface Caller {
   readonly store: Store;
   readonly graphBase: string;
   readonly now: () => number;
+  readonly behaviour?: SandboxBehaviour;
 }
 
 /** Answers one authenticated Graph call; every failure becomes Graph's error body. */
@@ -78,22 +90,27 @@ export function dispatch(call: GraphCall, caller: Caller): GraphResponse {
       throw notFound(`Resource not found for the segment '${path.split("/")[1] ?? ""}'.`, "BadRequest");
     }
     const params = (match[1].exec(path)!.groups ?? {}) as Record<string, string>;
-    return match[2]({ ...call, path, params, user: caller.user, store: caller.store, graphBase: caller.graphBase, now: caller.now });
+    return match[2]({ ...call, path, params, user: caller.user, store: caller.store, graphBase: caller.graphBase, now: caller.now, behaviour: caller.behaviour ?? DEFAULT_BEHAVIOUR });
   } catch (error) {
     return errorResponse(error);
   }
 }
 
 export function errorResponse(error: unknown): GraphResponse {
-  const e = error instanceof GraphError ? error : new GraphError(500, "generalException", "An unexpected error occurred in the sandbox.");
-  if (!(error instanceof GraphError)) {
+  const e =
+    error instanceof GraphError
+      ? error
+      : error instanceof URIError
+        ? new GraphError(400, "BadRequest", "The address has malformed %-encoding.")
+        : new GraphError(500, "generalException", "An unexpected error occurred in the sandbox.");
+  if (!(error instanceof GraphError) && !(error instanceof URIError)) {
     // The stack, never the request: request bodies hold children's data.
     console.error(`sandbox: internal error: ${(error as Error).stack ?? String(error)}`);
   }
   return {
     status: e.status,
     headers: e.headers,
-    body: { error: { code: e.code, message: e.message, innerError: { date: new Date().toISOString().slice(0, 19), "request-id": crypto.randomUUID() } } },
+    body: { error: { code: e.code, message: e.message, innerError: { ...e.innerError, date: new Date().toISOString().slice(0, 19), "request-id": crypto.randomUUID() } } },
   };
 }
 

@@ -2,6 +2,7 @@ import { instant } from "../../domain/calendar/londonTime.js";
 import type { SandboxUser, StoredEvent } from "../store.js";
 import { mailboxOwner, ok, type GraphRequest, type GraphResponse } from "./context.js";
 import { formatDateTimeTimeZone, parseDateTimeTimeZone, preferredZone } from "./dateTimeTimeZone.js";
+import { delivered } from "./events.js";
 import { badRequest, onlyKnownProperties, requireObject } from "./graphError.js";
 
 const MAX_SCHEDULES = 20;
@@ -42,7 +43,7 @@ export function getSchedule(req: GraphRequest): GraphResponse {
         error: { message: `The specified user ${address} could not be found or is outside the organization.`, responseCode: "ErrorMailRecipientNotFound" },
       };
     }
-    const events = req.store.eventsBetween(user.id, start, end).filter((e) => !e.data.isCancelled && e.data.showAs !== "free");
+    const events = req.store.eventsBetween(user.id, start, end).filter((e) => delivered(req, e) && !e.data.isCancelled && e.data.showAs !== "free");
     return {
       scheduleId: address,
       availabilityView: availabilityView(events, start, end, interval * 60_000),
@@ -82,11 +83,16 @@ function scheduleItem(e: StoredEvent, zone: ReturnType<typeof preferredZone>): R
   };
 }
 
+/**
+ * As Exchange answers it: the hours in the mailbox's own time zone, named there
+ * (workingHours.timeZone, learn.microsoft.com/graph/api/resources/workinghours), not in the zone
+ * the caller asked for with Prefer: outlook.timezone.
+ */
 function workingHours(user: SandboxUser): Record<string, unknown> {
   return {
     daysOfWeek: user.workingHours.daysOfWeek,
     startTime: `${user.workingHours.startTime}:00.0000000`,
     endTime: `${user.workingHours.endTime}:00.0000000`,
-    timeZone: { name: "GMT Standard Time" },
+    timeZone: { name: user.workingHours.timeZone ?? "GMT Standard Time" },
   };
 }
