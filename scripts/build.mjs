@@ -12,7 +12,8 @@ await rm("dist/web", { recursive: true, force: true });
 await mkdir("dist/cli", { recursive: true });
 
 await build({
-  entryPoints: { "cli/iro-desk": "src/hosts/cli/iro-desk.ts", "sandbox/main": "src/sandbox/main.ts" },
+  // provisionRun is loaded only by `iro-desk provision` (it brings the Graph client).
+  entryPoints: { "cli/iro-desk": "src/hosts/cli/iro-desk.ts", "cli/provisionRun": "src/hosts/cli/provisionRun.ts", "sandbox/main": "src/sandbox/main.ts" },
   outdir: "dist",
   bundle: true,
   packages: "external",

@@ -96,7 +96,7 @@ describe("the sandbox's SharePoint is as strict as SharePoint through Graph", ()
     const paged = await sandbox.raw(MANAGER, "GET", `${items}?$top=5000`);
     expect(paged.body.value).toHaveLength(5_000);
     expect(paged.body["@odata.nextLink"]).toBeDefined();
-  });
+  }, 60_000);
 
   it("answers a PATCH of fields as Graph documents it: 200 and the fieldValueSet, with no version in it", async () => {
     const item = await sandbox.raw(IRO, "GET", `${register}/items/12?$expand=fields`);

@@ -16,4 +16,7 @@ export interface Command {
 }
 
 /** Bad use of the command line or an unusable input file: exit code 2 with one line. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  // Known by name too: a command bundled on its own (provision) has its own copy of this class.
+  override readonly name = "UsageError";
+}

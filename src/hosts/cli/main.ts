@@ -38,7 +38,7 @@ export async function main(argv: readonly string[], raw: CommandIo): Promise<num
     return await command.run(args, io);
   } catch (error) {
     // parseArgs reports unknown options with a TypeError carrying this code.
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (error instanceof UsageError || (error as Error).name === "UsageError" || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       io.stderr(`iro-desk ${name}: ${(error as Error).message}\n`);
       return 2;
     }
