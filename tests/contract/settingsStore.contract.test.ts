@@ -106,6 +106,16 @@ describe("SettingsStore port against the sandbox (GraphSettingsStore)", () => {
     }
   });
 
+  it("reads the item by its Title only where that column is indexed (SharePoint refuses otherwise); a site where it is not says so in words", async () => {
+    const site = "byhand.sharepoint.example,5e6f7081-0000-4000-8000-000000000001,6f708192-0000-4000-8000-000000000001";
+    sandbox.store.putSite({ id: site, name: "iro", displayName: "Set up by hand", webUrl: "https://byhand.sharepoint.example/sites/iro", root: false, createdDateTime: "2026-01-05T09:00:00Z" });
+    const made = await sandbox.raw(MANAGER, "POST", `/sites/${encodeURIComponent(site)}/lists`, { displayName: SETTINGS_LIST, columns: [{ name: "Service", text: { allowMultipleLines: true } }], list: { template: "genericList" } });
+    await sandbox.raw(MANAGER, "POST", `/sites/${encodeURIComponent(site)}/lists/${made.body.id}/items`, { fields: { Title: SETTINGS_ITEM_TITLE } });
+    const error = await new GraphSettingsStore(sandbox.graph(IRO), { site, list: SETTINGS_LIST }).read().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SettingsError);
+    expect((error as Error).message).toBe(`The service's settings cannot be used: the settings list's Title column is not indexed, so SharePoint will not find the settings item by it. An administrator runs "iro-desk provision" for the site (or fixes the settings item) to put this right.`);
+  });
+
   it("a site with no settings item says so in words, and a save does not create one", async () => {
     const [item] = settingsItems();
     sandbox.store.deleteListItem(item!.listId, item!.id);

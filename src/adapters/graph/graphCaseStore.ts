@@ -42,7 +42,7 @@ export class GraphCaseStore implements CaseStore, CaseChangeFeed {
   async readCase(id: string, signal?: AbortSignal): Promise<StoredCase> {
     const item = await readItem(this.graph, this.items, id, `Case item ${id}`, signal);
     const read = await this.toStoredCase(item, signal);
-    if (!("childCase" in read)) throw new Error(`Case item ${id} cannot be read: ${read.problems.join("; ")}`);
+    if (!("childCase" in read)) throw new RequestError(0, `The register entry ${read.ref ?? `item ${id}`} cannot be read (${read.problems.join("; ")}): correct it in the case register list.`);
     return read;
   }
 

@@ -48,9 +48,16 @@ export class GraphSettingsStore implements SettingsStore {
   }
 
   private async item(signal?: AbortSignal): Promise<GraphListItem> {
-    const page = await graphCall("The service settings", true, (call) =>
-      this.graph.api(this.items).query({ $expand: "fields", $filter: `fields/Title eq '${SETTINGS_ITEM_TITLE}'` }).middlewareOptions([call]).option("signal", signal).get() as Promise<{ value: GraphListItem[] }>,
-    );
+    let page: { value: GraphListItem[] };
+    try {
+      page = await graphCall("The service settings", true, (call) =>
+        this.graph.api(this.items).query({ $expand: "fields", $filter: `fields/Title eq '${SETTINGS_ITEM_TITLE}'` }).middlewareOptions([call]).option("signal", signal).get() as Promise<{ value: GraphListItem[] }>,
+      );
+    } catch (error) {
+      // A site set up by hand, or by an older version: SharePoint will not look the item up by Title until it is indexed.
+      if (error instanceof RequestError && error.status === 400 && /not indexed/.test(error.message)) throw new SettingsError("the settings list's Title column is not indexed, so SharePoint will not find the settings item by it");
+      throw error;
+    }
     const oldest = [...page.value].sort((a, b) => Number(a.id) - Number(b.id))[0];
     if (!oldest) throw new SettingsError(`the settings list has no "${SETTINGS_ITEM_TITLE}" item`);
     return oldest;

@@ -71,7 +71,7 @@ export async function updateItemFields(
 }
 
 /** Whether the stored fields already have these values (an empty text and no value are the same to SharePoint). */
-export function holds(stored: Readonly<Record<string, unknown>>, wanted: Readonly<Record<string, unknown>>): boolean {
+function holds(stored: Readonly<Record<string, unknown>>, wanted: Readonly<Record<string, unknown>>): boolean {
   const same = (v: unknown) => (v === undefined || v === "" ? null : v);
   return Object.entries(wanted).every(([key, value]) => same(stored[key]) === same(value));
 }

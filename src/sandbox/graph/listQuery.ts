@@ -2,9 +2,9 @@ import type { StoredList, StoredListItem } from "../store.js";
 import { badRequest, GraphError } from "./graphError.js";
 
 /** SharePoint's list view threshold: a query may not look through more items than this on a column without an index. */
-export const LIST_VIEW_THRESHOLD = 5_000;
+const LIST_VIEW_THRESHOLD = 5_000;
 /** The most items SharePoint gives in one page of list items. */
-export const MAX_TOP = 5_000;
+const MAX_TOP = 5_000;
 const PREFER_NON_INDEXED = "HonorNonIndexedQueriesWarningMayFailRandomly";
 
 interface Clause {

@@ -162,7 +162,7 @@ function duplicateColumn(name: string): GraphError {
   return new GraphError(409, "nameAlreadyExists", `A column named '${name}' already exists in this list.`);
 }
 
-export function renderColumn(c: StoredColumn): Record<string, unknown> {
+function renderColumn(c: StoredColumn): Record<string, unknown> {
   const facet = {
     text: { text: { allowMultipleLines: false, appendChangesToExistingText: false, linesForEditing: 0, maxLength: 255 } },
     note: { text: { allowMultipleLines: true, appendChangesToExistingText: false, linesForEditing: 6, maxLength: 63_999, textType: "plain" } },
