@@ -3,46 +3,12 @@
 import { dueReport, timescaleOptions } from "../src/app/dueReport.js";
 import { DEFAULT_SETTINGS } from "../src/app/serviceSettings.js";
 import { assessTimescale } from "../src/domain/timescales/assessTimescale.js";
-import { readCaseRecord, type CaseRecord } from "../src/app/readCaseRecord.js";
-import { addDays, type IsoDate } from "../src/domain/calendar/isoDate.js";
+import { readCaseRecord } from "../src/app/readCaseRecord.js";
+import { BENCH_TODAY, syntheticCases } from "./syntheticCases.js";
 
 const COUNT = 100_000;
-const today = "2026-11-25" as IsoDate;
-
-/** Deterministic pseudo-random numbers (a linear congruential generator), so every run measures the same cases. */
-let seed = 42;
-const random = (n: number) => {
-  seed = (seed * 1664525 + 1013904223) >>> 0;
-  return seed % n;
-};
-
-function syntheticCase(i: number): CaseRecord {
-  const nation = ["england", "england", "england", "wales", "scotland", "northern-ireland"][random(6)]!;
-  const start = addDays(today, -random(2500) - 1);
-  // Reviews roughly as services hold them: mostly in time, some late, a few children with none yet.
-  const reviews: IsoDate[] = [];
-  for (let held = addDays(start, 14 + random(20)), k = 0; held < today; k++) {
-    reviews.push(held);
-    held = addDays(held, (k === 0 ? 75 : 160) + random(40));
-  }
-  switch (i % 4) {
-    case 0:
-    case 1:
-      return { ref: `L${i}`, track: "lac", nation, periodStart: start, reviews };
-    case 2: {
-      const icpc = addDays(start, 10 + random(15));
-      return {
-        ref: `C${i}`,
-        track: "cp",
-        strategyDiscussions: [start],
-        icpc: icpc < today ? icpc : null,
-        reviews: icpc < today ? reviews.filter((r) => r > icpc) : [],
-      };
-    }
-    default:
-      return { ref: `F${i}`, track: "foster-carer", approved: start, reviews };
-  }
-}
+const today = BENCH_TODAY;
+const syntheticCase = syntheticCases();
 
 const records = Array.from({ length: COUNT }, (_, i) => syntheticCase(i));
 const options = timescaleOptions(DEFAULT_SETTINGS);

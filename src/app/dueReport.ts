@@ -3,7 +3,9 @@ import { holidayDivision, type Nation } from "../domain/calendar/nation.js";
 import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
 import { workingCalendar, workingDays, type WorkingCalendar } from "../domain/calendar/workingCalendar.js";
 import { assessTimescale, type TimescaleAssessment, type TimescaleOptions } from "../domain/timescales/assessTimescale.js";
+import { IntColumn } from "./intColumn.js";
 import { readCaseRecord, type CaseRecord } from "./readCaseRecord.js";
+import { StringIndex } from "./stringIndex.js";
 import { DEFAULT_SETTINGS, type ServiceSettings } from "./serviceSettings.js";
 
 export interface DueResult extends TimescaleAssessment {
@@ -23,22 +25,30 @@ export function dueReport(records: readonly CaseRecord[], today: IsoDate, settin
 /**
  * Works out one case at a time, in order, so a file of any size can be read and written as it
  * streams. A case reference used again is an error on the later case (the earlier one is kept):
- * two cases with one reference would put one child's dates on another's.
+ * two cases with one reference would put one child's dates on another's. With `detail` "next"
+ * each result's history is left empty (for output that does not show it).
  */
-export function dueAssessor(today: IsoDate, settings: ServiceSettings): (record: CaseRecord) => DueResult {
+export function dueAssessor(today: IsoDate, settings: ServiceSettings, detail: "history" | "next" = "history"): (record: CaseRecord) => DueResult {
   const options = timescaleOptions(settings);
-  const seen = new Map<string, number>();
+  // Every reference seen, with the case it was first seen in: compact, as a file may hold a million.
+  const refs = new StringIndex();
+  const firstCase = new IntColumn();
   let position = 0;
   return (record) => {
     position++;
     const read = readCaseRecord(record);
-    const first = read.ref === null ? undefined : seen.get(read.ref);
-    if (read.ref !== null && first === undefined) seen.set(read.ref, position);
+    let first: number | undefined;
+    if (read.ref !== null) {
+      const known = refs.size;
+      const index = refs.add(read.ref);
+      if (index === known) firstCase.push(position);
+      else first = firstCase.get(index);
+    }
     const errors = first === undefined ? read.errors : [...read.errors, { field: "ref", reason: `the case reference "${read.ref}" is already used by case ${first} of this file` }];
     if (!read.timescaleCase || errors.length > 0) {
       return { ref: read.ref, status: "invalid", next: null, history: [], errors, warnings: [], workingDaysLeft: null };
     }
-    const assessment = assessTimescale(read.timescaleCase, today, options);
+    const assessment = assessTimescale(read.timescaleCase, today, options, detail);
     const workingDaysLeft = assessment.next ? workingDaysBetween(options.calendarFor(read.timescaleCase.nation), today, assessment.next.dueBy) : null;
     return { ref: read.ref, ...assessment, workingDaysLeft };
   };

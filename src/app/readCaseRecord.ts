@@ -45,103 +45,64 @@ export function unknownFieldReason(field: string): string {
  */
 export function readCaseRecord(record: CaseRecord): ReadCase {
   const errors: CaseProblem[] = [];
-  const fail = (field: string, reason: string): undefined => {
-    errors.push({ field, reason });
-    return undefined;
-  };
-  const present = (value: unknown) => value !== undefined && value !== null && value !== "";
-  const text = (field: string): string | undefined => {
-    const value = record[field];
-    if (!present(value)) return undefined;
-    if (typeof value === "string") return value.trim() || undefined;
-    if (typeof value === "number") return String(value);
-    return fail(field, `${field} should be text, not ${describe(value)}`);
-  };
-  const date = (field: string, value: string | undefined, label = field): IsoDate | undefined => {
-    if (value === undefined) return undefined;
-    return parseUkDate(value) ?? fail(field, `${label} "${value}" is not a real date (write yyyy-mm-dd or dd/mm/yyyy)`);
-  };
-  const optionalDate = (field: string) => date(field, text(field)) ?? null;
-  const required = (field: string, what: string): IsoDate | undefined => {
-    const value = text(field);
-    if (value === undefined && !errors.some((e) => e.field === field)) return fail(field, `${field} (${what}) is missing`);
-    return date(field, value);
-  };
-  const list = (field: string): unknown[] | undefined => {
-    const value = record[field];
-    if (!present(value)) return [];
-    const items = typeof value === "string" ? value.split(";").map((v) => v.trim()).filter((v) => v !== "") : value;
-    return Array.isArray(items) ? items : fail(field, `${field} should be a list of dates, not ${describe(value)}`);
-  };
-  const dates = (field: string): IsoDate[] | undefined => {
-    const items = list(field);
-    if (!items) return undefined;
-    const parsed = items.map((item, i) =>
-      typeof item === "string" ? date(field, item, `${field}[${i + 1}]`) : fail(field, `${field}[${i + 1}] should be a date, not ${describe(item)}`),
-    );
-    return parsed.every((d): d is IsoDate => d !== undefined) ? parsed : undefined;
-  };
+  const ref = text(record, "ref", errors) ?? null;
+  if (ref === null && !errors.some((e) => e.field === "ref")) errors.push({ field: "ref", reason: "ref (the case reference) is missing" });
+  if (ref !== null && !parseCaseRef(ref)) errors.push({ field: "ref", reason: `"${ref}" is not a case reference (up to 40 letters, digits, spaces and - _ / .)` });
 
-  const ref = text("ref") ?? null;
-  if (ref === null && !errors.some((e) => e.field === "ref")) fail("ref", "ref (the case reference) is missing");
-  if (ref !== null && !parseCaseRef(ref)) fail("ref", `"${ref}" is not a case reference (up to 40 letters, digits, spaces and - _ / .)`);
+  const nationText = text(record, "nation", errors)?.toLowerCase().replace(/\s+/g, "-") ?? "england";
+  const nation: Nation | undefined = isNation(nationText) ? nationText : fail(errors, "nation", `unknown nation "${nationText}": use ${NATIONS.join(", ")}`);
 
-  const nationText = text("nation")?.toLowerCase().replace(/\s+/g, "-") ?? "england";
-  const nation: Nation | undefined = isNation(nationText)
-    ? nationText
-    : fail("nation", `unknown nation "${nationText}": use ${NATIONS.join(", ")}`);
-
-  const trackText = text("track");
+  const trackText = text(record, "track", errors);
   const track = trackText === undefined
-    ? fail("track", `track is missing: use ${TRACKS.join(", ")}`)
-    : isTrack(trackText) ? trackText : fail("track", `unknown track "${trackText}": use ${TRACKS.join(", ")}`);
+    ? fail(errors, "track", `track is missing: use ${TRACKS.join(", ")}`)
+    : isTrack(trackText) ? trackText : fail(errors, "track", `unknown track "${trackText}": use ${TRACKS.join(", ")}`);
 
   // Fields IRO Desk does not know, or that belong to another track, are refused, never ignored.
-  const own = track ? new Set<string>([...COMMON_FIELDS, ...TRACK_FIELDS[track]]) : null;
-  for (const field of Object.keys(record)) {
-    if (!CASE_FIELDS.includes(field)) fail(field, unknownFieldReason(field));
+  const own = track ? OWN_FIELDS.get(track)! : null;
+  for (const field in record) {
+    if (!CASE_FIELD_SET.has(field)) fail(errors, field, unknownFieldReason(field));
     else if (own && !own.has(field) && present(record[field])) {
-      fail(field, `${field} is not used for ${track} cases (it is for ${TRACKS.filter((t) => TRACK_FIELDS[t].includes(field)).join(", ")})`);
+      fail(errors, field, `${field} is not used for ${track} cases (it is for ${TRACKS.filter((t) => TRACK_FIELDS[t].includes(field)).join(", ")})`);
     }
   }
 
-  const reviews = dates("reviews");
-  const ended = optionalDate("ended");
+  const reviews = dates(record, "reviews", errors);
+  const ended = optionalDate(record, "ended", errors);
   let timescaleCase: TimescaleCase | null = null;
   const base = nation && reviews ? { nation, reviews, ended } : undefined;
   switch (track) {
     case "lac":
     case "short-breaks": {
-      const periodStart = required("periodStart", track === "lac" ? "the date the current period of care started" : "the date of the first short break");
-      const early = earlyReviews(list("earlyReviews"), fail);
+      const periodStart = required(record, "periodStart", track === "lac" ? "the date the current period of care started" : "the date of the first short break", errors);
+      const early = earlyReviews(list(record, "earlyReviews", errors), errors);
       if (base && periodStart && early) timescaleCase = { track, ...base, periodStart, ...(early.length > 0 ? { earlyReviews: early } : {}) };
       break;
     }
     case "cp": {
-      const strategyDiscussions = dates("strategyDiscussions");
-      const s47Start = optionalDate("s47Start");
-      const transferIn = optionalDate("transferIn");
-      if (strategyDiscussions?.length === 0 && !s47Start && !transferIn) fail("strategyDiscussions", "strategyDiscussions (the strategy discussion dates) is missing");
-      const preBirth = yesNo(record.preBirth, (reason) => fail("preBirth", reason));
+      const strategyDiscussions = dates(record, "strategyDiscussions", errors);
+      const s47Start = optionalDate(record, "s47Start", errors);
+      const transferIn = optionalDate(record, "transferIn", errors);
+      if (strategyDiscussions?.length === 0 && !s47Start && !transferIn) fail(errors, "strategyDiscussions", "strategyDiscussions (the strategy discussion dates) is missing");
+      const preBirth = yesNo(record.preBirth, errors);
       const fields = {
-        s47Discussion: optionalDate("s47Discussion"),
+        s47Discussion: optionalDate(record, "s47Discussion", errors),
         s47Start,
-        icpc: optionalDate("icpc"),
+        icpc: optionalDate(record, "icpc", errors),
         transferIn,
-        born: optionalDate("born"),
+        born: optionalDate(record, "born", errors),
       };
-      if (fields.born && !preBirth) fail("born", "born is for a pre-birth conference: set preBirth to true");
+      if (fields.born && !preBirth) fail(errors, "born", "born is for a pre-birth conference: set preBirth to true");
       if (base && strategyDiscussions) timescaleCase = { track, ...base, strategyDiscussions, ...fields, preBirth: preBirth === true };
       break;
     }
     case "foster-carer": {
-      const approved = required("approved", "the date the carer was approved");
+      const approved = required(record, "approved", "the date the carer was approved", errors);
       if (base && approved) timescaleCase = { track, ...base, approved };
       break;
     }
     case "adoption":
     case "secure": {
-      const placed = required("placed", track === "adoption" ? "the date the child was placed for adoption" : "the date the child was placed in secure accommodation");
+      const placed = required(record, "placed", track === "adoption" ? "the date the child was placed for adoption" : "the date the child was placed in secure accommodation", errors);
       if (base && placed) timescaleCase = { track, ...base, placed };
       break;
     }
@@ -149,11 +110,77 @@ export function readCaseRecord(record: CaseRecord): ReadCase {
   return { ref, timescaleCase: errors.length === 0 ? timescaleCase : null, errors };
 }
 
+// The readers below run for every field of every case (a million in a large file): plain
+// functions over the record, no closures made per case.
+
+const CASE_FIELD_SET: ReadonlySet<string> = new Set(CASE_FIELDS);
+const OWN_FIELDS: ReadonlyMap<Track, ReadonlySet<string>> = new Map(TRACKS.map((t) => [t, new Set([...COMMON_FIELDS, ...TRACK_FIELDS[t]])]));
+
+function fail(errors: CaseProblem[], field: string, reason: string): undefined {
+  errors.push({ field, reason });
+  return undefined;
+}
+
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== "";
+}
+
+function text(record: CaseRecord, field: string, errors: CaseProblem[]): string | undefined {
+  const value = record[field];
+  if (!present(value)) return undefined;
+  if (typeof value === "string") return (value.charCodeAt(0) > 32 && value.charCodeAt(value.length - 1) > 32 ? value : value.trim()) || undefined;
+  if (typeof value === "number") return String(value);
+  return fail(errors, field, `${field} should be text, not ${describe(value)}`);
+}
+
+function date(field: string, value: string | undefined, errors: CaseProblem[], label = field): IsoDate | undefined {
+  if (value === undefined) return undefined;
+  return parseUkDate(value) ?? fail(errors, field, `${label} "${value}" is not a real date (write yyyy-mm-dd or dd/mm/yyyy)`);
+}
+
+function optionalDate(record: CaseRecord, field: string, errors: CaseProblem[]): IsoDate | null {
+  return date(field, text(record, field, errors), errors) ?? null;
+}
+
+function required(record: CaseRecord, field: string, what: string, errors: CaseProblem[]): IsoDate | undefined {
+  const value = text(record, field, errors);
+  if (value === undefined && !errors.some((e) => e.field === field)) return fail(errors, field, `${field} (${what}) is missing`);
+  return date(field, value, errors);
+}
+
+function list(record: CaseRecord, field: string, errors: CaseProblem[]): unknown[] | undefined {
+  const value = record[field];
+  if (!present(value)) return [];
+  if (Array.isArray(value)) return value;
+  if (typeof value !== "string") return fail(errors, field, `${field} should be a list of dates, not ${describe(value)}`);
+  const items: string[] = [];
+  for (const part of value.split(";")) {
+    // Most cells have no spaces to trim: check the ends before making a new string.
+    const item = part.charCodeAt(0) > 32 && part.charCodeAt(part.length - 1) > 32 ? part : part.trim();
+    if (item !== "") items.push(item);
+  }
+  return items;
+}
+
+function dates(record: CaseRecord, field: string, errors: CaseProblem[]): IsoDate[] | undefined {
+  const items = list(record, field, errors);
+  if (!items) return undefined;
+  const parsed: IsoDate[] = [];
+  let ok = true;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const d = typeof item === "string" ? date(field, item, errors, `${field}[${i + 1}]`) : fail(errors, field, `${field}[${i + 1}] should be a date, not ${describe(item)}`);
+    if (d === undefined) ok = false;
+    else parsed.push(d);
+  }
+  return ok ? parsed : undefined;
+}
+
 /**
  * Early reviews asked for: { "requested": date, "reason": … } in JSON, or "date reason" (in CSV,
  * items separated by ";"), e.g. "02/03/2026 iro-request".
  */
-function earlyReviews(items: unknown[] | undefined, fail: (field: string, reason: string) => undefined): EarlyReview[] | undefined {
+function earlyReviews(items: unknown[] | undefined, errors: CaseProblem[]): EarlyReview[] | undefined {
   if (!items) return undefined;
   const read = items.map((item, i): EarlyReview | undefined => {
     const where = `earlyReviews[${i + 1}]`;
@@ -162,20 +189,20 @@ function earlyReviews(items: unknown[] | undefined, fail: (field: string, reason
       : typeof item === "object" && item !== null && !Array.isArray(item) ? [(item as Record<string, unknown>).requested, (item as Record<string, unknown>).reason]
       : [undefined, undefined];
     const requested = typeof when === "string" ? parseUkDate(when) : undefined;
-    if (!requested) return fail("earlyReviews", `${where} needs the date it was asked for and the reason, e.g. "02/03/2026 iro-request", not ${JSON.stringify(item)}`);
-    if (!EARLY_REVIEW_REASONS.includes(why as EarlyReviewReason)) return fail("earlyReviews", `${where}: the reason should be one of ${EARLY_REVIEW_REASONS.join(", ")}, not ${JSON.stringify(why ?? null)}`);
+    if (!requested) return fail(errors, "earlyReviews", `${where} needs the date it was asked for and the reason, e.g. "02/03/2026 iro-request", not ${JSON.stringify(item)}`);
+    if (!EARLY_REVIEW_REASONS.includes(why as EarlyReviewReason)) return fail(errors, "earlyReviews", `${where}: the reason should be one of ${EARLY_REVIEW_REASONS.join(", ")}, not ${JSON.stringify(why ?? null)}`);
     return { requested, reason: why as EarlyReviewReason };
   });
   return read.every((r): r is EarlyReview => r !== undefined) ? read : undefined;
 }
 
 /** true / false in JSON; in CSV "true", "yes", "false", "no" or empty. */
-function yesNo(value: unknown, fail: (reason: string) => undefined): boolean | undefined {
+function yesNo(value: unknown, errors: CaseProblem[]): boolean | undefined {
   if (value === undefined || value === null || value === "" || typeof value === "boolean") return value === true;
   const word = typeof value === "string" ? value.trim().toLowerCase() : "";
   if (word === "true" || word === "yes") return true;
   if (word === "false" || word === "no") return false;
-  return fail(`preBirth should be true or false, not ${describe(value)}`);
+  return fail(errors, "preBirth", `preBirth should be true or false, not ${describe(value)}`);
 }
 
 function describe(value: unknown): string {

@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { writeCsv } from "../app/csv/writeCsv.js";
 import { applyImport, type ImportOutcome } from "../app/import/applyImport.js";
-import type { CsvFile, ImportProblem } from "../app/import/importProblem.js";
+import { PROBLEM_COLUMNS, problemCounts, problemRow, type CsvFile, type ImportProblem } from "../app/import/importProblem.js";
 import { planImport, type ImportPlan } from "../app/import/planImport.js";
 import { readImportFiles } from "../app/import/readImportFiles.js";
 import type { StoredCase, UnreadableCase } from "../ports/CaseStore.js";
@@ -68,7 +68,8 @@ export function ImportPanel({ env }: { env: PaneEnv }) {
     }
   };
 
-  const problemsCsv = checked && checked.problems.length > 0 ? URL.createObjectURL(new Blob([writeCsv([["file", "row", "column", "reason"], ...checked.problems.map((p) => [p.file, p.row, p.column, p.reason])])], { type: "text/csv" })) : null;
+  const problemsCsv = checked && checked.problems.length > 0 ? URL.createObjectURL(new Blob([writeCsv([[...PROBLEM_COLUMNS], ...checked.problems.map(problemRow)])], { type: "text/csv" })) : null;
+  const rowsLeftOut = checked ? new Set(checked.problems.map((p) => `${p.file}\n${p.row}`)).size : 0;
   return (
     <section aria-labelledby="import-title" class="stack">
       <h1 id="import-title">Import from the national return</h1>
@@ -86,15 +87,32 @@ export function ImportPanel({ env }: { env: PaneEnv }) {
       {checked && (
         <>
           <Notice kind={checked.problems.length > 0 ? "error" : "success"}>
-            {checked.problems.length === 0 ? "Every row can be used." : `${checked.problems.length} rows cannot be used and will be left out; every other row is kept.`}
+            {checked.problems.length === 0 ? "Every row can be used." : `${checked.problems.length} problems in ${rowsLeftOut} rows: those rows will be left out; every other row is kept.`}
           </Notice>
           {checked.problems.length > 0 && (
             <>
               <table class="grid" style="width:100%">
-                <caption>Rows left out{checked.problems.length > 100 ? " (the first 100)" : ""}</caption>
+                <caption>Problems by rule (numbers are the DfE's validation rules; IRO- rules are IRO Desk's own)</caption>
                 <thead>
                   <tr>
-                    {["File", "Row", "Column", "Reason"].map((h) => <th scope="col" key={h}>{h}</th>)}
+                    {["Rule", "What it checks", "Problems"].map((h) => <th scope="col" key={h}>{h}</th>)}
+                  </tr>
+                </thead>
+                <tbody>
+                  {problemCounts(checked.problems).map((c) => (
+                    <tr key={c.rule}>
+                      <td>{c.rule}</td>
+                      <td style="text-align:left">{c.title}</td>
+                      <td>{c.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <table class="grid" style="width:100%">
+                <caption>Every problem{checked.problems.length > 100 ? " (the first 100)" : ""}</caption>
+                <thead>
+                  <tr>
+                    {["File", "Row", "Column", "Rule", "Reason"].map((h) => <th scope="col" key={h}>{h}</th>)}
                   </tr>
                 </thead>
                 <tbody>
@@ -103,6 +121,7 @@ export function ImportPanel({ env }: { env: PaneEnv }) {
                       <td>{p.file}</td>
                       <td>{p.row}</td>
                       <td>{p.column}</td>
+                      <td>{p.rule}</td>
                       <td style="text-align:left">{p.reason}</td>
                     </tr>
                   ))}

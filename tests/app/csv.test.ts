@@ -20,8 +20,8 @@ describe("CSV", () => {
       for (let j = i; j <= text.length; j++) {
         const parser = new CsvParser();
         const rows: CsvRow[] = [];
-        for (const chunk of [text.slice(0, i), text.slice(i, j), text.slice(j)]) parser.push(chunk, rows);
-        parser.end(rows);
+        for (const chunk of [text.slice(0, i), text.slice(i, j), text.slice(j)]) parser.push(chunk, (row) => rows.push(row));
+        parser.end((row) => rows.push(row));
         expect(rows, `cut at ${i} and ${j}`).toEqual(whole);
       }
     }
@@ -36,7 +36,7 @@ describe("CSV", () => {
     }
     const seen: string[][] = [];
     const records = [];
-    for await (const r of csvRecordStream(chunks(), (columns) => seen.push(columns))) records.push(r);
+    for await (const batch of csvRecordStream(chunks(), (columns) => seen.push(columns))) records.push(...batch);
     expect(seen).toEqual([["ref", "track"]]);
     expect(records).toEqual([{ line: 2, record: { ref: "A1", track: "lac" } }, { line: 3, record: { ref: "B2", track: "cp" } }]);
   });

@@ -3,32 +3,33 @@ import { describe, expect, it } from "vitest";
 import { importAllocation, importCpPlans } from "../../src/app/import/cpPlans.js";
 import { allocate, joinByRef, planImport } from "../../src/app/import/planImport.js";
 import { importSsda903 } from "../../src/app/import/ssda903.js";
+import { problemCounts } from "../../src/app/import/importProblem.js";
 
 const file = (name: string) => ({ name, text: readFileSync(`tests/fixtures/ssda903/${name}`, "utf8") });
 const result = importSsda903({ header: file("header.csv"), episodes: file("episodes.csv"), reviews: file("reviews.csv") });
-const problems = (f: string) => result.problems.filter((p) => p.file === f).map((p) => [p.row, p.column, p.reason]);
+const problems = (f: string) => result.problems.filter((p) => p.file === f).map((p) => [p.row, p.column, p.rule, p.reason]);
 
 describe("importing the SSDA903 return", () => {
   it("reports every bad header and episode row with file, row, column and reason", () => {
-    expect(problems("header.csv")).toEqual([[5, "DOB", '"31/02/2011" is not a real date (dd/mm/yyyy)']]);
+    expect(problems("header.csv")).toEqual([[5, "DOB", "102", '"31/02/2011" is not a real date (dd/mm/yyyy)']]);
     expect(problems("episodes.csv")).toEqual([
-      [7, "LS", '"Z9" is not a legal status code'],
-      [8, "RNE", '"Q" is not a reason for a new episode (S, L, P, T, U, B)'],
-      [9, "DECOM", "child 1001 already has an episode starting 07/04/2025"],
+      [7, "LS", "144", '"Z9" is not a legal status code'],
+      [8, "RNE", "143", '"Q" is not a reason for a new episode (S, L, P, T, U, B)'],
+      [9, "DECOM", "IRO-DUPLICATE", "child 1001 already has an episode starting 07/04/2025"],
     ]);
   });
 
   it("reports every bad review row: duplicate, before the episode, impossible date, unknown code, PN0 against age, short breaks only, unknown child", () => {
     expect(problems("reviews.csv")).toEqual([
-      [4, "REVIEW", "child 1001 already has a review on 20/08/2025"],
-      [7, "REVIEW", "the review (01/09/2025) is not inside any period of care"],
-      [8, "CHILD", "child 1003 is only ever on short breaks (V3/V4): the return should have no reviews for them"],
-      [9, "REVIEW", "the review (01/03/2025) is before the child's first episode (07/04/2025)"],
-      [10, "REVIEW", '"30/02/2026" is not a real date (dd/mm/yyyy)'],
-      [11, "REVIEW_CODE", '"PN9" is not a participation code (PN0–PN7)'],
-      [12, "REVIEW_CODE", "PN0 is for children under 4; the child was 13 on 11/02/2026"],
-      [13, "REVIEW_CODE", "the child was under 4 on 12/11/2025: the code should be PN0, not PN1"],
-      [14, "CHILD", "child 9999 has no episodes in the episodes file"],
+      [4, "REVIEW", "IRO-DUPLICATE", "child 1001 already has a review on 20/08/2025"],
+      [7, "REVIEW", "IRO-OUTSIDE-CARE", "the review (01/09/2025) is not inside any period of care"],
+      [8, "CHILD", "399", "child 1003 is only ever on short breaks (V3/V4): the return should have no reviews for them"],
+      [9, "REVIEW", "IRO-OUTSIDE-CARE", "the review (01/03/2025) is before the child's first episode (07/04/2025)"],
+      [10, "REVIEW", "166", '"30/02/2026" is not a real date (dd/mm/yyyy)'],
+      [11, "REVIEW_CODE", "167", '"PN9" is not a participation code (PN0–PN7)'],
+      [12, "REVIEW_CODE", "440", "PN0 is for children under 4; the child was 13 on 11/02/2026"],
+      [13, "REVIEW_CODE", "441", "the child was under 4 on 12/11/2025: the code should be PN0, not PN1"],
+      [14, "CHILD", "IRO-NO-EPISODES", "child 9999 has no episodes in the episodes file"],
     ]);
   });
 
@@ -45,15 +46,45 @@ describe("importing the SSDA903 return", () => {
     expect(result.rows).toEqual({ episodes: 8, reviews: 13, kept: { episodes: 5, reviews: 4 } });
   });
 
+  it("reports every rule a row breaks, each with its DfE number, and counts them per rule", () => {
+    const episodes = { name: "e.csv", text: "CHILD,DECOM,RNE,LS,DEC,REC\n10,01/05/2025,S,V3,05/05/2025,X1\n11,31/04/2025,Q,Z9,01/04/2025,E99\n12,01/05/2025,S,C2,02/04/2025,\n13,01/05/2025,S,C2,,\n" };
+    const reviews = {
+      name: "r.csv",
+      // 10: PN0 at 15 for a child only on short breaks (440 and 399); 13: a blank date and a bad code (166, 167); 13: PN3 at 2 (441).
+      text: "CHILD,DOB,REVIEW,REVIEW_CODE\n10,01/01/2010,03/05/2025,PN0\n13,01/01/2010,,PN8\n13,01/01/2023,20/05/2025,PN3\n",
+    };
+    const got = importSsda903({ episodes, reviews });
+    expect(got.problems.map((p) => [p.file, p.row, p.rule])).toEqual([
+      ["e.csv", 3, "141"], ["e.csv", 3, "143"], ["e.csv", 3, "144"], ["e.csv", 3, "149"],
+      ["e.csv", 4, "148"], ["e.csv", 4, "356"],
+      ["r.csv", 2, "440"], ["r.csv", 2, "399"],
+      ["r.csv", 3, "166"], ["r.csv", 3, "167"],
+      ["r.csv", 4, "441"],
+    ]);
+    expect(problemCounts(got.problems).slice(0, 3)).toEqual([
+      { rule: "141", title: "Date episode began is not a valid date.", count: 1 },
+      { rule: "143", title: "The reason for new episode code is not a valid code.", count: 1 },
+      { rule: "144", title: "The legal status code is not a valid code.", count: 1 },
+    ]);
+    // Only good rows are kept: child 13's review of 20/05/2025 broke 441 and is left out.
+    expect(got.children.map((c) => [c.ref, c.lac?.reviews.length])).toEqual([["10", 0], ["13", 0]]);
+  });
+
+  it("on the fourth birthday either PN0 or another code is accepted (DfE rules 440 and 441)", () => {
+    const episodes = { name: "e.csv", text: "CHILD,DECOM,RNE,LS,DEC,REC\n20,01/01/2024,S,C2,,\n21,01/01/2024,S,C2,,\n" };
+    const reviews = { name: "r.csv", text: "CHILD,DOB,REVIEW,REVIEW_CODE\n20,29/02/2020,29/02/2024,PN0\n21,29/02/2020,29/02/2024,PN1\n20,29/02/2020,01/03/2024,PN0\n21,29/02/2020,28/02/2024,PN1\n" };
+    expect(importSsda903({ episodes, reviews }).problems.map((p) => [p.row, p.rule])).toEqual([[4, "440"], [5, "441"]]);
+  });
+
   it("a child with no date of birth anywhere is left out, and says so", () => {
     const noDob = importSsda903({ episodes: { name: "e.csv", text: "CHILD,DECOM,RNE,LS,DEC,REC\n7,01/05/2025,S,C2,,\n" }, reviews: { name: "r.csv", text: "CHILD,REVIEW,REVIEW_CODE\n" } });
     expect(noDob.children).toEqual([]);
-    expect(noDob.problems).toEqual([{ file: "e.csv", row: 2, column: "DOB", reason: "no date of birth for child 7 in the header or reviews files: the child is left out" }]);
+    expect(noDob.problems).toEqual([{ file: "e.csv", row: 2, column: "DOB", reason: "no date of birth for child 7 in the header or reviews files: the child is left out", rule: "IRO-NO-DOB" }]);
   });
 
   it("a file without the return's columns is named as the wrong file", () => {
     const wrong = importSsda903({ episodes: { name: "e.csv", text: "A,B\n1,2\n" }, reviews: { name: "r.csv", text: "CHILD,REVIEW,REVIEW_CODE\n" } });
-    expect(wrong.problems[0]).toEqual({ file: "e.csv", row: 1, column: "CHILD, DECOM, RNE, LS, DEC, REC", reason: "the file has no CHILD, DECOM, RNE, LS, DEC, REC columns: is it the right file?" });
+    expect(wrong.problems[0]).toEqual({ file: "e.csv", row: 1, column: "CHILD, DECOM, RNE, LS, DEC, REC", reason: "the file has no CHILD, DECOM, RNE, LS, DEC, REC columns: is it the right file?", rule: "IRO-FILE" });
   });
 });
 
@@ -66,7 +97,7 @@ describe("CP plans, allocation and planning the import", () => {
 
   it("joins a child's LAC and CP episodes, allocates the IRO, and re-importing the same data changes nothing", () => {
     const { allocation, problems: allocationProblems } = importAllocation({ name: "a.csv", text: "CHILD,IRO,SOCIAL_WORKER\n1001,sam@x.example,\n1002,not-an-email,\n" });
-    expect(allocationProblems).toEqual([{ file: "a.csv", row: 3, column: "IRO", reason: '"not-an-email" is not an email address' }]);
+    expect(allocationProblems).toEqual([{ file: "a.csv", row: 3, column: "IRO", reason: '"not-an-email" is not an email address', rule: "IRO-ALLOCATION" }]);
     const imported = allocate(joinByRef(result.children, plans.children), allocation);
     const a = imported.find((c) => c.ref === "1001")!;
     expect(a.lac).not.toBeNull();

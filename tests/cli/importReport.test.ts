@@ -13,12 +13,22 @@ describe("iro-desk import and report", () => {
     const { code, stdout } = await run("import", "--register", register, "--episodes", `${F}/episodes.csv`, "--reviews", `${F}/reviews.csv`, "--header", `${F}/header.csv`);
     expect(code).toBe(1);
     expect(stdout).toMatch(/^Imported into .*register\.json: 3 new children, 0 to change, 0 unchanged\./);
-    expect(stdout).toContain("13 rows left out:");
-    expect(stdout).toContain(`${F}/reviews.csv:14 CHILD: child 9999 has no episodes in the episodes file`);
+    expect(stdout).toContain("13 problems; rows with any problem are left out.");
+    expect(stdout).toMatch(/\n\s+2  IRO-DUPLICATE\s+The same child, episode or review is in the file twice\.\n/);
+    expect(stdout).toMatch(/\n\s+1  440\s+Participation method indicates child was under 4 years old/);
+    expect(stdout).toContain(`${F}/reviews.csv:14 CHILD: [IRO-NO-EPISODES] child 9999 has no episodes in the episodes file`);
     expect(JSON.parse(readFileSync(register, "utf8")).children).toHaveLength(3);
 
-    const again = await run("import", "--register", register, "--episodes", `${F}/episodes.csv`, "--reviews", `${F}/reviews.csv`, "--header", `${F}/header.csv`, "--format", "json");
-    expect(JSON.parse(again.stdout)).toMatchObject({ created: 0, changed: 0, unchanged: 3 });
+    const problems = join(dir, "problems.csv");
+    const again = await run("import", "--register", register, "--episodes", `${F}/episodes.csv`, "--reviews", `${F}/reviews.csv`, "--header", `${F}/header.csv`, "--format", "json", "--problems", problems);
+    const report = JSON.parse(again.stdout);
+    expect(report).toMatchObject({ created: 0, changed: 0, unchanged: 3 });
+    expect(report.problems).toHaveLength(13);
+    expect(report.counts[0]).toEqual({ rule: "IRO-DUPLICATE", title: "The same child, episode or review is in the file twice.", count: 2 });
+    const lines = readFileSync(problems, "utf8").trim().split("\r\n");
+    expect(lines[0]).toBe("file,row,column,rule,reason");
+    expect(lines).toHaveLength(14);
+    expect(lines).toContain(`${F}/reviews.csv,12,REVIEW_CODE,440,PN0 is for children under 4; the child was 13 on 11/02/2026`);
   });
 
   it("reports the figures for a reporting year as a table, CSV or JSON", async () => {

@@ -114,8 +114,11 @@ describe("the managers' view", { timeout: 60_000 }, () => {
       await page.getByRole("button", { name: "Check the files" }).click();
     };
     await choose();
-    await page.getByText("13 rows cannot be used and will be left out; every other row is kept.").waitFor();
-    expect(await page.getByRole("table").locator("tbody tr").count()).toBe(13);
+    await page.getByText("13 problems in 13 rows: those rows will be left out; every other row is kept.").waitFor();
+    expect(await page.getByRole("table", { name: /^Every problem/ }).locator("tbody tr").count()).toBe(13);
+    const byRule = page.getByRole("table", { name: /^Problems by rule/ });
+    expect(await byRule.locator("tbody tr").first().innerText()).toMatch(/^IRO-DUPLICATE\s+The same child, episode or review is in the file twice\.\s+2$/);
+    expect(await byRule.getByRole("row", { name: /^440 / }).count()).toBe(1);
     expect(await page.getByText(/^3 new children to add; 0 already in the register would change/).count()).toBe(1);
     await screenshot(page, "manager-import-checked");
     expect(await axeViolations(page)).toEqual([]);

@@ -20,7 +20,7 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
-/** Rows out of CSV text given in chunks of any size: `push` each chunk, then `end`. */
+/** Rows out of CSV text given in chunks of any size: `push` each chunk, then `end`; each row goes to `onRow` as soon as it is complete. */
 export class CsvParser {
   private values: string[] = [];
   /** The part of the current field read so far (a field may run over a chunk boundary). */
@@ -35,7 +35,7 @@ export class CsvParser {
   private line = 1;
   private rowLine = 1;
 
-  push(chunk: string, out: CsvRow[]): void {
+  push(chunk: string, onRow: (row: CsvRow) => void): void {
     let i = 0;
     const n = chunk.length;
     if (this.first && n > 0) {
@@ -81,7 +81,7 @@ export class CsvParser {
           const end = nl > i && chunk.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
           const row = chunk.slice(i, end);
           if (row.indexOf('"') < 0 && row.indexOf("\r") < 0) {
-            if (row !== "") out.push({ line: this.line, values: row.split(",") });
+            if (row !== "") onRow({ line: this.line, values: row.split(",") });
             this.rowLine = ++this.line;
             i = start = nl + 1;
             continue;
@@ -94,7 +94,7 @@ export class CsvParser {
         i = start = i + 1;
       } else if (c === LF || c === CR) {
         this.endField(chunk.slice(start, i));
-        this.endRow(out);
+        this.endRow(onRow);
         if (c === CR) {
           if (i + 1 === n) this.crAtEnd = true;
           else if (chunk.charCodeAt(i + 1) === LF) i++;
@@ -113,7 +113,7 @@ export class CsvParser {
     }
   }
 
-  end(out: CsvRow[]): void {
+  end(onRow: (row: CsvRow) => void): void {
     if (this.quoteAtEnd) {
       this.quoteAtEnd = false;
       this.quoted = false;
@@ -121,7 +121,7 @@ export class CsvParser {
     if (this.quoted) throw new CsvSyntaxError(this.rowLine, "a quoted field is never closed");
     if (this.fieldStarted || this.values.length > 0) {
       this.endField("");
-      this.endRow(out);
+      this.endRow(onRow);
     }
   }
 
@@ -131,10 +131,10 @@ export class CsvParser {
     this.fieldStarted = false;
   }
 
-  private endRow(out: CsvRow[]): void {
+  private endRow(onRow: (row: CsvRow) => void): void {
     const values = this.values;
     this.values = [];
-    if (values.length > 1 || values[0] !== "") out.push({ line: this.rowLine, values });
+    if (values.length > 1 || values[0] !== "") onRow({ line: this.rowLine, values });
   }
 
   private countLines(chunk: string, from: number, to: number): void {
@@ -145,8 +145,9 @@ export class CsvParser {
 export function parseCsv(text: string): CsvRow[] {
   const rows: CsvRow[] = [];
   const parser = new CsvParser();
-  parser.push(text, rows);
-  parser.end(rows);
+  const keep = (row: CsvRow) => void rows.push(row);
+  parser.push(text, keep);
+  parser.end(keep);
   return rows;
 }
 
@@ -165,27 +166,42 @@ export function csvRecords(text: string): { columns: string[]; records: { line: 
 }
 
 /**
- * Records from CSV text arriving in chunks (a file read as a stream): the first row names the
- * columns, given to `onColumns` before any record (it may throw to refuse the file).
+ * Records from CSV text arriving in chunks (a file read as a stream), each given to `onRecord` as
+ * soon as its row is complete: the first row names the columns, given to `onColumns` before any
+ * record (it may throw to refuse the file). Nothing is held between rows.
  */
-export async function* csvRecordStream(chunks: AsyncIterable<string>, onColumns: (columns: string[]) => void): AsyncGenerator<{ line: number; record: Record<string, string> }> {
+export function csvRecordReader(onColumns: (columns: string[]) => void, onRecord: (line: number, record: Record<string, string>) => void): { push(chunk: string): void; end(): void } {
   const parser = new CsvParser();
   let columns: string[] | null = null;
-  const rows: CsvRow[] = [];
-  const take = function* () {
-    for (const row of rows) {
-      if (columns === null) {
-        columns = row.values.map((c) => c.trim());
-        onColumns(columns);
-      } else yield { line: row.line, record: toRecord(columns, row.values) };
-    }
-    rows.length = 0;
+  const row = ({ line, values }: CsvRow) => {
+    if (columns === null) {
+      columns = values.map((c) => c.trim());
+      onColumns(columns);
+    } else onRecord(line, toRecord(columns, values));
   };
+  return {
+    push: (chunk) => parser.push(chunk, row),
+    end() {
+      parser.end(row);
+      if (columns === null) onColumns([]);
+    },
+  };
+}
+
+/**
+ * The same as batches from an async stream of chunks: a batch per chunk (keep chunks small, so a
+ * batch is short-lived).
+ */
+export async function* csvRecordStream(chunks: AsyncIterable<string>, onColumns: (columns: string[]) => void): AsyncGenerator<{ line: number; record: Record<string, string> }[]> {
+  let batch: { line: number; record: Record<string, string> }[] = [];
+  const reader = csvRecordReader(onColumns, (line, record) => void batch.push({ line, record }));
   for await (const chunk of chunks) {
-    parser.push(chunk, rows);
-    yield* take();
+    reader.push(chunk);
+    if (batch.length > 0) {
+      yield batch;
+      batch = [];
+    }
   }
-  parser.end(rows);
-  yield* take();
-  if (columns === null) onColumns([]);
+  reader.end();
+  if (batch.length > 0) yield batch;
 }

@@ -3,7 +3,7 @@ import { formatUkDate, parseUkDate } from "../../domain/calendar/ukDate.js";
 import { parseCaseRef, type CaseRef } from "../../domain/caseload/caseRef.js";
 import type { ChildCase } from "../../domain/caseload/childCase.js";
 import { csvRecords } from "../csv/parseCsv.js";
-import type { CsvFile, ImportProblem } from "./importProblem.js";
+import type { CsvFile, ImportProblem, ImportRuleCode } from "./importProblem.js";
 
 /**
  * The CP register from a CSV of plans, one row per child: CHILD, DOB, STRATEGY (strategy
@@ -12,17 +12,17 @@ import type { CsvFile, ImportProblem } from "./importProblem.js";
  */
 export function importCpPlans(file: CsvFile): { children: ChildCase[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
-  const problem = (row: number, column: string, reason: string) => problems.push({ file: file.name, row, column, reason });
+  const problem = (row: number, column: string, reason: string, rule: ImportRuleCode = "IRO-CP-PLAN") => problems.push({ file: file.name, row, column, reason, rule });
   const { columns, records } = csvRecords(file.text);
   const missing = ["CHILD", "DOB", "STRATEGY", "ICPC"].filter((c) => !columns.includes(c));
-  if (missing.length > 0) return { children: [], problems: [{ file: file.name, row: 1, column: missing.join(", "), reason: "the CP plans file needs CHILD, DOB, STRATEGY and ICPC columns" }] };
+  if (missing.length > 0) return { children: [], problems: [{ file: file.name, row: 1, column: missing.join(", "), reason: "the CP plans file needs CHILD, DOB, STRATEGY and ICPC columns", rule: "IRO-FILE" }] };
   const children: ChildCase[] = [];
   const seen = new Set<string>();
   for (const { line, record } of records) {
     const ref = parseCaseRef(record.CHILD ?? "");
-    if (!ref) { problem(line, "CHILD", record.CHILD ? `"${record.CHILD}" is not a child identifier` : "CHILD is empty"); continue; }
-    if (seen.has(ref)) { problem(line, "CHILD", `child ${ref} has two plan rows: one open plan per child`); continue; }
     let ok = true;
+    if (!ref) { problem(line, "CHILD", record.CHILD ? `"${record.CHILD}" is not a child identifier` : "CHILD is empty", "IRO-CHILD"); ok = false; }
+    else if (seen.has(ref)) { problem(line, "CHILD", `child ${ref} has two plan rows: one open plan per child`, "IRO-DUPLICATE"); ok = false; }
     const one = (column: string, required: boolean): IsoDate | null => {
       const text = (record[column] ?? "").trim();
       if (!text) {
@@ -47,7 +47,7 @@ export function importCpPlans(file: CsvFile): { children: ChildCase[]; problems:
     const ended = one("PLAN_END", false);
     if (icpc && reviews.some((r) => r <= icpc)) { problem(line, "REVIEWS", `a review conference is on or before the ICPC (${formatUkDate(icpc)})`); ok = false; }
     if (!icpc && reviews.length > 0) { problem(line, "ICPC", "review conferences are listed but the ICPC date is empty"); ok = false; }
-    if (!ok || !dateOfBirth) continue;
+    if (!ok || !dateOfBirth || !ref) continue;
     seen.add(ref);
     children.push({
       ref: ref as CaseRef,
@@ -72,20 +72,26 @@ export function importAllocation(file: CsvFile): { allocation: Map<string, { iro
   const problems: ImportProblem[] = [];
   const allocation = new Map<string, { iro: string; socialWorker: string | null; teamManager: string | null }>();
   const { columns, records } = csvRecords(file.text);
-  if (!columns.includes("CHILD") || !columns.includes("IRO")) return { allocation, problems: [{ file: file.name, row: 1, column: "CHILD, IRO", reason: "the allocation file needs CHILD and IRO columns" }] };
+  if (!columns.includes("CHILD") || !columns.includes("IRO")) return { allocation, problems: [{ file: file.name, row: 1, column: "CHILD, IRO", reason: "the allocation file needs CHILD and IRO columns", rule: "IRO-FILE" }] };
   const email = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
   for (const { line, record } of records) {
     const child = (record.CHILD ?? "").trim();
     const iro = (record.IRO ?? "").trim();
-    if (!parseCaseRef(child)) { problems.push({ file: file.name, row: line, column: "CHILD", reason: child ? `"${child}" is not a child identifier` : "CHILD is empty" }); continue; }
-    if (!email.test(iro)) { problems.push({ file: file.name, row: line, column: "IRO", reason: iro ? `"${iro}" is not an email address` : "IRO is empty" }); continue; }
+    const before = problems.length;
+    const problem = (column: string, reason: string, rule: ImportRuleCode = "IRO-ALLOCATION") => problems.push({ file: file.name, row: line, column, reason, rule });
+    if (!parseCaseRef(child)) problem("CHILD", child ? `"${child}" is not a child identifier` : "CHILD is empty", "IRO-CHILD");
+    else if (allocation.has(child)) problem("CHILD", `child ${child} is allocated twice`, "IRO-DUPLICATE");
+    if (!email.test(iro)) problem("IRO", iro ? `"${iro}" is not an email address` : "IRO is empty");
     const optional = (column: string) => {
       const value = (record[column] ?? "").trim();
-      if (value && !email.test(value)) problems.push({ file: file.name, row: line, column, reason: `"${value}" is not an email address` });
+      if (value && !email.test(value)) problem(column, `"${value}" is not an email address`);
       return value && email.test(value) ? value : null;
     };
-    if (allocation.has(child)) { problems.push({ file: file.name, row: line, column: "CHILD", reason: `child ${child} is allocated twice` }); continue; }
-    allocation.set(child, { iro, socialWorker: optional("SOCIAL_WORKER"), teamManager: optional("TEAM_MANAGER") });
+    const socialWorker = optional("SOCIAL_WORKER");
+    const teamManager = optional("TEAM_MANAGER");
+    // A row with a bad child or IRO is left out; a bad optional address is reported and left blank.
+    if (problems.slice(before).some((p) => p.column === "CHILD" || p.column === "IRO")) continue;
+    allocation.set(child, { iro, socialWorker, teamManager });
   }
   return { allocation, problems };
 }

@@ -30,16 +30,20 @@ export function planImport(stored: readonly StoredCase[], imported: readonly Chi
       continue;
     }
     const existing = byRef.get(incoming.ref);
-    if (!existing) {
-      create.push(incoming);
-      continue;
-    }
-    const proposed = mergeChild(existing.childCase, incoming);
-    const fields = changedFields(existing.childCase, proposed);
-    if (fields.length === 0) unchanged++;
-    else change.push({ stored: existing, proposed, fields });
+    const plan = planChild(existing?.childCase, incoming);
+    if (plan.kind === "create") create.push(incoming);
+    else if (plan.kind === "unchanged") unchanged++;
+    else change.push({ stored: existing!, proposed: plan.proposed, fields: plan.fields });
   }
   return { create, change, unchanged, heldBack };
+}
+
+/** What importing one child would do: add them, change the stored record (and which fields), or nothing. */
+export function planChild(stored: ChildCase | undefined, incoming: ChildCase): { kind: "create" } | { kind: "unchanged" } | { kind: "change"; proposed: ChildCase; fields: string[] } {
+  if (!stored) return { kind: "create" };
+  const proposed = mergeChild(stored, incoming);
+  const fields = changedFields(stored, proposed);
+  return fields.length === 0 ? { kind: "unchanged" } : { kind: "change", proposed, fields };
 }
 
 /** The imported record over the stored one, keeping what the files do not know. */

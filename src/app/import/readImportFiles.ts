@@ -36,7 +36,7 @@ export function readImportFiles(files: ImportFiles, register: readonly ChildCase
     problems.push(...allocationProblems);
     const known = new Set<string>([...imported.map((c) => c.ref), ...register.map((c) => c.ref)]);
     for (const child of allocation.keys()) {
-      if (!known.has(child)) problems.push({ file: files.allocation.name, row: 0, column: "CHILD", reason: `child ${child} is in neither the register nor the files imported` });
+      if (!known.has(child)) problems.push({ file: files.allocation.name, row: 0, column: "CHILD", reason: `child ${child} is in neither the register nor the files imported`, rule: "IRO-ALLOCATION" });
     }
     imported = allocate(joinByRef(imported, register.filter((c) => allocation.has(c.ref))), allocation);
   }

@@ -1,200 +1,332 @@
 import { addCalendarMonths } from "../../domain/calendar/addCalendarMonths.js";
-import type { IsoDate } from "../../domain/calendar/isoDate.js";
+import { fromDayNumber, toDayNumber, type IsoDate } from "../../domain/calendar/isoDate.js";
 import { formatUkDate, parseUkDate } from "../../domain/calendar/ukDate.js";
 import { parseCaseRef, type CaseRef } from "../../domain/caseload/caseRef.js";
 import { PARTICIPATION_CODES, type ChildCase, type EarlierPeriod, type HeldReview, type ParticipationCode } from "../../domain/caseload/childCase.js";
-import { csvRecords, CsvSyntaxError } from "../csv/parseCsv.js";
-import type { CsvFile, ImportProblem } from "./importProblem.js";
+import { csvRecordReader, CsvSyntaxError } from "../csv/parseCsv.js";
+import { IntColumn } from "../intColumn.js";
+import { StringIndex } from "../stringIndex.js";
+import type { CsvFile, ImportProblem, ImportRuleCode } from "./importProblem.js";
 
-/** SSDA903 codes (DfE children looked after return guidance). */
-const LEGAL_STATUS = ["C1", "C2", "D1", "E1", "J1", "J2", "J3", "L1", "L2", "L3", "V2", "V3", "V4"];
-const SHORT_BREAKS = ["V3", "V4"];
+/** SSDA903 codes, as the DfE validator lists them (rules 143, 144, 149). */
 const REASON_NEW_EPISODE = ["S", "L", "P", "T", "U", "B"];
-const REASON_CEASED = /^(X1|E\d{1,2}[A-Z]?)$/;
+const LEGAL_STATUS = ["C1", "C2", "D1", "E1", "J1", "J2", "J3", "L1", "L2", "L3", "V2", "V3", "V4"];
+const REASON_CEASED = ["E11", "E12", "E2", "E3", "E4A", "E4B", "E13", "E41", "E45", "E46", "E47", "E48", "E5", "E6", "E7", "E8", "E9", "E14", "E15", "E16", "E17", "X1"];
+const SHORT_BREAKS = ["V3", "V4"];
 
-interface Episode {
-  readonly line: number;
-  readonly start: IsoDate;
-  readonly rne: string;
-  readonly ls: string;
-  readonly end: IsoDate | null;
-  readonly rec: string;
-}
+export type Ssda903Kind = "header" | "episodes" | "reviews";
+export const SSDA903_COLUMNS: Readonly<Record<Ssda903Kind, readonly string[]>> = {
+  header: ["CHILD", "DOB"],
+  episodes: ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
+  reviews: ["CHILD", "REVIEW", "REVIEW_CODE"],
+};
+
+const NONE = -0x80000000;
 
 interface Period {
-  readonly start: IsoDate;
-  readonly end: IsoDate | null;
+  readonly start: number;
+  readonly end: number;
   readonly shortBreaks: boolean;
-  readonly legalStatus: string;
-  readonly reviews: HeldReview[];
+  readonly legalStatus: number;
+}
+
+export interface Ssda903Counts {
+  readonly episodes: number;
+  readonly reviews: number;
+  readonly kept: { readonly episodes: number; readonly reviews: number };
+}
+
+/**
+ * The SSDA903 return (header, episodes, reviews) checked row by row against the DfE's validation
+ * rules, every rule a row breaks reported (with the rule's number), every good row kept; then
+ * each child's periods of care and reviews assembled. Rows arrive one at a time (header file
+ * first, then episodes, then reviews), so a return of a million children streams through: what
+ * is kept is held in typed arrays, a few dozen bytes per episode and review.
+ *
+ * A new period of care starts at an episode with RNE "S", or after an episode that ended with a
+ * REC other than X1.
+ */
+export class Ssda903Reader {
+  private readonly childIds = new StringIndex();
+  private readonly dob = new IntColumn();
+  private readonly inHeader = new IntColumn();
+  private readonly episodeHead = new IntColumn();
+  private readonly reviewHead = new IntColumn();
+  /** Children in the order their first episode was kept. */
+  private readonly episodeOrder = new IntColumn();
+  private readonly epStart = new IntColumn();
+  private readonly epEnd = new IntColumn();
+  private readonly epLine = new IntColumn();
+  /** RNE, LS and REC as indexes into their code lists, packed into one number. */
+  private readonly epCodes = new IntColumn();
+  private readonly epNext = new IntColumn();
+  private readonly revDay = new IntColumn();
+  private readonly revCode = new IntColumn();
+  private readonly revNext = new IntColumn();
+  private readonly skipped = new Set<Ssda903Kind>();
+  private periodsOf: { child: number; periods: Period[] } | null = null;
+  private counts = { episodes: 0, reviews: 0, kept: { episodes: 0, reviews: 0 } };
+
+  constructor(
+    private readonly names: { readonly header?: string; readonly episodes: string; readonly reviews: string },
+    private readonly report: (problem: ImportProblem) => void,
+  ) {}
+
+  get rows(): Ssda903Counts {
+    return this.counts;
+  }
+
+  /** A file's header row: a file without the columns it needs is named as the wrong file, and its rows are left out. */
+  columns(kind: Ssda903Kind, columns: readonly string[]): void {
+    const missing = SSDA903_COLUMNS[kind].filter((c) => !columns.includes(c));
+    if (missing.length === 0) return;
+    this.skipped.add(kind);
+    this.problem(kind, 1, missing.join(", "), `the file has no ${missing.join(", ")} column${missing.length > 1 ? "s" : ""}: is it the right file?`, "IRO-FILE");
+  }
+
+  /** A CSV syntax error stops the file where it is. */
+  syntax(kind: Ssda903Kind, error: CsvSyntaxError): void {
+    this.problem(kind, error.line, "", error.message.replace(/^line \d+: /, ""), "IRO-FILE");
+  }
+
+  header(line: number, record: Readonly<Record<string, string>>): void {
+    if (this.skipped.has("header")) return;
+    const child = this.childOf("header", line, record.CHILD);
+    const born = this.date("header", line, "DOB", record.DOB, "102", true);
+    if (child === undefined) return;
+    if (this.inHeader.get(child) === 1) return this.problem("header", line, "CHILD", `child ${this.childIds.keyAt(child)} is listed twice`, "IRO-DUPLICATE");
+    this.inHeader.set(child, 1);
+    if (born) this.dob.set(child, toDayNumber(born));
+  }
+
+  episode(line: number, record: Readonly<Record<string, string>>): void {
+    if (this.skipped.has("episodes")) return;
+    this.counts.episodes++;
+    let ok = true;
+    const bad = (column: string, reason: string, rule: ImportRuleCode) => {
+      ok = false;
+      this.problem("episodes", line, column, reason, rule);
+    };
+    const child = this.childOf("episodes", line, record.CHILD);
+    if (child === undefined) ok = false;
+    const start = this.date("episodes", line, "DECOM", record.DECOM, "141", true);
+    const end = this.date("episodes", line, "DEC", record.DEC, "147", false);
+    if (start === undefined || end === undefined) ok = false;
+    const rne = REASON_NEW_EPISODE.indexOf((record.RNE ?? "").trim());
+    const ls = LEGAL_STATUS.indexOf((record.LS ?? "").trim());
+    const recText = (record.REC ?? "").trim();
+    const rec = REASON_CEASED.indexOf(recText);
+    if (rne < 0) bad("RNE", `"${(record.RNE ?? "").trim()}" is not a reason for a new episode (${REASON_NEW_EPISODE.join(", ")})`, "143");
+    if (ls < 0) bad("LS", `"${(record.LS ?? "").trim()}" is not a legal status code`, "144");
+    if (recText !== "" && rec < 0) bad("REC", `"${recText}" is not a reason the episode ceased (X1 or an E code)`, "149");
+    const decBlank = (record.DEC ?? "").trim() === "";
+    if (decBlank !== (recText === "")) bad(decBlank ? "DEC" : "REC", decBlank ? "REC is given but DEC (the date the episode ceased) is empty" : "DEC is given but REC (the reason the episode ceased) is empty", "148");
+    if (start && end && end < start) bad("DEC", `the episode ends (${formatUkDate(end)}) before it starts (${formatUkDate(start)})`, "356");
+    if (child !== undefined && start) {
+      const day = toDayNumber(start);
+      for (let e = this.episodeHead.get(child); e !== NONE; e = this.epNext.get(e)) {
+        if (this.epStart.get(e) === day) {
+          bad("DECOM", `child ${this.childIds.keyAt(child)} already has an episode starting ${formatUkDate(start)}`, "IRO-DUPLICATE");
+          break;
+        }
+      }
+    }
+    if (!ok) return;
+    const e = this.epStart.push(toDayNumber(start!));
+    this.epEnd.push(end ? toDayNumber(end) : NONE);
+    this.epLine.push(line);
+    this.epCodes.push(rne | (ls << 8) | ((rec < 0 ? 255 : rec) << 16));
+    if (this.episodeHead.get(child!) === NONE) this.episodeOrder.push(child!);
+    this.epNext.push(this.episodeHead.get(child!));
+    this.episodeHead.set(child!, e);
+    this.periodsOf = null;
+    this.counts.kept.episodes++;
+  }
+
+  review(line: number, record: Readonly<Record<string, string>>): void {
+    if (this.skipped.has("reviews")) return;
+    this.counts.reviews++;
+    let ok = true;
+    const bad = (column: string, reason: string, rule: ImportRuleCode) => {
+      ok = false;
+      this.problem("reviews", line, column, reason, rule);
+    };
+    const child = this.childOf("reviews", line, record.CHILD);
+    if (child === undefined) ok = false;
+    const held = this.date("reviews", line, "REVIEW", record.REVIEW, "166", true);
+    if (!held) ok = false;
+    const code = (record.REVIEW_CODE ?? "").trim();
+    const participation = PARTICIPATION_CODES.indexOf(code as ParticipationCode);
+    if (participation < 0) bad("REVIEW_CODE", `"${code}" is not a participation code (PN0–PN7)`, "167");
+    // The age rules use the row's own DOB, as the DfE's do, else the header's; the register takes the header's, else the first row's.
+    const fromRow = record.DOB ? parseUkDate(record.DOB) : undefined;
+    if (child !== undefined && this.dob.get(child) === NONE && fromRow) this.dob.set(child, toDayNumber(fromRow));
+    const born = fromRow ?? (child !== undefined && this.dob.get(child) !== NONE ? fromDayNumber(this.dob.get(child)) : undefined);
+    if (held && born && participation >= 0) {
+      // DfE rules 440 and 441: on the fourth birthday itself either is accepted.
+      const fourth = addCalendarMonths(born, 48);
+      if (code === "PN0" && held > fourth) bad("REVIEW_CODE", `PN0 is for children under 4; the child was ${ageOn(born, held)} on ${formatUkDate(held)}`, "440");
+      if (code !== "PN0" && held < fourth) bad("REVIEW_CODE", `the child was under 4 on ${formatUkDate(held)}: the code should be PN0, not ${code}`, "441");
+    }
+    if (child !== undefined && held) {
+      const periods = this.periods(child);
+      const day = toDayNumber(held);
+      if (periods.length === 0) bad("CHILD", `child ${this.childIds.keyAt(child)} has no episodes in the episodes file`, "IRO-NO-EPISODES");
+      else if (periods.every((p) => p.shortBreaks)) bad("CHILD", `child ${this.childIds.keyAt(child)} is only ever on short breaks (V3/V4): the return should have no reviews for them`, "399");
+      else {
+        if (this.hasReview(child, day)) bad("REVIEW", `child ${this.childIds.keyAt(child)} already has a review on ${formatUkDate(held)}`, "IRO-DUPLICATE");
+        if (!periods.some((p) => p.start <= day && (p.end === NONE || day <= p.end))) {
+          const first = periods[0]!.start;
+          bad("REVIEW", day < first ? `the review (${formatUkDate(held)}) is before the child's first episode (${formatUkDate(fromDayNumber(first))})` : `the review (${formatUkDate(held)}) is not inside any period of care`, "IRO-OUTSIDE-CARE");
+        }
+      }
+    }
+    if (!ok) return;
+    const r = this.revDay.push(toDayNumber(held!));
+    this.revCode.push(participation);
+    this.revNext.push(this.reviewHead.get(child!));
+    this.reviewHead.set(child!, r);
+    this.counts.kept.reviews++;
+  }
+
+  /** Each child with a kept episode, in the order of their first one; a child with no date of birth is left out, and said so. */
+  *children(): Generator<ChildCase> {
+    for (let k = 0; k < this.episodeOrder.length; k++) {
+      const child = this.episodeOrder.get(k);
+      const ref = this.childIds.keyAt(child)!;
+      if (this.dob.get(child) === NONE) {
+        let first = NONE;
+        for (let e = this.episodeHead.get(child); e !== NONE; e = this.epNext.get(e)) first = this.epLine.get(e);
+        this.report({ file: this.names.header ?? this.names.episodes, row: first, column: "DOB", reason: `no date of birth for child ${ref} in the header or reviews files: the child is left out`, rule: "IRO-NO-DOB" });
+        continue;
+      }
+      const periods = this.periods(child);
+      const reviews = periods.map((): HeldReview[] => []);
+      for (let r = this.reviewHead.get(child); r !== NONE; r = this.revNext.get(r)) {
+        const day = this.revDay.get(r);
+        const p = periods.findIndex((x) => x.start <= day && (x.end === NONE || day <= x.end));
+        reviews[p]!.push({ held: fromDayNumber(day), participation: PARTICIPATION_CODES[this.revCode.get(r)]! });
+      }
+      for (const list of reviews) list.sort((a, b) => (a.held < b.held ? -1 : 1));
+      const current = periods.length - 1;
+      const earlier: EarlierPeriod[] = periods.slice(0, -1).map((p, i) => ({ periodStart: fromDayNumber(p.start), ended: fromDayNumber(p.end === NONE ? p.start : p.end), shortBreaks: p.shortBreaks, reviews: reviews[i]! }));
+      const last = periods[current]!;
+      yield {
+        ref: ref as CaseRef,
+        childName: "",
+        dateOfBirth: fromDayNumber(this.dob.get(child)),
+        nation: "england",
+        iro: null,
+        socialWorker: null,
+        teamManager: null,
+        lac: { periodStart: fromDayNumber(last.start), legalStatus: LEGAL_STATUS[last.legalStatus]!, shortBreaks: last.shortBreaks, reviews: reviews[current]!, ended: last.end === NONE ? null : fromDayNumber(last.end), earlierPeriods: earlier },
+        cp: null,
+        contacts: [],
+        rag: [],
+        lateReasons: [],
+      };
+    }
+  }
+
+  private problem(kind: Ssda903Kind, row: number, column: string, reason: string, rule: ImportRuleCode): void {
+    this.report({ file: this.names[kind] ?? kind, row, column, reason, rule });
+  }
+
+  private childOf(kind: Ssda903Kind, line: number, text: string | undefined): number | undefined {
+    const id = (text ?? "").trim();
+    if (!parseCaseRef(id)) {
+      this.problem(kind, line, "CHILD", id ? `"${id}" is not a child identifier` : "CHILD is empty", "IRO-CHILD");
+      return undefined;
+    }
+    const known = this.childIds.size;
+    const child = this.childIds.add(id);
+    if (child === known) {
+      this.dob.push(NONE);
+      this.inHeader.push(0);
+      this.episodeHead.push(NONE);
+      this.reviewHead.push(NONE);
+    }
+    return child;
+  }
+
+  /** A date cell: undefined (and the rule reported) when required and empty, or not a real date; null when empty and optional. */
+  private date(kind: Ssda903Kind, line: number, column: string, text: string | undefined, rule: ImportRuleCode, required: boolean): IsoDate | null | undefined {
+    const value = (text ?? "").trim();
+    if (value === "") {
+      if (required) this.problem(kind, line, column, `${column} is empty`, rule);
+      return required ? undefined : null;
+    }
+    const parsed = parseUkDate(value);
+    if (!parsed) this.problem(kind, line, column, `"${value}" is not a real date (dd/mm/yyyy)`, rule);
+    return parsed;
+  }
+
+  private hasReview(child: number, day: number): boolean {
+    for (let r = this.reviewHead.get(child); r !== NONE; r = this.revNext.get(r)) if (this.revDay.get(r) === day) return true;
+    return false;
+  }
+
+  /** A child's periods of care from their kept episodes (kept for the child last asked about: reviews come grouped by child). */
+  private periods(child: number): Period[] {
+    if (this.periodsOf?.child === child) return this.periodsOf.periods;
+    const list: number[] = [];
+    for (let e = this.episodeHead.get(child); e !== NONE; e = this.epNext.get(e)) list.push(e);
+    list.sort((a, b) => this.epStart.get(a) - this.epStart.get(b));
+    const periods: Period[] = [];
+    let group: number[] = [];
+    const close = () => {
+      if (group.length === 0) return;
+      const last = group[group.length - 1]!;
+      const rec = this.epCodes.get(last) >>> 16;
+      const ended = this.epEnd.get(last) !== NONE && rec !== REASON_CEASED.indexOf("X1");
+      periods.push({
+        start: this.epStart.get(group[0]!),
+        end: ended ? this.epEnd.get(last) : NONE,
+        shortBreaks: group.every((e) => SHORT_BREAKS.includes(LEGAL_STATUS[(this.epCodes.get(e) >>> 8) & 255]!)),
+        legalStatus: (this.epCodes.get(last) >>> 8) & 255,
+      });
+      group = [];
+    };
+    list.forEach((e, i) => {
+      const before = list[i - 1];
+      const ceasedBefore = before !== undefined && this.epEnd.get(before) !== NONE && this.epCodes.get(before) >>> 16 !== REASON_CEASED.indexOf("X1");
+      if (before === undefined || REASON_NEW_EPISODE[this.epCodes.get(e) & 255] === "S" || ceasedBefore) close();
+      group.push(e);
+    });
+    close();
+    this.periodsOf = { child, periods };
+    return periods;
+  }
 }
 
 export interface Ssda903Import {
   readonly children: ChildCase[];
   readonly problems: ImportProblem[];
-  readonly rows: { readonly episodes: number; readonly reviews: number; readonly kept: { readonly episodes: number; readonly reviews: number } };
+  readonly rows: Ssda903Counts;
 }
 
 /**
- * The LAC register and review history from the SSDA903 return's CSV files (header, episodes,
- * reviews), as every English council produces them. Each bad row is reported with file, line,
- * column and reason and left out; every good row is kept. A new period of care starts at an
- * episode with RNE "S", or after an episode that ended with a REC other than X1.
+ * The LAC register and review history from the SSDA903 return's CSV files held in memory (the
+ * managers' import panel): every problem of every row reported, every good row kept.
  */
-export function importSsda903(files: { readonly header?: CsvFile; readonly episodes: CsvFile; readonly reviews: CsvFile }, onProgress?: (done: number, total: number) => void): Ssda903Import {
+export function importSsda903(files: { readonly header?: CsvFile; readonly episodes: CsvFile; readonly reviews: CsvFile }): Ssda903Import {
   const problems: ImportProblem[] = [];
-  const problem = (file: CsvFile, row: number, column: string, reason: string) => problems.push({ file: file.name, row, column, reason });
-  const read = (file: CsvFile, required: readonly string[]) => {
+  const reader = new Ssda903Reader({ ...(files.header ? { header: files.header.name } : {}), episodes: files.episodes.name, reviews: files.reviews.name }, (p) => problems.push(p));
+  const feed = (kind: Ssda903Kind, file: CsvFile, row: (line: number, record: Record<string, string>) => void) => {
     try {
-      const parsed = csvRecords(file.text);
-      const missing = required.filter((c) => !parsed.columns.includes(c));
-      if (missing.length > 0) {
-        problem(file, 1, missing.join(", "), `the file has no ${missing.join(", ")} column${missing.length > 1 ? "s" : ""}: is it the right file?`);
-        return [];
-      }
-      return parsed.records;
+      const csv = csvRecordReader((columns) => reader.columns(kind, columns), row);
+      csv.push(file.text);
+      csv.end();
     } catch (error) {
-      if (error instanceof CsvSyntaxError) {
-        problem(file, error.line, "", error.message.replace(/^line \d+: /, ""));
-        return [];
-      }
-      throw error;
+      if (!(error instanceof CsvSyntaxError)) throw error;
+      reader.syntax(kind, error);
     }
   };
-  const date = (file: CsvFile, line: number, column: string, text: string | undefined, required: boolean): IsoDate | null | undefined => {
-    const value = (text ?? "").trim();
-    if (value === "") {
-      if (required) problem(file, line, column, `${column} is empty`);
-      return required ? undefined : null;
-    }
-    const parsed = parseUkDate(value);
-    if (!parsed) problem(file, line, column, `"${value}" is not a real date (dd/mm/yyyy)`);
-    return parsed;
-  };
-
-  // Dates of birth, from the header file and the reviews file's DOB column.
-  const dob = new Map<string, IsoDate>();
-  if (files.header) {
-    const seen = new Set<string>();
-    for (const { line, record } of read(files.header, ["CHILD", "DOB"])) {
-      const child = record.CHILD!.trim();
-      if (!child) { problem(files.header, line, "CHILD", "CHILD is empty"); continue; }
-      if (seen.has(child)) { problem(files.header, line, "CHILD", `child ${child} is listed twice`); continue; }
-      seen.add(child);
-      const born = date(files.header, line, "DOB", record.DOB, true);
-      if (born) dob.set(child, born);
-    }
-  }
-
-  // Episodes, checked row by row.
-  const episodeRows = read(files.episodes, ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"]);
-  const episodes = new Map<string, Episode[]>();
-  const seenEpisode = new Set<string>();
-  let keptEpisodes = 0;
-  for (const { line, record } of episodeRows) {
-    const child = record.CHILD!.trim();
-    if (!parseCaseRef(child)) { problem(files.episodes, line, "CHILD", child ? `"${child}" is not a child identifier` : "CHILD is empty"); continue; }
-    const start = date(files.episodes, line, "DECOM", record.DECOM, true);
-    const end = date(files.episodes, line, "DEC", record.DEC, false);
-    const rne = record.RNE!.trim();
-    const ls = record.LS!.trim();
-    const rec = record.REC!.trim();
-    let ok = start !== undefined && end !== undefined;
-    if (!REASON_NEW_EPISODE.includes(rne)) { problem(files.episodes, line, "RNE", `"${rne}" is not a reason for a new episode (${REASON_NEW_EPISODE.join(", ")})`); ok = false; }
-    if (!LEGAL_STATUS.includes(ls)) { problem(files.episodes, line, "LS", `"${ls}" is not a legal status code`); ok = false; }
-    if (rec !== "" && !REASON_CEASED.test(rec)) { problem(files.episodes, line, "REC", `"${rec}" is not a reason the episode ceased (X1 or an E code)`); ok = false; }
-    if (start && end && end < start) { problem(files.episodes, line, "DEC", `the episode ends (${formatUkDate(end)}) before it starts (${formatUkDate(start)})`); ok = false; }
-    if (ok && seenEpisode.has(`${child}|${start}`)) { problem(files.episodes, line, "DECOM", `child ${child} already has an episode starting ${formatUkDate(start!)}`); ok = false; }
-    if (!ok) continue;
-    seenEpisode.add(`${child}|${start}`);
-    keptEpisodes++;
-    episodes.set(child, [...(episodes.get(child) ?? []), { line, start: start!, rne, ls, end: end ?? null, rec }]);
-  }
-
-  // Periods of care per child.
-  const periods = new Map<string, Period[]>();
-  for (const [child, list] of episodes) {
-    list.sort((a, b) => (a.start < b.start ? -1 : 1));
-    const result: { start: IsoDate; episodes: Episode[] }[] = [];
-    list.forEach((e, i) => {
-      const before = list[i - 1];
-      const newPeriod = !before || e.rne === "S" || (before.end !== null && before.rec !== "X1" && before.rec !== "");
-      if (newPeriod) result.push({ start: e.start, episodes: [e] });
-      else result[result.length - 1]!.episodes.push(e);
-    });
-    periods.set(
-      child,
-      result.map((p) => {
-        const last = p.episodes[p.episodes.length - 1]!;
-        const ended = last.end !== null && last.rec !== "X1" && last.rec !== "" ? last.end : null;
-        return { start: p.start, end: ended, shortBreaks: p.episodes.every((e) => SHORT_BREAKS.includes(e.ls)), legalStatus: last.ls, reviews: [] };
-      }),
-    );
-  }
-
-  // Reviews, each checked against the child's age and periods of care.
-  const reviewRows = read(files.reviews, ["CHILD", "REVIEW", "REVIEW_CODE"]);
-  const seenReview = new Set<string>();
-  let keptReviews = 0;
-  reviewRows.forEach(({ line, record }, index) => {
-    if (index % 5000 === 0) onProgress?.(index, reviewRows.length);
-    const child = record.CHILD!.trim();
-    const held = date(files.reviews, line, "REVIEW", record.REVIEW, true);
-    const code = record.REVIEW_CODE!.trim();
-    if (!held) return;
-    if (!PARTICIPATION_CODES.includes(code as ParticipationCode)) return void problem(files.reviews, line, "REVIEW_CODE", `"${code}" is not a participation code (PN0–PN7)`);
-    const born = dob.get(child) ?? (record.DOB ? parseUkDate(record.DOB) : undefined);
-    if (born && !dob.has(child)) dob.set(child, born);
-    if (born) {
-      const under4 = addCalendarMonths(born, 48) > held;
-      if (under4 !== (code === "PN0")) {
-        return void problem(files.reviews, line, "REVIEW_CODE", under4 ? `the child was under 4 on ${formatUkDate(held)}: the code should be PN0, not ${code}` : `PN0 is for children under 4; the child was ${ageOn(born, held)} on ${formatUkDate(held)}`);
-      }
-    }
-    const childPeriods = periods.get(child);
-    if (!childPeriods) return void problem(files.reviews, line, "CHILD", `child ${child} has no episodes in the episodes file`);
-    if (seenReview.has(`${child}|${held}`)) return void problem(files.reviews, line, "REVIEW", `child ${child} already has a review on ${formatUkDate(held)}`);
-    if (childPeriods.every((p) => p.shortBreaks)) return void problem(files.reviews, line, "CHILD", `child ${child} is only ever on short breaks (V3/V4): the return should have no reviews for them`);
-    const period = childPeriods.find((p) => p.start <= held && (p.end === null || held <= p.end));
-    if (!period) {
-      const first = childPeriods[0]!.start;
-      return void problem(files.reviews, line, "REVIEW", held < first ? `the review (${formatUkDate(held)}) is before the child's first episode (${formatUkDate(first)})` : `the review (${formatUkDate(held)}) is not inside any period of care`);
-    }
-    seenReview.add(`${child}|${held}`);
-    keptReviews++;
-    period.reviews.push({ held, participation: code as ParticipationCode });
-  });
-  onProgress?.(reviewRows.length, reviewRows.length);
-
-  const children: ChildCase[] = [];
-  for (const [child, list] of periods) {
-    const born = dob.get(child);
-    if (!born) {
-      problem(files.header ?? files.episodes, episodes.get(child)![0]!.line, "DOB", `no date of birth for child ${child} in the header or reviews files: the child is left out`);
-      continue;
-    }
-    const current = list[list.length - 1]!;
-    const earlier: EarlierPeriod[] = list.slice(0, -1).map((p) => ({ periodStart: p.start, ended: p.end ?? p.start, shortBreaks: p.shortBreaks, reviews: sortReviews(p.reviews) }));
-    children.push({
-      ref: child as CaseRef,
-      childName: "",
-      dateOfBirth: born,
-      nation: "england",
-      iro: null,
-      socialWorker: null,
-      teamManager: null,
-      lac: { periodStart: current.start, legalStatus: current.legalStatus, shortBreaks: current.shortBreaks, reviews: sortReviews(current.reviews), ended: current.end, earlierPeriods: earlier },
-      cp: null,
-      contacts: [],
-      rag: [],
-      lateReasons: [],
-    });
-  }
-  return { children, problems, rows: { episodes: episodeRows.length, reviews: reviewRows.length, kept: { episodes: keptEpisodes, reviews: keptReviews } } };
-}
-
-function sortReviews(reviews: HeldReview[]): HeldReview[] {
-  return reviews.sort((a, b) => (a.held < b.held ? -1 : 1));
+  if (files.header) feed("header", files.header, (line, record) => reader.header(line, record));
+  feed("episodes", files.episodes, (line, record) => reader.episode(line, record));
+  feed("reviews", files.reviews, (line, record) => reader.review(line, record));
+  const children = [...reader.children()];
+  return { children, problems, rows: reader.rows };
 }
 
 function ageOn(born: IsoDate, day: IsoDate): string {

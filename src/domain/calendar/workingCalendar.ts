@@ -18,8 +18,8 @@ export interface WorkingCalendar {
   readonly nation: Nation;
   /** True on Monday–Friday unless the day is a bank holiday; takes a day number (see toDayNumber). */
   isWorkingDayNumber(dayNumber: number): boolean;
-  /** The day numbers of the Monday–Friday days of a year that are not working days (its holidays). */
-  weekdayHolidays(year: number): ReadonlySet<number>;
+  /** The day numbers of the Monday–Friday days of a year that are not working days (its holidays), in order. */
+  weekdayHolidays(year: number): readonly number[];
 }
 
 /**
@@ -33,15 +33,15 @@ export function workingCalendar(nation: Nation, adjustments: HolidayAdjustments 
   const division = holidayDivision(nation);
   const added = new Set((adjustments.add ?? []).map(toDayNumber));
   const removed = new Set((adjustments.remove ?? []).map(toDayNumber));
-  const byYear = new Map<number, ReadonlySet<number>>();
-  const weekdayHolidays = (year: number): ReadonlySet<number> => {
+  const byYear = new Map<number, readonly number[]>();
+  const weekdayHolidays = (year: number): readonly number[] => {
     let days = byYear.get(year);
     if (!days) {
       const inYear = (d: number) => civilFromDayNumber(d).year === year && isoWeekdayOfDayNumber(d) <= 5;
-      days = new Set([
+      days = [...new Set([
         ...ukBankHolidays(division, year).map((h) => toDayNumber(h.date)).filter((d) => !removed.has(d)),
         ...[...added].filter(inYear),
-      ]);
+      ])].sort((a, b) => a - b);
       byYear.set(year, days);
       for (const d of days) allHolidays.add(d);
     }

@@ -12,14 +12,15 @@ import { workingDays, type WorkingCalendar, type WorkingDays } from "./workingCa
 export function workingDaysBetween(calendar: WorkingCalendar, from: IsoDate, to: IsoDate): WorkingDays {
   const start = toDayNumber(from);
   const end = toDayNumber(to);
-  const [low, high, sign] = start <= end ? [start, end, 1] : [end, start, -1];
+  const low = Math.min(start, end);
+  const high = Math.max(start, end);
   // Weekdays by arithmetic, less the weekday holidays of each year in range: a span of years costs
   // a few set lookups, not a loop over every day (the caseload counts days left for every child).
   let count = weekdaysBefore(high + 1) - weekdaysBefore(low + 1);
   for (let year = civilFromDayNumber(low + 1).year; year <= civilFromDayNumber(high).year; year++) {
     for (const holiday of calendar.weekdayHolidays(year)) if (holiday > low && holiday <= high) count--;
   }
-  return workingDays(sign * count);
+  return workingDays(start <= end ? count : -count);
 }
 
 /** Monday–Friday days before day number n, counted from Monday 1969-12-29 (day -3). */

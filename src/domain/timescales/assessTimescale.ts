@@ -94,8 +94,9 @@ interface CaseTimeline {
  *
  * A looked after child who came into care on Mon 05/01/2026 and was first reviewed on 29/01/2026:
  * review 1 was due by 02/02/2026 (20 working days) and held in time; review 2 is due by 29/04/2026.
+ * With `detail` "next" the history is left empty (a due report that shows only what is next).
  */
-export function assessTimescale(c: TimescaleCase, today: IsoDate, options: TimescaleOptions): TimescaleAssessment {
+export function assessTimescale(c: TimescaleCase, today: IsoDate, options: TimescaleOptions, detail: "history" | "next" = "history"): TimescaleAssessment {
   const ruleSet = ruleSetFor(c.track, c.nation, options.ruleSets ?? RULE_SETS);
   const calendar = options.calendarFor(c.nation);
   const timeline = timelineOf(c, options, calendar, ruleSet?.anchorLabel);
@@ -106,28 +107,41 @@ export function assessTimescale(c: TimescaleCase, today: IsoDate, options: Times
   }
 
   const stages = timeline.stages(ruleSet);
-  const due = (index: number, previous: IsoDate, history: readonly HeldEvent[]) => {
-    const stage = stages[Math.min(index, stages.length - 1)]!;
+  const stageAt = (index: number) => stages[Math.min(index, stages.length - 1)]!;
+  const due = (index: number, previous: IsoDate) => {
+    const stage = stageAt(index);
     const usual = deadlineAfter(calendar, previous, stage.within);
     const sooner = timeline.sooner(index, previous, ruleSet);
     const early = sooner && sooner.dueBy < usual ? sooner : undefined;
-    return { event: stage.event, number: numberOf(stage, history), dueBy: early?.dueBy ?? usual, ...(early ? { early: early.early } : {}) };
+    return { event: stage.event, number: numberAt(stageAt, index), dueBy: early?.dueBy ?? usual, ...(early ? { early: early.early } : {}) };
   };
+  // Each deadline runs from the previous event held, so the next one needs only the last date:
+  // the earlier ones are worked out only when the history is asked for.
   const history: HeldEvent[] = [];
-  let from = timeline.anchor.date;
-  for (const held of timeline.held) {
-    const d = due(history.length, from, history);
-    history.push({ event: d.event, number: d.number, held, dueBy: d.dueBy, inTime: held <= d.dueBy, ...(d.early ? { early: d.early } : {}) });
-    from = held;
+  const held = timeline.held;
+  if (detail === "history") {
+    held.forEach((date, index) => {
+      const d = due(index, index === 0 ? timeline.anchor!.date : held[index - 1]!);
+      history.push({ event: d.event, number: d.number, held: date, dueBy: d.dueBy, inTime: date <= d.dueBy, ...(d.early ? { early: d.early } : {}) });
+    });
   }
-  const next = c.ended ? null : due(history.length, from, history);
+  const from = held.length > 0 ? held[held.length - 1]! : timeline.anchor.date;
+  const next = c.ended ? null : due(held.length, from);
   // After every deadline is worked out: a rule used along the way may have added a warning.
-  const warnings = [
-    ...(ruleSet.confirmed ? [] : [`The ${NATION_NAMES[c.nation]} ${TRACK_NAMES[c.track]} timescales are not yet confirmed (${ruleSet.source}): check them before relying on them.`]),
-    ...timeline.warnings,
-  ];
+  const warnings = ruleSet.confirmed ? timeline.warnings : [unconfirmed(ruleSet), ...timeline.warnings];
   if (!next) return { status: "closed", next: null, history, errors: [], warnings };
   return { status: dueStatus(next.dueBy, today, calendar, options.dueSoon), next, history, errors: [], warnings };
+}
+
+/** The warning a rule set not yet read from its source carries: one string per rule set, however many cases use it. */
+const warningOf = new WeakMap<RuleSet, string>();
+function unconfirmed(ruleSet: RuleSet): string {
+  let warning = warningOf.get(ruleSet);
+  if (warning === undefined) {
+    warning = `The ${NATION_NAMES[ruleSet.nation]} ${TRACK_NAMES[ruleSet.track]} timescales are not yet confirmed (${ruleSet.source}): check them before relying on them.`;
+    warningOf.set(ruleSet, warning);
+  }
+  return warning;
 }
 
 /**
@@ -159,13 +173,19 @@ export function icpcAnchorDate(
   return cp.s47Discussion ?? cp.s47Start ?? before[0];
 }
 
-/** Events of one kind are consecutive (an ICPC, then review conferences), so a number follows the last one. */
-function numberOf(stage: TimescaleStage, history: readonly HeldEvent[]): number {
-  const last = history[history.length - 1];
-  return last?.event === stage.event ? last.number + 1 : 1;
+/** Events of one kind are consecutive (an ICPC, then review conferences), so an event's number counts back to the first of its kind. */
+function numberAt(stageAt: (index: number) => TimescaleStage, index: number): number {
+  const event = stageAt(index).event;
+  let number = 1;
+  while (index - number >= 0 && stageAt(index - number).event === event) number++;
+  return number;
 }
 
-const sortDates = (dates: readonly IsoDate[]) => [...dates].sort();
+/** Dates in order: most lists already are, and are then used as they are. */
+function sortDates(dates: readonly IsoDate[]): readonly IsoDate[] {
+  for (let i = 1; i < dates.length; i++) if (dates[i]! < dates[i - 1]!) return [...dates].sort();
+  return dates;
+}
 const noSooner = () => undefined;
 const ownStages = (ruleSet: RuleSet) => ruleSet.stages;
 
@@ -237,7 +257,7 @@ function earlyReviews(base: CaseTimeline, requests: readonly EarlyReview[], opti
   };
 }
 
-function cpTimeline(c: Extract<TimescaleCase, { track: "cp" }>, options: TimescaleOptions, calendar: WorkingCalendar, reviews: IsoDate[], anchorLabel: string): CaseTimeline {
+function cpTimeline(c: Extract<TimescaleCase, { track: "cp" }>, options: TimescaleOptions, calendar: WorkingCalendar, reviews: readonly IsoDate[], anchorLabel: string): CaseTimeline {
   const errors: CaseProblem[] = [];
   const icpc = c.icpc ?? null;
   const transferIn = c.transferIn ?? null;

@@ -42,15 +42,18 @@ Exit code: 0 no case had errors, 1 some cases had errors (the others are still s
       const { settings, errors } = readServiceSettings(file.settings);
       if (errors.length > 0) throw new UsageError(`${path}: ${errors.join("; ")}`);
 
-      const assess = dueAssessor(today, settings);
+      // Only the JSON output shows each case's history: the table and CSV need just what is next.
+      const assess = dueAssessor(today, settings, format === "json" ? "history" : "next");
       let writer: ReturnType<typeof dueWriter> | null = null;
       let anyErrors = false;
-      for await (const record of file.records) {
+      for await (const batch of file.records) {
         // The writer starts with the first case, so a file refused at its header prints nothing.
         writer ??= dueWriter(format, today, io.stdout);
-        const result = assess(record);
-        if (result.errors.length > 0) anyErrors = true;
-        writer.row(result);
+        for (const record of batch) {
+          const result = assess(record);
+          if (result.errors.length > 0) anyErrors = true;
+          writer.row(result);
+        }
       }
       (writer ?? dueWriter(format, today, io.stdout)).end();
       return anyErrors ? 1 : 0;

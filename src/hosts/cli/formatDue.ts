@@ -1,4 +1,4 @@
-import { writeCsv } from "../../app/csv/writeCsv.js";
+import { csvLine } from "../../app/csv/writeCsv.js";
 import type { DueResult } from "../../app/dueReport.js";
 import type { IsoDate } from "../../domain/calendar/isoDate.js";
 import { formatUkDate } from "../../domain/calendar/ukDate.js";
@@ -16,18 +16,15 @@ export interface DueWriter {
 
 /** Output is gathered into pieces of about 64 KiB: one write per case would be a system call each. */
 function batched(write: (text: string) => void): { add(text: string): void; flush(): void } {
-  let parts: string[] = [];
-  let size = 0;
+  let pending = "";
   const flush = () => {
-    if (parts.length > 0) write(parts.join(""));
-    parts = [];
-    size = 0;
+    if (pending !== "") write(pending);
+    pending = "";
   };
   return {
     add(text) {
-      parts.push(text);
-      size += text.length;
-      if (size >= 1 << 16) flush();
+      pending += text;
+      if (pending.length >= 1 << 16) flush();
     },
     flush,
   };
@@ -63,10 +60,10 @@ export function dueWriter(format: Format, today: IsoDate, write: (text: string) 
       };
     }
     case "csv":
-      out.add(writeCsv([["ref", "status", "event", "number", "dueBy", "workingDaysLeft", "errors", "note"]]));
+      out.add(csvLine(["ref", "status", "event", "number", "dueBy", "workingDaysLeft", "errors", "note"]));
       return {
         row(r) {
-          out.add(writeCsv([[r.ref, r.status, r.next?.event ?? null, r.next?.number ?? null, r.next?.dueBy ?? null, r.workingDaysLeft, r.errors.map((e) => `${e.field}: ${e.reason}`).join("; ") || null, note(r) || null]]));
+          out.add(csvLine([r.ref, r.status, r.next?.event ?? null, r.next?.number ?? null, r.next?.dueBy ?? null, r.workingDaysLeft, r.errors.map((e) => `${e.field}: ${e.reason}`).join("; ") || null, note(r) || null]));
         },
         end: () => out.flush(),
       };

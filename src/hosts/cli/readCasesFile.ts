@@ -8,8 +8,8 @@ import { CASE_FIELDS, unknownFieldReason, type CaseRecord } from "../../app/read
 export interface CasesFile {
   readonly today?: unknown;
   readonly settings?: unknown;
-  /** Read as they are needed: a CSV file streams, so its size is not limited by memory. */
-  readonly records: AsyncIterable<CaseRecord>;
+  /** Read as they are needed, a batch at a time: a CSV file streams, so its size is not limited by memory. */
+  readonly records: AsyncIterable<readonly CaseRecord[]>;
 }
 
 /** The file as a whole cannot be used: missing, unreadable, not JSON or CSV, or the wrong shape. */
@@ -17,8 +17,7 @@ export class CasesFileError extends Error {}
 
 /**
  * Opens a JSON file ({ today, settings, cases: [...] } or a bare array of cases), read whole, or a
- * CSV file (one case a row; reviews and strategy discussions separated by ";"), read as a stream
- * in 1 MiB chunks. Problems with the CSV header (a column that is not a case field) surface when
+ * CSV file (one case a row; reviews and strategy discussions separated by ";"), read as a stream. Problems with the CSV header (a column that is not a case field) surface when
  * the first case is read; a broken quote later in the file when it is reached.
  */
 export async function openCasesFile(path: string): Promise<CasesFile> {
@@ -29,7 +28,8 @@ export async function openCasesFile(path: string): Promise<CasesFile> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CasesFileError(`${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder, not a file" : "cannot be read"}`);
   }
-  const chunks = createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 })[Symbol.asyncIterator]() as AsyncIterator<string>;
+  // 64 KiB chunks: each makes a batch of cases that is gone before the next (large batches live long and cost the garbage collector).
+  const chunks = createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 16 })[Symbol.asyncIterator]() as AsyncIterator<string>;
   const first = await chunks.next().catch(() => {
     throw new CasesFileError(`${path}: cannot be read`);
   });
@@ -62,8 +62,8 @@ function fromJson(path: string, text: string): CasesFile {
   return { today, settings, records: toAsync(cases.map(asRecord)) };
 }
 
-async function* toAsync<T>(items: readonly T[]): AsyncGenerator<T> {
-  yield* items;
+async function* toAsync<T>(items: readonly T[]): AsyncGenerator<readonly T[]> {
+  yield items;
 }
 
 /** A list entry that is not an object still gets its own result (with errors), so positions line up. */
@@ -71,7 +71,7 @@ function asRecord(entry: unknown): CaseRecord {
   return typeof entry === "object" && entry !== null && !Array.isArray(entry) ? (entry as CaseRecord) : {};
 }
 
-async function* csvCases(path: string, chunks: AsyncIterable<string>): AsyncGenerator<CaseRecord> {
+async function* csvCases(path: string, chunks: AsyncIterable<string>): AsyncGenerator<readonly CaseRecord[]> {
   const checkColumns = (columns: string[]) => {
     if (!columns.includes("ref") || !columns.includes("track")) {
       throw new CasesFileError(`${path}: not a cases file: a JSON file, or a CSV file whose first row names the columns (ref, track, …)`);
@@ -81,7 +81,7 @@ async function* csvCases(path: string, chunks: AsyncIterable<string>): AsyncGene
     if (unknown.length > 0) throw new CasesFileError(`${path}: column ${unknown.map(unknownFieldReason).join("; column ")}`);
   };
   try {
-    for await (const { record } of csvRecordStream(chunks, checkColumns)) yield record;
+    for await (const batch of csvRecordStream(chunks, checkColumns)) yield batch.map((r) => r.record);
   } catch (error) {
     if (error instanceof CsvSyntaxError) throw new CasesFileError(`${path}: ${error.message}`);
     throw error;
