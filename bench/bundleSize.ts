@@ -1,12 +1,21 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
+interface Meta {
+  outputs: Record<string, { imports: { path: string; kind: string }[]; entryPoint?: string }>;
+}
+
+const gz = (files: Iterable<string>) => [...files].reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+
 /**
- * What a page downloads before it can run: its entry bundle and every chunk it imports statically
- * (dynamic imports, such as MSAL, load later and are counted apart), gzipped, from esbuild's metafile.
+ * What a page downloads before it can show its first content: its entry bundle, the chunks of the
+ * views it draws first (`views`: their source modules, loaded by dynamic import), and every chunk
+ * those import statically, gzip -9 (as the anchor's README counts), from esbuild's metafile.
+ * Everything else reachable by dynamic import (MSAL, other views, the QR generator) loads later
+ * and is counted apart.
  */
-export function shippedJs(entry: string): { files: string[]; gzipBytes: number; lazyGzipBytes: number } {
-  const meta = JSON.parse(readFileSync("dist/web-meta.json", "utf8")) as { outputs: Record<string, { imports: { path: string; kind: string }[] }> };
+export function shippedJs(entry: string, views: readonly string[] = []): { files: string[]; gzipBytes: number; lazyGzipBytes: number } {
+  const meta = JSON.parse(readFileSync("dist/web-meta.json", "utf8")) as Meta;
   const seen = new Set<string>();
   const lazy = new Set<string>();
   const walk = (file: string) => {
@@ -18,9 +27,43 @@ export function shippedJs(entry: string): { files: string[]; gzipBytes: number; 
     }
   };
   walk(entry);
+  // The views' chunks of this page's own build (each page is built apart, so another page has its own).
+  const reachable = new Set<string>();
+  const reach = (file: string) => {
+    if (reachable.has(file)) return;
+    reachable.add(file);
+    for (const i of meta.outputs[file]?.imports ?? []) reach(i.path);
+  };
+  reach(entry);
+  for (const view of views) {
+    const chunk = [...reachable].find((f) => meta.outputs[f]?.entryPoint === view);
+    if (chunk) walk(chunk);
+  }
   const first = new Set(seen);
   for (const file of lazy) walk(file);
   const later = [...seen].filter((f) => !first.has(f));
-  const gz = (files: Iterable<string>) => [...files].reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
   return { files: [...first], gzipBytes: gz(first), lazyGzipBytes: gz(later) };
+}
+
+/** Every surface's first download, and what it loads later when used. */
+export function firstDownloads(): { name: string; gzipBytes: number; laterGzipBytes: number }[] {
+  const surfaces: [string, string, string[]][] = [
+    ["Outlook task pane: book (taskpane.html)", "dist/web/js/outlook-taskpane.js", ["src/ui/BookingPane.tsx"]],
+    ["Outlook task pane: templates", "dist/web/js/outlook-taskpane.js", ["src/ui/TemplatePane.tsx"]],
+    ["Outlook task pane: disputes", "dist/web/js/outlook-taskpane.js", ["src/ui/DisputePane.tsx"]],
+    ["Outlook task pane: caseload", "dist/web/js/outlook-taskpane.js", ["src/ui/CaseloadPane.tsx"]],
+    ["Outlook task pane: managers' view", "dist/web/js/outlook-taskpane.js", ["src/ui/ManagerPane.tsx"]],
+    ["Teams meeting side panel: checklist", "dist/web/js/teams-sidepanel.js", ["src/ui/ChecklistPane.tsx"]],
+    ["Teams personal tab: caseload", "dist/web/js/teams-tab.js", ["src/ui/CaseloadPane.tsx"]],
+    ["Teams personal tab: managers' view", "dist/web/js/teams-manager.js", ["src/ui/ManagerPane.tsx"]],
+  ];
+  const rows = surfaces.map(([name, entry, views]) => {
+    const s = shippedJs(entry, views);
+    return { name, gzipBytes: s.gzipBytes, laterGzipBytes: s.lazyGzipBytes };
+  });
+  // The extension's pages are classic scripts (one file each, everything in it).
+  for (const [name, file] of [["Browser extension side panel (Chrome, Edge)", "dist/extension-chrome/js/extension-sidepanel.js"], ["Browser extension sidebar (Firefox)", "dist/extension-firefox/js/extension-sidepanel.js"]] as const) {
+    if (existsSync(file)) rows.push({ name, gzipBytes: gz([file]), laterGzipBytes: 0 });
+  }
+  return rows;
 }

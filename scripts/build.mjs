@@ -26,41 +26,51 @@ await build({
 });
 await chmod("dist/cli/iro-desk.js", 0o755);
 
-// Browser bundles: ES modules with shared chunks, minified; MSAL is a chunk of its own, loaded
-// only when signing in to a real tenant.
-const web = await build({
-  entryPoints: {
-    "js/preview-outlook": "src/hosts/preview/outlookPreview.tsx",
-    "js/preview-caseload": "src/hosts/preview/caseloadPreview.tsx",
-    "js/preview-manager": "src/hosts/preview/managerPreview.tsx",
-    "js/preview-mail": "src/hosts/preview/mailPreview.tsx",
-    "js/preview-teams": "src/hosts/preview/teamsPreview.tsx",
-    "js/teams-sidepanel": "src/hosts/teams-sidepanel.tsx",
-    "js/teams-tab": "src/hosts/teams-tab.tsx",
-    "js/teams-manager": "src/hosts/teams-manager.tsx",
-    "js/teams-config": "src/hosts/teams-config.tsx",
-    "js/outlook-taskpane": "src/hosts/outlook-taskpane.tsx",
-    "js/outlook-commands": "src/hosts/outlook-commands.ts",
-    "js/outlook-auth-dialog": "src/hosts/outlook-auth-dialog.ts",
-  },
-  outdir: "dist/web",
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "browser",
-  target: ["chrome110", "firefox115", "safari16", "edge110"],
-  minify: true,
-  sourcemap: "linked",
-  jsx: "automatic",
-  jsxImportSource: "preact",
-  metafile: true,
-  chunkNames: "js/chunks/[name]-[hash]",
-  logLevel: "warning",
-});
-await writeFile("dist/web-meta.json", JSON.stringify(web.metafile));
+// Browser bundles: ES modules, minified, one build per page, so a page's first download is its
+// entry and the few chunks it shares with the views it loads on demand (built together, pages
+// would share dozens of small chunks and fetch most of them before anything shows). MSAL, the
+// other views and the QR generator are chunks loaded when used.
+const pageEntries = {
+  "js/preview-outlook": "src/hosts/preview/outlookPreview.tsx",
+  "js/preview-caseload": "src/hosts/preview/caseloadPreview.tsx",
+  "js/preview-manager": "src/hosts/preview/managerPreview.tsx",
+  "js/preview-mail": "src/hosts/preview/mailPreview.tsx",
+  "js/preview-teams": "src/hosts/preview/teamsPreview.tsx",
+  "js/teams-sidepanel": "src/hosts/teams-sidepanel.tsx",
+  "js/teams-tab": "src/hosts/teams-tab.tsx",
+  "js/teams-manager": "src/hosts/teams-manager.tsx",
+  "js/teams-config": "src/hosts/teams-config.tsx",
+  "js/outlook-taskpane": "src/hosts/outlook-taskpane.tsx",
+  "js/outlook-commands": "src/hosts/outlook-commands.ts",
+  "js/outlook-auth-dialog": "src/hosts/outlook-auth-dialog.ts",
+};
+const builds = await Promise.all(
+  Object.entries(pageEntries).map(([out, source]) =>
+    build({
+      entryPoints: { [out]: source },
+      outdir: "dist/web",
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "browser",
+      target: ["chrome110", "firefox115", "safari16", "edge110"],
+      minify: true,
+      sourcemap: "linked",
+      jsx: "automatic",
+      jsxImportSource: "preact",
+      metafile: true,
+      chunkNames: "js/chunks/[name]-[hash]",
+      logLevel: "warning",
+    }),
+  ),
+);
+const webMeta = { inputs: {}, outputs: {} };
+for (const { metafile } of builds) Object.assign(webMeta.inputs, metafile.inputs), Object.assign(webMeta.outputs, metafile.outputs);
+await writeFile("dist/web-meta.json", JSON.stringify(webMeta));
 await cp("assets/css", "dist/web/css", { recursive: true });
 const bodies = { index: await readFile("assets/bodies/index.html", "utf8") };
-for (const page of PAGES) await writeFile(`dist/web/${page.file}`, renderPage(page, bodies));
+const config = hostConfig(process.env);
+for (const page of PAGES) await writeFile(`dist/web/${page.file}`, renderPage(page, bodies, { config, preload: page.script ? staticImports(webMeta, `dist/web/${page.script}`) : [] }));
 await cp("assets/icons", "dist/web/assets", { recursive: true });
 
 // The Outlook manifest, with its URLs pointing where dist/web is served and its version package.json's.
@@ -78,23 +88,41 @@ await packageM365({ addinXml, baseUrl: base, version, ...(tenant ? { entra: { cl
 // The browser extension, as a folder to load unpacked and a zip.
 await packageExtension();
 
-// config.json: the sandbox on the pages' own origin unless IRO_DESK_CLIENT_ID and friends name a tenant.
-// The service's settings are not built in: every pane reads them from the service's settings list.
-await writeFile(
-  "dist/web/config.json",
-  JSON.stringify(
-    {
-      graphBaseUrl: tenant ? "https://graph.microsoft.com" : "/graph",
-      auth: tenant ? { kind: "msal", clientId: env.IRO_DESK_CLIENT_ID, tenantId: env.IRO_DESK_TENANT_ID } : { kind: "sandbox" },
-      site: env.IRO_DESK_SITE ?? "westmere.sharepoint.example,8f1c2d3e-4a5b-4c6d-8e7f-901a2b3c4d5e,1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
-      list: env.IRO_DESK_LIST ?? "CaseRegister",
-      disputesList: env.IRO_DESK_DISPUTES_LIST ?? "Disputes",
-      settingsList: env.IRO_DESK_SETTINGS_LIST ?? "IroDeskSettings",
-    },
-    null,
-    2,
-  ),
-);
+// config.json: the same configuration as in the pages, for the browser extension's sandbox mode
+// (it learns the sandbox's site and lists from the sandbox it is pointed at).
+await writeFile("dist/web/config.json", JSON.stringify(config, null, 2));
+
+/**
+ * Where a pane's data lives and how to sign in, written into every page at build time (no
+ * request for it when a pane opens): the sandbox on the pages' own origin unless
+ * IRO_DESK_CLIENT_ID and friends name a tenant. The service's settings are not built in: every
+ * pane reads them from the service's settings list.
+ */
+function hostConfig(env) {
+  const tenant = env.IRO_DESK_CLIENT_ID && env.IRO_DESK_TENANT_ID;
+  return {
+    graphBaseUrl: tenant ? "https://graph.microsoft.com" : "/graph",
+    auth: tenant ? { kind: "msal", clientId: env.IRO_DESK_CLIENT_ID, tenantId: env.IRO_DESK_TENANT_ID } : { kind: "sandbox" },
+    site: env.IRO_DESK_SITE ?? "westmere.sharepoint.example,8f1c2d3e-4a5b-4c6d-8e7f-901a2b3c4d5e,1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+    list: env.IRO_DESK_LIST ?? "CaseRegister",
+    disputesList: env.IRO_DESK_DISPUTES_LIST ?? "Disputes",
+    settingsList: env.IRO_DESK_SETTINGS_LIST ?? "IroDeskSettings",
+  };
+}
+
+/** The chunks a page's entry imports statically (for modulepreload), from esbuild's metafile, relative to dist/web. */
+function staticImports(meta, entry) {
+  const seen = new Set();
+  const walk = (file) => {
+    for (const i of meta.outputs[file]?.imports ?? []) {
+      if (i.kind !== "import-statement" || seen.has(i.path)) continue;
+      seen.add(i.path);
+      walk(i.path);
+    }
+  };
+  walk(entry);
+  return [...seen].map((f) => f.replace(/^dist\/web\//, ""));
+}
 
 /** GRAPH_SCOPES from the TypeScript source (one list for MSAL and the manifest), bundled on the fly. */
 async function graphScopes() {

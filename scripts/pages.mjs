@@ -20,7 +20,12 @@ export const PAGES = [
   { file: "auth-dialog.html", title: "Sign in to IRO Desk", script: "js/outlook-auth-dialog.js", office: true, loading: "Signing in…" },
 ];
 
-export function renderPage(page, bodies) {
+/**
+ * One page. `config` is the build's configuration, put in the page as a JSON data block (not
+ * run, so the CSP needs no exception) for the script to read without a request; `preload` lists
+ * the chunks its entry imports, fetched at once (modulepreload) rather than after the entry.
+ */
+export function renderPage(page, bodies, { config, preload = [] } = {}) {
   const csp = [
     "default-src 'self'",
     `script-src 'self'${page.office ? " https://appsforoffice.microsoft.com" : ""}`,
@@ -37,6 +42,9 @@ export function renderPage(page, bodies) {
     ...(page.office ? [`<script src="${OFFICE_CDN}"></script>`] : []),
     // Extension pages load classic (IIFE) bundles, at the end of the body's parsing.
     ...(page.script ? [page.classic ? `<script src="${page.script}" defer></script>` : `<script type="module" src="${page.script}"></script>`] : []),
+    ...preload.map((chunk) => `<link rel="modulepreload" href="${chunk}">`),
+    // "<" escaped, so no value can close the block.
+    ...(config && page.script && !page.classic ? [`<script type="application/json" id="iro-desk-config">${JSON.stringify(config).replace(/</g, "\\u003c")}</script>`] : []),
   ];
   const body = page.body ? bodies[page.body] : `<div id="app">${page.loading ? `<p class="pane">${page.loading}</p>` : ""}</div>`;
   return `<!doctype html>

@@ -1,4 +1,3 @@
-import { formatUkDate } from "../domain/calendar/ukDate.js";
 import { instantToLondon, type Instant } from "../domain/calendar/londonTime.js";
 import type { IsoDate } from "../domain/calendar/isoDate.js";
 import type { ChildNext } from "../domain/caseload/assessChild.js";
@@ -10,26 +9,8 @@ import type { CaseStore, StoredCase } from "../ports/CaseStore.js";
 import type { AppointmentForm } from "../ports/Host.js";
 import { addToCase } from "./addToCase.js";
 import { completeSavedAppointment } from "./completeSavedAppointment.js";
-import { qrCodeTable } from "./qrCode.js";
+import { LATE_REASONS, LateReasonNeeded } from "./lateReasons.js";
 import type { ServiceSettings } from "./serviceSettings.js";
-
-/** The reasons a service records when a review or conference is booked after its due-by date. */
-export const LATE_REASONS = [
-  "Chair unavailable",
-  "Social worker unavailable",
-  "Family or carers asked for a later date",
-  "Child unwell or unavailable",
-  "Reports not ready",
-  "Placement move",
-  "Other",
-] as const;
-
-/** A booking after the due-by date needs a reason from the list: this is thrown before anything is booked. */
-export class LateReasonNeeded extends Error {
-  constructor(dueBy: IsoDate) {
-    super(`This is after the due-by date (${formatUkDate(dueBy)}). Choose why it is late: the reason is kept on the case and the review counts as out of timescale.`);
-  }
-}
 
 export interface BookingChoice {
   readonly stored: StoredCase;
@@ -85,7 +66,8 @@ export async function bookReview(
     chair: choice.chair.name,
     classification: settings.classification,
     feedbackUrl: settings.feedbackUrl,
-    feedbackQrHtml: settings.feedbackUrl ? qrCodeTable(settings.feedbackUrl) : null,
+    // The QR generator is fetched only here, when an invitation is written: a fifth of a pane's code otherwise.
+    feedbackQrHtml: settings.feedbackUrl ? (await import("./qrCode.js")).qrCodeTable(settings.feedbackUrl) : null,
   });
   const eventKind = `${choice.next.event} ${choice.next.number}`;
   let outcome: BookingOutcome;

@@ -10,8 +10,8 @@ import { configFrom, type HostConfig } from "./root/hostConfig.js";
 import { tokensFor } from "./root/tokensFor.js";
 
 /**
- * The extension's configuration: in sandbox mode the sandbox's own config.json (the same file
- * Outlook's and Teams' pages read), in tenant mode the site and lists from the options page.
+ * The extension's configuration: in sandbox mode the sandbox's own config.json (what the build
+ * writes into Outlook's and Teams' pages), in tenant mode the site and lists from the options page.
  */
 export async function extensionConfig(settings: ExtensionSettings): Promise<HostConfig> {
   if (settings.mode === "tenant") {

@@ -1,10 +1,10 @@
 import { createStandardPublicClientApplication } from "@azure/msal-browser";
 import { GRAPH_SCOPES } from "../adapters/auth/graphScopes.js";
-import { readConfig } from "./root/hostConfig.js";
+import { pageConfig } from "./root/hostConfig.js";
 
 /** auth-dialog.html: runs inside Office's dialog, signs in by redirect and hands the token to the pane. */
 await new Promise<void>((ready) => Office.onReady(() => ready()));
-const config = await readConfig();
+const config = pageConfig();
 const send = (message: object) => Office.context.ui.messageParent(JSON.stringify(message));
 if (config.auth.kind !== "msal") send({ error: "this IRO Desk is set up for the sandbox, not a tenant" });
 else {

@@ -1,7 +1,7 @@
 import { officeTheme } from "../adapters/office/officeAppointment.js";
 import { errorText, Notice } from "../ui/Notice.js";
 import { outlookHost } from "./outlookHost.js";
-import { readConfig } from "./root/hostConfig.js";
+import { pageConfig } from "./root/hostConfig.js";
 import { PaneHost } from "./root/PaneHost.js";
 import { showInApp } from "./showInApp.js";
 import { bookView } from "./views/bookView.js";
@@ -30,7 +30,7 @@ if (!info || info.host !== Office.HostType.Outlook) {
 } else {
   document.documentElement.dataset.theme = officeTheme();
   try {
-    const config = await readConfig();
+    const config = pageConfig();
     const asked = new URLSearchParams(location.search).get("view");
     showInApp(
       <main>

@@ -7,7 +7,7 @@ import { AuthError } from "../ports/errors.js";
 import { NO_ITEM } from "../ports/Host.js";
 import { errorText, Notice } from "../ui/Notice.js";
 import type { HostAdapter } from "./root/hostAdapter.js";
-import { readConfig } from "./root/hostConfig.js";
+import { pageConfig } from "./root/hostConfig.js";
 import { PaneHost } from "./root/PaneHost.js";
 import { tokensFor } from "./root/tokensFor.js";
 import type { View } from "./root/view.js";
@@ -33,7 +33,7 @@ export async function startTeamsPage(what: string, view: View): Promise<void> {
   }
   followTeamsTheme(context);
   try {
-    const config = await readConfig();
+    const config = pageConfig();
     showInApp(
       <main>
         <PaneHost config={config} host={teamsHost(context)} views={[view]} />

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from "preact/hooks";
-import { bookReview, cancelReview, LATE_REASONS, nameFromAddress, proposedAttendees, type BookingOutcome } from "../app/bookReview.js";
+import { bookReview, cancelReview, nameFromAddress, proposedAttendees, type BookingOutcome } from "../app/bookReview.js";
+import { LATE_REASONS } from "../app/lateReasons.js";
 import { calendarsFor } from "../app/dueReport.js";
 import { findSlots, type SlotFinding } from "../app/findSlots.js";
 import type { Caseload, CaseloadEntry } from "../app/loadCaseload.js";

@@ -1,9 +1,10 @@
 import { useEffect, useState } from "preact/hooks";
 import type { CaseloadEntry } from "../app/loadCaseload.js";
-import { BookChild } from "./BookChild.js";
+import { BookChildLater } from "./bookChildLater.js";
 import { CasePicker } from "./CasePicker.js";
 import type { PaneEnv } from "./env.js";
 import { Notice } from "./Notice.js";
+import { usePaneMarks } from "./paneMarks.js";
 import { useCaseload } from "./useCaseload.js";
 
 /**
@@ -13,7 +14,10 @@ import { useCaseload } from "./useCaseload.js";
  */
 export function BookingPane({ env }: { env: PaneEnv }) {
   const { state, reload } = useCaseload(env);
+  usePaneMarks(state.kind === "ready", state.kind === "ready");
   const [entry, setEntry] = useState<CaseloadEntry | null>(null);
+  // Booking one child is fetched while the person looks at the list, so choosing one is instant.
+  useEffect(() => void (state.kind === "ready" && BookChildLater.prefetch()), [state.kind]);
   useEffect(() => {
     if (state.kind === "ready") setEntry((chosen) => (chosen ? (state.caseload.entries.find((e) => e.stored.id === chosen.stored.id) ?? null) : null));
   }, [state]);
@@ -25,7 +29,7 @@ export function BookingPane({ env }: { env: PaneEnv }) {
       {state.kind === "ready" && (
         <>
           <CasePicker entries={state.caseload.entries} me={env.me.address} chosen={entry?.stored.id ?? null} onChoose={setEntry} />
-          {entry && <BookChild key={entry.stored.id + entry.stored.version} env={env} entry={entry} caseload={state.caseload} onBooked={reload} />}
+          {entry && <BookChildLater key={entry.stored.id + entry.stored.version} env={env} entry={entry} caseload={state.caseload} onBooked={reload} />}
         </>
       )}
     </div>

@@ -6,13 +6,14 @@ import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
 import { CASELOAD_BAND, iroLoad, loadWords } from "../domain/caseload/iroLoad.js";
 import type { Dispute } from "../domain/disputes/dispute.js";
 import { meetingName } from "../domain/timescales/ruleSets.js";
-import { BookChild } from "./BookChild.js";
+import { BookChildLater } from "./bookChildLater.js";
 import { LoadingNotices } from "./BookingPane.js";
 import { ChildDetail } from "./ChildDetail.js";
 import { MinutesAndEarlyReview, minutesDueWords } from "./MinutesAndEarlyReview.js";
 import type { PaneEnv } from "./env.js";
 import { dayAndDate, daysLeftWords, STATUS_ORDER, STATUS_WORDS } from "./format.js";
 import { Notice } from "./Notice.js";
+import { usePaneMarks } from "./paneMarks.js";
 import { RagBadge } from "./RagBadge.js";
 import { StatusBadge } from "./StatusBadge.js";
 import { useCaseload } from "./useCaseload.js";
@@ -30,6 +31,7 @@ const UNBOOKED_WINDOW = 20;
  */
 export function CaseloadPane({ env }: { env: PaneEnv }) {
   const { state, reload } = useCaseload(env);
+  usePaneMarks(state.kind === "ready", state.kind === "ready");
   const [disputes, setDisputes] = useState<readonly Dispute[]>([]);
   useEffect(() => {
     const abort = new AbortController();
@@ -156,7 +158,7 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
           Ref {open.child.ref} {open.child.childName}
         </h2>
         {booking ? (
-          <BookChild env={env} entry={open} caseload={caseload} onBooked={() => (setOpen(null), setBooking(false), reload())} />
+          <BookChildLater env={env} entry={open} caseload={caseload} onBooked={() => (setOpen(null), setBooking(false), reload())} />
         ) : (
           <>
             <p>

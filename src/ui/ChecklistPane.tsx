@@ -16,13 +16,14 @@ import { applyRecord, HARM_CATEGORIES, newRecord, recordProblems, type MeetingRe
 import { EVENT_NAMES } from "../domain/timescales/ruleSets.js";
 import type { StoredCase } from "../ports/CaseStore.js";
 import { PortError } from "../ports/errors.js";
-import { BookChild } from "./BookChild.js";
+import { BookChildLater } from "./bookChildLater.js";
 import { LoadingNotices } from "./BookingPane.js";
 import { CasePicker } from "./CasePicker.js";
 import type { PaneEnv } from "./env.js";
 import { dayAndDate } from "./format.js";
 import { errorText, Notice } from "./Notice.js";
 import { RagBadge } from "./RagBadge.js";
+import { usePaneMarks } from "./paneMarks.js";
 import { useCaseload } from "./useCaseload.js";
 import { useServiceSettings } from "./useServiceSettings.js";
 
@@ -74,6 +75,7 @@ function MeetingChecklist({ env, meetingId }: { env: PaneEnv; meetingId: string 
     );
     return () => abort.abort();
   }, [env]);
+  usePaneMarks(state.kind === "ready" && looked, state.kind === "ready" && looked);
   const entry = state.kind === "ready" && ref ? (state.caseload.entries.find((e) => e.child.ref === ref) ?? null) : null;
   return (
     <div class="pane">
@@ -158,7 +160,7 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload }: { env:
   if (booking && caseload && saved) {
     // The case as just saved: its next event is the one after this meeting.
     const fresh: CaseloadEntry = { ...assessChild(saved.childCase, env.today(), timescaleOptions(env.settings)), stored: saved, booking: null };
-    return <BookChild env={env} entry={fresh} caseload={caseload} onBooked={() => (setBooking(false), reload())} />;
+    return <BookChildLater env={env} entry={fresh} caseload={caseload} onBooked={() => (setBooking(false), reload())} />;
   }
   const title = `${EVENT_NAMES[record.event]}${record.event === "icpc" ? "" : ` ${record.number}`} – ref ${entry.child.ref}`;
   return (

@@ -1,4 +1,4 @@
-import { LateReasonNeeded } from "../app/bookReview.js";
+import { LateReasonNeeded } from "../app/lateReasons.js";
 import { DisputeRuleError } from "../domain/disputes/dispute.js";
 import { PortError } from "../ports/errors.js";
 import type { ComponentChildren } from "preact";

@@ -11,6 +11,7 @@ import { addCalendarMonths } from "../domain/calendar/addCalendarMonths.js";
 import { BarChart } from "./BarChart.js";
 import type { PaneEnv } from "./env.js";
 import { errorText, Notice } from "./Notice.js";
+import { usePaneMarks } from "./paneMarks.js";
 
 /** The periods a manager picks from: this reporting year and last, and this year's quarters so far. */
 function periods(today: ReturnType<PaneEnv["today"]>): ReportingPeriod[] {
@@ -61,6 +62,7 @@ export function PerformanceView({ env }: { env: PaneEnv }) {
   );
   const csvHref = useMemo(() => (figures ? URL.createObjectURL(new Blob([figuresCsv(figures, period)], { type: "text/csv" })) : null), [figures, period]);
   useEffect(() => () => void (csvHref && URL.revokeObjectURL(csvHref)), [csvHref]);
+  usePaneMarks(figures !== null, figures !== null);
 
   return (
     <section aria-labelledby="performance-title" class="stack">

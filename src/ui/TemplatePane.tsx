@@ -11,6 +11,7 @@ import { CasePicker } from "./CasePicker.js";
 import type { PaneEnv } from "./env.js";
 import { EmailPreview } from "./EmailPreview.js";
 import { errorText, Notice } from "./Notice.js";
+import { usePaneMarks } from "./paneMarks.js";
 import { useCaseload } from "./useCaseload.js";
 import { useServiceSettings } from "./useServiceSettings.js";
 
@@ -27,6 +28,7 @@ interface ActionRow {
  */
 export function TemplatePane({ env }: { env: PaneEnv }) {
   const { state, reload } = useCaseload(env);
+  usePaneMarks(state.kind === "ready", state.kind === "ready");
   const settings = useServiceSettings(env);
   const [entry, setEntry] = useState<CaseloadEntry | null>(null);
   const [templateId, setTemplateId] = useState("rag-amber");

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MemoryCalendar } from "../../src/adapters/memory/memoryCalendar.js";
 import { MemoryCaseStore } from "../../src/adapters/memory/memoryCaseStore.js";
-import { bookReview, LateReasonNeeded, proposedAttendees, type BookingChoice } from "../../src/app/bookReview.js";
+import { bookReview, proposedAttendees, type BookingChoice } from "../../src/app/bookReview.js";
+import { LateReasonNeeded } from "../../src/app/lateReasons.js";
 import { findSlots } from "../../src/app/findSlots.js";
 import { loadCaseload } from "../../src/app/loadCaseload.js";
 import { DEFAULT_SETTINGS } from "../../src/app/serviceSettings.js";

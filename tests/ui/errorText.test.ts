@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LateReasonNeeded } from "../../src/app/bookReview.js";
+import { LateReasonNeeded } from "../../src/app/lateReasons.js";
 import type { IsoDate } from "../../src/domain/calendar/isoDate.js";
 import { DisputeRuleError, resolve } from "../../src/domain/disputes/dispute.js";
 import { PortError } from "../../src/ports/errors.js";

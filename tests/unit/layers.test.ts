@@ -27,7 +27,7 @@ const INSTEAD: Readonly<Record<Layer, string>> = {
   ports: "ports are interfaces over the domain and app types; implementations go in src/adapters",
   adapters: "an adapter implements a port; what the user sees goes in src/ui, the wiring in src/hosts",
   ui: "panes get every port from PaneEnv (src/ui/env.ts), built by src/hosts/root/composeEnv.ts: never an adapter or a host directly",
-  hosts: "the sandbox is a separate program: pages reach it over HTTP (config.json, /sandbox/users), never by import",
+  hosts: "the sandbox is a separate program: pages reach it over HTTP (/graph, /sandbox/users), never by import",
   sandbox: "the sandbox is apart: it may use the domain, app, ports and adapters, never the panes or hosts",
 };
 
@@ -126,7 +126,7 @@ describe("the layer check itself", () => {
       'app/office.ts imports "@microsoft/teams-js": use cases do no I/O and draw nothing: reach Microsoft 365, the browser or the disk through a port',
       'ui/Pane.tsx imports "../adapters/graph/graphCalendar.js" (adapters): panes get every port from PaneEnv (src/ui/env.ts), built by src/hosts/root/composeEnv.ts: never an adapter or a host directly',
       'ui/Pane.tsx imports "webextension-polyfill": panes use preact only: host SDKs (Office.js, teams-js, Graph, WebExtension) belong in src/adapters behind a port',
-      'hosts/page.tsx imports "../sandbox/demo/demoTenant.js" (sandbox): the sandbox is a separate program: pages reach it over HTTP (config.json, /sandbox/users), never by import',
+      'hosts/page.tsx imports "../sandbox/demo/demoTenant.js" (sandbox): the sandbox is a separate program: pages reach it over HTTP (/graph, /sandbox/users), never by import',
       'sandbox/server.ts imports "../ui/BookingPane.js" (ui): the sandbox is apart: it may use the domain, app, ports and adapters, never the panes or hosts',
     ]);
   });

@@ -37,6 +37,9 @@ export function PaneHost({ config, host, views, asked = null, tabs = [] }: Props
     return () => abort.abort();
   }, [config, host, round]);
 
+  // The view's code is fetched while the environment is built, not after it.
+  useEffect(() => void (views.find((v) => v.id === asked) ?? views.find((v) => v.opensFor?.(host.item())) ?? views[0])?.load().catch(() => undefined), [views, asked, host]);
+
   const [generation, setGeneration] = useState(0);
   useEffect(() => host.onItemChanged?.(() => setGeneration((g) => g + 1)), [host]);
   const [wanted, setWanted] = useState(asked);

@@ -1,8 +1,8 @@
 /**
- * Where a pane's data lives and how to sign in: config.json beside the pages (Outlook, Teams, the
- * previews; the build writes it from IRO_DESK_* variables) or the extension's options. By default
- * it points at the sandbox on the pages' own origin. The service's own settings are not here:
- * they are in its settings list, read by every pane (composeEnv).
+ * Where a pane's data lives and how to sign in: in the page itself (Outlook, Teams, the previews;
+ * the build writes it from IRO_DESK_* variables, so opening a pane asks nobody for it) or the
+ * extension's options. By default it points at the sandbox on the pages' own origin. The
+ * service's own settings are not here: they are in its settings list, read by every pane (composeEnv).
  */
 export interface HostConfig {
   /** "https://graph.microsoft.com", or the sandbox's "http://localhost:3000/graph". */
@@ -14,10 +14,11 @@ export interface HostConfig {
   readonly settingsList: string;
 }
 
-export async function readConfig(): Promise<HostConfig> {
-  const response = await fetch(new URL("config.json", location.href));
-  if (!response.ok) throw new Error("config.json is missing beside the page: rebuild IRO Desk.");
-  return configFrom(await response.json(), location.href);
+/** The configuration the build wrote into this page (a JSON data block, #iro-desk-config). */
+export function pageConfig(): HostConfig {
+  const block = document.getElementById("iro-desk-config");
+  if (!block?.textContent) throw new Error("This page has no IRO Desk configuration in it: rebuild IRO Desk (npm run build).");
+  return configFrom(JSON.parse(block.textContent), location.href);
 }
 
 /** A configuration read from JSON; a relative Graph address is taken from `base`. */

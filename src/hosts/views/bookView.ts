@@ -1,10 +1,9 @@
-import { BookingPane } from "../../ui/BookingPane.js";
 import type { View } from "../root/view.js";
 
-/** Book a review or conference: opens for an appointment being written. In the first download of the Outlook task pane. */
+/** Book a review or conference: opens for an appointment being written. */
 export const bookView: View = {
   id: "book",
   label: "Book",
   opensFor: (item) => item.appointment !== null,
-  load: async () => BookingPane,
+  load: async () => (await import("../../ui/BookingPane.js")).BookingPane,
 };

@@ -1,0 +1,163 @@
+// Instant panes, side by side with the anchor: Microsoft's React + Fluent UI task pane starter
+// (../shared/anchors/office-addin-taskpane-react, see its README), in ONE run of headless Chromium
+// with alternating cold loads, so machine load colours both sides alike. Prints ratios, asserts
+// nothing (issue 16).
+//   - cold open (a fresh profile): the booking pane's first content with real data
+//     (performance.mark("iro:content")) against the anchor's first render (the first child added
+//     to #container);
+//   - warm open (the second open in the same profile), against the anchor's second open and its
+//     first;
+//   - Graph requests each open makes until the pane is up to date (performance.mark("iro:current"));
+//   - the first download (JS fetched before first content, gzip -9) of every surface.
+// Both pages get the same office.js stand-in (office-stub.js) and the same static file headers.
+// BENCH_ROUNDS (default 7) rounds; BENCH_CHILDREN (default 1,300, a large council) children.
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { sandboxTokens } from "../src/adapters/auth/sandboxTokens.js";
+import { londonClock } from "../src/adapters/clock/londonClock.js";
+import { GraphCaseStore } from "../src/adapters/graph/graphCaseStore.js";
+import { GraphConnection } from "../src/adapters/graph/graphClient.js";
+import type { CaseRef } from "../src/domain/caseload/caseRef.js";
+import { CASE_REGISTER_LIST, DEMO_SITE } from "../src/sandbox/demo/demoTenant.js";
+import { startSandbox } from "../src/sandbox/server.js";
+import { firstDownloads } from "./bundleSize.js";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const CHILDREN = Number(process.env.BENCH_CHILDREN ?? 1_300);
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const anchorRoot = [process.env.IRO_DESK_ANCHORS, "../shared/anchors", "../../shared/anchors", "/work/shared/anchors"].find((d) => d && existsSync(join(d, "office-addin-taskpane-react/taskpane.html")));
+
+if (!existsSync("/usr/bin/chromium") || !existsSync("dist/web/taskpane.html") || !anchorRoot) {
+  console.log(`panes side by side: skipped (${!anchorRoot ? "the anchor is not found: set IRO_DESK_ANCHORS to the anchors folder" : "needs Chromium (apt-get install -y chromium) and npm run build"})`);
+  process.exit(0);
+}
+
+const anchorDir = resolve(anchorRoot, "office-addin-taskpane-react");
+const stub = readFileSync(resolve(anchorRoot, "office-stub.js"), "utf8");
+const today = londonClock.today();
+const dataDir = mkdtempSync(join(tmpdir(), "iro-desk-bench-"));
+const sandbox = await startSandbox({ port: 0, dataDir, today, webRoot: resolve("dist/web") });
+const anchor = await serveFolder(anchorDir);
+
+// The stub's user (an IRO, 0.6 FTE) in a register grown to CHILDREN, read 200 a page.
+const user = /emailAddress: "([^"]+)"/.exec(stub)?.[1] ?? "claire.dunmore@westmere.example";
+const cases = new GraphCaseStore(new GraphConnection({ baseUrl: `${sandbox.url}/graph`, tokens: sandboxTokens(sandbox.url, "priya.shah@westmere.example") }), { site: DEMO_SITE, list: CASE_REGISTER_LIST });
+const template = (await cases.readCase("1")).childCase;
+const listId = sandbox.store.list(CASE_REGISTER_LIST)!.id;
+for (let i = 0; sandbox.store.listItems(listId).length < CHILDREN; i++) await cases.createCase({ ...template, ref: `8${String(i).padStart(5, "0")}` as CaseRef, iro: i % 9 === 0 ? user : template.iro });
+
+interface Open {
+  /** ms from navigation to first content (ours: iro:content; the anchor: first render). */
+  readonly content: number;
+  /** ms to up to date (ours: iro:current), or null (the anchor has no data). */
+  readonly current: number | null;
+  /** Graph requests made by this open until it was up to date. */
+  readonly graph: number;
+  /** Script files fetched before first content. */
+  readonly scripts: readonly string[];
+}
+
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] });
+const sides = {
+  anchor: { url: `${anchor.url}/taskpane.html`, ready: null },
+  ours: { url: `${sandbox.url}/taskpane.html?view=book`, ready: "iro:content" },
+};
+const runs: Record<keyof typeof sides, { cold: Open[]; warm: Open[] }> = { anchor: { cold: [], warm: [] }, ours: { cold: [], warm: [] } };
+
+console.log(`panes side by side with the anchor (Microsoft's React + Fluent UI task pane starter), headless Chromium, ${ROUNDS} rounds of alternating cold loads`);
+console.log(`  register: ${sandbox.store.listItems(listId).length.toLocaleString("en-GB")} children; the booking pane as ${user} (taskpane.html?view=book, the same office.js stand-in for both)`);
+for (let round = 0; round < ROUNDS; round++) {
+  const order = (round % 2 === 0 ? ["anchor", "ours"] : ["ours", "anchor"]) as (keyof typeof sides)[];
+  for (const side of order) {
+    const context = await freshProfile(browser);
+    runs[side].cold.push(await open(context, side));
+    runs[side].warm.push(await open(context, side));
+    await context.close();
+  }
+}
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (xs: readonly Open[]) => median(xs.map((o) => o.content));
+const anchorCold = ms(runs.anchor.cold);
+const anchorWarm = ms(runs.anchor.warm);
+const oursCold = ms(runs.ours.cold);
+const oursWarm = ms(runs.ours.warm);
+console.log(`  anchor first render:       cold ${anchorCold.toFixed(0)} ms, warm ${anchorWarm.toFixed(0)} ms (median)`);
+console.log(`  booking pane first content: cold ${oursCold.toFixed(0)} ms, warm ${oursWarm.toFixed(0)} ms (median; up to date: cold ${median(runs.ours.cold.map((o) => o.current ?? Number.NaN)).toFixed(0)} ms, warm ${median(runs.ours.warm.map((o) => o.current ?? Number.NaN)).toFixed(0)} ms)`);
+console.log(`  cold first open, ratio to the anchor's first render: ${(oursCold / anchorCold).toFixed(2)} (goal ≤ 1.00)`);
+console.log(`  warm open, ratio to the anchor's warm first render: ${(oursWarm / anchorWarm).toFixed(2)}; to its cold first render: ${(oursWarm / anchorCold).toFixed(2)} (goal ≤ 0.50)`);
+const pages = Math.ceil(sandbox.store.listItems(listId).length / 200);
+console.log(`  Graph requests per open until up to date: cold ${median(runs.ours.cold.map((o) => o.graph))}, warm ${median(runs.ours.warm.map((o) => o.graph))} (goal for warm: 1, against ⌈N/200⌉ + 1 = ${pages + 1})`);
+
+// First downloads: what the browser fetched before first content, gzip -9, office.js left out on both sides.
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+const anchorBytes = runs.anchor.cold[0]!.scripts.filter((u) => !u.startsWith(OFFICE_JS)).reduce((n, u) => n + gz(join(anchorDir, new URL(u).pathname)), 0);
+const oursBytes = runs.ours.cold[0]!.scripts.filter((u) => !u.startsWith(OFFICE_JS)).reduce((n, u) => n + gz(join("dist/web", new URL(u).pathname)), 0);
+console.log(`\nfirst download (JS before first content, gzip -9, office.js left out)`);
+console.log(`  anchor: ${(anchorBytes / 1024).toFixed(1)} KB; booking pane as fetched in Chromium: ${(oursBytes / 1024).toFixed(1)} KB, ${(oursBytes / anchorBytes).toFixed(2)} of the anchor (goal ≤ 42 KB)`);
+for (const surface of firstDownloads()) console.log(`  ${surface.name.padEnd(44)} ${(surface.gzipBytes / 1024).toFixed(1).padStart(5)} KB first, ${(surface.laterGzipBytes / 1024).toFixed(1).padStart(6)} KB later when used`);
+
+await browser.close();
+await new Promise<void>((done) => anchor.server.close(() => done()));
+await sandbox.close();
+rmSync(dataDir, { recursive: true, force: true });
+
+/** A fresh profile: its own HTTP cache and storage; office.js answered with the stand-in; the anchor's first render watched. */
+async function freshProfile(b: Browser): Promise<BrowserContext> {
+  const context = await b.newContext({ locale: "en-GB", timezoneId: "Europe/London", viewport: { width: 420, height: 900 } });
+  await context.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: stub }));
+  // The anchor's README: first render is the first child added to #container (MutationObserver +
+  // performance.now()). Installed on both sides, so both pay for the observer.
+  await context.addInitScript(() => {
+    const seen = new MutationObserver(() => {
+      if (document.getElementById("container")?.firstChild) {
+        (window as unknown as { __firstRender: number }).__firstRender = performance.now();
+        seen.disconnect();
+      }
+    });
+    seen.observe(document, { childList: true, subtree: true });
+  });
+  return context;
+}
+
+async function open(context: BrowserContext, side: keyof typeof sides): Promise<Open> {
+  const page = await context.newPage();
+  const scripts: string[] = [];
+  let graph = 0;
+  let content = false;
+  page.on("request", (r) => {
+    if (r.url().includes("/graph/v1.0/")) graph++;
+    if (!content && r.resourceType() === "script") scripts.push(r.url());
+  });
+  await page.goto(sides[side].url);
+  // Functions, not strings: the pages' CSP has no 'unsafe-eval'.
+  const mark = (name: string) => page.waitForFunction((n) => performance.getEntriesByName(n, "mark")[0]?.startTime, name, { timeout: 30_000 }).then((h) => h.jsonValue() as Promise<number>);
+  const ready = sides[side].ready;
+  const at = ready ? await mark(ready) : ((await (await page.waitForFunction(() => (window as unknown as { __firstRender?: number }).__firstRender, undefined, { timeout: 30_000 })).jsonValue()) as number);
+  content = true;
+  let current: number | null = null;
+  if (side === "ours") {
+    current = await mark("iro:current");
+    await page.waitForLoadState("networkidle");
+  }
+  await page.close();
+  return { content: at, current, graph, scripts };
+}
+
+/** Serves a folder as the sandbox serves dist/web (the same types and Cache-Control), so both sides load alike. */
+async function serveFolder(root: string): Promise<{ url: string; server: ReturnType<typeof createServer> }> {
+  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".png": "image/png", ".svg": "image/svg+xml" };
+  const server = createServer((req, res) => {
+    const file = normalize(join(root, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
+    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) return void res.writeHead(404).end();
+    res.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-cache" });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  return { url: `http://localhost:${(server.address() as AddressInfo).port}`, server };
+}

@@ -1,0 +1,18 @@
+import { useLayoutEffect } from "preact/hooks";
+
+/**
+ * User Timing marks every pane sets, so any harness measures every surface the same way:
+ * "iro:content" when the pane first shows real data (from this device's copy or from Microsoft
+ * 365), "iro:current" when what it shows is up to date with Microsoft 365. Each is set once per
+ * page load (by the first pane drawn), in the commit that puts the data in the DOM.
+ */
+export function usePaneMarks(content: boolean, current: boolean): void {
+  useLayoutEffect(() => {
+    if (content) markOnce("iro:content");
+    if (content && current) markOnce("iro:current");
+  }, [content, current]);
+}
+
+function markOnce(name: string): void {
+  if (typeof performance !== "undefined" && performance.getEntriesByName(name, "mark").length === 0) performance.mark(name);
+}
