@@ -5,6 +5,7 @@ import type { Caseload, CaseloadEntry } from "../app/loadCaseload.js";
 import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
 import { CASELOAD_BAND, iroLoad, loadWords } from "../domain/caseload/iroLoad.js";
 import type { Dispute } from "../domain/disputes/dispute.js";
+import type { StoredCase } from "../ports/CaseStore.js";
 import { meetingName } from "../domain/timescales/ruleSets.js";
 import { BookChildLater } from "./bookChildLater.js";
 import { LoadingNotices } from "./BookingPane.js";
@@ -129,6 +130,13 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
   const [shown, setShown] = useState(PAGE);
   const [open, setOpen] = useState<CaseloadEntry | null>(null);
   const [booking, setBooking] = useState(false);
+  // Children changed here (a record marked sent, an early review) show their new state at once, without reading the register again.
+  const [changed, setChanged] = useState<ReadonlyMap<string, CaseloadEntry>>(new Map());
+  const onSaved = (saved: StoredCase) => {
+    const fresh: CaseloadEntry = { ...assessChild(saved.childCase, env.today(), timescaleOptions(env.settings)), stored: saved, booking: open?.booking ?? null };
+    setChanged((before) => new Map(before).set(saved.id, fresh));
+    setOpen(fresh);
+  };
   const calendarFor = calendarsFor(env.settings);
   const openDisputes = useMemo(() => {
     const byRef = new Map<string, Dispute[]>();
@@ -137,7 +145,7 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
   }, [disputes]);
   const list = useMemo(() => {
     const q = query.trim().toLowerCase();
-    const picked = entries.filter((e) => {
+    const picked = entries.map((e) => changed.get(e.stored.id) ?? e).filter((e) => {
       if (q && !e.child.ref.toLowerCase().includes(q) && !e.child.childName.toLowerCase().includes(q)) return false;
       if (filter === "overdue") return e.status === "overdue";
       if (filter === "due-soon") return e.status === "due-soon";
@@ -148,7 +156,7 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
     });
     const due = (e: CaseloadEntry) => e.next?.dueBy ?? "9999-12-31";
     return [...picked].sort((a, b) => (sort === "ref" ? a.child.ref.localeCompare(b.child.ref) : sort === "due" ? due(a).localeCompare(due(b)) : STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || due(a).localeCompare(due(b))));
-  }, [entries, query, filter, sort]);
+  }, [entries, changed, query, filter, sort]);
 
   if (open) {
     return (
@@ -170,7 +178,7 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
                 {open.booking ? "Move or cancel the booking" : "Book"}
               </button>
             )}
-            <MinutesAndEarlyReview env={env} entry={open} onSaved={(saved) => (setOpen({ ...assessChild(saved.childCase, env.today(), timescaleOptions(env.settings)), stored: saved, booking: open.booking }), reload())} />
+            <MinutesAndEarlyReview env={env} entry={open} onSaved={onSaved} />
             <ChildDetail entry={open} disputes={disputes.filter((d) => d.caseRef === open.child.ref)} today={env.today()} calendar={calendarFor(open.child.nation)} />
           </>
         )}
@@ -225,7 +233,7 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
                 <span class="muted">
                   {e.next ? `${meetingName(e.next.event, e.next.number)} due by ${dayAndDate(e.next.dueBy)}${e.booking ? ", booked" : ""}` : "Nothing due"}
                 </span>
-                {e.minutesDue.map((m) => <span key={`${m.track}${m.kind}`} class={m.late ? "overdue-text" : "muted"}>{minutesDueWords(m)}</span>)}
+                {e.minutesDue.map((m) => <span key={`${m.track}${m.kind}`} class={`minutes ${m.late ? "overdue-text" : "muted"}`}>{minutesDueWords(m)}</span>)}
               </button>
             </li>
           );

@@ -44,12 +44,12 @@ export function MinutesAndEarlyReview({ env, entry, onSaved }: { env: PaneEnv; e
       {entry.minutesDue.length === 0 ? (
         <p class="muted">Nothing to send for the latest meetings.</p>
       ) : (
-        <ul class="plain">
+        <ul class="plain stack">
           {entry.minutesDue.map((m) => (
             <li key={`${m.track}${m.kind}`} class="row">
               <span class={m.late ? "overdue-text" : ""}>{minutesDueWords(m)}</span>
-              <button type="button" disabled={busy} onClick={() => save(() => markMinutesSent(env.cases, entry.stored, { track: m.track, held: m.held }, m.kind, env.today()))}>
-                Mark as sent today<span class="visually-hidden">: {RECORD_WORDS[m.kind].toLowerCase()} of {meetingName(m.event, m.number)}</span>
+              <button type="button" disabled={busy} aria-label={`Mark as sent today: ${RECORD_WORDS[m.kind].toLowerCase()} of ${meetingName(m.event, m.number)}`} onClick={() => save(() => markMinutesSent(env.cases, entry.stored, { track: m.track, held: m.held }, m.kind, env.today()))}>
+                Mark as sent today
               </button>
             </li>
           ))}
