@@ -66,6 +66,8 @@ export class Ssda903Reader {
   private readonly skipped = new Set<Ssda903Kind>();
   private periodsOf: { child: number; periods: Period[] } | null = null;
   private counts = { episodes: 0, reviews: 0, kept: { episodes: 0, reviews: 0 } };
+  /** Problems reported so far: a row with any is not kept. */
+  private reported = 0;
 
   constructor(
     private readonly names: { readonly header?: string; readonly episodes: string; readonly reviews: string },
@@ -102,16 +104,12 @@ export class Ssda903Reader {
   episode(line: number, record: Readonly<Record<string, string>>): void {
     if (this.skipped.has("episodes")) return;
     this.counts.episodes++;
-    let ok = true;
-    const bad = (column: string, reason: string, rule: ImportRuleCode) => {
-      ok = false;
-      this.problem("episodes", line, column, reason, rule);
-    };
+    // The row is kept only if no rule reported a problem with it.
+    const before = this.reported;
+    const bad = (column: string, reason: string, rule: ImportRuleCode) => this.problem("episodes", line, column, reason, rule);
     const child = this.childOf("episodes", line, record.CHILD);
-    if (child === undefined) ok = false;
     const start = this.date("episodes", line, "DECOM", record.DECOM, "141", true);
     const end = this.date("episodes", line, "DEC", record.DEC, "147", false);
-    if (start === undefined || end === undefined) ok = false;
     const rne = REASON_NEW_EPISODE.indexOf((record.RNE ?? "").trim());
     const ls = LEGAL_STATUS.indexOf((record.LS ?? "").trim());
     const recText = (record.REC ?? "").trim();
@@ -131,7 +129,7 @@ export class Ssda903Reader {
         }
       }
     }
-    if (!ok) return;
+    if (this.reported !== before) return;
     const e = this.epStart.push(toDayNumber(start!));
     this.epEnd.push(end ? toDayNumber(end) : NONE);
     this.epLine.push(line);
@@ -146,15 +144,11 @@ export class Ssda903Reader {
   review(line: number, record: Readonly<Record<string, string>>): void {
     if (this.skipped.has("reviews")) return;
     this.counts.reviews++;
-    let ok = true;
-    const bad = (column: string, reason: string, rule: ImportRuleCode) => {
-      ok = false;
-      this.problem("reviews", line, column, reason, rule);
-    };
+    // The row is kept only if no rule reported a problem with it.
+    const before = this.reported;
+    const bad = (column: string, reason: string, rule: ImportRuleCode) => this.problem("reviews", line, column, reason, rule);
     const child = this.childOf("reviews", line, record.CHILD);
-    if (child === undefined) ok = false;
     const held = this.date("reviews", line, "REVIEW", record.REVIEW, "166", true);
-    if (!held) ok = false;
     const code = (record.REVIEW_CODE ?? "").trim();
     const participation = PARTICIPATION_CODES.indexOf(code as ParticipationCode);
     if (participation < 0) bad("REVIEW_CODE", `"${code}" is not a participation code (PN0–PN7)`, "167");
@@ -181,7 +175,7 @@ export class Ssda903Reader {
         }
       }
     }
-    if (!ok) return;
+    if (this.reported !== before) return;
     const r = this.revDay.push(toDayNumber(held!));
     this.revCode.push(participation);
     this.revNext.push(this.reviewHead.get(child!));
@@ -229,6 +223,7 @@ export class Ssda903Reader {
   }
 
   private problem(kind: Ssda903Kind, row: number, column: string, reason: string, rule: ImportRuleCode): void {
+    this.reported++;
     this.report({ file: this.names[kind] ?? kind, row, column, reason, rule });
   }
 

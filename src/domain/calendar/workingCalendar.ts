@@ -18,8 +18,8 @@ export interface WorkingCalendar {
   readonly nation: Nation;
   /** True on Monday–Friday unless the day is a bank holiday; takes a day number (see toDayNumber). */
   isWorkingDayNumber(dayNumber: number): boolean;
-  /** The day numbers of the Monday–Friday days of a year that are not working days (its holidays), in order. */
-  weekdayHolidays(year: number): readonly number[];
+  /** How many Monday–Friday days after day number `after`, up to and including `upTo`, are holidays. */
+  holidaysBetween(after: number, upTo: number): number;
 }
 
 /**
@@ -44,8 +44,21 @@ export function workingCalendar(nation: Nation, adjustments: HolidayAdjustments 
       ])].sort((a, b) => a - b);
       byYear.set(year, days);
       for (const d of days) allHolidays.add(d);
+      sorted = [...allHolidays].sort((a, b) => a - b);
     }
     return days;
+  };
+  /** Every loaded holiday in order, for counting them over a span by binary search. */
+  let sorted: number[] = [];
+  const atOrBefore = (day: number) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sorted[mid]! <= day) low = mid + 1;
+      else high = mid;
+    }
+    return low;
   };
   // The hot path (every day of every deadline of every case) is a range check and one set lookup:
   // the holidays of a contiguous run of years are loaded, and widened when a day falls outside it.
@@ -64,7 +77,11 @@ export function workingCalendar(nation: Nation, adjustments: HolidayAdjustments 
   };
   return {
     nation,
-    weekdayHolidays,
+    holidaysBetween(after, upTo) {
+      if (after + 1 < loadedFrom || after + 1 > loadedTo) load(after + 1);
+      if (upTo < loadedFrom || upTo > loadedTo) load(upTo);
+      return atOrBefore(upTo) - atOrBefore(after);
+    },
     isWorkingDayNumber(dayNumber) {
       if (isoWeekdayOfDayNumber(dayNumber) > 5) return false;
       if (dayNumber < loadedFrom || dayNumber > loadedTo) load(dayNumber);

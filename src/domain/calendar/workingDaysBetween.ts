@@ -1,4 +1,4 @@
-import { civilFromDayNumber, toDayNumber, type IsoDate } from "./isoDate.js";
+import { toDayNumber, type IsoDate } from "./isoDate.js";
 import { workingDays, type WorkingCalendar, type WorkingDays } from "./workingCalendar.js";
 
 /**
@@ -14,12 +14,9 @@ export function workingDaysBetween(calendar: WorkingCalendar, from: IsoDate, to:
   const end = toDayNumber(to);
   const low = Math.min(start, end);
   const high = Math.max(start, end);
-  // Weekdays by arithmetic, less the weekday holidays of each year in range: a span of years costs
-  // a few set lookups, not a loop over every day (the caseload counts days left for every child).
-  let count = weekdaysBefore(high + 1) - weekdaysBefore(low + 1);
-  for (let year = civilFromDayNumber(low + 1).year; year <= civilFromDayNumber(high).year; year++) {
-    for (const holiday of calendar.weekdayHolidays(year)) if (holiday > low && holiday <= high) count--;
-  }
+  // Weekdays by arithmetic, less the weekday holidays in the span (a binary search in the
+  // calendar's sorted holidays): no loop over days (the caseload counts days left for every child).
+  const count = weekdaysBefore(high + 1) - weekdaysBefore(low + 1) - calendar.holidaysBetween(low, high);
   return workingDays(start <= end ? count : -count);
 }
 

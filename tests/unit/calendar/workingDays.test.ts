@@ -88,4 +88,13 @@ describe("counting working days between two dates", () => {
     // 366 days from Saturday 1 January: 53 Saturdays and 53 Sundays leave 260 weekdays, less 8 bank holidays.
     expect(workingDaysBetween(england, d("2027-12-31"), d("2028-12-31"))).toBe(252);
   });
+
+  it("counts a service's added and removed holidays, over a year end, asked in any order", () => {
+    // Fri 18/12/2026 to Fri 08/01/2027: 15 weekdays, less Christmas, substitute Boxing Day and New Year's Day.
+    expect(workingDaysBetween(england, d("2026-12-18"), d("2027-01-08"))).toBe(12);
+    const adjusted = workingCalendar("england", { add: [d("2027-01-04")], remove: [d("2026-12-28")] });
+    expect(workingDaysBetween(adjusted, d("2027-01-08"), d("2026-12-18"))).toBe(-12);
+    expect(workingDaysBetween(adjusted, d("2026-12-18"), d("2027-01-08"))).toBe(12);
+    expect(workingDaysBetween(adjusted, d("2027-01-01"), d("2027-01-05"))).toBe(1);
+  });
 });
