@@ -38,6 +38,7 @@ function earlyWords(r: DueResult): string | null {
 
 /** Unsupported's reason, an early due-by date and the warnings, for people reading a row. */
 function note(r: DueResult): string {
+  if (!r.reason && !r.next?.early && r.warnings.length === 0) return "";
   return [r.reason, earlyWords(r), ...r.warnings].filter(Boolean).join("; ");
 }
 
@@ -63,7 +64,7 @@ export function dueWriter(format: Format, today: IsoDate, write: (text: string) 
       out.add(csvLine(["ref", "status", "event", "number", "dueBy", "workingDaysLeft", "errors", "note"]));
       return {
         row(r) {
-          out.add(csvLine([r.ref, r.status, r.next?.event ?? null, r.next?.number ?? null, r.next?.dueBy ?? null, r.workingDaysLeft, r.errors.map((e) => `${e.field}: ${e.reason}`).join("; ") || null, note(r) || null]));
+          out.add(csvLine([r.ref, r.status, r.next?.event ?? null, r.next?.number ?? null, r.next?.dueBy ?? null, r.workingDaysLeft, r.errors.length === 0 ? null : r.errors.map((e) => `${e.field}: ${e.reason}`).join("; "), note(r) || null]));
         },
         end: () => out.flush(),
       };
