@@ -130,6 +130,35 @@ describe("the browser extension (Manifest V3, loaded unpacked in Chromium)", { t
     await panel.getByText("Click in the field on the page where the template should go, then insert.").waitFor();
   });
 
+  it("says the sandbox cannot be reached when it is not running, or stops while the panel is open, never that sign-in expired", async () => {
+    const elsewhere = new TestSandbox(resolve("dist/web"));
+    await elsewhere.start();
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${id}/options.html`);
+    await options.getByLabel("Sandbox address").fill(elsewhere.url);
+    await options.getByRole("button", { name: "Save" }).click();
+    await options.getByText("Saved.").waitFor();
+    const panel = await context.newPage();
+    await panel.setViewportSize({ width: 400, height: 900 });
+    await panel.goto(`chrome-extension://${id}/sidepanel.html`);
+    await panel.getByRole("heading", { name: "My load" }).waitFor();
+    // The sandbox stops while the panel is open: the next call to it says so.
+    await elsewhere.stop();
+    await panel.locator(".children .child").first().click();
+    await panel.getByRole("button", { name: "Record the request (today)" }).click();
+    await panel.getByText(/The IRO Desk sandbox at localhost:\d+ could not be reached: is it running \(npm start\)\?/).waitFor();
+    expect(await panel.locator("body").innerText()).not.toMatch(/sign-in|fetch failed/i);
+    expect(await axeViolations(panel)).toEqual([]);
+    await screenshot(panel, "extension-sandbox-stopped");
+    // Not running when the panel opens.
+    await panel.reload();
+    await panel.getByText(/The IRO Desk sandbox at http:\/\/localhost:\d+ (cannot|could not) be reached/).waitFor();
+    expect(await panel.locator("body").innerText()).not.toMatch(/sign-in|fetch failed/i);
+    await panel.close();
+    await options.close();
+    await configure();
+  });
+
   it("signs out of Microsoft 365 from the options: the session's tokens and the remembered account are gone", async () => {
     const tenant = "3c1f5d2e-7a4b-4c6d-9e8f-0a1b2c3d4e5f";
     const client = "0b7a3c2d-1e4f-4a5b-8c6d-7e8f9a0b1c2d";
