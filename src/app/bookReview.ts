@@ -1,8 +1,10 @@
 import { instantToLondon, type Instant } from "../domain/calendar/londonTime.js";
 import type { IsoDate } from "../domain/calendar/isoDate.js";
 import type { ChildNext } from "../domain/caseload/assessChild.js";
-import type { CaseContact, LateReason } from "../domain/caseload/childCase.js";
+import type { Cancellation, CaseContact, LateReason } from "../domain/caseload/childCase.js";
+import { PortError } from "../ports/errors.js";
 import { DEFAULT_AGENDAS } from "../domain/checklists/agendas.js";
+import { hidesAttendeeList, type Council } from "../domain/scheduling/attendeeList.js";
 import { bookingBodyHtml, bookingSubject } from "../domain/templates/bookingInvite.js";
 import type { Attendee, Booking, Calendar } from "../ports/Calendar.js";
 import type { CaseStore, StoredCase } from "../ports/CaseStore.js";
@@ -31,9 +33,15 @@ export interface BookingChoice {
   readonly today: IsoDate;
 }
 
+/**
+ * What booking did: created or moved the event through Graph, or filled the open appointment
+ * (saved and completed through Graph; the attendees are on it, invited when the user sends).
+ * `insteadOfAppointment`: opened from an appointment, but the invitation had to hide its attendee
+ * list, which no add-in can set on Outlook's appointment form, so IRO Desk booked it itself and
+ * the open appointment is to be closed without saving.
+ */
 export type BookingOutcome =
-  | { readonly kind: "booked" | "moved"; readonly booking: Booking }
-  /** Filled into the open appointment, saved and completed through Graph; the attendees are on it, invited when the user sends. */
+  | { readonly kind: "booked" | "moved"; readonly booking: Booking; readonly hideAttendees: boolean; readonly insteadOfAppointment: boolean }
   | { readonly kind: "filled"; readonly booking: Booking };
 
 /**
@@ -70,21 +78,26 @@ export async function bookReview(
     feedbackQrHtml: settings.feedbackUrl ? (await import("./qrCode.js")).qrCodeTable(settings.feedbackUrl) : null,
   });
   const eventKind = `${choice.next.event} ${choice.next.number}`;
+  const hideAttendees = hidesAttendeeList(settings.attendeeList, choice.attendees, councilOf(choice));
   let outcome: BookingOutcome;
-  if (ports.appointment) {
+  // Office.js has no way to set "hide attendee list" on an appointment form (Mailbox 1.1–1.15;
+  // learn.microsoft.com/javascript/api/outlook/office.appointmentcompose, checked 2026-11), and a
+  // list hidden through Graph on the saved item could be undone by the form the user sends, so an
+  // invitation that must hide it is made through Graph even when the pane was opened from one.
+  if (ports.appointment && !hideAttendees) {
     const saved = await ports.appointment.fillAndSave({ subject, start: choice.start, end: choice.end, location: choice.online ? "Microsoft Teams meeting" : choice.location, bodyHtml, caseRef: child.ref, eventKind }, signal);
     const booking = await completeSavedAppointment(ports.calendar, saved.id, { caseRef: child.ref, eventKind, online: choice.online }, signal);
     await ports.appointment.addAttendees(choice.attendees, signal);
     outcome = { kind: "filled", booking: { ...booking, attendees: choice.attendees } };
   } else if (choice.existing) {
-    const booking = await ports.calendar.updateBooking(choice.existing.id, { start: choice.start, end: choice.end, attendees: choice.attendees, subject, bodyHtml }, signal);
-    outcome = { kind: "moved", booking };
+    const booking = await ports.calendar.updateBooking(choice.existing.id, { start: choice.start, end: choice.end, attendees: choice.attendees, subject, bodyHtml, hideAttendees }, signal);
+    outcome = { kind: "moved", booking, hideAttendees, insteadOfAppointment: false };
   } else {
     const booking = await ports.calendar.createBooking(
-      { caseRef: child.ref, eventKind, subject, start: choice.start, end: choice.end, attendees: choice.attendees, bodyHtml, online: choice.online, ...(choice.online ? {} : { location: choice.location }), transactionId: choice.transactionId },
+      { caseRef: child.ref, eventKind, subject, start: choice.start, end: choice.end, attendees: choice.attendees, bodyHtml, online: choice.online, ...(choice.online ? {} : { location: choice.location }), transactionId: choice.transactionId, hideAttendees },
       signal,
     );
-    outcome = { kind: "booked", booking };
+    outcome = { kind: "booked", booking, hideAttendees, insteadOfAppointment: ports.appointment !== null };
   }
   if (late && choice.lateReason) {
     const reason: LateReason = { event: eventKind, reason: choice.lateReason.reason, detail: choice.lateReason.detail, recorded: choice.today, by: choice.bookedBy };
@@ -93,9 +106,57 @@ export async function bookReview(
   return outcome;
 }
 
-/** Cancels the child's booking for its next event. */
-export async function cancelReview(calendar: Calendar, booking: Booking, signal?: AbortSignal): Promise<void> {
-  await calendar.cancelBooking(booking.id, signal);
+/**
+ * The council as this booking sees it: the mail domain of whoever books and chairs (a council's
+ * staff share it), and the child's contacts, who are outside it whatever their address.
+ */
+export function councilOf(choice: Pick<BookingChoice, "stored" | "chair" | "bookedBy">): Council {
+  const domain = (address: string) => address.slice(address.lastIndexOf("@") + 1).toLowerCase();
+  return { domains: [...new Set([domain(choice.bookedBy), domain(choice.chair.address)])], caseContacts: choice.stored.childCase.contacts.map((c) => c.email) };
+}
+
+/** Why a booking is cancelled: asked for before the attendees are told, kept with the case. */
+export const CANCEL_REASONS = [
+  "Child unwell or unavailable",
+  "Chair unavailable",
+  "Social worker unavailable",
+  "Family or carers asked to rearrange",
+  "Reports not ready",
+  "Placement move",
+  "No longer needed (the child left care or the plan ended)",
+  "Booked in error",
+  "Other",
+] as const;
+
+/** The cancellation was made but its reason could not be kept on the case: said as it is, never as a failure to cancel. */
+export class CancelledReasonNotKept extends PortError {
+  constructor(cause: string) {
+    super(`The booking is cancelled and its attendees are told, but the reason could not be kept on the case: ${cause}`, false);
+  }
+}
+
+/**
+ * Cancels the child's booking (Graph tells every attendee at once) and keeps the reason on the
+ * case. The reason is required and checked before anything is cancelled; the calendar goes first,
+ * since the attendees' cancellation is what matters most, and a reason that then cannot be saved
+ * is reported as exactly that.
+ */
+export async function cancelReview(
+  ports: { readonly calendar: Calendar; readonly cases: CaseStore },
+  stored: StoredCase,
+  booking: Booking,
+  why: { readonly reason: string; readonly detail: string; readonly by: string; readonly today: IsoDate },
+  signal?: AbortSignal,
+): Promise<void> {
+  if (!CANCEL_REASONS.includes(why.reason as (typeof CANCEL_REASONS)[number])) throw new PortError("Choose why the booking is cancelled: the reason is kept on the case.", false);
+  if (why.reason === "Other" && why.detail.trim() === "") throw new PortError("Say why in the detail: the reason is “Other”.", false);
+  await ports.calendar.cancelBooking(booking.id, signal);
+  const cancellation: Cancellation = { event: booking.eventKind ?? "booking", bookedFor: instantToLondon(booking.start).date, reason: why.reason, detail: why.detail.trim(), recorded: why.today, by: why.by };
+  try {
+    await addToCase(ports.cases, stored, (c) => ({ ...c, cancellations: [...(c.cancellations ?? []), cancellation] }), signal);
+  } catch (error) {
+    throw new CancelledReasonNotKept(error instanceof PortError ? error.message : "the case register did not answer.");
+  }
 }
 
 /**

@@ -3,6 +3,7 @@ import type { HolidayDivision } from "../domain/calendar/nation.js";
 import type { HolidayAdjustments } from "../domain/calendar/workingCalendar.js";
 import type { StaffMember } from "../domain/caseload/staffMember.js";
 import { ICPC_ANCHORS } from "../domain/timescales/assessTimescale.js";
+import { ATTENDEE_LIST_POLICIES } from "../domain/scheduling/attendeeList.js";
 import { DEFAULT_SETTINGS, type ServiceSettings } from "./serviceSettings.js";
 
 const DIVISIONS: readonly HolidayDivision[] = ["england-and-wales", "scotland", "northern-ireland"];
@@ -16,7 +17,7 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
   if (typeof raw !== "object" || Array.isArray(raw)) return { settings: DEFAULT_SETTINGS, errors: ["settings should be an object"] };
   const input = raw as Record<string, unknown>;
   const errors: string[] = [];
-  const known = ["dueSoonWorkingDays", "icpcAnchor", "holidays", "showChildNames", "classification", "feedbackUrl", "maxReviewsPerDay", "meetingMinutes", "staff", "managers", "countRule", "agendas", "earlyReviewWorkingDays", "preBirthReviewWorkingDays", "transferInWorkingDays", "recordDeadlines"];
+  const known = ["dueSoonWorkingDays", "icpcAnchor", "holidays", "showChildNames", "classification", "feedbackUrl", "maxReviewsPerDay", "meetingMinutes", "staff", "managers", "countRule", "agendas", "earlyReviewWorkingDays", "preBirthReviewWorkingDays", "transferInWorkingDays", "recordDeadlines", "attendeeList"];
   for (const key of Object.keys(input)) if (!known.includes(key)) errors.push(`settings.${key} is not a setting (known: ${known.join(", ")})`);
 
   let dueSoonWorkingDays = DEFAULT_SETTINGS.dueSoonWorkingDays;
@@ -122,7 +123,13 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
     if (ok) agendas = given as ServiceSettings["agendas"];
     else errors.push(`settings.agendas should map ${events.join(", ")} to lists of agenda items`);
   }
+  let attendeeList = DEFAULT_SETTINGS.attendeeList;
+  if (input.attendeeList !== undefined) {
+    const policy = ATTENDEE_LIST_POLICIES.find((p) => p === input.attendeeList);
+    if (policy) attendeeList = policy;
+    else errors.push(`settings.attendeeList should be one of ${ATTENDEE_LIST_POLICIES.join(", ")}`);
+  }
   return errors.length > 0
     ? { settings: DEFAULT_SETTINGS, errors }
-    : { settings: { dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule, agendas, earlyReviewWorkingDays, preBirthReviewWorkingDays, transferInWorkingDays, recordDeadlines }, errors };
+    : { settings: { dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule, agendas, earlyReviewWorkingDays, preBirthReviewWorkingDays, transferInWorkingDays, recordDeadlines, attendeeList }, errors };
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_LADDER, type LadderStage } from "../domain/disputes/dispute.js";
+import { DEFAULT_LADDER, type LadderStage, type LetterTo } from "../domain/disputes/dispute.js";
 import { DEFAULT_TEMPLATES } from "../domain/templates/defaultTemplates.js";
 import { TEMPLATE_KINDS, templateProblems, type EmailTemplate } from "../domain/templates/emailTemplate.js";
 import type { EditableSettings } from "../ports/SettingsStore.js";
@@ -57,10 +57,17 @@ function checkLadder(value: unknown, errors: string[]): readonly LadderStage[] {
   const ok =
     Array.isArray(value) &&
     value.length > 0 &&
-    value.every((s: Partial<LadderStage> | null) => typeof s === "object" && s !== null && typeof s.name === "string" && s.name.trim() !== "" && (s.responseDays === null || (Number.isInteger(s.responseDays) && s.responseDays! >= 1 && s.responseDays! <= 60)));
+    value.every((s: Partial<LadderStage> | null) => typeof s === "object" && s !== null && typeof s.name === "string" && s.name.trim() !== "" && (s.responseDays === null || (Number.isInteger(s.responseDays) && s.responseDays! >= 1 && s.responseDays! <= 60)) && (s.letterTo === undefined || isLetterTo(s.letterTo)));
   if (!ok) {
-    errors.push('the dispute ladder: should be a list of stages, each { "name": text, "responseDays": 1 to 60, or null for the last resort }');
+    errors.push('the dispute ladder: should be a list of stages, each { "name": text, "responseDays": 1 to 60, or null for the last resort, "letterTo": { "role": "social-worker" or "team-manager" } or { "address": email, "name": text } }');
     return DEFAULT_LADDER;
   }
   return value as LadderStage[];
+}
+
+function isLetterTo(value: unknown): value is LetterTo {
+  if (typeof value !== "object" || value === null) return false;
+  const to = value as Record<string, unknown>;
+  if ("role" in to) return Object.keys(to).length === 1 && (to.role === "social-worker" || to.role === "team-manager");
+  return Object.keys(to).length === 2 && typeof to.address === "string" && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(to.address) && typeof to.name === "string" && to.name.trim() !== "";
 }

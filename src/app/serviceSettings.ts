@@ -5,6 +5,7 @@ import type { CountRule } from "../domain/caseload/iroLoad.js";
 import type { StaffMember } from "../domain/caseload/staffMember.js";
 import { COMMON_LOCAL_TIMESCALES, type RecordDeadlines } from "../domain/timescales/localTimescales.js";
 import type { StatutoryEvent } from "../domain/timescales/ruleSets.js";
+import type { AttendeeListPolicy } from "../domain/scheduling/attendeeList.js";
 
 /** The local choices a service makes; everything has the default domain.md gives. */
 export interface ServiceSettings {
@@ -38,6 +39,8 @@ export interface ServiceSettings {
   readonly transferInWorkingDays: number;
   /** Working days after each meeting by which its decisions and full record go out. */
   readonly recordDeadlines: RecordDeadlines;
+  /** Whether invitees see each other: hidden whenever anyone outside the council is invited, by default. */
+  readonly attendeeList: AttendeeListPolicy;
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = {
@@ -57,4 +60,5 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   preBirthReviewWorkingDays: COMMON_LOCAL_TIMESCALES.preBirthReviewWorkingDays,
   transferInWorkingDays: COMMON_LOCAL_TIMESCALES.transferInWorkingDays,
   recordDeadlines: COMMON_LOCAL_TIMESCALES.records,
+  attendeeList: "hidden-when-outside",
 };

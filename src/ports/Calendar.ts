@@ -44,6 +44,8 @@ export interface BookingRequest {
   readonly location?: string;
   /** The same id on every try of one booking, so a retried create never books twice. */
   readonly transactionId: string;
+  /** Each invitee sees only themselves in the invitation (Graph's event.hideAttendees). */
+  readonly hideAttendees: boolean;
 }
 
 export interface Booking {
@@ -63,7 +65,7 @@ export interface Booking {
 export interface Calendar {
   freeBusy(addresses: readonly string[], from: Instant, to: Instant, signal?: AbortSignal): Promise<Availability[]>;
   createBooking(request: BookingRequest, signal?: AbortSignal): Promise<Booking>;
-  updateBooking(id: string, changes: Partial<Pick<BookingRequest, "subject" | "start" | "end" | "attendees" | "bodyHtml" | "location">>, signal?: AbortSignal): Promise<Booking>;
+  updateBooking(id: string, changes: Partial<Pick<BookingRequest, "subject" | "start" | "end" | "attendees" | "bodyHtml" | "location" | "hideAttendees">>, signal?: AbortSignal): Promise<Booking>;
   cancelBooking(id: string, signal?: AbortSignal): Promise<void>;
   /**
    * Completes an appointment Outlook saved (filled in through Office.js) as the sidebar books:

@@ -1,6 +1,7 @@
 import type { Instant } from "../domain/calendar/londonTime.js";
 import type { RenderedEmail } from "../domain/templates/emailTemplate.js";
 import type { Attendee } from "./Calendar.js";
+import type { DraftMail } from "./Mail.js";
 
 /**
  * What a booking writes into an appointment the user is writing (Outlook's appointment organizer
@@ -78,6 +79,6 @@ export interface OpenMessage {
   readonly subject: string;
   readonly from: { readonly address: string; readonly name: string };
   readonly webLink: string | null;
-  /** Opens a reply to this email with `html` above the original, for the user to check and send. */
-  openReply(html: string, signal?: AbortSignal): Promise<void>;
+  /** Shows a reply the app put in Drafts (Mail.draftReply), for the user to check and send. */
+  openDraft(draft: DraftMail, signal?: AbortSignal): Promise<void>;
 }

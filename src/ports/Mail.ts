@@ -21,11 +21,24 @@ export interface ReceivedMail {
   readonly webLink: string | null;
 }
 
+/** A message waiting in Drafts. */
+export interface DraftMail {
+  readonly id: string;
+  readonly to: readonly Recipient[];
+  readonly subject: string;
+  readonly html: string;
+}
+
 /** The signed-in user's mailbox. */
 export interface Mail {
   send(mail: OutgoingMail, signal?: AbortSignal): Promise<void>;
-  /** Replies to a received message with an HTML letter above the quoted original. */
-  reply(messageId: string, html: string, signal?: AbortSignal): Promise<void>;
+  /**
+   * A reply to a received message, kept in Drafts for the user to check and send: the HTML letter
+   * above the quoted original, addressed to `to` (who the letter is for, not necessarily the sender).
+   */
+  draftReply(messageId: string, html: string, to: readonly Recipient[], signal?: AbortSignal): Promise<DraftMail>;
+  /** Sends a draft (it moves to Sent Items). */
+  sendDraft(id: string, signal?: AbortSignal): Promise<void>;
   message(id: string, signal?: AbortSignal): Promise<ReceivedMail>;
   /** The newest messages in the inbox. */
   recent(top: number, signal?: AbortSignal): Promise<ReceivedMail[]>;

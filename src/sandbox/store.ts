@@ -2,8 +2,8 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 
-/** Who a demo user is in the IRO service. Partners have no mailbox in the tenant. */
-export type Role = "iro" | "cp-chair" | "manager" | "social-worker" | "team-manager" | "partner";
+/** Who a demo user is in the IRO service. Partners have no mailbox in the tenant; senior managers are whom the dispute ladder's later stages write to. */
+export type Role = "iro" | "cp-chair" | "manager" | "social-worker" | "team-manager" | "senior-manager" | "partner";
 
 export interface SandboxUser {
   readonly id: string;

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from "preact/hooks";
-import { bookReview, cancelReview, nameFromAddress, proposedAttendees, type BookingOutcome } from "../app/bookReview.js";
+import { bookReview, councilOf, CANCEL_REASONS, CancelledReasonNotKept, cancelReview, nameFromAddress, proposedAttendees, type BookingOutcome } from "../app/bookReview.js";
 import { LATE_REASONS } from "../app/lateReasons.js";
 import { calendarsFor } from "../app/dueReport.js";
 import { findSlots, type SlotFinding } from "../app/findSlots.js";
@@ -9,11 +9,14 @@ import { perFteWords } from "../domain/caseload/iroLoad.js";
 import { parseIsoDate } from "../domain/calendar/isoDate.js";
 import { instantToLondon } from "../domain/calendar/londonTime.js";
 import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
+import { hidesAttendeeList } from "../domain/scheduling/attendeeList.js";
 import type { Slot } from "../domain/scheduling/rankSlots.js";
 import { EVENT_NAMES } from "../domain/timescales/ruleSets.js";
 import type { Attendee } from "../ports/Calendar.js";
+import { toldOnCase } from "../app/casePeople.js";
+import { ConfirmStep } from "./ConfirmStep.js";
 import type { PaneEnv } from "./env.js";
-import { dayAndDate, daysLeftWords, timeRange } from "./format.js";
+import { countOf, dayAndDate, daysLeftWords, timeRange } from "./format.js";
 import { errorText, Notice } from "./Notice.js";
 import { SlotPicker } from "./SlotPicker.js";
 import { StatusBadge } from "./StatusBadge.js";
@@ -35,6 +38,10 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
   const [busy, setBusy] = useState<"finding" | "booking" | "cancelling" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<BookingOutcome | "cancelled" | null>(null);
+  const [askCancel, setAskCancel] = useState(false);
+  const [cancelReason, setCancelReason] = useState("");
+  const [cancelDetail, setCancelDetail] = useState("");
+  const [cancelError, setCancelError] = useState<string | null>(null);
   const transactionId = useRef(crypto.randomUUID());
   // An ICPC goes to the CP chair with most capacity (load against 50–70, then free/busy decides the time).
   const chairs = useMemo(() => (next?.event === "icpc" ? chairsByCapacity(caseload.entries.map((e) => e.child), env.settings.staff, env.today(), env.settings.countRule) : []), [caseload, next]);
@@ -50,6 +57,9 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
     ...attendees.filter((a) => a.invited && a.address.toLowerCase() !== chair.upn.toLowerCase()).map(({ invited: _, ...a }) => a),
   ];
   const late = slot !== null && instantToLondon(slot.start).date > next.dueBy;
+  const hidden = hidesAttendeeList(env.settings.attendeeList, invited, councilOf({ stored: entry.stored, chair: { address: chair.upn, name: chair.name }, bookedBy: env.me.address }));
+  // An appointment form cannot hide its attendee list, so such a booking is made by IRO Desk instead.
+  const fills = env.appointment !== null && !hidden;
   const title = `${EVENT_NAMES[next.event]}${next.event === "icpc" ? "" : ` ${next.number}`}`;
 
   const find = async () => {
@@ -90,13 +100,20 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
 
   const cancel = async () => {
     if (!entry.booking) return;
+    if (cancelReason === "" || (cancelReason === "Other" && cancelDetail.trim() === "")) {
+      setCancelError(cancelReason === "" ? "Choose why the booking is cancelled: the reason is kept on the case." : "Say why in the detail: the reason is “Other”.");
+      document.getElementById(cancelReason === "" ? "cancel-reason" : "cancel-detail")?.focus();
+      return;
+    }
     setBusy("cancelling");
-    setError(null);
+    setCancelError(null);
     try {
-      await cancelReview(env.calendar, entry.booking);
+      await cancelReview({ calendar: env.calendar, cases: env.cases }, entry.stored, entry.booking, { reason: cancelReason, detail: cancelDetail, by: env.me.address, today: env.today() });
       setDone("cancelled");
     } catch (e) {
-      setError(errorText(e));
+      // Cancelled, but the reason could not be kept: that is what happened, so it is what is shown.
+      if (e instanceof CancelledReasonNotKept) (setDone("cancelled"), setCancelError(e.message));
+      else setCancelError(errorText(e));
     } finally {
       setBusy(null);
     }
@@ -108,11 +125,15 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
         <h2 id="done-title">{done === "cancelled" ? "Booking cancelled" : done.kind === "filled" ? "Added to your appointment" : done.kind === "moved" ? "Booking moved" : "Booked"}</h2>
         <Notice kind="success">
           {done === "cancelled"
-            ? `The ${title} booking for ref ${entry.child.ref} is cancelled; attendees are told.`
+            ? `The ${title} booking for ref ${entry.child.ref} is cancelled; ${countOf(entry.booking?.attendees.length ?? 0, "attendee")} ${entry.booking?.attendees.length === 1 ? "is" : "are"} told.${cancelError ? "" : ` The reason (${cancelReason}) is kept on the case.`}`
             : done.kind === "filled"
               ? `${done.booking.subject} is saved in your calendar: private, tagged with ref ${entry.child.ref}${done.booking.joinUrl ? ", a Teams meeting" : ""}. ${invited.length} ${invited.length === 1 ? "person is" : "people are"} on the appointment: check it, then press Send to invite them.`
-              : `${done.booking.subject}, ${timeRange(done.booking.start, done.booking.end)}. ${invited.length} ${invited.length === 1 ? "person is" : "people are"} invited.`}
+              : `${done.booking.subject}, ${timeRange(done.booking.start, done.booking.end)}. ${invited.length} ${invited.length === 1 ? "person is" : "people are"} invited${done.hideAttendees ? "; each sees only themselves in the invitation" : ""}.`}
         </Notice>
+        {done !== "cancelled" && done.kind !== "filled" && done.insteadOfAppointment && (
+          <Notice kind="info">IRO Desk sent the invitations itself, so that no one invited sees the others. Close the appointment you opened without saving it.</Notice>
+        )}
+        {done === "cancelled" && cancelError && <Notice kind="error">{cancelError}</Notice>}
         {done !== "cancelled" && done.booking.joinUrl && (
           <p>
             <a href={done.booking.joinUrl} target="_blank" rel="noopener noreferrer">Teams meeting link</a>
@@ -137,9 +158,33 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
           <p>Booked for {timeRange(entry.booking.start, entry.booking.end)}.</p>
           <div class="row">
             <span class="muted">Choose a new time below to move it, or</span>
-            <button type="button" onClick={cancel} disabled={busy !== null}>Cancel booking</button>
+            <button type="button" aria-expanded={askCancel} onClick={() => (setAskCancel(true), setCancelError(null))} disabled={busy !== null}>Cancel booking…</button>
           </div>
         </div>
+      )}
+      {entry.booking && askCancel && (
+        <ConfirmStep
+          title="Cancel this booking?"
+          what={<p>{title} – ref {entry.child.ref}, {timeRange(entry.booking.start, entry.booking.end)}. Everyone invited is sent a cancellation at once; the reason stays on the case and is not sent to them.</p>}
+          toldHeading={`Told at once (${countOf(entry.booking.attendees.length, "person", "people")})`}
+          told={toldOnCase(entry.child, entry.booking.attendees)}
+          nobody="Nobody: the booking has no attendees."
+          confirmLabel={`Cancel and tell ${countOf(entry.booking.attendees.length, "person", "people")}`}
+          busy={busy === "cancelling"}
+          error={cancelError}
+          onConfirm={() => void cancel()}
+          onBack={() => setAskCancel(false)}
+        >
+          <label for="cancel-reason">Why is it cancelled?</label>
+          <select id="cancel-reason" value={cancelReason} onChange={(e) => setCancelReason(e.currentTarget.value)}>
+            <option value="">Choose a reason</option>
+            {CANCEL_REASONS.map((r) => (
+              <option value={r} key={r}>{r}</option>
+            ))}
+          </select>
+          <label for="cancel-detail">More detail</label>
+          <textarea id="cancel-detail" value={cancelDetail} onInput={(e) => setCancelDetail(e.currentTarget.value)} />
+        </ConfirmStep>
       )}
       {chairs.length > 0 && (
         <fieldset class="card">
@@ -168,6 +213,14 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
             </li>
           ))}
         </ul>
+        <p class="muted" id="attendee-privacy">
+          {hidden
+            ? "Each person invited sees only themselves in the invitation, not the others."
+            : env.settings.attendeeList === "shown"
+              ? "Everyone invited sees who else is invited: the service's settings show invitation lists."
+              : "Everyone invited sees who else is invited: they are all council staff."}
+          {env.appointment && hidden ? " Outlook's appointment form cannot hide the list, so IRO Desk books and sends this one itself." : ""}
+        </p>
         <label for="add-attendee">Add someone (email address)</label>
         <div class="row">
           <input id="add-attendee" type="email" value={newAddress} onInput={(e) => setNewAddress(e.currentTarget.value)} style="flex:1" />
@@ -229,14 +282,14 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
         </fieldset>
       )}
       {error && <Notice kind="error">{error}</Notice>}
-      {slot && env.appointment && (
+      {slot && fills && (
         <p class="muted" id="fill-what-happens">
           Outlook fills in and saves this appointment (nobody is invited yet). Microsoft 365 then makes it private, tags it with the case{online ? " and makes it a Teams meeting" : ""}, which Outlook's add-in tools cannot; then the attendees are added for you to check and send.
         </p>
       )}
       {slot && (
-        <button type="button" class="primary" onClick={book} disabled={busy !== null} aria-describedby={env.appointment ? "fill-what-happens" : undefined}>
-          {busy === "booking" ? "Booking…" : `${env.appointment ? "Fill in appointment" : entry.booking ? "Move booking" : "Book"}: ${timeRange(slot.start, slot.end)}`}
+        <button type="button" class="primary" onClick={book} disabled={busy !== null} aria-describedby={fills ? "fill-what-happens" : undefined}>
+          {busy === "booking" ? "Booking…" : `${fills ? "Fill in appointment" : entry.booking ? "Move booking" : env.appointment ? "Book and send from IRO Desk" : "Book"}: ${timeRange(slot.start, slot.end)}`}
         </button>
       )}
     </section>

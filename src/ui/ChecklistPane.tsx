@@ -16,11 +16,13 @@ import { applyRecord, HARM_CATEGORIES, newRecord, recordProblems, type MeetingRe
 import { EVENT_NAMES } from "../domain/timescales/ruleSets.js";
 import type { StoredCase } from "../ports/CaseStore.js";
 import { PortError } from "../ports/errors.js";
+import { toldOnCase } from "../app/casePeople.js";
 import { BookChildLater } from "./bookChildLater.js";
+import { ConfirmStep } from "./ConfirmStep.js";
 import { LoadingNotices } from "./BookingPane.js";
 import { CasePicker } from "./CasePicker.js";
 import type { PaneEnv } from "./env.js";
-import { dayAndDate } from "./format.js";
+import { countOf, dayAndDate } from "./format.js";
 import { errorText, Notice } from "./Notice.js";
 import { RagBadge } from "./RagBadge.js";
 import { usePaneMarks } from "./paneMarks.js";
@@ -114,10 +116,16 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload }: { env:
   // reloaded straight after typing lost the last words.
   useLayoutEffect(() => void (!saved && env.drafts.save(key, draft)), [draft, saved]);
 
-  const finish = async () => {
+  const [asking, setAsking] = useState(false);
+  const decisionsTo = record.track === "cp" ? toldOnCase(entry.child, [entry.child.socialWorker, entry.child.teamManager].filter((a): a is string => a !== null).map((address) => ({ address }))) : [];
+  /** "Finish": the record is checked, then the chair is asked before it goes on the case (and, for CP, the decisions go out). */
+  const check = () => {
     const found = recordProblems(record, entry.child, env.today());
     setProblems(found);
-    if (found.length > 0) return;
+    setAsking(found.length === 0);
+  };
+  const finish = async () => {
+    setAsking(false);
     setDraft((d) => ({ ...d, pendingFinish: true }));
     setStatus({ kind: "info", text: "Saving…" });
     try {
@@ -275,11 +283,31 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload }: { env:
       )}
       {status && <Notice kind={status.kind}>{status.text}</Notice>}
       {!saved ? (
-        <button type="button" class="primary" onClick={() => void finish()}>Finish</button>
+        <button type="button" class="primary" aria-expanded={asking} onClick={check}>Finish</button>
       ) : (
         <div class="row">
           <button type="button" class="primary" onClick={() => setBooking(true)}>Book the next review</button>
         </div>
+      )}
+      {asking && !saved && (
+        <ConfirmStep
+          title={`Save the ${EVENT_NAMES[record.event]} to ref ${entry.child.ref}'s case?`}
+          what={
+            <p>
+              Held on {record.meetingDate ? dayAndDate(record.meetingDate) : "?"}
+              {record.rating ? `, rated ${record.rating.charAt(0).toUpperCase()}${record.rating.slice(1)}` : ""}
+              {record.track === "cp" ? `; the plan ${record.planContinues ? (record.event === "icpc" ? "is made" : "continues") : "ends"}` : ""}
+              ; {countOf(record.decisions.filter((d) => d.trim()).length, "decision")} and {countOf(record.actions.length, "action")}. It goes on the child's record now.
+              {record.track === "cp" ? " The decisions are emailed now, through the service's decisions template." : ""}
+            </p>
+          }
+          toldHeading="The decisions are emailed to"
+          told={decisionsTo}
+          nobody={record.track === "cp" ? "Nobody: the case names no social worker or team manager, so the decisions are not emailed." : "Nobody is emailed: the record is saved to the case."}
+          confirmLabel={decisionsTo.length > 0 ? `Save and email the decisions to ${countOf(decisionsTo.length, "person", "people")}` : "Save to the case"}
+          onConfirm={() => void finish()}
+          onBack={() => setAsking(false)}
+        />
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { writeCsv } from "../app/csv/writeCsv.js";
 import { applyImport, type ImportOutcome } from "../app/import/applyImport.js";
 import { PROBLEM_COLUMNS, problemCounts, problemRow, type CsvFile, type ImportProblem } from "../app/import/importProblem.js";
@@ -17,6 +17,9 @@ const FILES = [
 ] as const;
 type Key = (typeof FILES)[number]["key"];
 
+/** An import compares the files with the register each time (planImport), so running it again writes only what is still missing. */
+const RESUME = "If it stops part-way (the page closed, the connection lost), check and write the same files again: children already written are not written twice, and the rest are added.";
+
 /**
  * Import from the national return: check the files first (every bad row listed, good rows kept),
  * see what would change, then write: new children straight away, changes to children already in
@@ -30,6 +33,19 @@ export function ImportPanel({ env }: { env: PaneEnv }) {
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [writing, setWriting] = useState(false);
+  // Leaving while children are being written stops the import part-way: the browser asks first
+  // (preventDefault, with returnValue for older engines; shown only after a user gesture, which
+  // pressing "Write" is: developer.mozilla.org/docs/Web/API/Window/beforeunload_event).
+  useEffect(() => {
+    if (!writing) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [writing]);
 
   const check = async () => {
     if (Boolean(files.episodes) !== Boolean(files.reviews)) return setError("Choose both the episodes and the reviews file: they go together.");
@@ -58,12 +74,14 @@ export function ImportPanel({ env }: { env: PaneEnv }) {
   const apply = async () => {
     if (!checked) return;
     setBusy(true);
+    setWriting(true);
     setError(null);
     try {
       setOutcome(await applyImport(env.cases, checked.plan, confirmChanges, (done, total) => setProgress({ done, total })));
     } catch (e) {
-      setError(errorText(e));
+      setError(`${errorText(e)} ${RESUME}`);
     } finally {
+      setWriting(false);
       setBusy(false);
     }
   };
@@ -150,15 +168,20 @@ export function ImportPanel({ env }: { env: PaneEnv }) {
               {`Write to the register: add ${checked.plan.create.length}${confirmChanges ? `, change ${checked.plan.change.length}` : ""}`}
             </button>
           )}
-          {progress && (
+          {(progress || writing) && (
             <div>
-              <label for="import-progress">Writing to the register: {progress.done} of {progress.total}</label>
-              <progress id="import-progress" class="progress" value={progress.done} max={progress.total} />
+              {progress && (
+                <>
+                  <label for="import-progress">Writing to the register: {progress.done} of {progress.total}</label>
+                  <progress id="import-progress" class="progress" value={progress.done} max={progress.total} />
+                </>
+              )}
+              {writing && <p>Keep this page open until it finishes. {RESUME}</p>}
             </div>
           )}
           {outcome && (
             <Notice kind={outcome.failed.length > 0 ? "error" : "success"}>
-              Added {outcome.created}, changed {outcome.updated}.{outcome.failed.length > 0 ? ` ${outcome.failed.length} could not be written: ${outcome.failed.slice(0, 5).map((f) => `${f.ref} (${f.message})`).join("; ")}` : ""}
+              Added {outcome.created}, changed {outcome.updated}.{outcome.failed.length > 0 ? ` ${outcome.failed.length} could not be written: ${outcome.failed.slice(0, 5).map((f) => `${f.ref} (${f.message})`).join("; ")}. ${RESUME}` : ""}
             </Notice>
           )}
         </>

@@ -5,6 +5,7 @@ import type { CaseloadEntry } from "../app/loadCaseload.js";
 import { ragEntryFor, templateValues, type RagInput } from "../app/templateValues.js";
 import { nameFromAddress } from "../app/bookReview.js";
 import type { RagRating } from "../domain/caseload/childCase.js";
+import { ragProblems, type RagProblem } from "../domain/rag/ragProblems.js";
 import { renderTemplate } from "../domain/templates/emailTemplate.js";
 import { LoadingNotices } from "./BookingPane.js";
 import { CasePicker } from "./CasePicker.js";
@@ -38,6 +39,7 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<readonly RagProblem[]>([]);
   const template = settings.templates.find((t) => t.id === templateId) ?? settings.templates[0]!;
   const isRag = template.kind === "rag";
   const calendar = entry ? calendarsFor(env.settings)(entry.child.nation) : null;
@@ -54,6 +56,13 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
 
   const insert = async () => {
     if (!env.compose || !entry || !rendered || rendered instanceof Error || !calendar) return;
+    const found = rag ? ragProblems(rag.rating, rag.concerns, rag.actions) : [];
+    setProblems(found);
+    if (found.length > 0) {
+      setDone(null);
+      document.getElementById(found[0]!.field === "concerns" ? "concerns" : "action-0")?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -93,14 +102,14 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
                 ))}
               </fieldset>
               <label for="concerns">Concerns</label>
-              <textarea id="concerns" value={concerns} onInput={(e) => setConcerns(e.currentTarget.value)} />
+              <textarea id="concerns" value={concerns} onInput={(e) => setConcerns(e.currentTarget.value)} {...(problems.some((p) => p.field === "concerns") ? { "aria-invalid": true, "aria-describedby": "rag-problems" } : {})} />
               <fieldset class="card">
                 <legend>Actions</legend>
                 {actions.map((a, i) => (
                   <div class="row" key={i}>
                     <div style="flex:3;min-width:140px">
                       <label for={`action-${i}`}>Action {i + 1}</label>
-                      <input id={`action-${i}`} type="text" value={a.action} onInput={(e) => { const v = e.currentTarget.value; setActions((prev) => prev.map((x, j) => (j === i ? { ...x, action: v } : x))); }} />
+                      <input id={`action-${i}`} type="text" {...(i === 0 && problems.some((p) => p.field === "actions") ? { "aria-invalid": true, "aria-describedby": "rag-problems" } : {})} value={a.action} onInput={(e) => { const v = e.currentTarget.value; setActions((prev) => prev.map((x, j) => (j === i ? { ...x, action: v } : x))); }} />
                     </div>
                     <div style="flex:2;min-width:110px">
                       <label for={`owner-${i}`}>Owner</label>
@@ -123,6 +132,14 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
             rendered && (
               <EmailPreview subject={rendered.subject} blocks={rendered.blocks} />
             )
+          )}
+          {problems.length > 0 && (
+            <div id="rag-problems">
+              <Notice kind="error">
+                Not inserted:
+                <ul>{problems.map((p) => <li key={p.message}>{p.message}</li>)}</ul>
+              </Notice>
+            </div>
           )}
           {error && <Notice kind="error">{error}</Notice>}
           {done && <Notice kind="success">{done}</Notice>}

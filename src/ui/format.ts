@@ -37,3 +37,8 @@ export function daysLeftWords(workingDaysLeft: number): string {
   if (workingDaysLeft === 0) return "due today";
   return `${workingDaysLeft} working day${workingDaysLeft === 1 ? "" : "s"} left`;
 }
+
+/** "1 person", "6 people", "0 actions": a count with its noun in the right number. */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

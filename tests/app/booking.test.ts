@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { MemoryCalendar } from "../../src/adapters/memory/memoryCalendar.js";
 import { MemoryCaseStore } from "../../src/adapters/memory/memoryCaseStore.js";
-import { bookReview, proposedAttendees, type BookingChoice } from "../../src/app/bookReview.js";
+import { bookReview, CancelledReasonNotKept, cancelReview, proposedAttendees, type BookingChoice } from "../../src/app/bookReview.js";
 import { LateReasonNeeded } from "../../src/app/lateReasons.js";
+import { BusyError } from "../../src/ports/errors.js";
 import { findSlots } from "../../src/app/findSlots.js";
 import { loadCaseload } from "../../src/app/loadCaseload.js";
 import { DEFAULT_SETTINGS } from "../../src/app/serviceSettings.js";
@@ -106,8 +107,9 @@ describe("booking a review", () => {
     expect(calendar.bookings[0]!.start).toBe(at("2026-04-22", 840));
   });
 
-  it("from an open appointment: Outlook fills and saves it, Graph completes it like a sidebar booking, and only then are the attendees added", async () => {
-    const { calendar, choice } = await setUp();
+  it("from an open appointment with only staff invited: Outlook fills and saves it, Graph completes it like a sidebar booking, and only then are the attendees added", async () => {
+    const { calendar, choice: all, entry } = await setUp();
+    const choice = () => all({ attendees: staffOf(entry) });
     const steps: string[] = [];
     const calls = calendar.calls;
     const form = appointmentForm(calendar, steps);
@@ -133,7 +135,8 @@ describe("booking a review", () => {
   });
 
   it("says what state the appointment is in when Graph cannot complete it, and invites nobody", async () => {
-    const { calendar, choice } = await setUp();
+    const { calendar, choice: all, entry } = await setUp();
+    const choice = () => all({ attendees: staffOf(entry) });
     const steps: string[] = [];
     calendar.completeBooking = () => Promise.reject(new RequestError(403, "Access is denied."));
     const failed = bookReview({ calendar, cases: new MemoryCaseStore(), appointment: appointmentForm(calendar, steps) }, choice(), DEFAULT_SETTINGS);
@@ -150,6 +153,84 @@ describe("booking a review", () => {
 });
 
 const form = () => ({ subject: "s", start: at("2026-04-20", 600), end: at("2026-04-20", 690), location: "", bodyHtml: "", caseRef: "104233", eventKind: "lac-review 2" });
+
+describe("who sees whom in an invitation", () => {
+  it("with a carer or a partner invited, each person sees only themselves; with only staff, they see each other", async () => {
+    const { calendar, choice, entry } = await setUp();
+    const ports = { calendar, cases: new MemoryCaseStore(), appointment: null };
+    const everyone = await bookReview(ports, choice(), DEFAULT_SETTINGS);
+    expect(everyone).toMatchObject({ kind: "booked", hideAttendees: true });
+    expect(calendar.hidden.get(calendar.bookings[0]!.id)).toBe(true);
+    const staff = staffOf(entry);
+    await bookReview(ports, choice({ attendees: staff, transactionId: "tx-staff" }), DEFAULT_SETTINGS);
+    expect(calendar.hidden.get(calendar.bookings[1]!.id)).toBe(false);
+    // A carer on a council address is still outside the council: the case names them as a contact.
+    const inHouse = { address: "pat.carer@westmere.example", name: "Pat Carer", type: "required" as const };
+    const withContact = { ...entry.stored, childCase: { ...entry.stored.childCase, contacts: [{ role: "carer" as const, name: "Pat Carer", email: inHouse.address }] } };
+    await bookReview(ports, choice({ stored: withContact, attendees: [...staff, inHouse], transactionId: "tx-in-house" }), DEFAULT_SETTINGS);
+    expect(calendar.hidden.get(calendar.bookings[2]!.id)).toBe(true);
+  });
+
+  it("a service may hide every list, or show them all", async () => {
+    const { calendar, choice, entry } = await setUp();
+    const ports = { calendar, cases: new MemoryCaseStore(), appointment: null };
+    const staff = staffOf(entry);
+    await bookReview(ports, choice({ attendees: staff }), { ...DEFAULT_SETTINGS, attendeeList: "hidden" });
+    await bookReview(ports, choice({ transactionId: "tx-shown" }), { ...DEFAULT_SETTINGS, attendeeList: "shown" });
+    expect(calendar.bookings.map((b) => calendar.hidden.get(b.id))).toEqual([true, false]);
+  });
+
+  it("moving a booking keeps the list hidden", async () => {
+    const { calendar, cases, choice } = await setUp();
+    const ports = { calendar, cases, appointment: null };
+    await bookReview(ports, choice(), DEFAULT_SETTINGS);
+    calendar.hidden.clear();
+    const entry = (await loadCaseload({ cases, calendar }, today, DEFAULT_SETTINGS)).entries[0]!;
+    await bookReview(ports, choice({ existing: entry.booking, start: at("2026-04-22", 840), end: at("2026-04-22", 930), transactionId: "tx-2" }), DEFAULT_SETTINGS);
+    expect(calendar.hidden.get(calendar.bookings[0]!.id)).toBe(true);
+  });
+
+  it("opened from an appointment with a carer invited: booked through Graph with the list hidden, the appointment not filled (no add-in can hide its list)", async () => {
+    const { calendar, choice } = await setUp();
+    const steps: string[] = [];
+    const outcome = await bookReview({ calendar, cases: new MemoryCaseStore(), appointment: appointmentForm(calendar, steps) }, choice(), DEFAULT_SETTINGS);
+    expect(outcome).toMatchObject({ kind: "booked", hideAttendees: true, insteadOfAppointment: true });
+    expect(steps).toEqual([]);
+    expect(calendar.bookings).toHaveLength(1);
+  });
+});
+
+describe("cancelling a booking", () => {
+  it("needs a reason, checked before anyone is told; the reason is kept on the case", async () => {
+    const { calendar, cases, choice } = await setUp();
+    const ports = { calendar, cases, appointment: null };
+    await bookReview(ports, choice(), DEFAULT_SETTINGS);
+    const entry = (await loadCaseload({ cases, calendar }, today, DEFAULT_SETTINGS)).entries[0]!;
+    const why = { reason: "", detail: "", by: chair.address, today };
+    await expect(cancelReview({ calendar, cases }, entry.stored, entry.booking!, why)).rejects.toThrow(/Choose why the booking is cancelled/);
+    await expect(cancelReview({ calendar, cases }, entry.stored, entry.booking!, { ...why, reason: "Other" })).rejects.toThrow(/Say why in the detail/);
+    expect(calendar.calls).not.toContain("cancelBooking");
+    await cancelReview({ calendar, cases }, entry.stored, entry.booking!, { ...why, reason: "Child unwell or unavailable", detail: "In hospital" });
+    expect(calendar.bookings[0]!.cancelled).toBe(true);
+    expect((await cases.readCase(entry.stored.id)).childCase.cancellations).toEqual([
+      { event: "lac-review 2", bookedFor: "2026-04-20", reason: "Child unwell or unavailable", detail: "In hospital", recorded: today, by: chair.address },
+    ]);
+  });
+
+  it("says so when the booking is cancelled but the reason cannot be kept", async () => {
+    const { calendar, cases, choice } = await setUp();
+    await bookReview({ calendar, cases, appointment: null }, choice(), DEFAULT_SETTINGS);
+    const entry = (await loadCaseload({ cases, calendar }, today, DEFAULT_SETTINGS)).entries[0]!;
+    const failing = { ...cases, readCases: cases.readCases.bind(cases), readCase: cases.readCase.bind(cases), createCase: cases.createCase.bind(cases), updateCase: async () => { throw new BusyError(4); } };
+    const error = await cancelReview({ calendar, cases: failing }, entry.stored, entry.booking!, { reason: "Booked in error", detail: "", by: chair.address, today }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CancelledReasonNotKept);
+    expect((error as Error).message).toMatch(/^The booking is cancelled and its attendees are told, but the reason could not be kept on the case: Microsoft 365 is busy/);
+    expect(calendar.bookings[0]!.cancelled).toBe(true);
+  });
+});
+
+/** The council staff a case proposes (social worker, team manager): an invitation whose list may be shown. */
+const staffOf = (entry: { stored: Parameters<typeof proposedAttendees>[0] }) => proposedAttendees(entry.stored, chair.address).filter((a) => a.address.endsWith("@westmere.example"));
 
 describe("the caseload and free times", () => {
   it("loads with one calendar call and one call per page of the register", async () => {

@@ -25,6 +25,7 @@ const booking = (ref: string, transactionId: string, date = "2026-03-10"): Booki
   bodyHtml: "<p>Agenda</p>",
   online: true,
   transactionId,
+  hideAttendees: false,
 });
 
 describe("Calendar port against the sandbox (GraphCalendar)", () => {
@@ -55,6 +56,25 @@ describe("Calendar port against the sandbox (GraphCalendar)", () => {
     const view = await sandbox.raw(socialWorker, "GET", `/me/calendarView?startDateTime=2026-03-10T00:00:00Z&endDateTime=2026-03-11T00:00:00Z&$top=50`);
     const copy = view.body.value.find((e: { subject: string }) => e.subject === "LAC review 2 – ref 100001");
     expect(copy).toMatchObject({ isOrganizer: false, showAs: "tentative", organizer: { emailAddress: { address: IRO } } });
+  });
+
+  it("an invitation that hides its attendee list: each attendee's copy lists only themselves, before and after a move", async () => {
+    const calendar = new GraphCalendar(sandbox.graph(IRO));
+    const carer = { address: "pat.carer@carers.example", name: "Pat Carer", type: "required" as const };
+    const made = await calendar.createBooking({ ...booking("100009", "tx-9"), attendees: [...booking("100009", "tx-9").attendees, carer], hideAttendees: true });
+    const organizer = await sandbox.raw(IRO, "GET", `/me/events/${made.id}`);
+    expect(organizer.body.hideAttendees).toBe(true);
+    // The organizer's own event keeps everyone: the IRO sees who is invited.
+    expect(organizer.body.attendees.map((a: { emailAddress: { address: string } }) => a.emailAddress.address)).toEqual([socialWorker, PARTNER, carer.address]);
+    const copyOf = async () => {
+      const view = await sandbox.raw(socialWorker, "GET", `/me/calendarView?startDateTime=2026-03-09T00:00:00Z&endDateTime=2026-03-12T00:00:00Z&$top=50`);
+      return view.body.value.find((e: { subject: string }) => e.subject === "LAC review 2 – ref 100009");
+    };
+    expect((await copyOf()).attendees.map((a: { emailAddress: { address: string } }) => a.emailAddress.address)).toEqual([socialWorker]);
+    await calendar.updateBooking(made.id, { start: at("2026-03-11", "10:00"), end: at("2026-03-11", "11:30"), hideAttendees: true });
+    const moved = await copyOf();
+    expect(moved.start.dateTime).toMatch(/^2026-03-11T10:00:00/);
+    expect(moved.attendees.map((a: { emailAddress: { address: string } }) => a.emailAddress.address)).toEqual([socialWorker]);
   });
 
   it("a throttled create is retried after Retry-After and books exactly once", async () => {

@@ -28,6 +28,7 @@ const booking = (ref: string, transactionId: string, date: string): BookingReque
   bodyHtml: "<p>Agenda</p>",
   online: true,
   transactionId,
+  hideAttendees: false,
 });
 const created = (transactionId: string) => sandbox.store.allEvents(sandbox.store.user(IRO)!.id).filter((e) => e.transactionId === transactionId);
 const SLOW = { maxAttempts: 3, timeoutMs: 1_000, maxDelayMs: 1_000 };

@@ -22,16 +22,24 @@ describe("Mail port against the sandbox (GraphMail)", () => {
     expect(sandbox.store.messages(sandbox.store.user(IRO)!.id, "sentitems")).toHaveLength(1);
   });
 
-  it("reads a received message and replies to it with an HTML letter above the original", async () => {
+  it("drafts a reply to a received message addressed to whoever the letter is for, with the letter above the original, and sends it from Drafts", async () => {
     const managerMail = new GraphMail(sandbox.graph(MANAGER));
     const received = inbox(MANAGER)[0]!;
     const message = await managerMail.message(received.id);
     expect(message.internetMessageId).toMatch(/^<.+@sandbox\.iro-desk\.local>$/);
     expect(message.from.address).toBe(IRO);
-    await managerMail.reply(received.id, "<p>Escalated to stage 2.</p>");
-    const reply = inbox(IRO).find((m) => m.data.subject === "RE: [OFFICIAL-SENSITIVE] RAG Amber – ref 100001");
-    expect(String((reply?.data.body as { content: string }).content)).toMatch(/^<p>Escalated to stage 2\.<\/p>.*Actions/s);
+    const other = "daniel.hughes@westmere.example";
+    const draft = await managerMail.draftReply(received.id, "<p>Escalated to stage 3.</p>", [{ address: other, name: "Daniel Hughes" }]);
+    expect(draft.to).toEqual([{ address: other, name: "Daniel Hughes" }]);
+    // Kept in Drafts: nothing has gone to anyone yet.
+    expect(sandbox.store.messages(sandbox.store.user(MANAGER)!.id, "drafts").map((m) => m.id)).toContain(draft.id);
+    expect(inbox(other).filter((m) => String(m.data.subject).startsWith("RE:"))).toHaveLength(0);
+    await managerMail.sendDraft(draft.id);
+    const reply = inbox(other).find((m) => m.data.subject === "RE: [OFFICIAL-SENSITIVE] RAG Amber – ref 100001");
+    expect(String((reply?.data.body as { content: string }).content)).toMatch(/^<p>Escalated to stage 3\.<\/p>.*Actions/s);
     expect(reply?.data.conversationId).toBe(received.data.conversationId);
+    // Not to the sender of the original: the letter is for the person the ladder names.
+    expect(inbox(IRO).filter((m) => m.data.subject === "RE: [OFFICIAL-SENSITIVE] RAG Amber – ref 100001")).toHaveLength(0);
   });
 
   it("a send whose answer never came is not repeated: one email, and the user is told to check", async () => {

@@ -25,6 +25,7 @@ describe("a booking's Teams meeting, as Graph shows it (the sandbox) and as the 
       bodyHtml: "<p>Agenda</p>",
       online: true,
       transactionId: "teams-1",
+      hideAttendees: false,
     });
     const event = await sandbox.raw(IRO, "GET", `/me/events/${encodeURIComponent(made.id)}`);
     expect(event.body.onlineMeeting).toEqual({ conferenceId: expect.stringMatching(/^\d{9}$/), joinUrl: made.joinUrl, phones: [], quickDial: null, tollFreeNumbers: [], tollNumber: null });

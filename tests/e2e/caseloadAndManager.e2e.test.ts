@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CASE_REGISTER_LIST, DEMO_SITE } from "../../src/sandbox/demo/demoTenant.js";
 import { axeViolations, screenshot, ukPage, useBrowserAndSandbox } from "./browser.js";
@@ -147,5 +149,34 @@ describe("the managers' view", { timeout: 60_000 }, () => {
     const refs2 = sandbox.store.listItems(sandbox.store.list(CASE_REGISTER_LIST)!.id).map((i) => i.data.fields.Title);
     expect(refs2.filter((r) => r === "1002")).toHaveLength(1);
     expect(page.errors).toEqual([]);
+  });
+
+  it("while an import is writing, leaving the page asks first; the screen says a stopped import can be run again", async () => {
+    const page = await ukPage(browser(), 1100, 900);
+    await page.goto(at("preview-manager.html", MANAGER, "&tab=import"));
+    const dir = mkdtempSync(join(tmpdir(), "iro-import-"));
+    const plans = join(dir, "cp-plans.csv");
+    writeFileSync(plans, "CHILD,DOB,STRATEGY,ICPC,REVIEWS,PLAN_END,CATEGORY,CHAIR\r\n2001,01/02/2019,05/01/2026,,,,,\r\n2002,03/04/2018,06/01/2026,,,,,\r\n");
+    await page.getByLabel("CP plans").setInputFiles(plans);
+    await page.getByRole("button", { name: "Check the files" }).click();
+    await page.getByText(/^2 new children to add/).waitFor();
+    // The first write is throttled for a few seconds: the import is still writing when the IRO tries to leave.
+    sandbox.faults.set([{ kind: "429", count: 1, method: "POST", pathContains: "/items", retryAfterSeconds: 3 }]);
+    await page.getByRole("button", { name: "Write to the register: add 2" }).click();
+    await page.getByText(/^Keep this page open until it finishes\. If it stops part-way .* write the same files again: children already written are not written twice/).waitFor();
+    await screenshot(page, "manager-import-writing");
+    const asked: string[] = [];
+    page.once("dialog", (dialog) => void (asked.push(dialog.type()), dialog.dismiss()));
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toEqual(["beforeunload"]);
+    expect(page.isClosed()).toBe(false);
+    await page.getByText("Added 2, changed 0.").waitFor({ timeout: 20_000 });
+    sandbox.faults.set([]);
+    // Finished: leaving no longer asks.
+    let askedAgain = false;
+    page.once("dialog", (dialog) => void ((askedAgain = true), dialog.accept()));
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => page.isClosed()).toBe(true);
+    expect(askedAgain).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ const { browser, sandbox } = useBrowserAndSandbox();
 const previewUrl = (extra = "") => `${sandbox.url}/preview-outlook.html?today=2026-03-02&now=2026-03-02T08:00:00Z&user=${IRO}${extra}`;
 
 /** A child of Sam's whose next review is not booked yet, straight from the sandbox's register. */
-function unbookedChildOf(upn: string): { ref: string; socialWorker: string; teamManager: string } {
+function unbookedChildOf(upn: string, skip = 0): { ref: string; socialWorker: string; teamManager: string; contacts: { email: string; role: string; name: string }[] } {
   const list = sandbox.store.list(CASE_REGISTER_LIST)!;
   const booked = new Set(
     sandbox.store
@@ -19,8 +19,8 @@ function unbookedChildOf(upn: string): { ref: string; socialWorker: string; team
   );
   for (const item of sandbox.store.listItems(list.id)) {
     const child = fromRegisterFields(item.data.fields).childCase!;
-    if (child.iro === upn && child.lac && !child.cp && !booked.has(child.ref) && child.socialWorker && child.teamManager) {
-      return { ref: child.ref, socialWorker: child.socialWorker, teamManager: child.teamManager };
+    if (child.iro === upn && child.lac && !child.cp && !booked.has(child.ref) && child.socialWorker && child.teamManager && child.contacts.some((c) => c.role === "parent") && skip-- <= 0) {
+      return { ref: child.ref, socialWorker: child.socialWorker, teamManager: child.teamManager, contacts: [...child.contacts] };
     }
   }
   throw new Error("no unbooked child in the demo data");
@@ -40,6 +40,7 @@ describe("Outlook preview: booking a review end to end", { timeout: 60_000 }, ()
     await page.getByRole("button", { name: "Find free times" }).click();
     await page.getByRole("heading", { name: "Best times" }).waitFor();
     await page.locator('input[name="slot"]').first().check();
+    expect(await page.locator("#attendee-privacy").innerText()).toBe("Each person invited sees only themselves in the invitation, not the others.");
     await screenshot(page, "outlook-preview-slots");
     expect(await axeViolations(page)).toEqual([]);
 
@@ -47,6 +48,7 @@ describe("Outlook preview: booking a review end to end", { timeout: 60_000 }, ()
     await page.getByRole("heading", { name: "Booked" }).waitFor();
     const notice = await page.getByRole("status").filter({ hasText: `ref ${child.ref}` }).innerText();
     expect(notice).toMatch(new RegExp(`ref ${child.ref}, (Mon|Tue|Wed|Thu|Fri) \\d\\d/\\d\\d/2026, \\d\\d:\\d\\d–\\d\\d:\\d\\d`));
+    expect(notice).toContain("each sees only themselves in the invitation");
     await screenshot(page, "outlook-preview-booked");
 
     // The organizer's event carries the case reference; each staff attendee has the meeting in their own calendar.
@@ -55,20 +57,34 @@ describe("Outlook preview: booking a review end to end", { timeout: 60_000 }, ()
     );
     expect(organizer?.data.subject).toMatch(new RegExp(`^LAC review \\d+ – ref ${child.ref}$`));
     expect(organizer?.data.sensitivity).toBe("private");
+    // Parents and carers are invited: no one sees the others. The IRO's own event lists them all.
+    expect(organizer?.data.hideAttendees).toBe(true);
+    const invited = (organizer!.data.attendees as { emailAddress: { address: string } }[]).map((a) => a.emailAddress.address);
+    for (const contact of child.contacts) expect(invited).toContain(contact.email);
     for (const attendee of [child.socialWorker, child.teamManager]) {
       const copies = sandbox.store.eventsByUid(organizer!.iCalUId).filter((e) => e.ownerId === sandbox.store.user(attendee)!.id);
       expect(copies, attendee).toHaveLength(1);
       expect(copies[0]!.data.subject).toContain(`ref ${child.ref}`);
+      expect((copies[0]!.data.attendees as { emailAddress: { address: string } }[]).map((a) => a.emailAddress.address), attendee).toEqual([attendee]);
     }
     expect(page.errors).toEqual([]);
   });
 
-  it("opened from an appointment, takes Outlook's path (fill, save, Graph completes, attendees, Send) and ends up the same as a sidebar booking", async () => {
+  it("opened from an appointment with only staff invited, takes Outlook's path (fill, save, Graph completes, attendees, Send) and ends up the same as a sidebar booking", async () => {
     const page = await ukPage(browser());
-    const child = unbookedChildOf(IRO);
+    const child = unbookedChildOf(IRO, 1);
     await page.goto(previewUrl("&mode=appointment"));
     await page.getByLabel("Find a child by case reference or name").fill(child.ref);
     await page.getByRole("button", { name: new RegExp(`Ref ${child.ref}`) }).click();
+    // Outlook's appointment form cannot hide its attendee list: with a parent invited, IRO Desk books it itself.
+    await page.getByRole("button", { name: "Find free times" }).click();
+    await page.locator('input[name="slot"]').first().check();
+    await page.getByRole("button", { name: /^Book and send from IRO Desk: / }).waitFor();
+    expect(await page.locator("#attendee-privacy").innerText()).toContain("Outlook's appointment form cannot hide the list, so IRO Desk books and sends this one itself.");
+    await screenshot(page, "outlook-preview-appointment-family");
+    const invited = page.getByRole("group", { name: "Invited" });
+    for (const contact of child.contacts) await invited.getByRole("checkbox", { name: new RegExp(contact.email.replace(/[.]/g, "\\.")) }).uncheck();
+    expect(await page.locator("#attendee-privacy").innerText()).toBe("Everyone invited sees who else is invited: they are all council staff.");
     await page.getByRole("button", { name: "Find free times" }).click();
     await page.locator('input[name="slot"]').first().check();
     // The pane says what will happen before anything does.
@@ -100,6 +116,7 @@ describe("Outlook preview: booking a review end to end", { timeout: 60_000 }, ()
     expect(await body.locator("li").first().innerText()).toBe("The child’s wishes and feelings, and how they took part");
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "outlook-preview-appointment");
+    expect(await form.innerText()).not.toContain("@family.example");
     await form.getByRole("button", { name: "Send" }).click();
     await page.getByText(/^Sent: /).waitFor();
 
@@ -109,6 +126,69 @@ describe("Outlook preview: booking a review end to end", { timeout: 60_000 }, ()
     for (const attendee of [child.socialWorker, child.teamManager]) {
       expect(sandbox.store.eventsByUid(sent.iCalUId).filter((e) => e.ownerId === sandbox.store.user(attendee)!.id), attendee).toHaveLength(1);
     }
+    expect(page.errors).toEqual([]);
+  });
+
+  it("opened from an appointment with a parent invited: IRO Desk books it with the list hidden and says to close the appointment", async () => {
+    const page = await ukPage(browser());
+    const child = unbookedChildOf(IRO, 2);
+    await page.goto(previewUrl("&mode=appointment"));
+    await page.getByLabel("Find a child by case reference or name").fill(child.ref);
+    await page.getByRole("button", { name: new RegExp(`Ref ${child.ref}`) }).click();
+    await page.getByRole("button", { name: "Find free times" }).click();
+    await page.locator('input[name="slot"]').first().check();
+    await page.getByRole("button", { name: /^Book and send from IRO Desk: / }).click();
+    await page.getByRole("heading", { name: "Booked" }).waitFor();
+    await page.getByText("IRO Desk sent the invitations itself, so that no one invited sees the others. Close the appointment you opened without saving it.").waitFor();
+    // Nothing went into the appointment form.
+    expect(await page.getByRole("form", { name: "Appointment" }).count()).toBe(0);
+    const organizer = sandbox.store.allEvents(sandbox.store.user(IRO)!.id).find((e) =>
+      ((e.data.singleValueExtendedProperties ?? []) as { id: string; value: string }[]).some((p) => p.id === CASE_REF_PROPERTY && p.value === child.ref),
+    )!;
+    expect(organizer.data.hideAttendees).toBe(true);
+    await screenshot(page, "outlook-preview-appointment-booked-instead");
+    expect(page.errors).toEqual([]);
+  });
+
+  it("cancelling asks first, naming everyone told and asking why; the reason is kept on the case", async () => {
+    const page = await ukPage(browser());
+    const child = unbookedChildOf(IRO, 3);
+    await page.goto(previewUrl());
+    await page.getByLabel("Find a child by case reference or name").fill(child.ref);
+    await page.getByRole("button", { name: new RegExp(`Ref ${child.ref}`) }).click();
+    await page.getByRole("button", { name: "Find free times" }).click();
+    await page.locator('input[name="slot"]').first().check();
+    await page.getByRole("button", { name: /^Book: / }).click();
+    await page.getByRole("heading", { name: "Booked" }).waitFor();
+    await page.goto(previewUrl());
+    await page.getByLabel("Find a child by case reference or name").fill(child.ref);
+    await page.getByRole("button", { name: new RegExp(`Ref ${child.ref}`) }).click();
+    await page.getByRole("button", { name: "Cancel booking…" }).click();
+    const ask = page.getByRole("region", { name: "Cancel this booking?" });
+    await ask.waitFor();
+    const told = await ask.getByRole("list").locator("li").allInnerTexts();
+    const organizer = () =>
+      sandbox.store.allEvents(sandbox.store.user(IRO)!.id).find((e) => ((e.data.singleValueExtendedProperties ?? []) as { id: string; value: string }[]).some((p) => p.id === CASE_REF_PROPERTY && p.value === child.ref))!;
+    expect(told).toHaveLength((organizer().data.attendees as unknown[]).length);
+    const parent = child.contacts.find((c) => c.role === "parent")!;
+    expect(told).toContain(`${parent.name}, parent (${parent.email})`);
+    expect(told.some((t) => t.includes(", social worker ("))).toBe(true);
+    expect(await ask.getByRole("button", { name: `Cancel and tell ${told.length} people` }).count()).toBe(1);
+    await screenshot(page, "outlook-preview-cancel-ask");
+    expect(await axeViolations(page)).toEqual([]);
+    // No reason: refused, focus on the reason, nothing cancelled.
+    await ask.getByRole("button", { name: /^Cancel and tell/ }).click();
+    await ask.getByText("Choose why the booking is cancelled: the reason is kept on the case.").waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("cancel-reason");
+    expect(organizer().data.isCancelled).toBe(false);
+    await ask.getByLabel("Why is it cancelled?").selectOption("Child unwell or unavailable");
+    await ask.getByLabel("More detail").fill("In hospital this week");
+    await ask.getByRole("button", { name: /^Cancel and tell/ }).click();
+    await page.getByRole("heading", { name: "Booking cancelled" }).waitFor();
+    expect(await page.getByRole("status").filter({ hasText: "is cancelled" }).innerText()).toContain(`${told.length} attendees are told. The reason (Child unwell or unavailable) is kept on the case.`);
+    expect(sandbox.store.allEvents(sandbox.store.user(IRO)!.id).some((e) => ((e.data.singleValueExtendedProperties ?? []) as { id: string; value: string }[]).some((p) => p.value === child.ref))).toBe(false);
+    const stored = sandbox.store.listItems(sandbox.store.list(CASE_REGISTER_LIST)!.id).map((i) => fromRegisterFields(i.data.fields).childCase!).find((c) => c.ref === child.ref)!;
+    expect(stored.cancellations).toEqual([expect.objectContaining({ reason: "Child unwell or unavailable", detail: "In hospital this week", recorded: "2026-03-02", by: IRO })]);
     expect(page.errors).toEqual([]);
   });
 

@@ -80,6 +80,13 @@ describe("Teams: the chair's checklist in the meeting side panel", { timeout: 90
     expect(next).toMatch(new RegExp(`LAC review ${number + 1} due by Wed 02/09/2026`));
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Finish" }).click();
+    // It asks before anything goes on the child's record; a LAC review emails no one.
+    const ask = page.getByRole("region", { name: new RegExp(`^Save the LAC review to ref ${ref}'s case\\?$`) });
+    await ask.waitFor();
+    expect(await ask.innerText()).toContain("Nobody is emailed: the record is saved to the case.");
+    expect(childOf(ref).lac!.reviews.some((r) => r.held === "2026-03-02")).toBe(false);
+    await screenshot(page, "teams-checklist-confirm");
+    await ask.getByRole("button", { name: "Save to the case" }).click();
     await page.getByText("Saved to the case record.").waitFor();
     await screenshot(page, "teams-checklist-saved");
 
@@ -109,6 +116,7 @@ describe("Teams: the chair's checklist in the meeting side panel", { timeout: 90
     await page.getByLabel("Decisions (one a line)").fill("Plan continues");
     sandbox.faults.set([{ kind: "503", share: 1, method: "PATCH", retryAfterSeconds: 0 }]);
     await page.getByRole("button", { name: "Finish" }).click();
+    await page.getByRole("button", { name: "Save to the case" }).click();
     await page.getByText(/^Not saved yet: IRO Desk could not reach Microsoft 365/).waitFor({ timeout: 30_000 });
     expect(childOf(ref).lac!.reviews).toHaveLength(before);
     const context = page.context();
@@ -123,5 +131,44 @@ describe("Teams: the chair's checklist in the meeting side panel", { timeout: 90
     expect(child.lac!.reviews).toHaveLength(before + 1);
     expect(child.lac!.reviews.at(-1)).toMatchObject({ held: "2026-03-02", seenBeforeReview: false, participation });
     expect(child.rag.at(-1)).toMatchObject({ rating: "green", reason: "Progressing well" });
+  });
+
+  it("a CP conference: Finish names the social worker and team manager the decisions go to, and sends only once confirmed", async () => {
+    const page = await ukPage(browser(), 1280, 900);
+    const chair = "nadia.hussain@westmere.example";
+    await page.goto(`${sandbox.url}/preview-teams.html?today=2026-03-02&now=2026-03-02T14:05:00Z&user=${chair}&meeting=adhoc-cp-1`);
+    await page.getByText("This meeting is not linked to a child's booking.").waitFor();
+    const first = page.locator(".child").filter({ hasText: /Review CP conference/ }).first();
+    const ref = (await first.locator(".ref").innerText()).replace("Ref ", "");
+    await first.click();
+    await page.getByRole("heading", { name: new RegExp(`^Review CP conference \\d+ – ref ${ref}$`) }).waitFor();
+    for (const box of await page.getByRole("group", { name: "Agenda" }).getByRole("checkbox").all()) await box.check();
+    await page.getByLabel("Date of the meeting").fill("2026-03-02");
+    await page.getByRole("group", { name: "Does the child protection plan continue?" }).getByLabel("Yes").check();
+    await page.getByLabel("Category of harm").selectOption("Neglect");
+    await page.getByLabel("Decisions (one a line)").fill("Plan continues under neglect");
+    const child = childOf(ref);
+    const sent = () => [child.socialWorker!, child.teamManager!].map((upn) => sandbox.store.messages(sandbox.store.user(upn)!.id, "inbox").filter((m) => String(m.data.subject).includes(`ref ${ref}`)).length);
+    const before = sent();
+    await page.getByRole("button", { name: "Finish" }).click();
+    const ask = page.getByRole("region", { name: new RegExp(`^Save the Review CP conference to ref ${ref}'s case\\?$`) });
+    await ask.waitFor();
+    const worker = sandbox.store.user(child.socialWorker!)!;
+    const manager = sandbox.store.user(child.teamManager!)!;
+    expect(await ask.getByRole("list").locator("li").allInnerTexts()).toEqual([
+      `${worker.displayName}, social worker (${worker.userPrincipalName})`,
+      `${manager.displayName}, team manager (${manager.userPrincipalName})`,
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "teams-cp-decisions-confirm");
+    // Going back sends nothing.
+    await ask.getByRole("button", { name: "Go back" }).click();
+    expect(sent()).toEqual(before);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Finish");
+    await page.getByRole("button", { name: "Finish" }).click();
+    await page.getByRole("button", { name: "Save and email the decisions to 2 people" }).click();
+    await page.getByText(/^Saved to the case record\. Decisions sent to 2 people/).waitFor();
+    expect(sent()).toEqual(before.map((n) => n + 1));
+    expect(page.errors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { parseIsoDate, type IsoDate } from "../../domain/calendar/isoDate.js";
 import { isNation } from "../../domain/calendar/nation.js";
 import { parseCaseRef } from "../../domain/caseload/caseRef.js";
-import type { CaseContact, ChildCase, EarlierPeriod, HeldReview, LateReason, RagEntry } from "../../domain/caseload/childCase.js";
+import type { Cancellation, CaseContact, ChildCase, EarlierPeriod, HeldReview, LateReason, RagEntry } from "../../domain/caseload/childCase.js";
 import type { MinutesSent } from "../../domain/records/meetingRecords.js";
 import type { EarlyReview } from "../../domain/timescales/timescaleCase.js";
 
@@ -14,7 +14,7 @@ export const CASE_REGISTER_COLUMNS = [
   "Title", "ChildName", "DateOfBirth", "Nation", "IRO", "SocialWorker", "TeamManager",
   "LegalStatus", "ShortBreaks", "LACStart", "LACReviews", "LACEnded", "LACEarlierPeriods", "LACEarlyReviews",
   "CPChair", "StrategyDiscussions", "ICPC", "ICPCMinutes", "CPCategory", "CPReviews", "CPEnded",
-  "Contacts", "RAGHistory", "LateReasons",
+  "Contacts", "RAGHistory", "LateReasons", "Cancellations",
 ] as const;
 
 export type CaseRegisterFields = Partial<Record<(typeof CASE_REGISTER_COLUMNS)[number], string | number | boolean | null>>;
@@ -45,6 +45,7 @@ export function toRegisterFields(c: ChildCase): CaseRegisterFields {
     Contacts: JSON.stringify(c.contacts),
     RAGHistory: JSON.stringify(c.rag),
     LateReasons: JSON.stringify(c.lateReasons),
+    Cancellations: c.cancellations?.length ? JSON.stringify(c.cancellations) : null,
   };
 }
 
@@ -116,6 +117,7 @@ export function fromRegisterFields(fields: Readonly<Record<string, unknown>>): {
           contacts: json<CaseContact[]>("Contacts", []),
           rag: json<RagEntry[]>("RAGHistory", []),
           lateReasons: json<LateReason[]>("LateReasons", []),
+          ...(text("Cancellations") !== null ? { cancellations: json<Cancellation[]>("Cancellations", []) } : {}),
         }
       : null;
   if (ref && text("DateOfBirth") === null) problems.push("DateOfBirth: missing");

@@ -84,6 +84,7 @@ export class GraphCalendar implements Calendar {
               attendees: request.attendees.map(graphAttendee),
               ...(request.location ? { location: { displayName: request.location } } : {}),
               ...asBooked(request),
+              hideAttendees: request.hideAttendees,
               transactionId: request.transactionId,
             })) as GraphEvent;
         } catch (error) {
@@ -129,7 +130,7 @@ export class GraphCalendar implements Calendar {
     return found ? toBooking(found) : null;
   }
 
-  async updateBooking(id: string, changes: Partial<Pick<BookingRequest, "subject" | "start" | "end" | "attendees" | "bodyHtml" | "location">>, signal?: AbortSignal): Promise<Booking> {
+  async updateBooking(id: string, changes: Partial<Pick<BookingRequest, "subject" | "start" | "end" | "attendees" | "bodyHtml" | "location" | "hideAttendees">>, signal?: AbortSignal): Promise<Booking> {
     const body = {
       ...(changes.subject !== undefined ? { subject: changes.subject } : {}),
       ...(changes.start !== undefined ? { start: utc(changes.start) } : {}),
@@ -137,6 +138,7 @@ export class GraphCalendar implements Calendar {
       ...(changes.attendees !== undefined ? { attendees: changes.attendees.map(graphAttendee) } : {}),
       ...(changes.bodyHtml !== undefined ? { body: { contentType: "html", content: changes.bodyHtml } } : {}),
       ...(changes.location !== undefined ? { location: { displayName: changes.location } } : {}),
+      ...(changes.hideAttendees !== undefined ? { hideAttendees: changes.hideAttendees } : {}),
     };
     const event = await graphCall("The booking", true, (call) =>
       this.graph.api(`/me/events/${encodeURIComponent(id)}`).header("Prefer", 'outlook.timezone="UTC"').query({ $expand: EXPAND }).middlewareOptions([call]).option("signal", signal).patch(body) as Promise<GraphEvent>,

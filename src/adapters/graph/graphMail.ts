@@ -1,4 +1,4 @@
-import type { Mail, OutgoingMail, ReceivedMail, Recipient } from "../../ports/Mail.js";
+import type { DraftMail, Mail, OutgoingMail, ReceivedMail, Recipient } from "../../ports/Mail.js";
 import { graphCall, type GraphConnection } from "./graphClient.js";
 
 interface GraphMessage {
@@ -31,15 +31,25 @@ export class GraphMail implements Mail {
     );
   }
 
-  /** createReply, then the letter placed above the quoted original, then send: three calls, as Graph needs for an HTML reply. */
-  async reply(messageId: string, html: string, signal?: AbortSignal): Promise<void> {
+  /**
+   * createReply (threaded: Graph sets In-Reply-To and the conversation), then the letter placed
+   * above the quoted original and the recipients replaced by `to`: two calls, as Graph needs for
+   * an HTML reply to someone other than the sender (learn.microsoft.com/graph/api/message-createreply).
+   */
+  async draftReply(messageId: string, html: string, to: readonly Recipient[], signal?: AbortSignal): Promise<DraftMail> {
     const draft = await graphCall("The message", false, (call) =>
       this.graph.api(`/me/messages/${encodeURIComponent(messageId)}/createReply`).middlewareOptions([call]).option("signal", signal).post({}) as Promise<GraphMessage>,
     );
+    const content = `${html}${draft.body?.content ?? ""}`;
     await graphCall("The reply", true, (call) =>
-      this.graph.api(`/me/messages/${encodeURIComponent(draft.id)}`).middlewareOptions([call]).option("signal", signal).patch({ body: { contentType: "html", content: `${html}${draft.body?.content ?? ""}` } }),
+      this.graph.api(`/me/messages/${encodeURIComponent(draft.id)}`).middlewareOptions([call]).option("signal", signal).patch({ toRecipients: to.map(recipient), body: { contentType: "html", content } }),
     );
-    await graphCall("Sending the reply", false, (call) => this.graph.api(`/me/messages/${encodeURIComponent(draft.id)}/send`).middlewareOptions([call]).option("signal", signal).post({}));
+    return { id: draft.id, to, subject: draft.subject ?? "", html: content };
+  }
+
+  /** Not repeatable after a timeout: the mail may already have gone. */
+  async sendDraft(id: string, signal?: AbortSignal): Promise<void> {
+    await graphCall("Sending the reply", false, (call) => this.graph.api(`/me/messages/${encodeURIComponent(id)}/send`).middlewareOptions([call]).option("signal", signal).post({}));
   }
 
   async message(id: string, signal?: AbortSignal): Promise<ReceivedMail> {

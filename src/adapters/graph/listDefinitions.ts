@@ -21,7 +21,7 @@ const REGISTER: Readonly<Record<(typeof CASE_REGISTER_COLUMNS)[number], ColumnKi
   Title: "text", ChildName: "text", DateOfBirth: "text", Nation: "text", IRO: "text", SocialWorker: "text", TeamManager: "text",
   LegalStatus: "text", ShortBreaks: "boolean", LACStart: "text", LACReviews: "note", LACEnded: "text", LACEarlierPeriods: "note", LACEarlyReviews: "note",
   CPChair: "text", StrategyDiscussions: "note", ICPC: "text", ICPCMinutes: "note", CPCategory: "text", CPReviews: "note", CPEnded: "text",
-  Contacts: "note", RAGHistory: "note", LateReasons: "note",
+  Contacts: "note", RAGHistory: "note", LateReasons: "note", Cancellations: "note",
 };
 const DISPUTES: Readonly<Record<(typeof DISPUTE_COLUMNS)[number], ColumnKind>> = {
   Title: "text", CaseRef: "text", Theme: "text", Issue: "note", Status: "text", Stage: "number", RaisedBy: "text", Raised: "text",

@@ -10,6 +10,8 @@ import { NotFoundError } from "../../ports/errors.js";
 export class MemoryCalendar implements Calendar {
   readonly bookings: Booking[] = [];
   readonly calls: string[] = [];
+  /** Whether each booking hides its attendee list, by booking id, as last set. */
+  readonly hidden = new Map<string, boolean>();
   private readonly transactions = new Map<string, Booking>();
 
   constructor(
@@ -45,14 +47,16 @@ export class MemoryCalendar implements Calendar {
       cancelled: false,
     };
     this.bookings.push(booking);
+    this.hidden.set(booking.id, request.hideAttendees);
     this.transactions.set(request.transactionId, booking);
     return booking;
   }
 
-  async updateBooking(id: string, changes: Partial<Pick<BookingRequest, "subject" | "start" | "end" | "attendees" | "bodyHtml" | "location">>): Promise<Booking> {
+  async updateBooking(id: string, changes: Partial<Pick<BookingRequest, "subject" | "start" | "end" | "attendees" | "bodyHtml" | "location" | "hideAttendees">>): Promise<Booking> {
     this.calls.push("updateBooking");
     const index = this.bookings.findIndex((b) => b.id === id);
-    const { bodyHtml: _body, location: _location, ...rest } = changes;
+    const { bodyHtml: _body, location: _location, hideAttendees, ...rest } = changes;
+    if (hideAttendees !== undefined) this.hidden.set(id, hideAttendees);
     const updated = { ...this.bookings[index]!, ...rest };
     this.bookings[index] = updated;
     return updated;

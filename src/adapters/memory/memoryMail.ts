@@ -1,10 +1,11 @@
-import type { Mail, OutgoingMail, ReceivedMail } from "../../ports/Mail.js";
+import type { DraftMail, Mail, OutgoingMail, ReceivedMail, Recipient } from "../../ports/Mail.js";
 import { NotFoundError } from "../../ports/errors.js";
 
-/** The Mail port in memory: what was sent and replied is kept for tests to read. */
+/** The Mail port in memory: what was sent, drafted and sent from Drafts is kept for tests to read. */
 export class MemoryMail implements Mail {
   readonly sent: OutgoingMail[] = [];
-  readonly replies: { messageId: string; html: string }[] = [];
+  readonly drafts: (DraftMail & { readonly replyTo: string })[] = [];
+  readonly sentDrafts: DraftMail[] = [];
 
   constructor(private readonly received: readonly ReceivedMail[] = []) {}
 
@@ -12,9 +13,17 @@ export class MemoryMail implements Mail {
     this.sent.push(mail);
   }
 
-  async reply(messageId: string, html: string): Promise<void> {
-    await this.message(messageId);
-    this.replies.push({ messageId, html });
+  async draftReply(messageId: string, html: string, to: readonly Recipient[]): Promise<DraftMail> {
+    const original = await this.message(messageId);
+    const draft = { id: `draft-${this.drafts.length + 1}`, to, subject: `RE: ${original.subject}`, html, replyTo: messageId };
+    this.drafts.push(draft);
+    return draft;
+  }
+
+  async sendDraft(id: string): Promise<void> {
+    const at = this.drafts.findIndex((d) => d.id === id);
+    if (at < 0) throw new NotFoundError("The draft");
+    this.sentDrafts.push(...this.drafts.splice(at, 1));
   }
 
   async recent(top: number): Promise<ReceivedMail[]> {

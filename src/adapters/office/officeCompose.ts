@@ -25,8 +25,13 @@ export function officeMessage(item: Office.MessageRead): OpenMessage {
     subject: item.subject,
     from: { address: item.from.emailAddress, name: item.from.displayName },
     webLink: null,
-    async openReply(html) {
-      item.displayReplyForm({ htmlBody: html });
+    async openDraft(draft) {
+      // Office.js cannot address a reply form (displayReplyForm always answers the sender), so the
+      // reply is made and addressed through Graph and opened from Drafts by its id (Mailbox 1.3:
+      // convertToEwsId; displayMessageForm, Mailbox 1.0). Whether every Outlook opens a draft from
+      // displayMessageForm for editing is to be confirmed on a tenant; the pane also says it is in Drafts.
+      const mailbox = Office.context.mailbox;
+      mailbox.displayMessageForm(mailbox.convertToEwsId(draft.id, Office.MailboxEnums.RestVersion.v2_0));
     },
   };
 }

@@ -46,6 +46,18 @@ export interface LateReason {
   readonly by: string;
 }
 
+/** A booking that was cancelled, and why: asked for before anyone is told, kept with the case. */
+export interface Cancellation {
+  /** e.g. "lac-review 3" */
+  readonly event: string;
+  /** The day the cancelled meeting was booked for. */
+  readonly bookedFor: IsoDate;
+  readonly reason: string;
+  readonly detail: string;
+  readonly recorded: IsoDate;
+  readonly by: string;
+}
+
 /** Someone on the case who is not staff: invited to reviews by email, never shown their free/busy. */
 export interface CaseContact {
   readonly role: "carer" | "parent" | "partner";
@@ -89,4 +101,6 @@ export interface ChildCase {
   readonly contacts: readonly CaseContact[];
   readonly rag: readonly RagEntry[];
   readonly lateReasons: readonly LateReason[];
+  /** Bookings cancelled, with the reason given (absent on cases never cancelled). */
+  readonly cancellations?: readonly Cancellation[];
 }

@@ -5,6 +5,7 @@ import type { WorkingCalendar } from "../calendar/workingCalendar.js";
 import type { CaseRef } from "../caseload/caseRef.js";
 import type { ChildCase, HeldReview, ParticipationCode, RagRating } from "../caseload/childCase.js";
 import { ragEntry, type AgreedAction } from "../rag/ragEntry.js";
+import { ragProblems } from "../rag/ragProblems.js";
 import type { StatutoryEvent } from "../timescales/ruleSets.js";
 
 export interface ChecklistItem {
@@ -67,7 +68,11 @@ export function recordProblems(record: MeetingRecord, child: ChildCase, today: I
   for (const i of record.items) if (!i.done) problems.push(`Not covered yet: ${i.item}.`);
   if (record.track === "lac") {
     if (!record.rating) problems.push("Give the care plan a RAG rating.");
-    else if (record.ratingReason.trim() === "") problems.push("Say why the care plan is rated " + record.rating + ".");
+    else {
+      if (record.ratingReason.trim() === "") problems.push("Say why the care plan is rated " + record.rating + ".");
+      // The same rule as a RAG email: Red and Amber carry agreed actions (each action's own gaps are named below).
+      if (record.actions.length === 0) problems.push(...ragProblems(record.rating, record.ratingReason, []).filter((p) => p.field === "actions").map((p) => p.message));
+    }
     if (!record.participation) problems.push("Record how the child took part (PN0–PN7).");
     else if (record.meetingDate) {
       const under4 = addCalendarMonths(child.dateOfBirth, 48) > record.meetingDate;

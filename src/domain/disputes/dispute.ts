@@ -4,11 +4,20 @@ import type { IsoDate } from "../calendar/isoDate.js";
 import { workingDays, type WorkingCalendar } from "../calendar/workingCalendar.js";
 import type { CaseRef } from "../caseload/caseRef.js";
 
+/**
+ * Who a stage's letter goes to: someone on the child's case (their social worker or team manager),
+ * or a named person (a head of service, an assistant director, the DCS, Cafcass's local office),
+ * whom the case does not name.
+ */
+export type LetterTo = { readonly role: "social-worker" | "team-manager" } | { readonly address: string; readonly name: string };
+
 /** A step of the Dispute Resolution Protocol: who is asked, and how many working days they have to answer. */
 export interface LadderStage {
   readonly name: string;
   /** null for the last resort (Cafcass), which has no response deadline of the council's. */
   readonly responseDays: number | null;
+  /** Who the stage's letter goes to; absent until the service names them in its ladder. */
+  readonly letterTo?: LetterTo;
 }
 
 /**
@@ -17,8 +26,8 @@ export interface LadderStage {
  * Services, and referral to Cafcass. A service replaces it in its settings.
  */
 export const DEFAULT_LADDER: readonly LadderStage[] = [
-  { name: "Informal resolution with the social worker", responseDays: 5 },
-  { name: "Team manager", responseDays: 5 },
+  { name: "Informal resolution with the social worker", responseDays: 5, letterTo: { role: "social-worker" } },
+  { name: "Team manager", responseDays: 5, letterTo: { role: "team-manager" } },
   { name: "Service manager / head of service", responseDays: 5 },
   { name: "Assistant director", responseDays: 5 },
   { name: "Director of Children's Services", responseDays: 5 },
@@ -50,15 +59,20 @@ export interface Dispute {
 
 export class DisputeRuleError extends Error {}
 
-/** A new dispute at the given rung (the IRO may start above informal resolution). */
+/**
+ * A new dispute at the given rung (the IRO may start above informal resolution). The issue and the
+ * theme are required: the service reports disputes by theme (domain.md), and a dispute with no
+ * issue cannot be answered.
+ */
 export function raiseDispute(fields: { id: string; caseRef: CaseRef; theme: string; issue: string; by: string; on: IsoDate; stage?: number; linkedMessage?: Dispute["linkedMessage"] }, ladder: readonly LadderStage[] = DEFAULT_LADDER): Dispute {
   const stage = fields.stage ?? 0;
   if (!Number.isInteger(stage) || stage < 0 || stage >= ladder.length) throw new DisputeRuleError(`There is no stage ${stage + 1} on this ladder (it has ${ladder.length}).`);
   if (fields.issue.trim() === "") throw new DisputeRuleError("Say what the dispute is about.");
+  if (fields.theme.trim() === "") throw new DisputeRuleError("Choose the dispute's theme: the service reports disputes by theme.");
   return {
     id: fields.id,
     caseRef: fields.caseRef,
-    theme: fields.theme,
+    theme: fields.theme.trim(),
     issue: fields.issue.trim(),
     status: "open",
     stage,
@@ -91,6 +105,20 @@ export function responseDue(d: Dispute, calendar: WorkingCalendar, ladder: reado
   if (d.status !== "open" || days === null || days === undefined) return null;
   const since = [...d.history].reverse().find((e) => e.stage === d.stage && e.action !== "resolved")!.at;
   return addWorkingDays(calendar, since, workingDays(days));
+}
+
+/**
+ * The address a stage's letter goes to for this child: the case's social worker or team manager
+ * for a role, the named person otherwise; null when the ladder names no one for the stage or the
+ * case has no one in that role. Never the sender of the email by default: a stage 3 letter to a
+ * head of service must not open as a reply to the social worker.
+ */
+export function letterAddress(stage: LadderStage | undefined, child: { readonly socialWorker: string | null; readonly teamManager: string | null }): { readonly address: string; readonly name: string | null } | null {
+  const to = stage?.letterTo;
+  if (!to) return null;
+  if ("address" in to) return { address: to.address, name: to.name };
+  const address = to.role === "social-worker" ? child.socialWorker : child.teamManager;
+  return address ? { address, name: null } : null;
 }
 
 /** "Response due by Mon 09/03/2026" words for a dispute's clock, overdue when today is after. */

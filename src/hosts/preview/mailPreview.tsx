@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { sandboxTokens } from "../../adapters/auth/sandboxTokens.js";
 import { GraphConnection } from "../../adapters/graph/graphClient.js";
 import { GraphMail } from "../../adapters/graph/graphMail.js";
-import type { ReceivedMail } from "../../ports/Mail.js";
+import type { DraftMail, ReceivedMail } from "../../ports/Mail.js";
 import { NO_ITEM, type ComposeForm, type OpenMessage } from "../../ports/Host.js";
 import { errorText, Notice } from "../../ui/Notice.js";
 import type { HostConfig } from "../root/hostConfig.js";
@@ -108,10 +108,10 @@ function Read({ user, config }: { user: DemoUser; config: HostConfig }) {
   const exchange = useMemo(() => new GraphMail(new GraphConnection({ baseUrl: config.graphBaseUrl, tokens: sandboxTokens(new URL(config.graphBaseUrl).origin, user.upn) })), [user, config]);
   const [inbox, setInbox] = useState<ReceivedMail[] | null>(null);
   const [chosen, setChosen] = useState<ReceivedMail | null>(null);
-  const [reply, setReply] = useState<string | null>(null);
+  const [reply, setReply] = useState<DraftMail | null>(null);
   const [status, setStatus] = useState<{ kind: "success" | "error"; text: string } | null>(null);
   useEffect(() => void exchange.recent(20).then(setInbox, (e: unknown) => setStatus({ kind: "error", text: errorText(e) })), [exchange]);
-  const message = useMemo((): OpenMessage | null => chosen && { ...chosen, openReply: async (html: string) => void (setReply(html), setStatus(null)) }, [chosen]);
+  const message = useMemo((): OpenMessage | null => chosen && { ...chosen, openDraft: async (draft: DraftMail) => void (setReply(draft), setStatus(null)) }, [chosen]);
   const messageRef = useRef(message);
   messageRef.current = message;
   const host = useMemo(() => previewHost(user.upn, () => ({ ...NO_ITEM, message: messageRef.current })), [user]);
@@ -119,9 +119,9 @@ function Read({ user, config }: { user: DemoUser; config: HostConfig }) {
   const send = async () => {
     if (!chosen || !reply) return;
     try {
-      await exchange.reply(chosen.id, reply);
+      await exchange.sendDraft(reply.id);
       setReply(null);
-      setStatus({ kind: "success", text: `Reply sent to ${chosen.from.name}.` });
+      setStatus({ kind: "success", text: `Reply sent to ${reply.to.map((r) => r.name).join(", ")}.` });
     } catch (e) {
       setStatus({ kind: "error", text: errorText(e) });
     }
@@ -148,8 +148,10 @@ function Read({ user, config }: { user: DemoUser; config: HostConfig }) {
           )}
           {reply && (
             <form aria-label="Reply" onSubmit={(e) => (e.preventDefault(), void send())} class="stack">
-              <h2>Reply to {chosen?.from.name}</h2>
-              <iframe title="Reply body" sandbox="" srcdoc={reply} class="preview-body" style="width:100%;height:260px" />
+              <h2>Reply (from Drafts)</h2>
+              <div class="field-row"><span>To</span><output name="reply-to">{reply.to.map((r) => `${r.name} <${r.address}>`).join("; ")}</output></div>
+              <div class="field-row"><span>Subject</span><output name="reply-subject">{reply.subject}</output></div>
+              <iframe title="Reply body" sandbox="" srcdoc={reply.html} class="preview-body" style="width:100%;height:260px" />
               <button type="submit" class="primary">Send</button>
             </form>
           )}

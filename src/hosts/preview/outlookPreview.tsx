@@ -35,7 +35,10 @@ function OutlookPreview({ users, config }: { users: readonly DemoUser[]; config:
   const user = users.find((u) => u.upn === upn) ?? staff[0]!;
   // Exchange, as Outlook reaches it: the organizer's own mailbox in the sandbox.
   const exchange = useMemo(() => new GraphConnection({ baseUrl: config.graphBaseUrl, tokens: sandboxTokens(new URL(config.graphBaseUrl).origin, user.upn) }), [user, config]);
-  /** What Outlook writes when it saves or sends the form: the form's fields, the add-in's custom properties, private as Mailbox 1.14 sets it. */
+  /**
+   * What Outlook writes when it saves or sends the form: the form's fields, the add-in's custom
+   * properties, private as Mailbox 1.14 sets it. Its attendee list is shown: no add-in can hide it.
+   */
   const write = (fields: AppointmentFields, attendees: readonly Attendee[] | null) => ({
     subject: fields.subject,
     body: { contentType: "html", content: fields.bodyHtml },

@@ -6,7 +6,7 @@ import { GraphSiteAdmin } from "../../adapters/graph/graphSiteAdmin.js";
 import { iroDeskLists } from "../../adapters/graph/listDefinitions.js";
 import { provisionSite } from "../../app/provisionSite.js";
 import type { ServiceSettings } from "../../app/serviceSettings.js";
-import { escalate, raiseDispute } from "../../domain/disputes/dispute.js";
+import { DEFAULT_LADDER, escalate, raiseDispute, type LadderStage } from "../../domain/disputes/dispute.js";
 import { addCalendarMonths } from "../../domain/calendar/addCalendarMonths.js";
 import { addWorkingDays } from "../../domain/calendar/addWorkingDays.js";
 import { addDays, isoWeekday, toDayNumber, type IsoDate } from "../../domain/calendar/isoDate.js";
@@ -68,13 +68,16 @@ async function provisionDemoSite(store: Store, users: readonly SandboxUser[], to
   store.putList({ id: "b4a1c7e0-2f3d-4e5a-9b6c-7d8e9f0a1b2c", siteId: DEMO_SITE, name: "Shared Documents", displayName: "Documents", template: "documentLibrary", createdDateTime: created, columns: builtInColumns() });
   const manager = users.find((u) => u.roles.includes("manager"))!;
   const graph = inProcessGraph(store, manager);
+  const settings = new GraphSettingsStore(graph, { site: DEMO_SITE, list: SETTINGS_LIST });
   const report = await provisionSite(
-    { admin: new GraphSiteAdmin(graph, DEMO_SITE), settings: new GraphSettingsStore(graph, { site: DEMO_SITE, list: SETTINGS_LIST }) },
+    { admin: new GraphSiteAdmin(graph, DEMO_SITE), settings },
     iroDeskLists({ register: CASE_REGISTER_LIST, disputes: DISPUTES_LIST, settings: SETTINGS_LIST }),
     demoServiceSettings(users),
   );
   const problems = report.lists.flatMap((l) => l.problems);
   if (problems.length > 0) throw new Error(`demo seed: provisioning the demo site: ${problems.join("; ")}`);
+  // The demo council names who its later ladder stages write to, as a manager would in the managers' view.
+  await settings.save({ ladder: demoLadder(users) }, (await settings.read()).version);
 }
 
 /** The demo service's own settings: its IROs and CP chairs with their hours, its managers, its feedback questionnaire. */
@@ -143,6 +146,16 @@ function seedService(store: Store, random: Random, users: readonly SandboxUser[]
   store.setMeta("seeded", today);
 }
 
+/** The default ladder with the demo council's senior managers and Cafcass office named for the stages the case does not hold. */
+function demoLadder(users: readonly SandboxUser[]): LadderStage[] {
+  const named = (title: string) => {
+    const u = users.find((x) => x.jobTitle === title)!;
+    return { address: u.userPrincipalName, name: u.displayName };
+  };
+  const to = [undefined, undefined, named("Head of Service, Children in Care"), named("Assistant Director, Children's Social Care"), named("Director of Children's Services"), { address: "westmere.fpl@cafcass.example", name: "Cafcass, Westmere team" }];
+  return DEFAULT_LADDER.map((stage, i) => (to[i] ? { ...stage, letterTo: to[i] } : stage));
+}
+
 function seedUsers(store: Store, random: Random): SandboxUser[] {
   const users: SandboxUser[] = [];
   const add = (name: string, roles: Role[], jobTitle: string, extra: Partial<SandboxUser> = {}) => {
@@ -184,6 +197,10 @@ function seedUsers(store: Store, random: Random): SandboxUser[] {
   };
   for (let i = 0; i < 6; i++) add(fresh(), ["team-manager"], "Team Manager, Children in Care");
   for (let i = 0; i < 30; i++) add(fresh(), ["social-worker"], "Social Worker");
+  // Seeded after everyone picked at random, so the rest of the demo service is as it was.
+  add("Ruth Adeyemi", ["senior-manager"], "Head of Service, Children in Care");
+  add("Martin Cole", ["senior-manager"], "Assistant Director, Children's Social Care");
+  add("Helen Frost", ["senior-manager"], "Director of Children's Services");
   add("Jo Marsh", ["partner"], "Designated Teacher, Westmere Academy", { mailbox: false, department: "Westmere Academy" });
   add("Dr Ade Bankole", ["partner"], "Designated Doctor for Looked After Children", { mailbox: false, department: "Westmere NHS Trust" });
   add("Kim Li", ["partner"], "Advocate, Voice for Children", { mailbox: false, department: "Voice for Children" });

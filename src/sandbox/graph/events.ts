@@ -198,8 +198,19 @@ function invite(req: GraphRequest, event: StoredEvent, organizer: SandboxUser, a
       showAs: "tentative",
       responseStatus: { response: "notResponded", time: "0001-01-01T00:00:00Z" },
       singleValueExtendedProperties: [],
+      attendees: attendeesSeenBy(event, attendee.emailAddress.address),
     },
   });
+}
+
+/**
+ * The attendee list in an attendee's copy. With hideAttendees, "each attendee only sees themselves
+ * in the meeting request and meeting Tracking list" (learn.microsoft.com/graph/api/resources/event,
+ * hideAttendees, v1.0): the copy lists its owner alone. Otherwise it lists everyone.
+ */
+function attendeesSeenBy(event: StoredEvent, address: string): unknown {
+  const all = (event.data.attendees ?? []) as Attendee[];
+  return event.data.hideAttendees ? all.filter((a) => a.emailAddress.address.toLowerCase() === address.toLowerCase()) : all;
 }
 
 function syncCopies(req: GraphRequest, event: StoredEvent, attendeesBefore: ReadonlySet<string>): void {
@@ -213,9 +224,10 @@ function syncCopies(req: GraphRequest, event: StoredEvent, attendeesBefore: Read
       cancelCopy(req, copy);
       continue;
     }
-    const shared = ["subject", "body", "bodyPreview", "location", "locations", "attendees", "isOnlineMeeting", "onlineMeetingProvider", "sensitivity", "importance", "lastModifiedDateTime", "changeKey"];
+    const shared = ["subject", "body", "bodyPreview", "location", "locations", "isOnlineMeeting", "onlineMeetingProvider", "sensitivity", "importance", "hideAttendees", "lastModifiedDateTime", "changeKey"];
     const data = { ...copy.data };
     for (const key of shared) data[key] = event.data[key];
+    data.attendees = attendeesSeenBy(event, owner.userPrincipalName);
     req.store.putEvent({ ...copy, startMs: event.startMs, endMs: event.endMs, data });
   }
   for (const attendee of attendees) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { IsoDate } from "../../../src/domain/calendar/isoDate.js";
 import { workingCalendar } from "../../../src/domain/calendar/workingCalendar.js";
 import type { CaseRef } from "../../../src/domain/caseload/caseRef.js";
-import { DEFAULT_LADDER, disputeClock, DisputeRuleError, escalate, raiseDispute, resolve, responseDue } from "../../../src/domain/disputes/dispute.js";
+import { DEFAULT_LADDER, disputeClock, DisputeRuleError, escalate, letterAddress, raiseDispute, resolve, responseDue } from "../../../src/domain/disputes/dispute.js";
 
 const d = (s: string) => s as IsoDate;
 const england = workingCalendar("england");
@@ -49,11 +49,22 @@ describe("the Dispute Resolution Protocol", () => {
     expect(done.history[2]).toEqual({ at: "2026-03-12", by: "priya", action: "resolved", stage: 1, note: "Team manager agreed the referral" });
     expect(() => resolve(raised(), "sam", d("2026-03-05"), "  ")).toThrow(/Record the outcome/);
     expect(() => raiseDispute({ id: "x", caseRef: "1" as CaseRef, theme: "Other", issue: " ", by: "s", on: d("2026-03-02") })).toThrow(/Say what/);
+    expect(() => raiseDispute({ id: "x", caseRef: "1" as CaseRef, theme: " ", issue: "No permanence plan", by: "s", on: d("2026-03-02") })).toThrow(/Choose the dispute's theme/);
     expect(() => raised("2026-03-02", 6)).toThrow(/no stage 7/);
   });
 
   it("the clock says when the answer is due, and overdue the working day after", () => {
     expect(disputeClock(raised(), d("2026-03-09"), england)).toEqual({ due: "2026-03-09", overdue: false, words: "Response due by 09/03/2026" });
     expect(disputeClock(raised(), d("2026-03-10"), england)).toEqual({ due: "2026-03-09", overdue: true, words: "Response overdue: it was due by 09/03/2026" });
+  });
+
+  it("each stage's letter goes to whom the ladder names: a role on the case, or a named person; never the email's sender by default", () => {
+    const child = { socialWorker: "alfie.collins@westmere.example", teamManager: "ivy.smith@westmere.example" };
+    expect(letterAddress(DEFAULT_LADDER[0], child)).toEqual({ address: "alfie.collins@westmere.example", name: null });
+    expect(letterAddress(DEFAULT_LADDER[1], child)).toEqual({ address: "ivy.smith@westmere.example", name: null });
+    // The default ladder names no one for stage 3 (service manager / head of service): the service does.
+    expect(letterAddress(DEFAULT_LADDER[2], child)).toBeNull();
+    expect(letterAddress({ ...DEFAULT_LADDER[2]!, letterTo: { address: "ruth.adeyemi@westmere.example", name: "Ruth Adeyemi" } }, child)).toEqual({ address: "ruth.adeyemi@westmere.example", name: "Ruth Adeyemi" });
+    expect(letterAddress(DEFAULT_LADDER[1], { ...child, teamManager: null })).toBeNull();
   });
 });

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { readServiceSettings } from "../../src/app/readServiceSettings.js";
+import { readSettings } from "../../src/app/readSettings.js";
+import { DEFAULT_LADDER } from "../../src/domain/disputes/dispute.js";
+
+describe("the settings this work added, checked", () => {
+  it("attendeeList: hidden when anyone outside the council is invited unless the service chooses otherwise", () => {
+    expect(readServiceSettings({}).settings.attendeeList).toBe("hidden-when-outside");
+    expect(readServiceSettings({ attendeeList: "shown" }).settings.attendeeList).toBe("shown");
+    expect(readServiceSettings({ attendeeList: "public" }).errors).toEqual(["settings.attendeeList should be one of hidden-when-outside, hidden, shown"]);
+  });
+
+  it("the ladder names who each stage's letter goes to: a role on the case or a named person with an address", () => {
+    const ladder = DEFAULT_LADDER.map((s, i) => (i === 2 ? { ...s, letterTo: { address: "ruth.adeyemi@westmere.example", name: "Ruth Adeyemi" } } : s));
+    expect(readSettings({ ladder: JSON.stringify(ladder) })).toMatchObject({ errors: [], settings: { ladder } });
+    for (const letterTo of [{ role: "head-of-service" }, { address: "not an address", name: "Ruth" }, { address: "ruth@westmere.example", name: " " }]) {
+      const bad = DEFAULT_LADDER.map((s, i) => (i === 2 ? { ...s, letterTo } : s));
+      expect(readSettings({ ladder: JSON.stringify(bad) }).errors, JSON.stringify(letterTo)).toEqual([expect.stringMatching(/^the dispute ladder: .*"letterTo"/)]);
+    }
+  });
+});
