@@ -126,6 +126,7 @@ describe("the browser extension (Manifest V3, loaded unpacked in Chromium)", { t
     await panel.goto(`chrome-extension://${id}/sidepanel.html?view=templates&tab=${tabId}`);
     await panel.getByText(/Your \d+ children/).waitFor();
     await panel.locator(".child").first().click();
+    await panel.getByLabel("Template", { exact: true }).selectOption("consultation-request");
     await panel.getByRole("button", { name: "Insert into the field on the page" }).click();
     await panel.getByText("Click in the field on the page where the template should go, then insert.").waitFor();
   });
