@@ -8,7 +8,7 @@ import { instant, instantToLondon, londonTimeToInstant } from "../../src/domain/
 import { workingCalendar } from "../../src/domain/calendar/workingCalendar.js";
 import type { CaseRef } from "../../src/domain/caseload/caseRef.js";
 import type { BookingRequest } from "../../src/ports/Calendar.js";
-import { UnreachableError } from "../../src/ports/errors.js";
+import { AuthError, UnreachableError } from "../../src/ports/errors.js";
 import { IRO, useTestSandbox } from "./testSandbox.js";
 
 const sandbox = useTestSandbox();
@@ -114,6 +114,12 @@ describe("a booking is reported as what really happened", () => {
     const tokenError = await signedIn.bookingsForCase("1" as CaseRef).catch((e: unknown) => e);
     expect(tokenError).toBeInstanceOf(UnreachableError);
     expect((tokenError as Error).message).toBe("The IRO Desk sandbox at http://127.0.0.1:9 could not be reached: is it running (npm start)? Trying again once it is back is safe.");
+    // In a tenant, MSAL with no network (its no_network_connectivity) is not a sign-in problem either; a refused sign-in is.
+    const offline = Object.assign(new Error("No network connectivity."), { errorCode: "no_network_connectivity" });
+    const msalOffline = new GraphCalendar(new GraphConnection({ baseUrl: `${sandbox.url}/graph`, tokens: { getToken: () => Promise.reject(offline) }, retry: SLOW }));
+    await expect(msalOffline.bookingsForCase("1" as CaseRef)).rejects.toThrow("Microsoft's sign-in service could not be reached: check this computer's connection, then try again.");
+    const refused = new GraphCalendar(new GraphConnection({ baseUrl: `${sandbox.url}/graph`, tokens: { getToken: () => Promise.reject(Object.assign(new Error("consent"), { errorCode: "interaction_required" })) }, retry: SLOW }));
+    await expect(refused.bookingsForCase("1" as CaseRef)).rejects.toBeInstanceOf(AuthError);
   }, 30_000);
 });
 

@@ -48,10 +48,11 @@ export class BearerTokenMiddleware implements Middleware {
         token = await this.tokens.getToken(context.options?.signal ?? undefined);
       } catch (error) {
         // Where tokens come from cannot be reached: say so, rather than "sign-in expired".
-        if (error instanceof UnreachableError) {
+        const unreachable = error instanceof UnreachableError ? error : offline(error) ? new UnreachableError("Microsoft's sign-in service could not be reached: check this computer's connection, then try again.") : null;
+        if (unreachable) {
           const call = context.middlewareControl?.getMiddlewareOptions(GraphCall) as GraphCall | undefined;
-          if (call) call.failure = error;
-          throw error;
+          if (call) call.failure = unreachable;
+          throw unreachable;
         }
         // No token: answer as Graph would without one, so the caller sees one kind of sign-in failure.
         context.response = Response.json({ error: { code: "InvalidAuthenticationToken", message: "Access token is empty." } }, { status: 401 });
@@ -118,6 +119,16 @@ export class SafeRetryMiddleware implements Middleware {
   setNext(next: Middleware): void {
     this.next = next;
   }
+}
+
+/**
+ * A token request that failed for want of a network: fetch's TypeError, or MSAL's errors for it
+ * (BrowserAuthError no_network_connectivity, post_request_failed, get_request_failed; ClientAuthError
+ * network_error, endpoints_resolution_error in @azure/msal-browser and msal-common).
+ */
+function offline(error: unknown): boolean {
+  const code = (error as { errorCode?: unknown } | null)?.errorCode;
+  return error instanceof TypeError || (typeof code === "string" && ["no_network_connectivity", "post_request_failed", "get_request_failed", "network_error", "endpoints_resolution_error"].includes(code));
 }
 
 function hostOf(request: Context["request"]): string {
