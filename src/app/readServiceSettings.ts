@@ -17,7 +17,7 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
   if (typeof raw !== "object" || Array.isArray(raw)) return { settings: DEFAULT_SETTINGS, errors: ["settings should be an object"] };
   const input = raw as Record<string, unknown>;
   const errors: string[] = [];
-  const known = ["dueSoonWorkingDays", "icpcAnchor", "holidays", "showChildNames", "classification", "feedbackUrl", "maxReviewsPerDay", "meetingMinutes", "staff", "managers", "countRule", "agendas", "earlyReviewWorkingDays", "preBirthReviewWorkingDays", "transferInWorkingDays", "recordDeadlines", "attendeeList"];
+  const known = ["dueSoonWorkingDays", "icpcAnchor", "holidays", "showChildNames", "classification", "feedbackUrl", "maxReviewsPerDay", "meetingMinutes", "staff", "managers", "countRule", "agendas", "earlyReviewWorkingDays", "preBirthReviewWorkingDays", "transferInWorkingDays", "recordDeadlines", "attendeeList", "draftKeepDays"];
   for (const key of Object.keys(input)) if (!known.includes(key)) errors.push(`settings.${key} is not a setting (known: ${known.join(", ")})`);
 
   let dueSoonWorkingDays = DEFAULT_SETTINGS.dueSoonWorkingDays;
@@ -60,7 +60,7 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
       }
     }
   }
-  const number = (key: "maxReviewsPerDay" | "meetingMinutes" | "earlyReviewWorkingDays" | "preBirthReviewWorkingDays" | "transferInWorkingDays", min: number, max: number): number => {
+  const number = (key: "maxReviewsPerDay" | "meetingMinutes" | "earlyReviewWorkingDays" | "preBirthReviewWorkingDays" | "transferInWorkingDays" | "draftKeepDays", min: number, max: number): number => {
     const n = input[key];
     if (n === undefined) return DEFAULT_SETTINGS[key];
     if (typeof n === "number" && Number.isInteger(n) && n >= min && n <= max) return n;
@@ -72,6 +72,7 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
   const earlyReviewWorkingDays = number("earlyReviewWorkingDays", 1, 60);
   const preBirthReviewWorkingDays = number("preBirthReviewWorkingDays", 1, 65);
   const transferInWorkingDays = number("transferInWorkingDays", 1, 30);
+  const draftKeepDays = number("draftKeepDays", 1, 90);
   let recordDeadlines = DEFAULT_SETTINGS.recordDeadlines;
   if (input.recordDeadlines !== undefined) {
     const given = input.recordDeadlines as Record<string, Record<string, unknown> | undefined> | null;
@@ -131,5 +132,5 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
   }
   return errors.length > 0
     ? { settings: DEFAULT_SETTINGS, errors }
-    : { settings: { dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule, agendas, earlyReviewWorkingDays, preBirthReviewWorkingDays, transferInWorkingDays, recordDeadlines, attendeeList }, errors };
+    : { settings: { dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule, agendas, earlyReviewWorkingDays, preBirthReviewWorkingDays, transferInWorkingDays, recordDeadlines, attendeeList, draftKeepDays }, errors };
 }

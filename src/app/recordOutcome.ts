@@ -16,6 +16,15 @@ export function saveRecord(cases: CaseStore, stored: StoredCase, record: Meeting
 }
 
 /**
+ * Corrects what a meeting recorded (the same meeting replaces its review and its RAG entry), on
+ * the version the chair read: if someone else changed the case since, ConflictError and nothing is
+ * written, so the chair reloads and sees their change before correcting again.
+ */
+export function correctRecord(cases: CaseStore, stored: StoredCase, record: MeetingRecord, calendar: WorkingCalendar, signal?: AbortSignal): Promise<StoredCase> {
+  return cases.updateCase(stored.id, stored.version, applyRecord(stored.childCase, record, calendar), signal);
+}
+
+/**
  * Child protection decisions go to the social worker and team manager the same day (Working
  * Together: within 1 working day), through the service's decisions template.
  */

@@ -41,6 +41,8 @@ export interface ServiceSettings {
   readonly recordDeadlines: RecordDeadlines;
   /** Whether invitees see each other: hidden whenever anyone outside the council is invited, by default. */
   readonly attendeeList: AttendeeListPolicy;
+  /** Days an unsaved draft (a checklist, a rating awaiting its email) stays on a device untouched before it is deleted. */
+  readonly draftKeepDays: number;
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = {
@@ -61,4 +63,5 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   transferInWorkingDays: COMMON_LOCAL_TIMESCALES.transferInWorkingDays,
   recordDeadlines: COMMON_LOCAL_TIMESCALES.records,
   attendeeList: "hidden-when-outside",
+  draftKeepDays: 14,
 };

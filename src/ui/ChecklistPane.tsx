@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/ho
 import { calendarsFor, timescaleOptions } from "../app/dueReport.js";
 import type { Caseload, CaseloadEntry } from "../app/loadCaseload.js";
 import { bookingForMeeting } from "../app/bookingForMeeting.js";
-import { saveRecord, sendDecisions } from "../app/recordOutcome.js";
+import { correctRecord, saveRecord, sendDecisions } from "../app/recordOutcome.js";
 import { markMinutesSent } from "../app/markMinutesSent.js";
 import { addWorkingDays } from "../domain/calendar/addWorkingDays.js";
 import { parseIsoDate, type IsoDate } from "../domain/calendar/isoDate.js";
@@ -15,7 +15,8 @@ import { DEFAULT_AGENDAS } from "../domain/checklists/agendas.js";
 import { applyRecord, HARM_CATEGORIES, newRecord, recordProblems, type MeetingRecord } from "../domain/checklists/meetingRecord.js";
 import { EVENT_NAMES } from "../domain/timescales/ruleSets.js";
 import type { StoredCase } from "../ports/CaseStore.js";
-import { PortError } from "../ports/errors.js";
+import { ConflictError, PortError } from "../ports/errors.js";
+import { recordedMeeting } from "../domain/checklists/recordedMeeting.js";
 import { toldOnCase } from "../app/casePeople.js";
 import { BookChildLater } from "./bookChildLater.js";
 import { ConfirmStep } from "./ConfirmStep.js";
@@ -78,12 +79,15 @@ function MeetingChecklist({ env, meetingId }: { env: PaneEnv; meetingId: string 
     return () => abort.abort();
   }, [env]);
   usePaneMarks(state.kind === "ready" && looked, state.kind === "ready" && looked);
-  const entry = state.kind === "ready" && ref ? (state.caseload.entries.find((e) => e.child.ref === ref) ?? null) : null;
+  // A meeting records one review: once it has, the panel shows that record, whichever child it is on.
+  const recorded = useMemo(() => (state.kind === "ready" ? recordedIn(state.caseload.entries, meetingId, env) : null), [state, meetingId]);
+  const entry = state.kind === "ready" && ref && !recorded ? (state.caseload.entries.find((e) => e.child.ref === ref) ?? null) : null;
   return (
     <div class="pane">
       <h1>Review checklist</h1>
       <LoadingNotices state={state} reload={reload} />
-      {state.kind === "ready" && looked && !ref && (
+      {recorded && state.kind === "ready" && <RecordedReview key={recorded.entry.stored.id + recorded.entry.stored.version} env={env} meetingId={meetingId} {...recorded} caseload={state.caseload} reload={reload} />}
+      {state.kind === "ready" && looked && !ref && !recorded && (
         <>
           <Notice kind="info">This meeting is not linked to a child's booking. Choose the child once; IRO Desk remembers it for this meeting.</Notice>
           <CasePicker entries={state.caseload.entries} me={env.me.address} chosen={null} onChoose={(e) => (env.drafts.save(`meeting:${meetingId}`, e.child.ref), setRef(e.child.ref))} />
@@ -94,15 +98,23 @@ function MeetingChecklist({ env, meetingId }: { env: PaneEnv; meetingId: string 
   );
 }
 
-function Checklist({ env, meetingId, entry, bookedOn, caseload, reload }: { env: PaneEnv; meetingId: string; entry: CaseloadEntry; bookedOn: IsoDate | null; caseload: Caseload | null; reload: () => void }) {
+/** Correcting the record a meeting saved: the record as read back, on the case version it was read from. */
+interface Correcting {
+  readonly record: MeetingRecord;
+  readonly stored: StoredCase;
+  readonly done: () => void;
+}
+
+function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcting = null }: { env: PaneEnv; meetingId: string; entry: CaseloadEntry; bookedOn: IsoDate | null; caseload: Caseload | null; reload: () => void; correcting?: Correcting | null }) {
   const settings = useServiceSettings(env);
-  const key = `draft:${meetingId}:${entry.child.ref}`;
+  const key = `${correcting ? "correct" : "draft"}:${meetingId}:${entry.child.ref}`;
   const calendar = calendarsFor(env.settings)(entry.child.nation);
   const [draft, setDraft] = useState<Draft>(() => {
     const saved = env.drafts.load<Draft>(key);
     if (saved) return saved;
+    if (correcting) return { record: correcting.record, pendingFinish: false };
     const next = entry.next!;
-    return { record: { ...newRecord(entry.child.ref, next, env.settings.agendas[next.event] ?? DEFAULT_AGENDAS[next.event]), meetingDate: bookedOn ?? env.today() }, pendingFinish: false };
+    return { record: { ...newRecord(entry.child.ref, next, env.settings.agendas[next.event] ?? DEFAULT_AGENDAS[next.event], meetingId), meetingDate: bookedOn ?? env.today() }, pendingFinish: false };
   });
   const [problems, setProblems] = useState<string[]>([]);
   const [status, setStatus] = useState<{ kind: "error" | "success" | "info"; text: string } | null>(null);
@@ -117,7 +129,8 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload }: { env:
   useLayoutEffect(() => void (!saved && env.drafts.save(key, draft)), [draft, saved]);
 
   const [asking, setAsking] = useState(false);
-  const decisionsTo = record.track === "cp" ? toldOnCase(entry.child, [entry.child.socialWorker, entry.child.teamManager].filter((a): a is string => a !== null).map((address) => ({ address }))) : [];
+  const [conflict, setConflict] = useState(false);
+  const decisionsTo = record.track === "cp" && !correcting ? toldOnCase(entry.child, [entry.child.socialWorker, entry.child.teamManager].filter((a): a is string => a !== null).map((address) => ({ address }))) : [];
   /** "Finish": the record is checked, then the chair is asked before it goes on the case (and, for CP, the decisions go out). */
   const check = () => {
     const found = recordProblems(record, entry.child, env.today());
@@ -129,6 +142,15 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload }: { env:
     setDraft((d) => ({ ...d, pendingFinish: true }));
     setStatus({ kind: "info", text: "Saving…" });
     try {
+      if (correcting) {
+        // A correction replaces what the meeting saved, on the version read: someone else's change since is never overwritten.
+        const stored = await correctRecord(env.cases, correcting.stored, record, calendar);
+        env.drafts.remove(key);
+        if (retry.current) clearTimeout(retry.current);
+        setSaved(stored);
+        setStatus({ kind: "success", text: "Corrected on the case record. Nobody was emailed." });
+        return;
+      }
       let stored = await saveRecord(env.cases, entry.stored, record, calendar);
       let sent = "";
       if (record.track === "cp") {
@@ -137,7 +159,9 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload }: { env:
         if (to.length > 0) stored = await markMinutesSent(env.cases, stored, { track: "cp", held: record.meetingDate! }, "decisions", env.today());
         sent = to.length > 0 ? ` Decisions sent to ${to.length} people (due by ${formatUkDate(addWorkingDays(calendar, record.meetingDate!, workingDays(env.settings.recordDeadlines.cp.decisions)))}).` : "";
       }
+      // Saved: nothing of this meeting stays on the device (the panel finds the record on the case from now on).
       env.drafts.remove(key);
+      env.drafts.remove(`meeting:${meetingId}`);
       if (retry.current) clearTimeout(retry.current);
       setSaved(stored);
       setStatus({ kind: "success", text: `Saved to the case record.${sent}` });
@@ -149,6 +173,7 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload }: { env:
       } else {
         setDraft((d) => ({ ...d, pendingFinish: false }));
         setStatus({ kind: "error", text: errorText(error) });
+        if (correcting && error instanceof ConflictError) setConflict(true);
       }
     }
   };
@@ -173,8 +198,11 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload }: { env:
   const title = `${EVENT_NAMES[record.event]}${record.event === "icpc" ? "" : ` ${record.number}`} – ref ${entry.child.ref}`;
   return (
     <section aria-labelledby="checklist-title" class="stack">
-      <h2 id="checklist-title">{title}</h2>
+      <h2 id="checklist-title">{correcting ? `Correct: ${title}` : title}</h2>
       <p class="muted">{entry.child.childName}</p>
+      <p class="muted" id="draft-note">
+        {correcting ? "This correction is" : "This record is"} kept on this device as you type, and only until it is saved to the case: then it is removed from this device. Unsaved, it is deleted from this device after {countOf(env.settings.draftKeepDays, "day")}.
+      </p>
       {lastRag && (
         <div class="card">
           <h3 style="margin-top:0">Last time ({formatUkDate(lastRag.date)})</h3>
@@ -199,7 +227,7 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload }: { env:
           <strong>Next:</strong> {EVENT_NAMES[next.event]}{next.event === "icpc" ? "" : ` ${next.number}`} due by {dayAndDate(next.dueBy)}
         </p>
       )}
-      <fieldset class="card">
+      {record.items.length > 0 && <fieldset class="card">
         <legend>Agenda</legend>
         <ul class="plain">
           {record.items.map((item, i) => (
@@ -213,7 +241,7 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload }: { env:
             </li>
           ))}
         </ul>
-      </fieldset>
+      </fieldset>}
       {record.track === "lac" ? (
         <>
           <fieldset class="card">
@@ -282,8 +310,14 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload }: { env:
         </Notice>
       )}
       {status && <Notice kind={status.kind}>{status.text}</Notice>}
+      {conflict && correcting && <button type="button" onClick={correcting.done}>Reload the record</button>}
       {!saved ? (
-        <button type="button" class="primary" aria-expanded={asking} onClick={check}>Finish</button>
+        <div class="row">
+          <button type="button" class="primary" aria-expanded={asking} onClick={check}>{correcting ? "Save the correction" : "Finish"}</button>
+          {correcting && <button type="button" onClick={correcting.done}>Leave it as it was</button>}
+        </div>
+      ) : correcting ? (
+        <button type="button" class="primary" onClick={correcting.done}>Back to the record</button>
       ) : (
         <div class="row">
           <button type="button" class="primary" onClick={() => setBooking(true)}>Book the next review</button>
@@ -291,24 +325,88 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload }: { env:
       )}
       {asking && !saved && (
         <ConfirmStep
-          title={`Save the ${EVENT_NAMES[record.event]} to ref ${entry.child.ref}'s case?`}
+          title={correcting ? `Correct the ${EVENT_NAMES[record.event]} on ref ${entry.child.ref}'s case?` : `Save the ${EVENT_NAMES[record.event]} to ref ${entry.child.ref}'s case?`}
           what={
             <p>
               Held on {record.meetingDate ? dayAndDate(record.meetingDate) : "?"}
               {record.rating ? `, rated ${record.rating.charAt(0).toUpperCase()}${record.rating.slice(1)}` : ""}
               {record.track === "cp" ? `; the plan ${record.planContinues ? (record.event === "icpc" ? "is made" : "continues") : "ends"}` : ""}
-              ; {countOf(record.decisions.filter((d) => d.trim()).length, "decision")} and {countOf(record.actions.length, "action")}. It goes on the child's record now.
-              {record.track === "cp" ? " The decisions are emailed now, through the service's decisions template." : ""}
+              ; {countOf(record.decisions.filter((d) => d.trim()).length, "decision")} and {countOf(record.actions.length, "action")}. {correcting ? "It replaces what this meeting recorded on the child's case." : "It goes on the child's record now."}
+              {record.track === "cp" && !correcting ? " The decisions are emailed now, through the service's decisions template." : ""}
             </p>
           }
           toldHeading="The decisions are emailed to"
           told={decisionsTo}
-          nobody={record.track === "cp" ? "Nobody: the case names no social worker or team manager, so the decisions are not emailed." : "Nobody is emailed: the record is saved to the case."}
+          nobody={correcting ? "Nobody is emailed: a correction is not sent. If the decisions changed, tell the people who had them." : record.track === "cp" ? "Nobody: the case names no social worker or team manager, so the decisions are not emailed." : "Nobody is emailed: the record is saved to the case."}
           confirmLabel={decisionsTo.length > 0 ? `Save and email the decisions to ${countOf(decisionsTo.length, "person", "people")}` : "Save to the case"}
           onConfirm={() => void finish()}
           onBack={() => setAsking(false)}
         />
       )}
+    </section>
+  );
+}
+
+/** The review a meeting recorded, on whichever child's case it is, read back as a record. */
+function recordedIn(entries: readonly CaseloadEntry[], meetingId: string, env: PaneEnv): { entry: CaseloadEntry; record: MeetingRecord } | null {
+  const calendarFor = calendarsFor(env.settings);
+  for (const entry of entries) {
+    const record = recordedMeeting(entry.child, meetingId, calendarFor(entry.child.nation));
+    if (record) return { entry, record };
+  }
+  return null;
+}
+
+/**
+ * What this meeting recorded, as the case holds it: shown instead of a blank checklist when the
+ * panel is opened again (a meeting records one review), with a way to correct it (saved on the
+ * version read, never over someone else's change) and to book the next review.
+ */
+function RecordedReview({ env, meetingId, entry, record, caseload, reload }: { env: PaneEnv; meetingId: string; entry: CaseloadEntry; record: MeetingRecord; caseload: Caseload; reload: () => void }) {
+  const [mode, setMode] = useState<"view" | "correct" | "book">("view");
+  if (mode === "correct") return <Checklist env={env} meetingId={meetingId} entry={entry} bookedOn={null} caseload={caseload} reload={reload} correcting={{ record, stored: entry.stored, done: () => (setMode("view"), reload()) }} />;
+  if (mode === "book") return <BookChildLater env={env} entry={entry} caseload={caseload} onBooked={() => (setMode("view"), reload())} />;
+  const title = `${EVENT_NAMES[record.event]}${record.event === "icpc" ? "" : ` ${record.number}`} – ref ${entry.child.ref}`;
+  const rows: [string, string][] = [
+    ["Held", record.meetingDate ? dayAndDate(record.meetingDate) : ""],
+    ...(record.track === "lac"
+      ? ([
+          ["RAG rating", record.rating ? `${record.rating.charAt(0).toUpperCase()}${record.rating.slice(1)}: ${record.ratingReason}` : "None recorded"],
+          ["How the child took part", record.participation ? PN_WORDS[record.participation] : "Not recorded"],
+          ["Seen or spoken to before the review", record.seenBeforeReview === null ? "Not recorded" : record.seenBeforeReview ? "Yes" : "No"],
+        ] as [string, string][])
+      : ([
+          [record.event === "icpc" ? "Child protection plan" : "The plan", record.planContinues ? `${record.event === "icpc" ? "Made" : "Continues"}${record.category ? ` (${record.category})` : ""}` : "Ends"],
+        ] as [string, string][])),
+  ];
+  return (
+    <section aria-labelledby="recorded-title" class="stack">
+      <h2 id="recorded-title">{title}: recorded</h2>
+      <Notice kind="info">This meeting's record is on the child's case. A meeting records one review: to change it, correct this record.</Notice>
+      <dl class="record">
+        {rows.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>Decisions</dt>
+          <dd>{record.decisions.length > 0 ? <ul>{record.decisions.map((d) => <li key={d}>{d}</li>)}</ul> : "None recorded"}</dd>
+        </div>
+        {record.actions.length > 0 && (
+          <div>
+            <dt>Actions</dt>
+            <dd>
+              <ul>{record.actions.map((a, i) => <li key={i}>{a.action} – {a.owner}, by {record.meetingDate ? formatUkDate(addWorkingDays(calendarsFor(env.settings)(entry.child.nation), record.meetingDate, workingDays(a.dueInWorkingDays))) : "?"}</li>)}</ul>
+            </dd>
+          </div>
+        )}
+      </dl>
+      <div class="row">
+        <button type="button" onClick={() => setMode("correct")}>Correct this record</button>
+        {entry.next && <button type="button" class="primary" onClick={() => setMode("book")}>{entry.booking ? "See the next booking" : "Book the next review"}</button>}
+      </div>
     </section>
   );
 }

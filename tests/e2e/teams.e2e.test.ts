@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fromRegisterFields } from "../../src/adapters/graph/caseRegisterFields.js";
 import { addCalendarMonths } from "../../src/domain/calendar/addCalendarMonths.js";
 import type { IsoDate } from "../../src/domain/calendar/isoDate.js";
-import { CASE_REGISTER_LIST } from "../../src/sandbox/demo/demoTenant.js";
+import { CASE_REGISTER_LIST, DEMO_SITE } from "../../src/sandbox/demo/demoTenant.js";
 import { axeViolations, screenshot, ukPage, useBrowserAndSandbox } from "./browser.js";
 
 const { browser, sandbox } = useBrowserAndSandbox();
@@ -91,7 +91,7 @@ describe("Teams: the chair's checklist in the meeting side panel", { timeout: 90
     await screenshot(page, "teams-checklist-saved");
 
     const child = childOf(ref);
-    expect(child.lac!.reviews.at(-1)).toEqual({ held: "2026-03-02", participation, seenBeforeReview: true });
+    expect(child.lac!.reviews.at(-1)).toEqual({ held: "2026-03-02", participation, seenBeforeReview: true, meetingId: expect.any(String), decisions: ["Placement to continue", "Life story work to start"] });
     expect(child.rag.at(-1)).toMatchObject({ date: "2026-03-02", rating: "amber", reason: "Life story work has still not started.", respondBy: "2026-03-16" });
     expect(await page.getByRole("button", { name: "Book the next review" }).count()).toBe(1);
 
@@ -100,6 +100,54 @@ describe("Teams: the chair's checklist in the meeting side panel", { timeout: 90
     await sidebar.getByLabel("Search by reference or name").fill(ref);
     expect(await sidebar.locator(".children .child").first().innerText()).toMatch(new RegExp(`LAC review ${number + 1} due by Wed 02/09/2026`));
     expect(page.errors).toEqual([]);
+  });
+
+  it("opened again in the same meeting after Finish, shows the review it saved (not a blank checklist for a second one), corrected only on the version read", async () => {
+    const page = await ukPage(browser(), 1280, 900);
+    await page.goto(sandbox.url + url);
+    const heading = page.getByRole("heading", { name: /^LAC review \d+ – ref \d+: recorded$/ });
+    await heading.waitFor();
+    const ref = /ref (\d+)/.exec(await heading.innerText())![1]!;
+    const reviews = childOf(ref).lac!.reviews.length;
+    expect(await page.getByRole("button", { name: "Finish" }).count()).toBe(0);
+    const record = page.locator("dl.record");
+    expect(await record.innerText()).toContain("Amber: Life story work has still not started.");
+    expect(await record.innerText()).toContain("Placement to continue");
+    expect(await record.innerText()).toContain("Start life story work – Social worker, by 16/03/2026");
+    // Nothing of the meeting stays on the device once it is saved.
+    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("iro-desk-preview:sam.okafor@westmere.example:")));
+    expect(kept.filter((k) => k.includes(ref) || k.includes(":meeting:"))).toEqual([]);
+    await screenshot(page, "teams-checklist-recorded");
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Corrected: the same review is replaced, not a second added.
+    await page.getByRole("button", { name: "Correct this record" }).click();
+    await page.getByRole("heading", { name: /^Correct: LAC review \d+ – ref \d+$/ }).waitFor();
+    expect(await page.getByLabel("Reason").inputValue()).toBe("Life story work has still not started.");
+    await page.getByLabel("Reason").fill("Life story work starts next week.");
+    await page.getByRole("button", { name: "Save the correction" }).click();
+    const ask = page.getByRole("region", { name: new RegExp(`^Correct the LAC review on ref ${ref}'s case\\?$`) });
+    expect(await ask.innerText()).toContain("Nobody is emailed: a correction is not sent.");
+    await ask.getByRole("button", { name: "Save to the case" }).click();
+    await page.getByText("Corrected on the case record. Nobody was emailed.").waitFor();
+    expect(childOf(ref).lac!.reviews).toHaveLength(reviews);
+    expect(childOf(ref).rag.filter((r) => r.date === "2026-03-02")).toEqual([expect.objectContaining({ rating: "amber", reason: "Life story work starts next week." })]);
+    await page.getByRole("button", { name: "Back to the record" }).click();
+    await page.locator("dl.record", { hasText: "Life story work starts next week." }).waitFor();
+
+    // Someone else changes the case meanwhile: the correction is refused and nothing is overwritten.
+    await page.getByRole("button", { name: "Correct this record" }).click();
+    await page.getByLabel("Reason").fill("My stale correction");
+    const item = sandbox.store.listItems(sandbox.store.list(CASE_REGISTER_LIST)!.id).find((i) => i.data.fields.Title === ref)!;
+    expect((await sandbox.raw("priya.shah@westmere.example", "PATCH", `/sites/${DEMO_SITE}/lists/${CASE_REGISTER_LIST}/items/${item.id}/fields`, { LegalStatus: "C2" })).status).toBe(200);
+    await page.getByRole("button", { name: "Save the correction" }).click();
+    await page.getByRole("button", { name: "Save to the case" }).click();
+    await page.getByText(/changed by someone else since you opened it/).waitFor();
+    expect(childOf(ref).rag.find((r) => r.date === "2026-03-02")!.reason).toBe("Life story work starts next week.");
+    await page.getByRole("button", { name: "Reload the record" }).click();
+    await page.locator("dl.record", { hasText: "Life story work starts next week." }).waitFor();
+    // The browser logs the refused save (412) itself; nothing else went wrong.
+    expect(page.errors.filter((e) => !e.includes("412 (Precondition Failed)"))).toEqual([]);
   });
 
   it("a meeting with no booking asks for the child once; when Microsoft 365 cannot be reached, Finish keeps the record and saves it when the panel opens again", async () => {
@@ -111,6 +159,7 @@ describe("Teams: the chair's checklist in the meeting side panel", { timeout: 90
     const ref = (await first.locator(".ref").innerText()).replace("Ref ", "");
     await first.click();
     await page.getByRole("heading", { name: new RegExp(`– ref ${ref}$`) }).waitFor();
+    expect(await page.locator("#draft-note").innerText()).toBe("This record is kept on this device as you type, and only until it is saved to the case: then it is removed from this device. Unsaved, it is deleted from this device after 14 days.");
     const before = childOf(ref).lac!.reviews.length;
     const participation = await recordOutcome(page, ref, "Green", "Progressing well", "PN6", "No");
     await page.getByLabel("Decisions (one a line)").fill("Plan continues");
@@ -170,5 +219,22 @@ describe("Teams: the chair's checklist in the meeting side panel", { timeout: 90
     await page.getByText(/^Saved to the case record\. Decisions sent to 2 people/).waitFor();
     expect(sent()).toEqual(before.map((n) => n + 1));
     expect(page.errors).toEqual([]);
+  });
+
+  it("a draft left unsaved longer than the service's draftKeepDays (14) is deleted from the device when a panel opens; a newer one is kept", async () => {
+    const page = await ukPage(browser(), 1280, 900);
+    await page.goto(sandbox.url + url);
+    await page.locator("h1", { hasText: "Review checklist" }).waitFor();
+    const prefix = "iro-desk-preview:sam.okafor@westmere.example:";
+    await page.evaluate((prefix) => {
+      const kept = (at: string, notes: string) => JSON.stringify({ value: { record: { notes }, pendingFinish: false }, keptAt: Date.parse(at) });
+      localStorage.setItem(`${prefix}draft:old-meeting:100001`, kept("2026-02-16T09:00:00Z", "fifteen days old"));
+      localStorage.setItem(`${prefix}draft:recent-meeting:100002`, kept("2026-02-20T09:00:00Z", "ten days old"));
+    }, prefix);
+    await page.reload();
+    await page.locator("h1", { hasText: "Review checklist" }).waitFor();
+    const keys = await page.evaluate(() => Object.keys(localStorage));
+    expect(keys).not.toContain(`${prefix}draft:old-meeting:100001`);
+    expect(keys).toContain(`${prefix}draft:recent-meeting:100002`);
   });
 });

@@ -29,5 +29,12 @@ export function localDrafts(prefix = "iro-desk:"): DraftStore {
         // as above
       }
     },
+    keys() {
+      try {
+        return Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((k): k is string => k !== null && k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+      } catch {
+        return [];
+      }
+    },
   };
 }

@@ -1,6 +1,6 @@
 import type { DraftStore } from "../../ports/DraftStore.js";
 
-export function memoryDrafts(): DraftStore & { readonly keys: () => string[] } {
+export function memoryDrafts(): DraftStore {
   const map = new Map<string, string>();
   return {
     load: <T,>(key: string) => (map.has(key) ? (JSON.parse(map.get(key)!) as T) : null),

@@ -10,8 +10,17 @@ export type ParticipationCode = (typeof PARTICIPATION_CODES)[number];
 
 export type RagRating = "red" | "amber" | "green";
 
+/**
+ * The Teams meeting a review or conference was recorded in, and the decisions recorded: so the
+ * meeting's panel shows that record again (and a meeting records at most one review).
+ */
+export interface MeetingLink {
+  readonly meetingId?: string;
+  readonly decisions?: readonly string[];
+}
+
 /** One review or conference as held, and when its decisions and full record went out. */
-export interface HeldReview extends MinutesSent {
+export interface HeldReview extends MinutesSent, MeetingLink {
   readonly held: IsoDate;
   readonly participation?: ParticipationCode;
   /** Did the IRO see or speak to the child before the review? */
@@ -93,7 +102,7 @@ export interface ChildCase {
     readonly strategyDiscussions: readonly IsoDate[];
     readonly icpc: IsoDate | null;
     /** When the initial conference's decisions and full record went out (its reviews carry their own). */
-    readonly icpcMinutes?: MinutesSent;
+    readonly icpcMinutes?: MinutesSent & MeetingLink;
     readonly category: string | null;
     readonly reviews: readonly HeldReview[];
     readonly ended: IsoDate | null;

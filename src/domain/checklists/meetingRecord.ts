@@ -32,12 +32,14 @@ export interface MeetingRecord {
   /** CP: the plan is made (ICPC) or continues (review) — or not, and then it ends. */
   readonly planContinues: boolean | null;
   readonly category: string | null;
+  /** The Teams meeting it is recorded in, when it is; a meeting records at most one review. */
+  readonly meetingId: string | null;
 }
 
 export const HARM_CATEGORIES = ["Neglect", "Emotional abuse", "Physical abuse", "Sexual abuse", "Multiple"] as const;
 
 /** A blank record for the child's next event, with the agenda as the checklist. */
-export function newRecord(caseRef: CaseRef, next: { track: "lac" | "cp"; event: StatutoryEvent; number: number }, agenda: readonly string[]): MeetingRecord {
+export function newRecord(caseRef: CaseRef, next: { track: "lac" | "cp"; event: StatutoryEvent; number: number }, agenda: readonly string[], meetingId: string | null = null): MeetingRecord {
   return {
     caseRef,
     track: next.track,
@@ -53,6 +55,7 @@ export function newRecord(caseRef: CaseRef, next: { track: "lac" | "cp"; event: 
     actions: [],
     planContinues: null,
     category: null,
+    meetingId,
   };
 }
 
@@ -95,25 +98,48 @@ export function recordProblems(record: MeetingRecord, child: ChildCase, today: I
 
 /**
  * The child's case with the meeting recorded: the review (or ICPC, or review conference) as held
- * on the meeting date, the participation and whether the child was seen, the RAG rating with its
- * actions; a plan not made or not continued ends on the meeting date. Recording the same meeting
- * again replaces it rather than adding it twice.
+ * on the meeting date, the participation and whether the child was seen, the decisions and the
+ * meeting it was recorded in, the RAG rating with its actions; a plan not made or not continued
+ * ends on the meeting date. Recording the same meeting again (a correction, or a finish repeated
+ * after a lost answer) replaces it rather than adding it twice: the review from the same meeting,
+ * or held the same day, and its RAG entry, go; when its decisions and full record went out stays.
  */
 export function applyRecord(child: ChildCase, record: MeetingRecord, calendar: WorkingCalendar): ChildCase {
   const date = record.meetingDate!;
-  const held: HeldReview = {
+  const meetingId = record.meetingId || null; // a draft kept by an earlier release has none
+  const sameMeeting = (r: HeldReview) => r.held === date || (meetingId !== null && r.meetingId === meetingId);
+  const link = { ...(meetingId ? { meetingId } : {}), ...(decisionsOf(record).length > 0 ? { decisions: decisionsOf(record) } : {}) };
+  const held = (before: HeldReview | undefined): HeldReview => ({
+    ...(before?.decisionsSent ? { decisionsSent: before.decisionsSent } : {}),
+    ...(before?.recordSent ? { recordSent: before.recordSent } : {}),
+    ...(before?.lateReason ? { lateReason: before.lateReason } : {}),
     held: date,
     ...(record.participation ? { participation: record.participation } : {}),
     ...(record.seenBeforeReview !== null ? { seenBeforeReview: record.seenBeforeReview } : {}),
-  };
-  const withHeld = (reviews: readonly HeldReview[]) => [...reviews.filter((r) => r.held !== date), held].sort((a, b) => (a.held < b.held ? -1 : 1));
-  const rag = record.rating ? [...child.rag.filter((r) => r.date !== date), ragEntry(calendar, date, record.rating, record.ratingReason.trim(), record.actions)] : child.rag;
+    ...link,
+  });
+  const withHeld = (reviews: readonly HeldReview[]) => [...reviews.filter((r) => !sameMeeting(r)), held(reviews.find(sameMeeting))].sort((a, b) => (a.held < b.held ? -1 : 1));
+  // The dates this meeting was recorded on before (a correction may move it): their RAG entries are replaced.
+  const before = new Set([date, ...[...(child.lac?.reviews ?? []), ...(child.cp?.reviews ?? [])].filter(sameMeeting).map((r) => r.held), ...(meetingId && child.cp?.icpcMinutes?.meetingId === meetingId && child.cp.icpc ? [child.cp.icpc] : [])]);
+  const rag = record.rating ? [...child.rag.filter((r) => !before.has(r.date)), ragEntry(calendar, date, record.rating, record.ratingReason.trim(), record.actions)] : child.rag;
   if (record.track === "lac" && child.lac) return { ...child, lac: { ...child.lac, reviews: withHeld(child.lac.reviews) }, rag };
   if (record.track === "cp" && child.cp) {
     const cp = child.cp;
-    const ended = record.planContinues === false ? date : cp.ended;
+    // A plan this meeting had ended is open again unless the record still ends it.
+    const reopened = cp.ended !== null && before.has(cp.ended) ? null : cp.ended;
+    const ended = record.planContinues === false ? date : reopened;
     const category = record.category ?? cp.category;
-    return record.event === "icpc" ? { ...child, cp: { ...cp, icpc: date, ended, category }, rag } : { ...child, cp: { ...cp, reviews: withHeld(cp.reviews), ended, category }, rag };
+    if (record.event === "icpc") {
+      const { meetingId: _m, decisions: _d, ...sent } = cp.icpcMinutes ?? {};
+      const minutes = { ...sent, ...link };
+      const { icpcMinutes: _before, ...rest } = cp;
+      return { ...child, cp: { ...rest, icpc: date, ...(Object.keys(minutes).length > 0 ? { icpcMinutes: minutes } : {}), ended, category }, rag };
+    }
+    return { ...child, cp: { ...cp, reviews: withHeld(cp.reviews), ended, category }, rag };
   }
   return child;
+}
+
+function decisionsOf(record: MeetingRecord): string[] {
+  return record.decisions.map((d) => d.trim()).filter(Boolean);
 }

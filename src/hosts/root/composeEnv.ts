@@ -8,6 +8,7 @@ import { GraphMeetingChats } from "../../adapters/graph/graphMeetingChats.js";
 import { readMe } from "../../adapters/graph/graphMe.js";
 import { GraphSettingsStore } from "../../adapters/graph/graphSettingsStore.js";
 import { instant } from "../../domain/calendar/londonTime.js";
+import { expiringDrafts } from "../../app/expiringDrafts.js";
 import type { HostItem } from "../../ports/Host.js";
 import type { PaneEnv } from "../../ui/env.js";
 import type { HostAdapter } from "./hostAdapter.js";
@@ -28,6 +29,9 @@ export async function composeEnv(config: HostConfig, host: HostAdapter, signal?:
   const serviceSettings = new GraphSettingsStore(graph, { site: config.site, list: config.settingsList });
   const [me, settings] = await Promise.all([host.user ? Promise.resolve(host.user) : readMe(graph, signal), serviceSettings.read(signal).then((s) => s.service)]);
   const clock = host.clock ?? { today: londonClock.today, now: () => instant(Date.now()) };
+  // Drafts left unsaved longer than the service allows are deleted from this device as any pane opens.
+  const drafts = expiringDrafts(host.drafts, clock.now, settings.draftKeepDays);
+  drafts.sweep();
   return {
     calendar: new GraphCalendar(graph),
     cases: new GraphCaseStore(graph, { site: config.site, list: config.list }),
@@ -35,7 +39,7 @@ export async function composeEnv(config: HostConfig, host: HostAdapter, signal?:
     mail: new GraphMail(graph),
     meetingChats: new GraphMeetingChats(graph),
     serviceSettings,
-    drafts: host.drafts,
+    drafts,
     me,
     settings,
     today: clock.today,

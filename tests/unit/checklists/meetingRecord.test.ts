@@ -5,6 +5,7 @@ import { assessChild } from "../../../src/domain/caseload/assessChild.js";
 import type { CaseRef } from "../../../src/domain/caseload/caseRef.js";
 import { DEFAULT_AGENDAS } from "../../../src/domain/checklists/agendas.js";
 import { applyRecord, newRecord, recordProblems, type MeetingRecord } from "../../../src/domain/checklists/meetingRecord.js";
+import { recordedMeeting } from "../../../src/domain/checklists/recordedMeeting.js";
 import { lacChild } from "../../fixtures/children.js";
 import { options } from "../timescales/testCases.js";
 
@@ -47,7 +48,7 @@ describe("the chair's record of a review", () => {
 
   it("applying it records the review as held, the RAG with its response date, and moves the next due date", () => {
     const after = applyRecord(child, complete, england);
-    expect(after.lac!.reviews.at(-1)).toEqual({ held: "2026-04-20", participation: "PN1", seenBeforeReview: true });
+    expect(after.lac!.reviews.at(-1)).toEqual({ held: "2026-04-20", participation: "PN1", seenBeforeReview: true, decisions: ["Placement continues"] });
     expect(after.rag.at(-1)).toMatchObject({ date: "2026-04-20", rating: "amber", reason: "PEP overdue", respondBy: "2026-05-05" });
     expect(assessChild(after, d("2026-04-20"), options).next).toMatchObject({ event: "lac-review", number: 3, dueBy: "2026-10-20" });
     expect(applyRecord(after, complete, england).lac!.reviews).toHaveLength(2); // the same meeting twice is still one review
@@ -63,5 +64,41 @@ describe("the chair's record of a review", () => {
     const ended = applyRecord(made, { ...review, meetingDate: d("2026-05-20"), planContinues: false, decisions: ["Plan ends"] }, england);
     expect(ended.cp).toMatchObject({ reviews: [{ held: "2026-05-20" }], ended: "2026-05-20" });
     expect(assessChild(ended, d("2026-05-21"), options).status).toBe("closed");
+  });
+});
+
+describe("the record a meeting saved", () => {
+  const inMeeting: MeetingRecord = { ...complete, meetingId: "19:meeting_abc@thread.v2" };
+
+  it("is read back from the case as the meeting recorded it: date, rating, actions, participation, decisions", () => {
+    const after = applyRecord(child, inMeeting, england);
+    expect(after.lac!.reviews.at(-1)).toEqual({ held: "2026-04-20", participation: "PN1", seenBeforeReview: true, meetingId: "19:meeting_abc@thread.v2", decisions: ["Placement continues"] });
+    expect(recordedMeeting(after, "19:meeting_abc@thread.v2", england)).toEqual({ ...inMeeting, items: [] });
+    expect(recordedMeeting(after, "19:another@thread.v2", england)).toBeNull();
+    expect(recordedMeeting(child, "19:meeting_abc@thread.v2", england)).toBeNull();
+  });
+
+  it("a correction replaces it, even to another date: one review, one RAG entry, and when its decisions went out is kept", () => {
+    const sent = { ...applyRecord(child, inMeeting, england) };
+    const marked = { ...sent, lac: { ...sent.lac!, reviews: sent.lac!.reviews.map((r) => (r.meetingId ? { ...r, decisionsSent: d("2026-04-21") } : r)) } };
+    const corrected = applyRecord(marked, { ...inMeeting, meetingDate: d("2026-04-17"), rating: "green", ratingReason: "Plan on track", actions: [] }, england);
+    expect(corrected.lac!.reviews).toHaveLength(2);
+    expect(corrected.lac!.reviews.at(-1)).toMatchObject({ held: "2026-04-17", meetingId: "19:meeting_abc@thread.v2", decisionsSent: "2026-04-21" });
+    expect(corrected.rag.filter((r) => r.date >= "2026-04-17")).toEqual([{ date: "2026-04-17", rating: "green", reason: "Plan on track", actions: [] }]);
+    // A record from an earlier release carries no meeting: it never matches other reviews by a missing id.
+    const legacy = applyRecord(child, { ...complete, meetingId: undefined as unknown as null }, england);
+    expect(legacy.lac!.reviews.map((r) => r.held)).toEqual(["2026-01-29", "2026-04-20"]);
+  });
+
+  it("an ICPC and a review conference are found by their meeting; a correction that no longer ends the plan reopens it", () => {
+    const cpChild = lacChild("2", "2025-01-06", [], { lac: null, cp: { chair: "x@y.z", strategyDiscussions: [d("2026-02-09")], icpc: null, category: null, reviews: [], ended: null } });
+    const icpc = { ...newRecord("2" as CaseRef, { track: "cp", event: "icpc", number: 1 }, [], "m-icpc"), meetingDate: d("2026-02-27"), planContinues: true, category: "Neglect", decisions: ["Plan made"] };
+    const made = applyRecord(cpChild, icpc, england);
+    expect(recordedMeeting(made, "m-icpc", england)).toMatchObject({ event: "icpc", meetingDate: "2026-02-27", planContinues: true, category: "Neglect", decisions: ["Plan made"] });
+    const review = { ...newRecord("2" as CaseRef, { track: "cp", event: "rcpc", number: 1 }, [], "m-rcpc"), meetingDate: d("2026-05-20"), planContinues: false, decisions: ["Plan ends"] };
+    const ended = applyRecord(made, review, england);
+    expect(recordedMeeting(ended, "m-rcpc", england)).toMatchObject({ event: "rcpc", number: 1, planContinues: false });
+    const reopened = applyRecord(ended, { ...review, planContinues: true, category: "Neglect", decisions: ["Plan continues"] }, england);
+    expect(reopened.cp).toMatchObject({ ended: null, reviews: [{ held: "2026-05-20", meetingId: "m-rcpc", decisions: ["Plan continues"] }] });
   });
 });

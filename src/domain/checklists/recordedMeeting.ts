@@ -1,0 +1,47 @@
+import type { IsoDate } from "../calendar/isoDate.js";
+import type { WorkingCalendar } from "../calendar/workingCalendar.js";
+import { workingDaysBetween } from "../calendar/workingDaysBetween.js";
+import type { ChildCase, HeldReview } from "../caseload/childCase.js";
+import type { StatutoryEvent } from "../timescales/ruleSets.js";
+import type { MeetingRecord } from "./meetingRecord.js";
+
+/**
+ * The review or conference a Teams meeting recorded on this child's case, read back from the case
+ * as a record (to show it, and to correct it): when it was held, the RAG rating and actions of that
+ * day, participation, whether the child was seen, the decisions, and for CP the plan and category.
+ * The agenda's ticks and notes are not part of the case record, so the items are empty. Null when
+ * the meeting recorded nothing on this case.
+ */
+export function recordedMeeting(child: ChildCase, meetingId: string, calendar: WorkingCalendar): MeetingRecord | null {
+  const found = (reviews: readonly HeldReview[] | undefined) => {
+    const at = (reviews ?? []).findIndex((r) => r.meetingId === meetingId);
+    return at < 0 ? null : { review: reviews![at]!, number: at + 1 };
+  };
+  const lac = found(child.lac?.reviews);
+  const rcpc = found(child.cp?.reviews);
+  const icpc = child.cp?.icpc && child.cp.icpcMinutes?.meetingId === meetingId ? { held: child.cp.icpc, decisions: child.cp.icpcMinutes.decisions } : null;
+  const as = (track: "lac" | "cp", event: StatutoryEvent, number: number, held: IsoDate, review: Partial<HeldReview>): MeetingRecord => {
+    const rag = track === "lac" ? child.rag.find((r) => r.date === held) : undefined;
+    return {
+      caseRef: child.ref,
+      track,
+      event,
+      number,
+      meetingDate: held,
+      items: [],
+      rating: rag?.rating ?? null,
+      ratingReason: rag?.reason ?? "",
+      participation: review.participation ?? null,
+      seenBeforeReview: review.seenBeforeReview ?? null,
+      decisions: [...(review.decisions ?? [])],
+      actions: (rag?.actions ?? []).map((a) => ({ action: a.action, owner: a.owner, dueInWorkingDays: workingDaysBetween(calendar, held, a.due) })),
+      planContinues: track === "cp" ? child.cp?.ended !== held : null,
+      category: track === "cp" ? (child.cp?.category ?? null) : null,
+      meetingId,
+    };
+  };
+  if (lac) return as("lac", "lac-review", lac.number, lac.review.held, lac.review);
+  if (icpc) return as("cp", "icpc", 1, icpc.held, { ...(icpc.decisions ? { decisions: icpc.decisions } : {}) });
+  if (rcpc) return as("cp", "rcpc", rcpc.number, rcpc.review.held, rcpc.review);
+  return null;
+}
