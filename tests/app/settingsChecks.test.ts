@@ -10,6 +10,12 @@ describe("the settings this work added, checked", () => {
     expect(readServiceSettings({ attendeeList: "public" }).errors).toEqual(["settings.attendeeList should be one of hidden-when-outside, hidden, shown"]);
   });
 
+  it("draftKeepDays: 14 days unless the service says otherwise, from 1 to 90", () => {
+    expect(readServiceSettings({}).settings.draftKeepDays).toBe(14);
+    expect(readServiceSettings({ draftKeepDays: 7 }).settings.draftKeepDays).toBe(7);
+    expect(readServiceSettings({ draftKeepDays: 0 }).errors).toEqual(["settings.draftKeepDays should be a whole number from 1 to 90"]);
+  });
+
   it("the ladder names who each stage's letter goes to: a role on the case or a named person with an address", () => {
     const ladder = DEFAULT_LADDER.map((s, i) => (i === 2 ? { ...s, letterTo: { address: "ruth.adeyemi@westmere.example", name: "Ruth Adeyemi" } } : s));
     expect(readSettings({ ladder: JSON.stringify(ladder) })).toMatchObject({ errors: [], settings: { ladder } });
