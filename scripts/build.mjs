@@ -8,7 +8,9 @@ import { addinXmlFor, packageM365 } from "./m365Package.mjs";
 import { packageExtension } from "./extensionPackage.mjs";
 
 const started = performance.now();
-await rm("dist/web", { recursive: true, force: true });
+// Everything in dist/ is made here (or by the bench): start clean, so nothing an earlier build
+// or an older layout left behind is served, packaged or tested.
+await rm("dist", { recursive: true, force: true });
 await mkdir("dist/cli", { recursive: true });
 
 await build({

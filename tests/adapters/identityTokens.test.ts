@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { identityTokens, type StorageArea } from "../../src/adapters/extension/identityTokens.js";
-import { AuthError } from "../../src/ports/errors.js";
+import { AuthError, UnreachableError } from "../../src/ports/errors.js";
 import { FakeEntra } from "../fixtures/fakeEntra.js";
 
 const HOUR = 3_600_000;
@@ -136,5 +136,22 @@ describe("extension sign-in (authorization code with PKCE, refresh tokens in sto
     );
     await expect(tokens.getToken()).rejects.toThrow("Sign-in needed: the sign-in answer did not match this request.");
     expect(entra.tokenRequests).toEqual([]);
+  });
+
+  it("when Entra ID cannot be reached at renewal, says so (not 'sign in'), keeps the refresh token and renews once it is back", async () => {
+    let offline = false;
+    const fetchOrFail: typeof fetch = (url, init) => (offline ? Promise.reject(new TypeError("fetch failed")) : entra.fetch(url, init));
+    const tokens = identityTokens({ tenantId: entra.tenant, clientId: entra.clientId }, { identity: entra.identity(), session, local, authority: entra.url, fetch: fetchOrFail, now: () => entra.now });
+    await tokens.getToken();
+    entra.now += 2 * HOUR;
+    offline = true;
+    const error = await tokens.getToken().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnreachableError);
+    expect((error as Error).message).toMatch(/could not be reached/);
+    expect(entra.authorizeRequests).toHaveLength(1);
+    offline = false;
+    await tokens.getToken();
+    expect(entra.tokenRequests).toEqual(["authorization_code", "refresh_token"]);
+    expect(entra.authorizeRequests).toHaveLength(1);
   });
 });

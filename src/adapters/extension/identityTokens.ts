@@ -1,5 +1,5 @@
 import { GRAPH_SCOPES } from "../auth/graphScopes.js";
-import { AuthError } from "../../ports/errors.js";
+import { AuthError, PortError, UnreachableError } from "../../ports/errors.js";
 import type { TokenProvider } from "../../ports/TokenProvider.js";
 
 /** The browser's identity flow (browser.identity): a window for Entra ID's sign-in page. */
@@ -66,6 +66,9 @@ export function identityTokens(
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ client_id: app.clientId, scope: SCOPE, ...grant }),
+    }).catch(() => {
+      // No answer at all (offline, Entra ID unreachable): not a sign-in problem, and the refresh token is kept.
+      throw new UnreachableError("Microsoft's sign-in service (login.microsoftonline.com) could not be reached: check this computer's connection, then try again.");
     });
     const body = (await response.json()) as { access_token?: string; expires_in?: number; refresh_token?: string; id_token?: string; error?: string; error_description?: string };
     if (!response.ok || !body.access_token) throw new TokenEndpointError(body.error ?? `HTTP ${response.status}`, body.error_description ?? "Entra ID refused the sign-in.");
@@ -132,7 +135,7 @@ export function identityTokens(
     getToken() {
       renewing ??= renew()
         .catch((error: unknown) => {
-          throw error instanceof AuthError ? error : new AuthError(`Microsoft 365 did not sign you in (${(error as Error).message}).`);
+          throw error instanceof PortError ? error : new AuthError(`Microsoft 365 did not sign you in (${(error as Error).message}).`);
         })
         .finally(() => (renewing = null));
       return renewing;
