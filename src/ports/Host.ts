@@ -69,6 +69,12 @@ export interface ComposeForm {
   readonly subject?: (signal?: AbortSignal) => Promise<string>;
   readonly setSubject?: (subject: string, signal?: AbortSignal) => Promise<void>;
   readonly addRecipients?: (to: readonly { readonly address: string; readonly name: string }[], signal?: AbortSignal) => Promise<void>;
+  /**
+   * Marks the email being written with one of the add-in's own custom properties, which stay on
+   * it into Sent Items (and are not sent to recipients), so IRO Desk can tell later that it was
+   * sent. Absent where the target is a web form, whose sending nothing can see.
+   */
+  readonly tag?: (name: string, value: string, signal?: AbortSignal) => Promise<void>;
 }
 
 /** The received email being read (Outlook read), from which a dispute is raised. */

@@ -1,3 +1,5 @@
+import type { Instant } from "../domain/calendar/londonTime.js";
+
 export interface Recipient {
   readonly address: string;
   readonly name: string;
@@ -21,6 +23,13 @@ export interface ReceivedMail {
   readonly webLink: string | null;
 }
 
+/** An email the user sent, with the add-in's custom properties it carried (see ComposeForm.tag). */
+export interface SentMail {
+  readonly id: string;
+  readonly sent: Instant;
+  readonly customProperties: Readonly<Record<string, string>>;
+}
+
 /** A message waiting in Drafts. */
 export interface DraftMail {
   readonly id: string;
@@ -40,6 +49,8 @@ export interface Mail {
   /** Sends a draft (it moves to Sent Items). */
   sendDraft(id: string, signal?: AbortSignal): Promise<void>;
   message(id: string, signal?: AbortSignal): Promise<ReceivedMail>;
+  /** What the user has sent since `since`, from Sent Items, with the add-in's custom properties. */
+  sentSince(since: Instant, signal?: AbortSignal): Promise<SentMail[]>;
   /** The newest messages in the inbox. */
   recent(top: number, signal?: AbortSignal): Promise<ReceivedMail[]>;
 }

@@ -16,6 +16,7 @@ import { dayAndDate, daysLeftWords, STATUS_ORDER, STATUS_WORDS } from "./format.
 import { Notice } from "./Notice.js";
 import { usePaneMarks } from "./paneMarks.js";
 import { RagBadge } from "./RagBadge.js";
+import { SentRatings } from "./SentRatings.js";
 import { StatusBadge } from "./StatusBadge.js";
 import { useCaseload } from "./useCaseload.js";
 
@@ -44,6 +45,7 @@ export function CaseloadPane({ env }: { env: PaneEnv }) {
     <div class="pane" style="max-width:none">
       <h1>{manager ? "Service caseload" : "My caseload"}</h1>
       <p class="muted">Signed in as {env.me.name}</p>
+      <SentRatings env={env} onRecorded={reload} />
       <LoadingNotices state={state} reload={reload} />
       {state.kind === "ready" && (manager ? <ServiceView env={env} caseload={state.caseload} disputes={disputes} reload={reload} /> : <MyView env={env} caseload={state.caseload} disputes={disputes} reload={reload} />)}
     </div>

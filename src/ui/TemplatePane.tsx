@@ -1,17 +1,22 @@
 import { useMemo, useState } from "preact/hooks";
 import { calendarsFor } from "../app/dueReport.js";
 import { insertTemplate, recordRag } from "../app/insertTemplate.js";
+import { awaitSending } from "../app/ragOnSend.js";
 import type { CaseloadEntry } from "../app/loadCaseload.js";
 import { ragEntryFor, templateValues, type RagInput } from "../app/templateValues.js";
 import { nameFromAddress } from "../app/bookReview.js";
+import { formatUkDate } from "../domain/calendar/ukDate.js";
 import type { RagRating } from "../domain/caseload/childCase.js";
 import { ragProblems, type RagProblem } from "../domain/rag/ragProblems.js";
 import { renderTemplate } from "../domain/templates/emailTemplate.js";
 import { LoadingNotices } from "./BookingPane.js";
 import { CasePicker } from "./CasePicker.js";
+import { ConfirmStep } from "./ConfirmStep.js";
 import type { PaneEnv } from "./env.js";
 import { EmailPreview } from "./EmailPreview.js";
+import { countOf } from "./format.js";
 import { errorText, Notice } from "./Notice.js";
+import { SentRatings } from "./SentRatings.js";
 import { usePaneMarks } from "./paneMarks.js";
 import { useCaseload } from "./useCaseload.js";
 import { useServiceSettings } from "./useServiceSettings.js";
@@ -25,7 +30,9 @@ interface ActionRow {
 /**
  * Insert a template into the email being written: pick the child and the template, say what the
  * RAG rating and actions are, preview exactly what will go in, insert it at the cursor, and add the
- * case's people as recipients. A RAG email also records the rating in the child's history.
+ * case's people as recipients. A RAG email's rating goes in the child's history when the email is
+ * sent (seen in Sent Items), never on insert; into a web form, whose sending nothing can see, the
+ * IRO records it here once it has gone, after being asked.
  */
 export function TemplatePane({ env }: { env: PaneEnv }) {
   const { state, reload } = useCaseload(env);
@@ -40,6 +47,10 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<readonly RagProblem[]>([]);
+  /** Inserted into a web form: the rating the IRO may record once it has gone (asked first). */
+  const [recordable, setRecordable] = useState<{ entry: CaseloadEntry; rag: RagInput } | null>(null);
+  const [asking, setAsking] = useState(false);
+  const [waitingRound, setWaitingRound] = useState(0);
   const template = settings.templates.find((t) => t.id === templateId) ?? settings.templates[0]!;
   const isRag = template.kind === "rag";
   const calendar = entry ? calendarsFor(env.settings)(entry.child.nation) : null;
@@ -54,6 +65,23 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
     }
   }, [entry, template, rating, concerns, actions, env]);
 
+  const record = async () => {
+    if (!recordable) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const { entry: on, rag: given } = recordable;
+      await recordRag(env.cases, on.stored, ragEntryFor(given, env.today(), calendarsFor(env.settings)(on.child.nation)));
+      setRecordable(null);
+      setAsking(false);
+      setDone(`The ${given.rating} rating is in ref ${on.child.ref}'s RAG history, dated ${formatUkDate(env.today())}.`);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const insert = async () => {
     if (!env.compose || !entry || !rendered || rendered instanceof Error || !calendar) return;
     const found = rag ? ragProblems(rag.rating, rag.concerns, rag.actions) : [];
@@ -67,8 +95,16 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
     setError(null);
     try {
       await insertTemplate(env.compose, rendered, env.settings.classification);
-      if (rag) await recordRag(env.cases, entry.stored, ragEntryFor(rag, env.today(), calendar));
-      setDone(`Inserted “${template.name}” into ${env.compose.targetName} for ref ${entry.child.ref}.${rag ? ` The ${rating} rating is kept in the child's RAG history.` : ""}`);
+      const inserted = `Inserted “${template.name}” into ${env.compose.targetName} for ref ${entry.child.ref}.`;
+      if (!rag) setDone(inserted);
+      else if (env.compose.tag) {
+        await awaitSending({ tag: env.compose.tag }, env.drafts, { id: crypto.randomUUID(), caseId: entry.stored.id, ref: entry.child.ref, nation: entry.child.nation, rag, inserted: env.now() });
+        setWaitingRound((n) => n + 1);
+        setDone(`${inserted} The ${rating} rating goes in the child's RAG history when this email is sent (IRO Desk finds it in your Sent Items). If you discard the email, nothing is recorded.`);
+      } else {
+        setRecordable({ entry, rag });
+        setDone(`${inserted} IRO Desk cannot see this form being sent, so the ${rating} rating is not recorded by itself: once it has gone, record it below.`);
+      }
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -80,6 +116,7 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
     <div class="pane">
       <h1>Insert a template</h1>
       {!env.compose && <Notice kind="info">Open this from an email you are writing, or from a field on a web page, to insert a template into it.</Notice>}
+      <SentRatings env={env} round={waitingRound} onRecorded={reload} />
       <LoadingNotices state={state} reload={reload} />
       {state.kind === "ready" && <CasePicker entries={state.caseload.entries} me={env.me.address} chosen={entry?.stored.id ?? null} onChoose={(e) => (setEntry(e), setDone(null))} />}
       {entry && (
@@ -143,6 +180,23 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
           )}
           {error && <Notice kind="error">{error}</Notice>}
           {done && <Notice kind="success">{done}</Notice>}
+          {recordable && (
+            <button type="button" aria-expanded={asking} onClick={() => setAsking(true)}>
+              Record the {recordable.rag.rating} rating on ref {recordable.entry.child.ref}'s case…
+            </button>
+          )}
+          {recordable && asking && (
+            <ConfirmStep
+              title={`Record ${recordable.rag.rating} on ref ${recordable.entry.child.ref}'s case?`}
+              what={<p>This adds the {recordable.rag.rating} rating, the concern and {countOf(recordable.rag.actions.length, "action")} to the child's RAG history, dated today, and starts its response date. Record it only once the email or letter has gone.</p>}
+              told={[]}
+              nobody="Nobody is told: this writes to the child's record."
+              confirmLabel={`Record the ${recordable.rag.rating} rating`}
+              busy={busy}
+              onConfirm={() => void record()}
+              onBack={() => setAsking(false)}
+            />
+          )}
           <button type="button" class="primary" onClick={insert} disabled={busy || !env.compose || !rendered || rendered instanceof Error}>
             Insert into {env.compose?.targetName ?? "the email"}
           </button>

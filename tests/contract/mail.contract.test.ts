@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GraphMail } from "../../src/adapters/graph/graphMail.js";
+import { OUTLOOK_CUSTOM_PROPERTIES } from "../../src/adapters/graph/extendedProperties.js";
+import { instant } from "../../src/domain/calendar/londonTime.js";
 import { UncertainError } from "../../src/ports/errors.js";
 import { IRO, MANAGER, useTestSandbox } from "./testSandbox.js";
 
@@ -40,6 +42,24 @@ describe("Mail port against the sandbox (GraphMail)", () => {
     expect(reply?.data.conversationId).toBe(received.data.conversationId);
     // Not to the sender of the original: the letter is for the person the ladder names.
     expect(inbox(IRO).filter((m) => m.data.subject === "RE: [OFFICIAL-SENSITIVE] RAG Amber – ref 100001")).toHaveLength(0);
+  });
+
+  it("finds what was sent since an instant in Sent Items, with the add-in's custom properties, which recipients never get", async () => {
+    const mail = new GraphMail(sandbox.graph(IRO));
+    const since = instant(Date.now() - 1_000);
+    // As Outlook sends an email an add-in tagged: its custom properties stay on the item.
+    const props = { id: OUTLOOK_CUSTOM_PROPERTIES, value: JSON.stringify({ iroDeskRag: "rating-1" }) };
+    const sent = await sandbox.raw(IRO, "POST", "/me/sendMail", { message: { subject: "RAG Red – ref 100001", body: { contentType: "html", content: "<p>Red</p>" }, toRecipients: [{ emailAddress: { address: MANAGER } }], singleValueExtendedProperties: [props] } });
+    expect(sent.status).toBe(202);
+    const found = await mail.sentSince(since);
+    expect(found.map((m) => m.customProperties)).toContainEqual({ iroDeskRag: "rating-1" });
+    expect(found.every((m) => m.sent >= since)).toBe(true);
+    expect(await mail.sentSince(instant(Date.now() + 60_000))).toEqual([]);
+    // Extended properties only when asked for; the recipient's copy has none.
+    const plain = await sandbox.raw(IRO, "GET", "/me/mailFolders/sentitems/messages?$top=50");
+    expect(plain.body.value.some((m: Record<string, unknown>) => "singleValueExtendedProperties" in m)).toBe(false);
+    const got = inbox(MANAGER).find((m) => m.data.subject === "RAG Red – ref 100001")!;
+    expect(got.data.singleValueExtendedProperties).toBeUndefined();
   });
 
   it("a send whose answer never came is not repeated: one email, and the user is told to check", async () => {

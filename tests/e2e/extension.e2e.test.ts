@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type BrowserContext, type Page, type Worker } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fromRegisterFields } from "../../src/adapters/graph/caseRegisterFields.js";
+import { CASE_REGISTER_LIST } from "../../src/sandbox/demo/demoTenant.js";
 import { TestSandbox } from "../contract/testSandbox.js";
 import { HOSTILE } from "../fixtures/hostile.js";
 import { axeViolations, CHROMIUM, screenshot } from "./browser.js";
@@ -100,12 +102,25 @@ describe("the browser extension (Manifest V3, loaded unpacked in Chromium)", { t
     const panel = await context.newPage();
     await panel.goto(`chrome-extension://${id}/sidepanel.html?view=templates&tab=${tabId}`);
     await panel.getByText(/Your \d+ children/).waitFor();
+    const ref = (await panel.locator(".child .ref").first().innerText()).replace("Ref ", "");
     await panel.locator(".child").first().click();
     await panel.getByLabel("Template", { exact: true }).selectOption("rag-amber");
     await panel.getByLabel("Concerns").fill(HOSTILE[1]!);
     await panel.getByLabel("Action 1").fill("Update the PEP");
+    const ragOf = () => sandbox.store.listItems(sandbox.store.list(CASE_REGISTER_LIST)!.id).map((i) => fromRegisterFields(i.data.fields).childCase!).find((c) => c.ref === ref)!.rag;
+    const before = ragOf().length;
     await panel.getByRole("button", { name: "Insert into the field on the page" }).click();
-    await panel.getByText(/^Inserted “RAG Amber: monitoring email” into the field on the page/).waitFor();
+    // A web form's sending is out of sight: nothing is recorded until the IRO says it has gone.
+    await panel.getByText(/^Inserted “RAG Amber: monitoring email” into the field on the page for ref \d+\. IRO Desk cannot see this form being sent, so the amber rating is not recorded by itself/).waitFor();
+    expect(ragOf()).toHaveLength(before);
+    await panel.getByRole("button", { name: `Record the amber rating on ref ${ref}'s case…` }).click();
+    const ask = panel.getByRole("region", { name: `Record amber on ref ${ref}'s case?` });
+    expect(await ask.innerText()).toContain("Record it only once the email or letter has gone.");
+    expect(ragOf()).toHaveLength(before);
+    await ask.getByRole("button", { name: "Record the amber rating" }).click();
+    await panel.getByText(new RegExp(`^The amber rating is in ref ${ref}'s RAG history, dated \\d\\d/\\d\\d/\\d{4}\\.$`)).waitFor();
+    expect(ragOf()).toHaveLength(before + 1);
+    expect(ragOf().at(-1)).toMatchObject({ rating: "amber", reason: HOSTILE[1] });
 
     const editor = page.locator("#editor");
     expect(await editor.locator("strong").first().innerText()).toBe("OFFICIAL-SENSITIVE");

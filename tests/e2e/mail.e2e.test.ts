@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { fromDisputeFields } from "../../src/adapters/graph/disputeFields.js";
 import { fromRegisterFields } from "../../src/adapters/graph/caseRegisterFields.js";
 import { CASE_REGISTER_LIST, DISPUTES_LIST } from "../../src/sandbox/demo/demoTenant.js";
+import { instant, instantToLondon } from "../../src/domain/calendar/londonTime.js";
+import { formatUkDate } from "../../src/domain/calendar/ukDate.js";
 import { HOSTILE } from "../fixtures/hostile.js";
 import { axeViolations, screenshot, ukPage, useBrowserAndSandbox } from "./browser.js";
 
@@ -12,24 +14,28 @@ const register = () => sandbox.store.listItems(sandbox.store.list(CASE_REGISTER_
 const disputes = () => sandbox.store.listItems(sandbox.store.list(DISPUTES_LIST)!.id).map((i) => fromDisputeFields(i.data.fields)!);
 
 describe("templates into email and disputes from email", { timeout: 60_000 }, () => {
-  it("inserts a RAG template at the cursor with the marking, escapes what was typed, and keeps the rating on the case", async () => {
+  it("inserts a RAG template at the cursor with the marking and escapes what was typed; the rating goes on the case only when the email is sent", async () => {
     const page = await ukPage(browser());
     await page.goto(url());
     await page.getByText(/Your \d+ children/).waitFor();
-    await page.locator("#compose-body").click();
-    await page.keyboard.press("End");
     const child = await page.locator(".child .ref").first().innerText();
     const ref = child.replace("Ref ", "");
-    await page.locator(".child").first().click();
-    await page.getByLabel("Red").check();
-    await page.getByLabel("Concerns").fill(HOSTILE[1]!);
-    await page.getByLabel("Action 1").fill("Permanence planning meeting");
-    await page.getByLabel("Owner").fill("Team manager");
-    await page.getByLabel("Working days").fill("5");
+    const ragBefore = register().find((c) => c.ref === ref)!.rag.length;
+    const fillRed = async (concern: string) => {
+      await page.locator("#compose-body").click();
+      await page.keyboard.press("End");
+      await page.locator(".child").first().click();
+      await page.getByRole("radio", { name: "Red" }).check();
+      await page.getByLabel("Concerns").fill(concern);
+      await page.getByLabel("Action 1").fill("Permanence planning meeting");
+      await page.getByLabel("Owner").fill("Team manager");
+      await page.getByLabel("Working days").fill("5");
+    };
+    await fillRed(HOSTILE[1]!);
     // What will be inserted is previewed first, exactly.
     await page.getByRole("figure", { name: "Preview of the email" }).getByText(/Permanence planning meeting – Team manager, by 09\/03\/2026/).waitFor();
     await page.getByRole("button", { name: "Insert into the email" }).click();
-    await page.getByText(/^Inserted “RAG Red: monitoring email” into the email/).waitFor();
+    await page.getByText(/^Inserted “RAG Red: monitoring email” into the email for ref \d+\. The red rating goes in the child's RAG history when this email is sent/).waitFor();
     const body = page.locator("#compose-body");
     expect(await body.innerText()).toMatch(/^Hello,\s*OFFICIAL-SENSITIVE/);
     expect(await body.innerText()).toContain(`I have rated the care plan for ref ${ref} Red`);
@@ -38,10 +44,38 @@ describe("templates into email and disputes from email", { timeout: 60_000 }, ()
     expect(await page.getByLabel("Subject").inputValue()).toBe(`[OFFICIAL-SENSITIVE] RAG Red – ref ${ref}: care plan monitoring`);
     await page.getByRole("button", { name: /to the recipients$/ }).click();
     expect(await page.locator('output[name="to"]').innerText()).toMatch(/@westmere\.example; .*@westmere\.example/);
-    const rag = register().find((c) => c.ref === ref)!.rag;
-    expect(rag[rag.length - 1]).toEqual({ date: "2026-03-02", rating: "red", reason: HOSTILE[1], respondBy: "2026-03-09", actions: [{ action: "Permanence planning meeting", owner: "Team manager", due: "2026-03-09" }] });
+    // Inserted is not sent: nothing on the child's record yet.
+    expect(register().find((c) => c.ref === ref)!.rag).toHaveLength(ragBefore);
+    const waiting = page.getByRole("region", { name: "Waiting for their email to be sent" });
+    expect(await waiting.locator("li").allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`^Red for ref ${ref}, inserted 02/03/2026 08:00`))]);
     await screenshot(page, "mail-template-inserted");
     expect(await axeViolations(page)).toEqual([]);
+
+    // Discarded: the pane opens again, finds no such email in Sent Items, and records nothing.
+    await page.getByRole("button", { name: "Discard" }).click();
+    await page.getByText("Discarded.").waitFor();
+    await page.getByRole("region", { name: "Waiting for their email to be sent" }).waitFor();
+    expect(register().find((c) => c.ref === ref)!.rag).toHaveLength(ragBefore);
+
+    // Written again and sent: the next pane finds it in Sent Items and records it, dated the day it was sent.
+    await fillRed("Permanence plan drifting");
+    await page.getByRole("button", { name: "Insert into the email" }).click();
+    await page.getByText(/^Inserted “RAG Red/).waitFor();
+    await page.getByRole("button", { name: /to the recipients$/ }).click();
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await page.getByText(/^Sent: /).waitFor();
+    const sentOn = instantToLondon(instant(Date.now())).date;
+    await page.getByText(`Recorded from your Sent Items: Red for ref ${ref}, sent ${formatUkDate(sentOn)}.`).waitFor();
+    const rag = register().find((c) => c.ref === ref)!.rag;
+    expect(rag).toHaveLength(ragBefore + 1);
+    expect(rag.at(-1)).toMatchObject({ date: sentOn, rating: "red", reason: "Permanence plan drifting", actions: [{ action: "Permanence planning meeting", owner: "Team manager" }] });
+    // The discarded one is still waiting (it was never sent) until it is forgotten.
+    const still = page.getByRole("region", { name: "Waiting for their email to be sent" });
+    expect(await still.locator("li").count()).toBe(1);
+    await screenshot(page, "mail-rating-recorded-on-send");
+    await still.getByRole("button", { name: `Forget the red rating for ref ${ref}` }).click();
+    await expect.poll(() => page.getByRole("region", { name: "Waiting for their email to be sent" }).count()).toBe(0);
+    expect(register().find((c) => c.ref === ref)!.rag).toHaveLength(ragBefore + 1);
     expect(page.errors).toEqual([]);
   });
 

@@ -1,4 +1,6 @@
-import type { DraftMail, Mail, OutgoingMail, ReceivedMail, Recipient } from "../../ports/Mail.js";
+import { instant, type Instant } from "../../domain/calendar/londonTime.js";
+import type { DraftMail, Mail, OutgoingMail, ReceivedMail, Recipient, SentMail } from "../../ports/Mail.js";
+import { OUTLOOK_CUSTOM_PROPERTIES } from "./extendedProperties.js";
 import { graphCall, type GraphConnection } from "./graphClient.js";
 
 interface GraphMessage {
@@ -59,6 +61,25 @@ export class GraphMail implements Mail {
     return received(m);
   }
 
+  /**
+   * Sent Items since an instant ($filter on sentDateTime, every page), each with the add-in's
+   * custom properties: Outlook keeps them on the sent item in one named property, "cecp-" and the
+   * add-in's id, holding JSON (learn.microsoft.com/office/dev/add-ins/outlook/metadata-for-an-outlook-add-in).
+   */
+  async sentSince(since: Instant, signal?: AbortSignal): Promise<SentMail[]> {
+    const first = this.graph
+      .api("/me/mailFolders/sentitems/messages")
+      .query({ $filter: `sentDateTime ge ${new Date(since).toISOString().slice(0, 19)}Z`, $expand: `singleValueExtendedProperties($filter=id eq '${OUTLOOK_CUSTOM_PROPERTIES}')`, $select: "id,sentDateTime", $top: "50" });
+    const sent: SentMail[] = [];
+    let page = await graphCall("Your Sent Items", true, (call) => first.middlewareOptions([call]).option("signal", signal).get() as Promise<SentPage>);
+    for (;;) {
+      for (const m of page.value) sent.push({ id: m.id, sent: instant(Date.parse(m.sentDateTime)), customProperties: customProperties(m.singleValueExtendedProperties?.[0]?.value ?? null) });
+      const next = page["@odata.nextLink"];
+      if (!next) return sent;
+      page = await graphCall("Your Sent Items", true, (call) => this.graph.follow(next).middlewareOptions([call]).option("signal", signal).get() as Promise<SentPage>);
+    }
+  }
+
   async recent(top: number, signal?: AbortSignal): Promise<ReceivedMail[]> {
     const page = await graphCall("Your inbox", true, (call) =>
       this.graph.api("/me/mailFolders/inbox/messages").select(FIELDS).top(top).middlewareOptions([call]).option("signal", signal).get() as Promise<{ value: GraphMessage[] }>,
@@ -68,6 +89,21 @@ export class GraphMail implements Mail {
 }
 
 const FIELDS = "id,internetMessageId,subject,from,receivedDateTime,webLink";
+
+interface SentPage {
+  value: { id: string; sentDateTime: string; singleValueExtendedProperties?: { id: string; value: string }[] }[];
+  "@odata.nextLink"?: string;
+}
+
+/** The add-in's custom properties from their JSON; anything unreadable is none. */
+function customProperties(json: string | null): Record<string, string> {
+  try {
+    const parsed: unknown = json ? JSON.parse(json) : {};
+    return typeof parsed === "object" && parsed !== null ? Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === "string")) : {};
+  } catch {
+    return {};
+  }
+}
 
 function received(m: GraphMessage): ReceivedMail {
   return {

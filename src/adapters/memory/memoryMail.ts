@@ -1,4 +1,5 @@
-import type { DraftMail, Mail, OutgoingMail, ReceivedMail, Recipient } from "../../ports/Mail.js";
+import type { Instant } from "../../domain/calendar/londonTime.js";
+import type { DraftMail, Mail, OutgoingMail, ReceivedMail, Recipient, SentMail } from "../../ports/Mail.js";
 import { NotFoundError } from "../../ports/errors.js";
 
 /** The Mail port in memory: what was sent, drafted and sent from Drafts is kept for tests to read. */
@@ -6,6 +7,8 @@ export class MemoryMail implements Mail {
   readonly sent: OutgoingMail[] = [];
   readonly drafts: (DraftMail & { readonly replyTo: string })[] = [];
   readonly sentDrafts: DraftMail[] = [];
+  /** What the user sent from Outlook itself (the tests put it here), as Sent Items holds it. */
+  readonly sentItems: SentMail[] = [];
 
   constructor(private readonly received: readonly ReceivedMail[] = []) {}
 
@@ -24,6 +27,10 @@ export class MemoryMail implements Mail {
     const at = this.drafts.findIndex((d) => d.id === id);
     if (at < 0) throw new NotFoundError("The draft");
     this.sentDrafts.push(...this.drafts.splice(at, 1));
+  }
+
+  async sentSince(since: Instant): Promise<SentMail[]> {
+    return this.sentItems.filter((m) => m.sent >= since);
   }
 
   async recent(top: number): Promise<ReceivedMail[]> {

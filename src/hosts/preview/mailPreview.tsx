@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { sandboxTokens } from "../../adapters/auth/sandboxTokens.js";
 import { GraphConnection } from "../../adapters/graph/graphClient.js";
+import { OUTLOOK_CUSTOM_PROPERTIES } from "../../adapters/graph/extendedProperties.js";
 import { GraphMail } from "../../adapters/graph/graphMail.js";
 import type { DraftMail, ReceivedMail } from "../../ports/Mail.js";
 import { NO_ITEM, type ComposeForm, type OpenMessage } from "../../ports/Host.js";
@@ -59,6 +60,8 @@ function Compose({ user, config }: { user: DemoUser; config: HostConfig }) {
     document.addEventListener("selectionchange", keep);
     return () => document.removeEventListener("selectionchange", keep);
   }, []);
+  /** The add-in's custom properties on the email being written (Office.CustomProperties). */
+  const props = useRef<Record<string, string>>({});
   const compose: ComposeForm = useMemo(
     () => ({
       targetName: "the email",
@@ -73,10 +76,35 @@ function Compose({ user, config }: { user: DemoUser; config: HostConfig }) {
       subject: async () => subjectRef.current,
       setSubject: async (s) => setSubject(s),
       addRecipients: async (people) => setTo((before) => [...new Set([...before, ...people.map((p) => p.address)])]),
+      tag: async (name, value) => void (props.current = { ...props.current, [name]: value }),
     }),
     [],
   );
   const host = useMemo(() => previewHost(user.upn, () => ({ ...NO_ITEM, compose })), [user, compose]);
+  // Outlook's Send and Discard, simulated: Send goes through Exchange (here the sandbox's Graph) with
+  // the add-in's custom properties on the item, as Outlook keeps them into Sent Items; either way the
+  // email window and its task pane close, and the next email opens a fresh pane.
+  const [round, setRound] = useState(0);
+  const [status, setStatus] = useState<{ kind: "success" | "error"; text: string } | null>(null);
+  const exchange = useMemo(() => new GraphConnection({ baseUrl: config.graphBaseUrl, tokens: sandboxTokens(new URL(config.graphBaseUrl).origin, user.upn) }), [user, config]);
+  const close = (text: string) => {
+    setTo([]);
+    setSubject("");
+    props.current = {};
+    saved.current = null;
+    if (editor.current) editor.current.textContent = "Hello,";
+    setStatus({ kind: "success", text });
+    setRound((n) => n + 1);
+  };
+  const send = async () => {
+    try {
+      const tagged = Object.keys(props.current).length > 0 ? { singleValueExtendedProperties: [{ id: OUTLOOK_CUSTOM_PROPERTIES, value: JSON.stringify(props.current) }] } : {};
+      await exchange.api("/me/sendMail").post({ message: { subject, body: { contentType: plain ? "text" : "html", content: plain ? editor.current!.innerText : editor.current!.innerHTML }, toRecipients: to.map((address) => ({ emailAddress: { address } })), ...tagged }, saveToSentItems: true });
+      close(`Sent: ${subject || "(no subject)"}`);
+    } catch (e) {
+      setStatus({ kind: "error", text: errorText(e) });
+    }
+  };
   return (
     <main class="layout">
       <section class="frame" aria-label="New email (Outlook, simulated)">
@@ -93,11 +121,16 @@ function Compose({ user, config }: { user: DemoUser; config: HostConfig }) {
           <div ref={editor} id="compose-body" class="preview-body" contentEditable role="textbox" aria-multiline="true" aria-label="Email body" style="min-height:200px;white-space:pre-wrap">
             Hello,
           </div>
+          <div class="row">
+            <button type="button" class="primary" onClick={() => void send()}>Send</button>
+            <button type="button" onClick={() => close("Discarded.")}>Discard</button>
+          </div>
+          {status && <Notice kind={status.kind}>{status.text}</Notice>}
         </div>
       </section>
       <section class="frame" aria-label="IRO Desk task pane">
         <header>IRO Desk</header>
-        <PaneHost config={config} host={host} views={[templatesView]} />
+        <PaneHost key={round} config={config} host={host} views={[templatesView]} />
       </section>
     </main>
   );

@@ -270,19 +270,28 @@ export function renderEvent(req: GraphRequest, event: StoredEvent): Record<strin
     // One Teams meeting (one join link, one chat) for every copy of the event.
     onlineMeeting: event.data.isOnlineMeeting ? onlineMeetingInfo(req, event) : null,
   };
-  const expand = req.query.get("$expand");
-  if (expand) {
-    const match = /^singleValueExtendedProperties(?:\(\$filter=(.+)\))?$/i.exec(expand.trim());
-    const wanted = match?.[1]?.split(/\s+or\s+/i).map((clause) => /^id eq '((?:[^']|'')*)'$/i.exec(clause.trim())?.[1]?.replace(/''/g, "'").toLowerCase());
-    if (!match || wanted?.some((id) => id === undefined)) {
-      throw badRequest(`The sandbox can expand singleValueExtendedProperties, optionally with $filter=id eq '…' (or id eq '…'), not '${expand}'.`);
-    }
-    rendered.singleValueExtendedProperties = (singleValueExtendedProperties ?? []).filter((p) => !wanted || wanted.includes(p.id.toLowerCase()));
-  }
+  const expanded = expandedProperties(req, singleValueExtendedProperties);
+  if (expanded) rendered.singleValueExtendedProperties = expanded;
   const select = req.query.get("$select");
   if (!select) return rendered;
   const keep = new Set(["id", "@odata.etag", "singleValueExtendedProperties", ...select.split(",").map((s) => s.trim())]);
   return Object.fromEntries(Object.entries(rendered).filter(([key]) => keep.has(key)));
+}
+
+/**
+ * An item's extended properties as Graph answers them: only when asked for with $expand, and then
+ * only those the $filter names (learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get).
+ * Undefined when not asked for. Events and messages alike.
+ */
+export function expandedProperties(req: GraphRequest, properties: readonly { id: string; value: string }[] | undefined): { id: string; value: string }[] | undefined {
+  const expand = req.query.get("$expand");
+  if (!expand) return undefined;
+  const match = /^singleValueExtendedProperties(?:\(\$filter=(.+)\))?$/i.exec(expand.trim());
+  const wanted = match?.[1]?.split(/\s+or\s+/i).map((clause) => /^id eq '((?:[^']|'')*)'$/i.exec(clause.trim())?.[1]?.replace(/''/g, "'").toLowerCase());
+  if (!match || wanted?.some((id) => id === undefined)) {
+    throw badRequest(`The sandbox can expand singleValueExtendedProperties, optionally with $filter=id eq '…' (or id eq '…'), not '${expand}'.`);
+  }
+  return (properties ?? []).filter((p) => !wanted || wanted.includes(p.id.toLowerCase()));
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { SandboxUser, StoredMessage } from "../store.js";
 import { mailboxOwner, newId, ok, page, type GraphRequest, type GraphResponse } from "./context.js";
 import { badRequest, notFound, onlyKnownProperties, requireObject } from "./graphError.js";
-import { oneOf, requireString } from "./events.js";
+import { expandedProperties, oneOf, requireString } from "./events.js";
 import { escapeHtml } from "../../domain/templates/escapeHtml.js";
 
 const MESSAGE_PROPERTIES = [
@@ -30,17 +30,32 @@ export function listMessages(req: GraphRequest): GraphResponse {
   let messages = req.store.messages(owner.id, folder as StoredMessage["folder"] | undefined);
   const filter = req.query.get("$filter");
   if (filter) {
-    const match = /^internetMessageId eq '((?:[^']|'')*)'$/i.exec(filter.trim());
-    if (!match) throw badRequest(`The sandbox supports only internetMessageId eq '…' in $filter on messages, not '${filter}'.`, "ErrorInvalidUrlQueryFilter");
-    const wanted = match[1]!.replace(/''/g, "'");
-    messages = messages.filter((m) => m.data.internetMessageId === wanted);
+    const byId = /^internetMessageId eq '((?:[^']|'')*)'$/i.exec(filter.trim());
+    // Sent since: Graph filters messages on sentDateTime with ge (learn.microsoft.com/graph/api/user-list-messages).
+    const since = /^sentDateTime ge (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z)$/i.exec(filter.trim());
+    if (byId) {
+      const wanted = byId[1]!.replace(/''/g, "'");
+      messages = messages.filter((m) => m.data.internetMessageId === wanted);
+    } else if (since) {
+      const from = Date.parse(since[1]!);
+      messages = messages.filter((m) => typeof m.data.sentDateTime === "string" && Date.parse(m.data.sentDateTime) >= from);
+    } else {
+      throw badRequest(`The sandbox supports only internetMessageId eq '…' or sentDateTime ge <UTC time> in $filter on messages, not '${filter}'.`, "ErrorInvalidUrlQueryFilter");
+    }
   }
   const { value, ...next } = page(req, messages, 10, 1000);
-  return ok({ value: value.map((m) => m.data), ...next });
+  return ok({ value: value.map((m) => renderMessage(req, m)), ...next });
 }
 
 export function getMessage(req: GraphRequest): GraphResponse {
-  return ok(ownMessage(req).data);
+  return ok(renderMessage(req, ownMessage(req)));
+}
+
+/** A message as Graph answers it: extended properties only when expanded. */
+function renderMessage(req: GraphRequest, message: StoredMessage): Record<string, unknown> {
+  const { singleValueExtendedProperties, ...rest } = message.data as { singleValueExtendedProperties?: { id: string; value: string }[] };
+  const expanded = expandedProperties(req, singleValueExtendedProperties);
+  return expanded ? { ...rest, singleValueExtendedProperties: expanded } : rest;
 }
 
 /** POST /me/messages/{id}/createReply: a draft reply to the sender, with the original quoted. */
@@ -113,7 +128,9 @@ function deliver(req: GraphRequest, sender: SandboxUser, message: Record<string,
     if (!user || !user.mailbox || delivered.has(user.id)) continue; // outside the tenant: leaves by SMTP
     delivered.add(user.id);
     const id = newId("AAMkAGI");
-    const { bccRecipients: _hidden, ...visible } = shared as Record<string, unknown>;
+    // Recipients never see Bcc, nor the sender's named properties (an add-in's custom properties
+    // "aren't transmitted to recipients": learn.microsoft.com/javascript/api/outlook/office.customproperties).
+    const { bccRecipients: _hidden, singleValueExtendedProperties: _own, ...visible } = shared as Record<string, unknown>;
     req.store.putMessage({ id, ownerId: user.id, folder: "inbox", data: { ...visible, id, isRead: false } });
   }
 }
