@@ -9,7 +9,7 @@ import { sandboxTokens } from "../src/adapters/auth/sandboxTokens.js";
 import { GraphCalendar } from "../src/adapters/graph/graphCalendar.js";
 import { GraphConnection } from "../src/adapters/graph/graphClient.js";
 import { GraphCaseStore } from "../src/adapters/graph/graphCaseStore.js";
-import { bookReview, proposedAttendees } from "../src/app/bookReview.js";
+import { bookReview, councilOf, proposedAttendees } from "../src/app/bookReview.js";
 import { findSlots } from "../src/app/findSlots.js";
 import { loadCaseload } from "../src/app/loadCaseload.js";
 import { DEFAULT_SETTINGS } from "../src/app/serviceSettings.js";
@@ -62,11 +62,12 @@ requests = 0;
 const caseload = await loadCaseload({ cases, calendar }, today, DEFAULT_SETTINGS);
 console.log(`  requests per sidebar load (600 children + the chair's bookings): ${requests}`);
 
-const entry = caseload.entries.find((e) => e.child.iro === iro && e.next && !e.booking && e.status !== "overdue")!;
+const entry = caseload.entries.find((e) => e.child.iro === iro && e.next && !e.booking && e.status === "on-track")!;
 requests = 0;
 const finding = await findSlots(calendar, {
   chair: iro, attendees: proposedAttendees(entry.stored, iro), from: today, dueBy: entry.next!.dueBy, lengthMinutes: 90, maxReviewsPerDay: 3,
-  reviewsOnDay: caseload.reviewsOnDay, calendar: workingCalendar("england"), now: instant(Date.parse("2026-03-02T08:00:00Z")),
+  reviewsOnDay: caseload.reviewsOnDay, calendar: workingCalendar("england"), today, now: instant(Date.parse("2026-03-02T08:00:00Z")), notice: DEFAULT_SETTINGS.minimumNotice,
+  council: councilOf({ stored: entry.stored, chair: { address: iro, name: "Sam Okafor" }, bookedBy: iro }),
 });
 const slot = finding.best[0]!;
 await bookReview({ calendar, cases, appointment: null }, {

@@ -4,9 +4,10 @@ import type { ChildNext } from "../domain/caseload/assessChild.js";
 import type { Cancellation, CaseContact, LateReason } from "../domain/caseload/childCase.js";
 import { PortError } from "../ports/errors.js";
 import { DEFAULT_AGENDAS } from "../domain/checklists/agendas.js";
-import { hidesAttendeeList, type Council } from "../domain/scheduling/attendeeList.js";
+import { hidesAttendeeList, isOutsideCouncil, type Council } from "../domain/scheduling/attendeeList.js";
 import { bookingBodyHtml, bookingSubject } from "../domain/templates/bookingInvite.js";
-import type { Attendee, Booking, Calendar } from "../ports/Calendar.js";
+import type { InviteeRole } from "../domain/scheduling/inviteeRole.js";
+import type { Attendee, Booking, Calendar, Invitee } from "../ports/Calendar.js";
 import type { CaseStore, StoredCase } from "../ports/CaseStore.js";
 import type { AppointmentForm } from "../ports/Host.js";
 import { addToCase } from "./addToCase.js";
@@ -161,13 +162,21 @@ export async function cancelReview(
 
 /**
  * Who is invited, from the case: the social worker and team manager, carers and parents, and
- * partners. The chair organises and is not listed. Everyone can be removed before booking.
+ * partners, each with their role. The chair organises and is not listed. Everyone can be removed
+ * before booking.
  */
-export function proposedAttendees(stored: StoredCase, chair: string): Attendee[] {
+export function proposedAttendees(stored: StoredCase, chair: string): Invitee[] {
   const child = stored.childCase;
-  const staff = [child.socialWorker, child.teamManager].filter((a): a is string => a !== null && a.toLowerCase() !== chair.toLowerCase());
-  const contacts = child.contacts.map((c: CaseContact): Attendee => ({ address: c.email, name: c.organisation ? `${c.name} (${c.organisation})` : c.name, type: c.role === "partner" ? "optional" : "required" }));
-  return [...staff.map((address): Attendee => ({ address, name: nameFromAddress(address), type: "required" })), ...contacts];
+  const staff: [string, InviteeRole][] = [];
+  if (child.socialWorker && child.socialWorker.toLowerCase() !== chair.toLowerCase()) staff.push([child.socialWorker, "social-worker"]);
+  if (child.teamManager && child.teamManager.toLowerCase() !== chair.toLowerCase()) staff.push([child.teamManager, "team-manager"]);
+  const contacts = child.contacts.map((c: CaseContact): Invitee => ({ address: c.email, name: c.organisation ? `${c.name} (${c.organisation})` : c.name, type: c.role === "partner" ? "optional" : "required", role: c.role }));
+  return [...staff.map(([address, role]): Invitee => ({ address, name: nameFromAddress(address), type: "required", role })), ...contacts];
+}
+
+/** Someone added by email address: a colleague on the council's own domain, otherwise someone outside the council. */
+export function addedInvitee(address: string, council: Council): Invitee {
+  return { address, name: nameFromAddress(address), type: "required", role: isOutsideCouncil(address, council) ? "outside" : "colleague" };
 }
 
 /** "sam.okafor@westmere.example" → "Sam Okafor": a readable name without a directory call. */

@@ -1,6 +1,8 @@
 import { addDays, type IsoDate } from "../domain/calendar/isoDate.js";
 import { londonTimeToInstant, type Instant } from "../domain/calendar/londonTime.js";
 import type { WorkingCalendar } from "../domain/calendar/workingCalendar.js";
+import { isOutsideCouncil, type Council } from "../domain/scheduling/attendeeList.js";
+import { earliestMeetingDay, type MinimumNotice } from "../domain/scheduling/minimumNotice.js";
 import { candidateSlots, rankSlots, type Slot } from "../domain/scheduling/rankSlots.js";
 import type { Attendee, Calendar } from "../ports/Calendar.js";
 import { workingHoursOn } from "./workingHoursOn.js";
@@ -8,19 +10,25 @@ import { workingHoursOn } from "./workingHoursOn.js";
 export interface SlotRequest {
   readonly chair: string;
   readonly attendees: readonly Attendee[];
+  /** The earliest date the user asked for; the service's minimum notice may put it later. */
   readonly from: IsoDate;
   readonly dueBy: IsoDate;
   readonly lengthMinutes: number;
   readonly maxReviewsPerDay: number;
   readonly reviewsOnDay: (date: IsoDate) => number;
   readonly calendar: WorkingCalendar;
+  readonly today: IsoDate;
   readonly now: Instant;
+  readonly notice: MinimumNotice;
+  /** Who is inside the council: anyone invited from outside it means the longer notice. */
+  readonly council: Council;
 }
 
 export interface SlotFinding {
-  /** The window searched: at most 61 days (Graph's getSchedule limit), from the earliest date. */
+  /** The window searched: from the later of the earliest date asked for and the notice allows, for at most 61 days (Graph's getSchedule limit). */
   readonly from: IsoDate;
   readonly to: IsoDate;
+  readonly dueBy: IsoDate;
   /** True when the window had to stop short of the due-by date. */
   readonly shortened: boolean;
   readonly slots: readonly Slot[];
@@ -29,15 +37,21 @@ export interface SlotFinding {
 
 /** Windows longer than this are cut (getSchedule takes less than 62 days at once). */
 const MAX_WINDOW_DAYS = 60;
+/** At least two weeks are shown, so a child due soon (or overdue) still gets times, marked as after the due-by date. */
+const MIN_WINDOW_DAYS = 13;
 
 /**
  * Free times for everyone invited, with one Graph call: the chair's and attendees' free/busy
- * over the window from the earliest date to the due-by date, ranked by rankSlots.
+ * over the window from the earliest date (never sooner than the service's minimum notice for
+ * the people invited) to the due-by date, ranked by rankSlots.
  */
 export async function findSlots(calendar: Calendar, request: SlotRequest, signal?: AbortSignal): Promise<SlotFinding> {
-  const from = request.from;
+  const outside = request.attendees.some((a) => isOutsideCouncil(a.address, request.council));
+  const noticeFrom = earliestMeetingDay(request.calendar, request.today, outside, request.notice);
+  const from = request.from > noticeFrom ? request.from : noticeFrom;
   const latest = addDays(from, MAX_WINDOW_DAYS);
-  const to = request.dueBy < from ? addDays(from, 14) : request.dueBy > latest ? latest : request.dueBy;
+  const shortest = addDays(from, MIN_WINDOW_DAYS);
+  const to = request.dueBy < shortest ? shortest : request.dueBy > latest ? latest : request.dueBy;
   const addresses = [request.chair, ...request.attendees.map((a) => a.address).filter((a) => a.toLowerCase() !== request.chair.toLowerCase())];
   const diaries = await calendar.freeBusy(addresses, londonTimeToInstant(from, 0), londonTimeToInstant(addDays(to, 1), 0), signal);
   const chair = diaries[0];
@@ -55,6 +69,7 @@ export async function findSlots(calendar: Calendar, request: SlotRequest, signal
         calendar: request.calendar,
         from: day,
         to: last,
+        dueBy: request.dueBy,
         lengthMinutes: request.lengthMinutes,
         stepMinutes: 30,
         dayStart: today.start,
@@ -68,7 +83,7 @@ export async function findSlots(calendar: Calendar, request: SlotRequest, signal
     );
     day = addDays(last, 1);
   }
-  return { from, to, shortened: request.dueBy > latest, slots, best: rankSlots(slots, 5) };
+  return { from, to, dueBy: request.dueBy, shortened: request.dueBy > latest, slots, best: rankSlots(slots, 5) };
 }
 
 function sameHours(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

@@ -17,7 +17,7 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
   if (typeof raw !== "object" || Array.isArray(raw)) return { settings: DEFAULT_SETTINGS, errors: ["settings should be an object"] };
   const input = raw as Record<string, unknown>;
   const errors: string[] = [];
-  const known = ["dueSoonWorkingDays", "icpcAnchor", "holidays", "showChildNames", "classification", "feedbackUrl", "maxReviewsPerDay", "meetingMinutes", "staff", "managers", "countRule", "agendas", "earlyReviewWorkingDays", "preBirthReviewWorkingDays", "transferInWorkingDays", "recordDeadlines", "attendeeList", "draftKeepDays"];
+  const known = ["dueSoonWorkingDays", "icpcAnchor", "holidays", "showChildNames", "classification", "feedbackUrl", "maxReviewsPerDay", "meetingMinutes", "staff", "managers", "countRule", "agendas", "earlyReviewWorkingDays", "preBirthReviewWorkingDays", "transferInWorkingDays", "recordDeadlines", "attendeeList", "draftKeepDays", "minimumNotice"];
   for (const key of Object.keys(input)) if (!known.includes(key)) errors.push(`settings.${key} is not a setting (known: ${known.join(", ")})`);
 
   let dueSoonWorkingDays = DEFAULT_SETTINGS.dueSoonWorkingDays;
@@ -83,6 +83,14 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
     if (ok) recordDeadlines = { lac: { ...recordDeadlines.lac, ...given.lac }, cp: { ...recordDeadlines.cp, ...given.cp } } as ServiceSettings["recordDeadlines"];
     else errors.push('settings.recordDeadlines should be { "lac": { "decisions": working days, "record": working days }, "cp": { … } }, each from 0 to 60');
   }
+  let minimumNotice = DEFAULT_SETTINGS.minimumNotice;
+  if (input.minimumNotice !== undefined) {
+    const given = input.minimumNotice as Record<string, unknown> | null;
+    const days = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 20;
+    const ok = typeof given === "object" && given !== null && !Array.isArray(given) && Object.entries(given).every(([k, v]) => (k === "familyOrPartners" || k === "staffOnly") && days(v));
+    if (ok) minimumNotice = { ...minimumNotice, ...given } as ServiceSettings["minimumNotice"];
+    else errors.push('settings.minimumNotice should be { "familyOrPartners": working days, "staffOnly": working days }, each from 0 to 20');
+  }
   let showChildNames = DEFAULT_SETTINGS.showChildNames;
   if (input.showChildNames !== undefined) {
     if (typeof input.showChildNames === "boolean") showChildNames = input.showChildNames;
@@ -132,5 +140,5 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
   }
   return errors.length > 0
     ? { settings: DEFAULT_SETTINGS, errors }
-    : { settings: { dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule, agendas, earlyReviewWorkingDays, preBirthReviewWorkingDays, transferInWorkingDays, recordDeadlines, attendeeList, draftKeepDays }, errors };
+    : { settings: { dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule, agendas, earlyReviewWorkingDays, preBirthReviewWorkingDays, transferInWorkingDays, recordDeadlines, attendeeList, draftKeepDays, minimumNotice }, errors };
 }

@@ -3,6 +3,8 @@ import type { HolidayAdjustments } from "../domain/calendar/workingCalendar.js";
 import type { IcpcAnchor } from "../domain/timescales/assessTimescale.js";
 import type { CountRule } from "../domain/caseload/iroLoad.js";
 import type { StaffMember } from "../domain/caseload/staffMember.js";
+import { workingDays } from "../domain/calendar/workingCalendar.js";
+import type { MinimumNotice } from "../domain/scheduling/minimumNotice.js";
 import { COMMON_LOCAL_TIMESCALES, type RecordDeadlines } from "../domain/timescales/localTimescales.js";
 import type { StatutoryEvent } from "../domain/timescales/ruleSets.js";
 import type { AttendeeListPolicy } from "../domain/scheduling/attendeeList.js";
@@ -43,6 +45,8 @@ export interface ServiceSettings {
   readonly attendeeList: AttendeeListPolicy;
   /** Days an unsaved draft (a checklist, a rating awaiting its email) stays on a device untouched before it is deleted. */
   readonly draftKeepDays: number;
+  /** Working days' notice before the earliest time offered: more when family, carers or partners are invited. */
+  readonly minimumNotice: MinimumNotice;
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = {
@@ -64,4 +68,5 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   recordDeadlines: COMMON_LOCAL_TIMESCALES.records,
   attendeeList: "hidden-when-outside",
   draftKeepDays: 14,
+  minimumNotice: { familyOrPartners: workingDays(5), staffOnly: workingDays(1) },
 };

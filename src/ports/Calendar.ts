@@ -1,5 +1,6 @@
 import type { Instant } from "../domain/calendar/londonTime.js";
 import type { CaseRef } from "../domain/caseload/caseRef.js";
+import type { InviteeRole } from "../domain/scheduling/inviteeRole.js";
 
 export type FreeBusyStatus = "free" | "tentative" | "busy" | "oof" | "workingElsewhere";
 
@@ -29,6 +30,11 @@ export interface Attendee {
   readonly address: string;
   readonly name: string;
   readonly type: "required" | "optional";
+}
+
+/** Someone invited to a review or conference, and who they are to the child (shown, and deciding the notice). */
+export interface Invitee extends Attendee {
+  readonly role: InviteeRole;
 }
 
 export interface BookingRequest {

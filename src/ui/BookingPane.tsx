@@ -1,8 +1,9 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { CaseloadEntry } from "../app/loadCaseload.js";
 import { BookChildLater } from "./bookChildLater.js";
 import { CasePicker } from "./CasePicker.js";
 import type { PaneEnv } from "./env.js";
+import { countOf } from "./format.js";
 import { Notice } from "./Notice.js";
 import { usePaneMarks } from "./paneMarks.js";
 import { useCaseload } from "./useCaseload.js";
@@ -18,18 +19,32 @@ export function BookingPane({ env }: { env: PaneEnv }) {
   const [entry, setEntry] = useState<CaseloadEntry | null>(null);
   // Booking one child is fetched while the person looks at the list, so choosing one is instant.
   useEffect(() => void (state.kind === "ready" && BookChildLater.prefetch()), [state.kind]);
+  const pane = useRef<HTMLDivElement>(null);
+  // Set when "Back to the caseload" is pressed: the state that was showing, to wait for the one read afresh.
+  const backFrom = useRef<typeof state | null>(null);
   useEffect(() => {
     if (state.kind === "ready") setEntry((chosen) => (chosen ? (state.caseload.entries.find((e) => e.stored.id === chosen.stored.id) ?? null) : null));
   }, [state]);
+  // Back from a booking: the list again, with focus in its search box.
+  useEffect(() => {
+    if (!backFrom.current || backFrom.current === state || entry || state.kind !== "ready") return;
+    backFrom.current = null;
+    pane.current?.querySelector<HTMLElement>("#child-search")?.focus();
+  });
+  const back = () => {
+    backFrom.current = state;
+    setEntry(null);
+    reload();
+  };
   return (
-    <div class="pane">
+    <div class="pane" ref={pane}>
       <h1>{env.appointment ? "Book into this appointment" : "Book a review or conference"}</h1>
       <p class="muted">Signed in as {env.me.name}</p>
       <LoadingNotices state={state} reload={reload} />
       {state.kind === "ready" && (
         <>
           <CasePicker entries={state.caseload.entries} me={env.me.address} chosen={entry?.stored.id ?? null} onChoose={setEntry} />
-          {entry && <BookChildLater key={entry.stored.id + entry.stored.version} env={env} entry={entry} caseload={state.caseload} onBooked={reload} />}
+          {entry && <BookChildLater key={entry.stored.id + entry.stored.version} env={env} entry={entry} caseload={state.caseload} onBooked={back} />}
         </>
       )}
     </div>
@@ -38,7 +53,7 @@ export function BookingPane({ env }: { env: PaneEnv }) {
 
 /** What a pane shows while its caseload is read, when reading failed, and about entries it could not read. */
 export function LoadingNotices({ state, reload }: ReturnType<typeof useCaseload>) {
-  if (state.kind === "loading") return <Notice kind="info">Reading the case register… {state.read > 0 ? `${state.read} children so far` : ""}</Notice>;
+  if (state.kind === "loading") return <Notice kind="info">Reading the case register… {state.read > 0 ? `${countOf(state.read, "child", "children")} so far` : ""}</Notice>;
   if (state.kind === "failed") {
     return (
       <Notice kind="error">
@@ -46,5 +61,5 @@ export function LoadingNotices({ state, reload }: ReturnType<typeof useCaseload>
       </Notice>
     );
   }
-  return state.caseload.unreadable.length > 0 ? <Notice kind="info">{state.caseload.unreadable.length} register entries could not be read and are not shown.</Notice> : null;
+  return state.caseload.unreadable.length > 0 ? <Notice kind="info">{countOf(state.caseload.unreadable.length, "register entry", "register entries")} could not be read and {state.caseload.unreadable.length === 1 ? "is" : "are"} not shown.</Notice> : null;
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from "preact/hooks";
 import type { CaseloadEntry } from "../app/loadCaseload.js";
 import { EVENT_NAMES } from "../domain/timescales/ruleSets.js";
-import { dayAndDate, STATUS_ORDER } from "./format.js";
+import { countOf, dayAndDate, STATUS_ORDER } from "./format.js";
 import { StatusBadge } from "./StatusBadge.js";
 
 
@@ -38,9 +38,18 @@ export function CasePicker({ entries, me, chosen, onChoose }: { entries: readonl
     <section aria-labelledby="pick-child">
       <h2 id="pick-child">Child</h2>
       <label for="child-search">Find a child by case reference or name</label>
-      <input id="child-search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} autoComplete="off" />
+      <input
+        id="child-search"
+        type="search"
+        value={query}
+        onInput={(e) => setQuery(e.currentTarget.value)}
+        onKeyDown={(e) => e.key === "Enter" && query.trim() && shown[0] && (e.preventDefault(), setPicking(false), onChoose(shown[0]))}
+        aria-describedby="child-search-hint"
+        autoComplete="off"
+      />
+      <p id="child-search-hint" class="hint">Enter opens the first child found.</p>
       <p class="muted" aria-live="polite">
-        {query ? `${shown.length} found` : `Your ${shown.length} children, most urgent first`}
+        {query ? `${shown.length} found` : `Your ${countOf(shown.length, "child", "children")}, most urgent first`}
       </p>
       <ul class="plain children">
         {shown.map((e) => (

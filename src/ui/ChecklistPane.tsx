@@ -157,7 +157,7 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcti
         const template = settings.templates.find((t) => t.id === "decisions-circulation") ?? settings.templates.find((t) => t.kind === "decisions")!;
         const to = await sendDecisions(env.mail, entry.stored, record, template, env.me, env.today(), calendar, env.settings);
         if (to.length > 0) stored = await markMinutesSent(env.cases, stored, { track: "cp", held: record.meetingDate! }, "decisions", env.today());
-        sent = to.length > 0 ? ` Decisions sent to ${to.length} people (due by ${formatUkDate(addWorkingDays(calendar, record.meetingDate!, workingDays(env.settings.recordDeadlines.cp.decisions)))}).` : "";
+        sent = to.length > 0 ? ` Decisions sent to ${countOf(to.length, "person", "people")} (due by ${formatUkDate(addWorkingDays(calendar, record.meetingDate!, workingDays(env.settings.recordDeadlines.cp.decisions)))}).` : "";
       }
       // Saved: nothing of this meeting stays on the device (the panel finds the record on the case from now on).
       env.drafts.remove(key);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { countOf } from "./format.js";
 import { writeCsv } from "../app/csv/writeCsv.js";
 import { applyImport, type ImportOutcome } from "../app/import/applyImport.js";
 import { PROBLEM_COLUMNS, problemCounts, problemRow, type CsvFile, type ImportProblem } from "../app/import/importProblem.js";
@@ -105,7 +106,7 @@ export function ImportPanel({ env }: { env: PaneEnv }) {
       {checked && (
         <>
           <Notice kind={checked.problems.length > 0 ? "error" : "success"}>
-            {checked.problems.length === 0 ? "Every row can be used." : `${checked.problems.length} problems in ${rowsLeftOut} rows: those rows will be left out; every other row is kept.`}
+            {checked.problems.length === 0 ? "Every row can be used." : `${countOf(checked.problems.length, "problem", "problems")} in ${countOf(rowsLeftOut, "row", "rows")}: those rows will be left out; every other row is kept.`}
           </Notice>
           {checked.problems.length > 0 && (
             <>
@@ -160,7 +161,7 @@ export function ImportPanel({ env }: { env: PaneEnv }) {
           {checked.plan.change.length > 0 && (
             <label class="inline">
               <input type="checkbox" checked={confirmChanges} onChange={(e) => setConfirmChanges(e.currentTarget.checked)} />
-              Also change the {checked.plan.change.length} children already in the register ({[...new Set(checked.plan.change.flatMap((c) => c.fields))].join(", ")}); names, contacts and RAG history are kept
+              Also change the {countOf(checked.plan.change.length, "child", "children")} already in the register ({[...new Set(checked.plan.change.flatMap((c) => c.fields))].join(", ")}); names, contacts and RAG history are kept
             </label>
           )}
           {!outcome && (

@@ -2,6 +2,7 @@ import { isoWeekday, type IsoDate } from "../domain/calendar/isoDate.js";
 import { formatClock, instantToLondon, type Instant } from "../domain/calendar/londonTime.js";
 import { formatUkDate } from "../domain/calendar/ukDate.js";
 import type { ChildStatus } from "../domain/caseload/assessChild.js";
+import type { InviteeRole } from "../domain/scheduling/inviteeRole.js";
 
 const DAY = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -23,13 +24,14 @@ export const STATUS_WORDS: Readonly<Record<ChildStatus, string>> = {
   "due-soon": "Due soon",
   "on-track": "On track",
   booked: "Booked",
+  "booked-late": "Booked late",
   closed: "Closed",
   invalid: "Check data",
   unsupported: "No rules yet",
 };
 
 /** Most urgent first: the order of the caseload and the case picker. */
-export const STATUS_ORDER: Readonly<Record<ChildStatus, number>> = { overdue: 0, "due-soon": 1, "on-track": 2, booked: 3, invalid: 4, unsupported: 5, closed: 6 };
+export const STATUS_ORDER: Readonly<Record<ChildStatus, number>> = { overdue: 0, "booked-late": 1, "due-soon": 2, "on-track": 3, booked: 4, invalid: 5, unsupported: 6, closed: 7 };
 
 /** "40 working days left", "due today", "overdue by 3 working days". */
 export function daysLeftWords(workingDaysLeft: number): string {
@@ -37,6 +39,17 @@ export function daysLeftWords(workingDaysLeft: number): string {
   if (workingDaysLeft === 0) return "due today";
   return `${workingDaysLeft} working day${workingDaysLeft === 1 ? "" : "s"} left`;
 }
+
+/** Who each invitee is, as the invitation list shows it. */
+export const ROLE_WORDS: Readonly<Record<InviteeRole, string>> = {
+  "social-worker": "Social worker",
+  "team-manager": "Team manager",
+  colleague: "Colleague",
+  carer: "Carer",
+  parent: "Parent",
+  partner: "Partner",
+  outside: "Outside the council",
+};
 
 /** "1 person", "6 people", "0 actions": a count with its noun in the right number. */
 export function countOf(n: number, one: string, many = `${one}s`): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MemoryCalendar } from "../../src/adapters/memory/memoryCalendar.js";
 import { MemoryCaseStore } from "../../src/adapters/memory/memoryCaseStore.js";
-import { bookReview, CancelledReasonNotKept, cancelReview, proposedAttendees, type BookingChoice } from "../../src/app/bookReview.js";
+import { addedInvitee, bookReview, CancelledReasonNotKept, cancelReview, proposedAttendees, type BookingChoice } from "../../src/app/bookReview.js";
 import { LateReasonNeeded } from "../../src/app/lateReasons.js";
 import { BusyError } from "../../src/ports/errors.js";
 import { findSlots } from "../../src/app/findSlots.js";
@@ -9,7 +9,7 @@ import { loadCaseload } from "../../src/app/loadCaseload.js";
 import { DEFAULT_SETTINGS } from "../../src/app/serviceSettings.js";
 import type { IsoDate } from "../../src/domain/calendar/isoDate.js";
 import { instant, londonTimeToInstant } from "../../src/domain/calendar/londonTime.js";
-import { workingCalendar } from "../../src/domain/calendar/workingCalendar.js";
+import { workingCalendar, workingDays } from "../../src/domain/calendar/workingCalendar.js";
 import { completeSavedAppointment } from "../../src/app/completeSavedAppointment.js";
 import type { CaseRef } from "../../src/domain/caseload/caseRef.js";
 import { RequestError } from "../../src/ports/errors.js";
@@ -18,6 +18,7 @@ import { lacChild } from "../fixtures/children.js";
 
 const today = "2026-03-02" as IsoDate;
 const chair = { address: "sam.okafor@westmere.example", name: "Sam Okafor" };
+const council = { domains: ["westmere.example"], caseContacts: ["pat@carers.example", "jo.marsh@partners.example"] };
 const at = (date: string, minutes: number) => londonTimeToInstant(date as IsoDate, minutes);
 
 async function setUp(children = [lacChild("104233", "2026-01-05", ["2026-01-29"])]) {
@@ -45,14 +46,19 @@ async function setUp(children = [lacChild("104233", "2026-01-05", ["2026-01-29"]
 }
 
 describe("booking a review", () => {
-  it("proposes the social worker, team manager, carers and partners (partners optional), not the chair", async () => {
+  it("proposes the social worker, team manager, carers and partners (partners optional), each with their role, not the chair", async () => {
     const { entry } = await setUp();
     expect(proposedAttendees(entry.stored, chair.address)).toEqual([
-      { address: "alfie.collins@westmere.example", name: "Alfie Collins", type: "required" },
-      { address: "ivy.smith@westmere.example", name: "Ivy Smith", type: "required" },
-      { address: "pat@carers.example", name: "Pat Carer (Westmere Fostering)", type: "required" },
-      { address: "jo.marsh@partners.example", name: "Jo Marsh (Westmere Academy)", type: "optional" },
+      { address: "alfie.collins@westmere.example", name: "Alfie Collins", type: "required", role: "social-worker" },
+      { address: "ivy.smith@westmere.example", name: "Ivy Smith", type: "required", role: "team-manager" },
+      { address: "pat@carers.example", name: "Pat Carer (Westmere Fostering)", type: "required", role: "carer" },
+      { address: "jo.marsh@partners.example", name: "Jo Marsh (Westmere Academy)", type: "optional", role: "partner" },
     ]);
+  });
+
+  it("someone added by address is a colleague on the council's domain, otherwise outside the council", () => {
+    expect(addedInvitee("Kim.Lee@Westmere.example", council)).toMatchObject({ name: "Kim Lee", role: "colleague" });
+    expect(addedInvitee("kim@advocacy.example", council)).toMatchObject({ role: "outside", type: "required" });
   });
 
   it("from the sidebar: one event with the case reference, a subject without the child's name, the agenda in the body", async () => {
@@ -255,12 +261,68 @@ describe("the caseload and free times", () => {
       maxReviewsPerDay: 3,
       reviewsOnDay: caseload.reviewsOnDay,
       calendar: workingCalendar("england"),
+      today,
       now: instant(Date.parse("2026-03-02T08:00:00Z")),
+      notice: DEFAULT_SETTINGS.minimumNotice,
+      council,
     });
     expect(calendar.calls).toEqual(["bookingsBetween", "freeBusy"]);
-    expect(finding).toMatchObject({ from: "2026-03-02", to: "2026-05-01", shortened: true });
+    // A carer and a partner are invited: 5 working days' notice from Monday 02/03 is Monday 09/03.
+    expect(finding).toMatchObject({ from: "2026-03-09", to: "2026-05-08", shortened: true });
     expect(finding.best).toHaveLength(5);
     expect(finding.best[0]!.people.find((p) => p.address === "pat@carers.example")?.availability).toBe("unknown");
+  });
+});
+
+describe("minimum notice and the due-by date", () => {
+  const request = (over: Partial<Parameters<typeof findSlots>[1]>) => ({
+    chair: chair.address,
+    attendees: [],
+    from: today,
+    dueBy: "2026-04-29" as IsoDate,
+    lengthMinutes: 90,
+    maxReviewsPerDay: 3,
+    reviewsOnDay: () => 0,
+    calendar: workingCalendar("england"),
+    today,
+    // Monday 02/03/2026 at 08:00: 10:00 today would be the top suggestion with no notice.
+    now: instant(Date.parse("2026-03-02T08:00:00Z")),
+    notice: DEFAULT_SETTINGS.minimumNotice,
+    council,
+    ...over,
+  });
+
+  it("with parents, carers or partners invited, nothing is offered before 5 working days' notice: Monday 09/03 on Monday 02/03", async () => {
+    const { calendar, entry } = await setUp();
+    const finding = await findSlots(calendar, request({ attendees: proposedAttendees(entry.stored, chair.address) }));
+    expect(finding.slots[0]!.date).toBe("2026-03-09");
+    expect(finding.best.every((s) => s.date >= "2026-03-09")).toBe(true);
+    expect(new Date(finding.best[0]!.start).toISOString()).toBe("2026-03-09T09:00:00.000Z");
+  });
+
+  it("staff only: 1 working day (Tuesday 03/03); a service setting changes both, 0 allows today", async () => {
+    const { calendar, entry } = await setUp();
+    const staff = proposedAttendees(entry.stored, chair.address).filter((a) => a.role === "social-worker" || a.role === "team-manager");
+    expect(staff).toHaveLength(2);
+    expect((await findSlots(calendar, request({ attendees: staff }))).slots[0]!.date).toBe("2026-03-03");
+    const sameDay = await findSlots(calendar, request({ attendees: staff, notice: { familyOrPartners: workingDays(10), staffOnly: workingDays(0) } }));
+    expect(new Date(sameDay.slots[0]!.start).toISOString()).toBe("2026-03-02T09:00:00.000Z");
+    const family = await findSlots(calendar, request({ attendees: proposedAttendees(entry.stored, chair.address), notice: { familyOrPartners: workingDays(10), staffOnly: workingDays(0) } }));
+    expect(family.from).toBe("2026-03-16");
+  });
+
+  it("a later earliest date is kept; an earlier one gives way to the notice", async () => {
+    const { calendar } = await setUp();
+    expect((await findSlots(calendar, request({ from: "2026-03-20" as IsoDate }))).from).toBe("2026-03-20");
+    expect((await findSlots(calendar, request({ from: "2026-03-02" as IsoDate, attendees: [addedInvitee("kim@advocacy.example", council)] }))).from).toBe("2026-03-09");
+  });
+
+  it("due before the notice ends: two weeks of times, each marked after the due-by date", async () => {
+    const { calendar, entry } = await setUp();
+    const finding = await findSlots(calendar, request({ attendees: proposedAttendees(entry.stored, chair.address), dueBy: "2026-03-06" as IsoDate }));
+    expect(finding).toMatchObject({ from: "2026-03-09", to: "2026-03-22", dueBy: "2026-03-06" });
+    expect(finding.slots.length).toBeGreaterThan(0);
+    expect(finding.slots.every((s) => s.afterDueBy)).toBe(true);
   });
 });
 

@@ -107,4 +107,14 @@ describe("service settings", () => {
     ]);
     expect(readServiceSettings({ transferInWorkingDays: 0 }).errors).toEqual(["settings.transferInWorkingDays should be a whole number from 1 to 30"]);
   });
+
+  it("minimum notice: 5 working days with family or partners and 1 for staff unless the service says otherwise; each part checked", () => {
+    expect(readServiceSettings({}).settings.minimumNotice).toEqual({ familyOrPartners: 5, staffOnly: 1 });
+    expect(readServiceSettings({ minimumNotice: { familyOrPartners: 10 } }).settings.minimumNotice).toEqual({ familyOrPartners: 10, staffOnly: 1 });
+    expect(readServiceSettings({ minimumNotice: { staffOnly: 0 } }).settings.minimumNotice).toEqual({ familyOrPartners: 5, staffOnly: 0 });
+    const wrong = '"settings.minimumNotice should be { \\"familyOrPartners\\": working days, \\"staffOnly\\": working days }, each from 0 to 20"';
+    for (const bad of [{ familyOrPartners: -1 }, { familyOrPartners: 2.5 }, { staffOnly: 21 }, { parents: 3 }, [5, 1], 5]) {
+      expect(readServiceSettings({ minimumNotice: bad }).errors, JSON.stringify(bad)).toEqual([JSON.parse(wrong)]);
+    }
+  });
 });

@@ -5,7 +5,7 @@ import { GraphConnection } from "../../src/adapters/graph/graphClient.js";
 import { findSlots } from "../../src/app/findSlots.js";
 import type { IsoDate } from "../../src/domain/calendar/isoDate.js";
 import { instant, instantToLondon, londonTimeToInstant } from "../../src/domain/calendar/londonTime.js";
-import { workingCalendar } from "../../src/domain/calendar/workingCalendar.js";
+import { workingCalendar, workingDays } from "../../src/domain/calendar/workingCalendar.js";
 import type { CaseRef } from "../../src/domain/caseload/caseRef.js";
 import type { BookingRequest } from "../../src/ports/Calendar.js";
 import { AuthError, UnreachableError } from "../../src/ports/errors.js";
@@ -133,9 +133,9 @@ describe("working hours come back in the mailbox's own time zone", () => {
       const calendar = new GraphCalendar(sandbox.graph(IRO));
       const [mine] = await calendar.freeBusy([IRO], at("2026-03-26", 0), at("2026-04-01", 0));
       expect(mine).toMatchObject({ known: true, workingHours: { start: 540, end: 1020, timeZone: "UTC" } });
-      const found = await findSlots(calendar, { chair: IRO, attendees: [], from: "2026-03-26" as IsoDate, dueBy: "2026-03-31" as IsoDate, lengthMinutes: 90, maxReviewsPerDay: 10, reviewsOnDay: () => 0, calendar: workingCalendar("england"), now: instant(0) });
+      const found = await findSlots(calendar, { chair: IRO, attendees: [], from: "2026-03-26" as IsoDate, dueBy: "2026-03-31" as IsoDate, lengthMinutes: 90, maxReviewsPerDay: 10, reviewsOnDay: () => 0, calendar: workingCalendar("england"), today: "2026-03-26" as IsoDate, now: instant(0), notice: { familyOrPartners: workingDays(0), staffOnly: workingDays(0) }, council: { domains: ["westmere.example"], caseContacts: [] } });
       const dayBounds = new Map<string, [number, number]>();
-      for (const slot of found.slots) {
+      for (const slot of found.slots.filter((s) => !s.afterDueBy)) {
         const { date, minutes } = instantToLondon(slot.start);
         const [first, last] = dayBounds.get(date) ?? [Infinity, -Infinity];
         dayBounds.set(date, [Math.min(first, minutes), Math.max(last, minutes + 90)]);

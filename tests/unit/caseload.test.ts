@@ -15,11 +15,24 @@ describe("a child's next event and caseload status", () => {
     expect(booked.next).toMatchObject({ track: "lac", event: "lac-review", number: 2, dueBy: "2026-04-29", bookedOn: "2026-04-20" });
   });
 
-  it("a booking after the due-by date does not make the child 'booked'; overdue stays overdue", () => {
+  it("a booking after the due-by date is 'booked-late', never on track: review 2 due by Wed 29/04/2026", () => {
     const child = lacChild("A1", "2026-01-05", ["2026-01-29"]);
-    expect(assessChild(child, today, options, () => "2026-05-05" as IsoDate).status).toBe("on-track");
+    const on = (date: string) => () => date as IsoDate;
+    expect(assessChild(child, today, options, on("2026-04-29")).status).toBe("booked"); // the due-by date itself is in time
+    expect(assessChild(child, today, options, on("2026-04-30")).status).toBe("booked-late");
+    expect(assessChild(child, today, options, on("2026-05-05")).next).toMatchObject({ dueBy: "2026-04-29", bookedOn: "2026-05-05" });
+    // Once the due-by date has passed, a booking still to come is late; nothing booked is overdue.
+    expect(assessChild(child, "2026-04-30" as IsoDate, options, on("2026-05-05")).status).toBe("booked-late");
+    expect(assessChild(child, "2026-04-30" as IsoDate, options).status).toBe("overdue");
+  });
+
+  it("a first review overdue since before the weekend, booked for next Wednesday: booked late", () => {
+    // In care from Mon 05/01/2026: first review due by Mon 02/02/2026 (20 working days).
     const overdue = lacChild("A2", "2026-01-05");
-    expect(assessChild(overdue, today, options, () => "2026-03-04" as IsoDate).status).toBe("overdue");
+    expect(assessChild(overdue, today, options).status).toBe("overdue");
+    expect(assessChild(overdue, today, options, () => "2026-03-04" as IsoDate).status).toBe("booked-late");
+    // A booking on or before the due-by date that has passed without a record: still overdue.
+    expect(assessChild(overdue, today, options, () => "2026-02-02" as IsoDate).status).toBe("overdue");
   });
 
   it("a child both looked after and on a plan: the sooner of the two is next", () => {

@@ -5,12 +5,15 @@ import { meetingRecords, type RecordDue } from "../records/meetingRecords.js";
 import type { EarlyReview } from "../timescales/timescaleCase.js";
 import type { ChildCase } from "./childCase.js";
 
-/** What the caseload shows for a child: overdue, due soon, booked (a booking is in the diary in time) or on track. */
-export type ChildStatus = DueStatus | "booked" | "invalid" | "unsupported";
+/**
+ * What the caseload shows for a child: overdue, due soon, booked (a booking is in the diary on or
+ * before the due-by date), booked late (the booking is after it) or on track.
+ */
+export type ChildStatus = DueStatus | "booked" | "booked-late" | "invalid" | "unsupported";
 
 export interface ChildNext extends NextEvent {
   readonly track: "lac" | "cp";
-  /** A booking for this event, on or before its due-by date, is in the IRO's calendar. */
+  /** The date of the booking for this event in the chair's calendar, in time or not. */
   readonly bookedOn: IsoDate | null;
 }
 
@@ -49,11 +52,16 @@ export function childTimescales(child: ChildCase): { lac: TimescaleCase | null; 
 
 /**
  * The next statutory event of a child and its status on `today`. `bookedOn(kind)` says the date a
- * booking for that event ("lac-review 3") is in the diary, if any: a booking on or before the
- * due-by date makes a not-yet-overdue child "booked". An overdue child stays overdue, booked or not.
+ * booking for that event ("lac-review 3") is in the diary, if any. A booking on or before the
+ * due-by date makes a not-yet-overdue child "booked". A booking after the due-by date makes the
+ * child "booked-late", whether or not the due-by date has passed yet: the review will be out of
+ * timescale (Care Planning, Placement and Case Review (England) Regulations 2010, reg. 33; for
+ * conferences, Working Together to Safeguard Children 2023, ch. 4) and is counted as late, never
+ * as on track. An overdue child with nothing booked stays overdue.
  *
- * A child in care since 05/01/2026, reviewed on 29/01/2026, with review 2 booked for 20/04/2026,
- * is "booked" on 02/03/2026 (due by 29/04/2026).
+ * A child in care since 05/01/2026, reviewed on 29/01/2026 (review 2 due by 29/04/2026): on
+ * 02/03/2026 with review 2 booked for 20/04/2026 they are "booked"; booked for 30/04/2026 they are
+ * "booked-late"; on 30/04/2026 with nothing booked, "overdue".
  */
 export function assessChild(
   child: ChildCase,
@@ -75,8 +83,8 @@ export function assessChild(
     return { child, lac, cp, next: null, status: statuses.includes("invalid") ? "invalid" : statuses.includes("unsupported") ? "unsupported" : "closed", minutesDue };
   }
   const booked = bookedOn(`${soonest.next.event} ${soonest.next.number}`);
-  const bookedInTime = booked !== null && booked <= soonest.next.dueBy ? booked : null;
-  const status: ChildStatus = soonest.status === "overdue" ? "overdue" : bookedInTime ? "booked" : soonest.status;
+  const status: ChildStatus =
+    booked !== null && booked > soonest.next.dueBy ? "booked-late" : soonest.status === "overdue" ? "overdue" : booked !== null ? "booked" : soonest.status;
   return { child, lac, cp, next: { ...soonest.next, track: soonest.track, bookedOn: booked }, status, minutesDue };
 }
 

@@ -13,9 +13,11 @@ export interface PersonDiary {
 
 export interface SlotSearch {
   readonly calendar: WorkingCalendar;
-  /** First and last day to look at (the last is the due-by date, inclusive). */
+  /** First and last day to look at. */
   readonly from: IsoDate;
   readonly to: IsoDate;
+  /** The statutory due-by date (inclusive): slots after it are marked, and ranked after every slot in time. */
+  readonly dueBy: IsoDate;
   readonly lengthMinutes: number;
   /** Slots start on this grid (30 minutes). */
   readonly stepMinutes: number;
@@ -41,6 +43,8 @@ export interface Slot {
   readonly tentativeCount: number;
   readonly unknownCount: number;
   readonly reviewsThatDay: number;
+  /** After the due-by date: booking it makes the review late (a reason is asked for). */
+  readonly afterDueBy: boolean;
 }
 
 const RANK: Record<Exclude<Availability, "unknown">, number> = { free: 0, tentative: 1, busy: 2 };
@@ -70,6 +74,7 @@ export function candidateSlots(search: SlotSearch): Slot[] {
         tentativeCount: people.filter((p) => p.availability === "tentative").length,
         unknownCount: people.filter((p) => p.availability === "unknown").length,
         reviewsThatDay,
+        afterDueBy: date > search.dueBy,
       });
     }
   }
@@ -77,15 +82,19 @@ export function candidateSlots(search: SlotSearch): Slot[] {
 }
 
 /**
- * The best slots first: everyone (whose diary we can see) free, then the fewest tentative, then
- * the chair's lightest day, then the earliest (earlier is safer against the statutory deadline).
+ * The best slots first: on or before the due-by date (a review later than that is out of
+ * timescale: reg. 33 of the Care Planning, Placement and Case Review (England) Regulations 2010,
+ * Working Together 2023 for conferences), then everyone (whose diary we can see) free, then the
+ * fewest tentative, then the chair's lightest day, then the earliest (earlier is safer against
+ * the statutory deadline).
  *
  * With the chair free all week and the social worker busy on Monday morning, Monday 13:00 ranks
- * above Monday 10:00, and Monday 13:00 above Tuesday 10:00.
+ * above Monday 10:00, and Monday 13:00 above Tuesday 10:00. Due by Monday, a Monday slot with the
+ * social worker busy ranks above a Tuesday slot with everyone free.
  */
 export function rankSlots(slots: readonly Slot[], limit: number): Slot[] {
   return [...slots]
-    .sort((a, b) => a.busyCount - b.busyCount || a.tentativeCount - b.tentativeCount || a.reviewsThatDay - b.reviewsThatDay || a.start - b.start)
+    .sort((a, b) => Number(a.afterDueBy) - Number(b.afterDueBy) || a.busyCount - b.busyCount || a.tentativeCount - b.tentativeCount || a.reviewsThatDay - b.reviewsThatDay || a.start - b.start)
     .slice(0, limit);
 }
 

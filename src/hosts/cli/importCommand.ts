@@ -1,5 +1,6 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import { readFile, rename, rm } from "node:fs/promises";
+import { countOf } from "../../ui/format.js";
 import { parseArgs } from "node:util";
 import { CsvSyntaxError } from "../../app/csv/parseCsv.js";
 import { csvLine } from "../../app/csv/writeCsv.js";
@@ -144,12 +145,12 @@ Exit code: 0 no problems, 1 some rows were left out, 2 a file could not be read.
     } else {
       io.stdout(
         [
-          `Imported into ${values.register}: ${created} new children, ${changed} ${values.yes ? "changed" : "to change"}, ${unchanged} unchanged.`,
-          ...(changed > 0 && !values.yes ? [`${changed} children already in the register would change (${[...changedFields].join(", ")}): run again with --yes to apply.`] : []),
+          `Imported into ${values.register}: ${countOf(created, "new child", "new children")}, ${changed} ${values.yes ? "changed" : "to change"}, ${unchanged} unchanged.`,
+          ...(changed > 0 && !values.yes ? [`${countOf(changed, "child", "children")} already in the register would change (${[...changedFields].join(", ")}): run again with --yes to apply.`] : []),
           ...(total > 0
             ? [
                 "",
-                `${total} problems; rows with any problem are left out. By rule (DfE validation rule numbers; IRO- rules are IRO Desk's own):`,
+                `${countOf(total, "problem", "problems")}; rows with any problem are left out. By rule (DfE validation rule numbers; IRO- rules are IRO Desk's own):`,
                 ...counts.map((c) => `  ${String(c.count).padStart(7)}  ${c.rule.padEnd(16)} ${c.title}`),
                 "",
                 total > listed.length ? `The first ${listed.length}${values.problems ? ` (all ${total} are in ${values.problems})` : " (--problems FILE.csv writes them all)"}:` : "Every problem:",

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { countOf } from "../../ui/format.js";
 import { timescaleOptions } from "../../app/dueReport.js";
 import { figuresCsv } from "../../app/figuresCsv.js";
 import { DEFAULT_SETTINGS } from "../../app/serviceSettings.js";
@@ -42,7 +43,7 @@ to June 2025. Without a period, the reporting year containing today.`,
     if (values.format === "json") io.stdout(JSON.stringify({ period, figures }, null, 2) + "\n");
     else if (values.format === "csv") io.stdout(figuresCsv(figures, period));
     else {
-      const lines = [`IRO service figures, ${period.label} (${formatUkDate(period.from)} to ${formatUkDate(period.to)}); ${register.children.length} children in the register`, ""];
+      const lines = [`IRO service figures, ${period.label} (${formatUkDate(period.from)} to ${formatUkDate(period.to)}); ${countOf(register.children.length, "child", "children")} in the register`, ""];
       for (const f of figures) {
         lines.push(f.title, `  ${f.definition}`);
         for (const r of f.rows) {

@@ -12,6 +12,7 @@ const search = (over: Partial<SlotSearch>): SlotSearch => ({
   calendar: workingCalendar("england"),
   from: d("2026-03-09"),
   to: d("2026-03-13"),
+  dueBy: d("2026-03-13"),
   lengthMinutes: 90,
   stepMinutes: 30,
   dayStart: 9 * 60,
@@ -94,5 +95,18 @@ describe("finding and ranking slots", () => {
     const slots = candidateSlots(search({ days: [1, 2, 3], dayStart: 600, dayEnd: 900 }));
     expect([...new Set(slots.map((s) => s.date))]).toEqual(["2026-03-09", "2026-03-10", "2026-03-11"]);
     expect(slots.filter((s) => s.date === "2026-03-09").map(show)).toEqual(["2026-03-09T10:00", "2026-03-09T10:30", "2026-03-09T11:00", "2026-03-09T11:30", "2026-03-09T12:00", "2026-03-09T12:30", "2026-03-09T13:00", "2026-03-09T13:30"]);
+  });
+
+  it("marks slots after the due-by date and ranks every slot in time first, even one with the social worker busy", () => {
+    // Due by Tuesday 10/03; the social worker is busy all Monday and Tuesday, everyone is free from Wednesday.
+    const people: PersonDiary[] = [free("iro@x"), { address: "sw@x", known: true, busy: [busy("2026-03-09", "09:00", "17:00"), busy("2026-03-10", "09:00", "17:00")] }];
+    const slots = candidateSlots(search({ people, dueBy: d("2026-03-10") }));
+    expect(slots.filter((s) => s.afterDueBy).map((s) => s.date)[0]).toBe("2026-03-11");
+    expect(slots.filter((s) => !s.afterDueBy).every((s) => s.date <= "2026-03-10")).toBe(true);
+    const best = rankSlots(slots, 30);
+    expect(show(best[0]!)).toBe("2026-03-09T09:00");
+    expect(best.slice(0, 28).every((s) => !s.afterDueBy)).toBe(true);
+    expect(best[28]!.afterDueBy).toBe(true);
+    expect(best[28]!.busyCount).toBe(0);
   });
 });
