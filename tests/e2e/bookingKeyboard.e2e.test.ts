@@ -192,7 +192,7 @@ describe("notice, roles and the due-by date", { timeout: 60_000 }, () => {
     await page.getByRole("button", { name: "Change details" }).click();
     await page.getByLabel("Add someone (email address)").fill("not an address");
     await page.getByRole("button", { name: "Add", exact: true }).click();
-    expect((await focused(page)).id).toBe("add-attendee");
+    await expect.poll(async () => (await focused(page)).id).toBe("add-attendee");
     expect(await page.locator("#add-attendee").getAttribute("aria-invalid")).toBe("true");
     await page.getByLabel("Add someone (email address)").fill("kim@advocacy.example");
     await page.keyboard.press("Enter");
