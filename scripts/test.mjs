@@ -40,10 +40,16 @@ function vitest(name, files, tz) {
   if (counted.why && counted.failed > 0) console.log(`FAILED: ${name}: ${counted.why}`);
 }
 
-// Browser tests drive Debian's Chromium. Install it when it is missing and we may (root, as in CI);
-// otherwise the browser tests fail with a message saying how to install it.
-if (!existsSync("/usr/bin/chromium") && process.getuid?.() === 0) {
-  step("install Chromium for the browser tests", "sh", ["-c", "apt-get install -y chromium >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y chromium >/dev/null)"]);
+// Browser tests drive Debian's Chromium; the report tests open the Word documents in LibreOffice
+// (headless, no GUI) and read the PDFs with poppler. Install what is missing when we may (root, as
+// in CI); otherwise those tests fail with a message saying how to install it.
+const install = (what, pkgs, flags = "") => {
+  const apt = `apt-get install -y ${flags} ${pkgs} >/dev/null`;
+  step(`install ${what}`, "sh", ["-c", `${apt} 2>&1 || (apt-get update >/dev/null && ${apt})`]);
+};
+if (process.getuid?.() === 0) {
+  if (!existsSync("/usr/bin/chromium")) install("Chromium for the browser tests", "chromium");
+  if (!existsSync("/usr/bin/soffice") || !existsSync("/usr/bin/pdftotext")) install("LibreOffice and poppler for the report tests", "libreoffice-writer-nogui poppler-utils", "--no-install-recommends");
 }
 
 check("build", "node", ["scripts/build.mjs"]);

@@ -4,6 +4,7 @@ import type { HolidayAdjustments } from "../domain/calendar/workingCalendar.js";
 import type { StaffMember } from "../domain/caseload/staffMember.js";
 import { ICPC_ANCHORS } from "../domain/timescales/assessTimescale.js";
 import { ATTENDEE_LIST_POLICIES } from "../domain/scheduling/attendeeList.js";
+import { readReportSettings } from "./report/reportSettings.js";
 import { DEFAULT_SETTINGS, type ServiceSettings } from "./serviceSettings.js";
 
 const DIVISIONS: readonly HolidayDivision[] = ["england-and-wales", "scotland", "northern-ireland"];
@@ -17,7 +18,7 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
   if (typeof raw !== "object" || Array.isArray(raw)) return { settings: DEFAULT_SETTINGS, errors: ["settings should be an object"] };
   const input = raw as Record<string, unknown>;
   const errors: string[] = [];
-  const known = ["dueSoonWorkingDays", "icpcAnchor", "holidays", "showChildNames", "classification", "feedbackUrl", "maxReviewsPerDay", "meetingMinutes", "staff", "managers", "countRule", "agendas", "earlyReviewWorkingDays", "preBirthReviewWorkingDays", "transferInWorkingDays", "recordDeadlines", "attendeeList", "draftKeepDays", "minimumNotice"];
+  const known = ["dueSoonWorkingDays", "icpcAnchor", "holidays", "showChildNames", "classification", "feedbackUrl", "maxReviewsPerDay", "meetingMinutes", "staff", "managers", "countRule", "agendas", "earlyReviewWorkingDays", "preBirthReviewWorkingDays", "transferInWorkingDays", "recordDeadlines", "attendeeList", "draftKeepDays", "minimumNotice", "suppressSmallNumbers", "comparators"];
   for (const key of Object.keys(input)) if (!known.includes(key)) errors.push(`settings.${key} is not a setting (known: ${known.join(", ")})`);
 
   let dueSoonWorkingDays = DEFAULT_SETTINGS.dueSoonWorkingDays;
@@ -138,7 +139,8 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
     if (policy) attendeeList = policy;
     else errors.push(`settings.attendeeList should be one of ${ATTENDEE_LIST_POLICIES.join(", ")}`);
   }
+  const report = readReportSettings(input, errors);
   return errors.length > 0
     ? { settings: DEFAULT_SETTINGS, errors }
-    : { settings: { dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule, agendas, earlyReviewWorkingDays, preBirthReviewWorkingDays, transferInWorkingDays, recordDeadlines, attendeeList, draftKeepDays, minimumNotice }, errors };
+    : { settings: { dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule, agendas, earlyReviewWorkingDays, preBirthReviewWorkingDays, transferInWorkingDays, recordDeadlines, attendeeList, draftKeepDays, minimumNotice, ...report }, errors };
 }

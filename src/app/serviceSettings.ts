@@ -8,9 +8,10 @@ import type { MinimumNotice } from "../domain/scheduling/minimumNotice.js";
 import { COMMON_LOCAL_TIMESCALES, type RecordDeadlines } from "../domain/timescales/localTimescales.js";
 import type { StatutoryEvent } from "../domain/timescales/ruleSets.js";
 import type { AttendeeListPolicy } from "../domain/scheduling/attendeeList.js";
+import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from "./report/reportSettings.js";
 
 /** The local choices a service makes; everything has the default domain.md gives. */
-export interface ServiceSettings {
+export interface ServiceSettings extends ReportSettings {
   /** A case is "due soon" when its next event is due within this many working days. */
   readonly dueSoonWorkingDays: number;
   readonly icpcAnchor: IcpcAnchor;
@@ -69,4 +70,5 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   attendeeList: "hidden-when-outside",
   draftKeepDays: 14,
   minimumNotice: { familyOrPartners: workingDays(5), staffOnly: workingDays(1) },
+  ...DEFAULT_REPORT_SETTINGS,
 };

@@ -8,7 +8,11 @@ import { childrenBehind, countWords, percent } from "../domain/performance/figur
 import { quarter, reportingYear, type ReportingPeriod } from "../domain/performance/reportingPeriod.js";
 import { serviceFigures } from "../domain/performance/serviceFigures.js";
 import { addCalendarMonths } from "../domain/calendar/addCalendarMonths.js";
+import type { ServiceReport } from "../domain/performance/serviceReport.js";
 import { BarChart } from "./BarChart.js";
+import { ReportDownloads } from "./ReportDownloads.js";
+import { ReportPage } from "./ReportPage.js";
+import { useServiceSettings } from "./useServiceSettings.js";
 import type { PaneEnv } from "./env.js";
 import { errorText, Notice } from "./Notice.js";
 import { usePaneMarks } from "./paneMarks.js";
@@ -46,6 +50,7 @@ export function PerformanceView({ env }: { env: PaneEnv }) {
     return () => abort.abort();
   }, [env]);
   const period = options[chosen]!;
+  const { ladder } = useServiceSettings(env);
   const figures = useMemo(
     () =>
       data &&
@@ -57,16 +62,21 @@ export function PerformanceView({ env }: { env: PaneEnv }) {
         countRule: env.settings.countRule,
         options: timescaleOptions(env.settings),
         today: env.today(),
+        ladder,
       }),
-    [data, period, env.settings],
+    [data, period, env.settings, ladder],
   );
+  const register = useMemo(() => data && { ...data, ladder }, [data, ladder]);
+  const [printing, setPrinting] = useState<ServiceReport | null>(null);
   const csvHref = useMemo(() => (figures ? URL.createObjectURL(new Blob([figuresCsv(figures, period)], { type: "text/csv" })) : null), [figures, period]);
   useEffect(() => () => void (csvHref && URL.revokeObjectURL(csvHref)), [csvHref]);
   usePaneMarks(figures !== null, figures !== null);
 
+  if (printing) return <ReportPage report={printing} onBack={() => setPrinting(null)} />;
   return (
     <section aria-labelledby="performance-title" class="stack">
       <h1 id="performance-title">Service performance</h1>
+      {register && <ReportDownloads env={env} register={register} onShow={setPrinting} />}
       <div class="row">
         <div>
           <label for="period">Period</label>

@@ -1,47 +1,84 @@
+import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { countOf } from "../../ui/format.js";
 import { timescaleOptions } from "../../app/dueReport.js";
 import { figuresCsv } from "../../app/figuresCsv.js";
-import { DEFAULT_SETTINGS } from "../../app/serviceSettings.js";
+import { readServiceSettings } from "../../app/readServiceSettings.js";
+import { buildReport, reportDocument } from "../../app/report/buildReport.js";
+import type { ServiceSettings } from "../../app/serviceSettings.js";
 import { parseIsoDate, type IsoDate } from "../../domain/calendar/isoDate.js";
 import { formatUkDate } from "../../domain/calendar/ukDate.js";
 import { percent } from "../../domain/performance/figure.js";
 import { reportingQuarter, reportingYear, reportingYearStarting, type ReportingPeriod } from "../../domain/performance/reportingPeriod.js";
 import { serviceFigures } from "../../domain/performance/serviceFigures.js";
+import { PLACEHOLDER_MARK } from "../../domain/performance/serviceReport.js";
 import { UsageError, type Command } from "./command.js";
 import { readRegister } from "./registerFile.js";
 
 export const reportCommand: Command = {
   name: "report",
-  summary: "the service's performance figures for a period, from a register file",
-  usage: `iro-desk report REGISTER.json [--year 2025 | --quarter 2025-Q3 | --from YYYY-MM-DD --to YYYY-MM-DD] [--today YYYY-MM-DD] [--format table|csv|json]
+  summary: "the service's performance figures for a period, or its annual or quarterly report, from a register file",
+  usage: `iro-desk report REGISTER.json [--year 2025 | --quarter 2025-Q3 | --from YYYY-MM-DD --to YYYY-MM-DD] [--today YYYY-MM-DD]
+                 [--format table|csv|json|docx] [--out FILE] [--settings SETTINGS.json]
 
 The reporting year runs 1 April to 31 March: --year 2025 is 2025–26; --quarter 2025-Q1 is April
-to June 2025. Without a period, the reporting year containing today.`,
+to June 2025. Without a period, the reporting year containing today.
+
+--format table or csv: every figure for the period, with the children behind each line (csv).
+--format json: the annual report (--year) or quarterly report (--quarter) as data: the same
+  figures, comparisons, trends and sentences as the Word document, with no child named.
+--format docx --out report.docx: that report as a Word document to edit and publish.
+--settings: the service settings as JSON (staff and FTE, countRule, suppressSmallNumbers,
+  comparators…); without it IRO Desk's defaults, with the staff listed in the register file.`,
 
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args: [...args],
       allowPositionals: true,
-      options: { year: { type: "string" }, quarter: { type: "string" }, from: { type: "string" }, to: { type: "string" }, today: { type: "string" }, format: { type: "string", default: "table" } },
+      options: {
+        year: { type: "string" },
+        quarter: { type: "string" },
+        from: { type: "string" },
+        to: { type: "string" },
+        today: { type: "string" },
+        format: { type: "string", default: "table" },
+        out: { type: "string" },
+        settings: { type: "string" },
+      },
     });
     if (positionals.length !== 1) throw new UsageError("give one register file: iro-desk report register.json");
-    if (!["table", "csv", "json"].includes(values.format!)) throw new UsageError(`--format must be table, csv or json, not "${values.format}"`);
+    const format = values.format!;
+    if (!["table", "csv", "json", "docx"].includes(format)) throw new UsageError(`--format must be table, csv, json or docx, not "${format}"`);
+    const report = format === "json" || format === "docx";
+    if (report && (values.from || values.to)) throw new UsageError("the report (--format json or docx) is for a reporting year (--year) or quarter (--quarter), not --from/--to");
+    if (format === "docx" && !values.out) throw new UsageError("--format docx writes a file: name it with --out report.docx");
+    if (values.out && format !== "docx") throw new UsageError("--out is for --format docx; the other formats print to standard output");
     const today = values.today ? parseIsoDate(values.today) : io.clock.today();
     if (!today) throw new UsageError(`--today "${values.today}" is not a real yyyy-mm-dd date`);
     const period = periodFrom(values, today);
     const register = await readRegister(positionals[0]!, false);
-    const settings = DEFAULT_SETTINGS;
-    const figures = serviceFigures({
-      children: register.children,
-      disputes: register.disputes,
-      staff: register.staff,
-      period,
-      options: timescaleOptions(settings),
-      today,
-    });
-    if (values.format === "json") io.stdout(JSON.stringify({ period, figures }, null, 2) + "\n");
-    else if (values.format === "csv") io.stdout(figuresCsv(figures, period));
+    const settings = await readSettingsFile(values.settings, register.staff);
+
+    if (report) {
+      const started = performance.now();
+      const built = await buildReport(register, settings, { kind: values.quarter ? "quarterly" : "annual", period, today });
+      if (format === "json") {
+        io.stdout(JSON.stringify(built, null, 2) + "\n");
+        return 0;
+      }
+      const bytes = await reportDocument(built);
+      try {
+        await writeFile(values.out!, bytes);
+      } catch (error) {
+        throw new UsageError(`${values.out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      }
+      const figures = built.sections.reduce((n, s) => n + s.figures.length, 0);
+      io.stdout(`Wrote ${values.out} (${Math.round(bytes.length / 1024)} KB in ${((performance.now() - started) / 1000).toFixed(1)} s): ${built.title}, ${figures} figures. It is a draft: replace each passage marked "${PLACEHOLDER_MARK}" before publishing.\n`);
+      return 0;
+    }
+
+    const figures = serviceFigures({ children: register.children, disputes: register.disputes, staff: settings.staff, period, options: timescaleOptions(settings), countRule: settings.countRule, today });
+    if (format === "csv") io.stdout(figuresCsv(figures, period));
     else {
       const lines = [`IRO service figures, ${period.label} (${formatUkDate(period.from)} to ${formatUkDate(period.to)}); ${countOf(register.children.length, "child", "children")} in the register`, ""];
       for (const f of figures) {
@@ -57,6 +94,21 @@ to June 2025. Without a period, the reporting year containing today.`,
     return 0;
   },
 };
+
+/** The service settings from --settings (checked; every problem named), the register's staff when the settings list none. */
+async function readSettingsFile(path: string | undefined, registerStaff: ServiceSettings["staff"]): Promise<ServiceSettings> {
+  let raw: unknown;
+  if (path) {
+    try {
+      raw = JSON.parse(await readFile(path, "utf8"));
+    } catch (error) {
+      throw new UsageError(`${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : `not readable JSON (${(error as Error).message})`}`);
+    }
+  }
+  const { settings, errors } = readServiceSettings(raw);
+  if (errors.length > 0) throw new UsageError(`${path}: ${errors.join("; ")}`);
+  return settings.staff.length > 0 ? settings : { ...settings, staff: registerStaff };
+}
 
 function periodFrom(values: { year?: string; quarter?: string; from?: string; to?: string }, today: IsoDate): ReportingPeriod {
   if (values.year) {

@@ -1,61 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { IsoDate } from "../../../src/domain/calendar/isoDate.js";
-import type { CaseRef } from "../../../src/domain/caseload/caseRef.js";
-import type { ChildCase, HeldReview } from "../../../src/domain/caseload/childCase.js";
-import { escalate, raiseDispute, resolve } from "../../../src/domain/disputes/dispute.js";
 import { childrenBehind, countWords, percent, type Figure } from "../../../src/domain/performance/figure.js";
 import { reportingYear } from "../../../src/domain/performance/reportingPeriod.js";
 import { serviceFigures } from "../../../src/domain/performance/serviceFigures.js";
-import { lacChild } from "../../fixtures/children.js";
+import { A, B, C, D, SMALL_SERVICE } from "../../fixtures/smallService.js";
 import { options } from "../timescales/testCases.js";
 
 const d = (s: string) => s as IsoDate;
-const review = (held: string, over: Partial<HeldReview> = {}): HeldReview => ({ held: d(held), ...over });
-
-/**
- * A small service counted by hand (2025–26):
- * A came into care 07/04/2025: review 1 on 01/05 (due 08/05, in time), review 2 on 20/08 (due 01/08, late:
- *   "Chair unavailable"), review 3 on 10/02/2026 (due 20/02, in time).
- * B was in care 14/04–01/07/2025 (review 1 on 09/05, due 15/05, in time), came back 06/10/2025 (review 1 on
- *   10/11, due 03/11, late, no reason). Under 4: PN0 both times.
- * C: strategy discussion 02/06/2025, ICPC 20/06 (14 working days), first review conference 15/09 (due 20/09).
- * D: strategy discussion 01/09/2025, ICPC 26/09 (19 working days, late).
- */
-const A = lacChild("1", "2025-04-07", [], {
-  lac: {
-    periodStart: d("2025-04-07"), legalStatus: "C2", shortBreaks: false, ended: null, earlierPeriods: [],
-    reviews: [
-      review("2025-05-01", { participation: "PN1", seenBeforeReview: true }),
-      review("2025-08-20", { participation: "PN7", seenBeforeReview: false, lateReason: "Chair unavailable" }),
-      review("2026-02-10", { participation: "PN5", seenBeforeReview: true }),
-    ],
-  },
-  rag: [
-    { date: d("2025-05-01"), rating: "amber", reason: "" },
-    { date: d("2025-08-20"), rating: "red", reason: "" },
-    { date: d("2026-02-10"), rating: "green", reason: "" },
-  ],
-});
-const B = lacChild("2", "2025-10-06", [], {
-  dateOfBirth: d("2023-01-01"),
-  lac: {
-    periodStart: d("2025-10-06"), legalStatus: "C2", shortBreaks: false, ended: null,
-    reviews: [review("2025-11-10", { participation: "PN0" })],
-    earlierPeriods: [{ periodStart: d("2025-04-14"), ended: d("2025-07-01"), shortBreaks: false, reviews: [review("2025-05-09", { participation: "PN0" })] }],
-  },
-});
-const cpChild = (ref: string, discussion: string, icpc: string, reviews: string[] = []): ChildCase =>
-  lacChild(ref, "2025-01-01", [], { lac: null, iro: null, cp: { chair: "nadia.hussain@westmere.example", strategyDiscussions: [d(discussion)], icpc: d(icpc), category: "Neglect", reviews: reviews.map((r) => review(r)), ended: null } });
-const C = cpChild("3", "2025-06-02", "2025-06-20", ["2025-09-15"]);
-const D = cpChild("4", "2025-09-01", "2025-09-26");
-
-const placement = resolve(escalate(raiseDispute({ id: "1", caseRef: "1" as CaseRef, theme: "Placement", issue: "No move plan", by: "sam", on: d("2025-06-01") }), "sam", d("2025-06-10")), "sam", d("2025-06-20"), "Plan agreed");
-const contact = raiseDispute({ id: "2", caseRef: "2" as CaseRef, theme: "Contact", issue: "Contact stopped", by: "sam", on: d("2026-01-10") });
 
 const figures = serviceFigures({
-  children: [A, B, C, D],
-  disputes: [placement, contact],
-  staff: [{ upn: "sam.okafor@westmere.example", name: "Sam Okafor", fte: 1 }, { upn: "nadia.hussain@westmere.example", name: "Nadia Hussain", fte: 0.5 }],
+  ...SMALL_SERVICE,
   period: reportingYear(d("2025-11-25")),
   options,
 });
