@@ -62,26 +62,8 @@ export function ReportDownloads({ env, register, onShow }: { env: PaneEnv; regis
     <section class="card stack no-print" aria-labelledby="reports-title">
       <h2 id="reports-title" style="margin-top:0">Reports for the corporate parenting board</h2>
       <p class="muted">A Word document to edit and publish, with charts, tables, comparisons and trends; no child is named. Or the same report as a page to print.</p>
-      <div class="row" style="align-items:flex-end">
-        <div>
-          <label for="report-year">Reporting year</label>
-          <select id="report-year" value={year} onChange={(e) => setYear(Number(e.currentTarget.value))} style="width:auto">
-            {years.map((p, i) => <option value={i} key={p.label}>{p.label}</option>)}
-          </select>
-        </div>
-        <button type="button" class="primary" disabled={busy} onClick={() => void make("annual", "docx")}>Annual report</button>
-        <button type="button" disabled={busy} onClick={() => void make("annual", "page")}>Annual report to print</button>
-      </div>
-      <div class="row" style="align-items:flex-end">
-        <div>
-          <label for="report-quarter">Quarter</label>
-          <select id="report-quarter" value={q} onChange={(e) => setQ(Number(e.currentTarget.value))} style="width:auto">
-            {quarters.map((p, i) => <option value={i} key={p.label}>{p.label}</option>)}
-          </select>
-        </div>
-        <button type="button" class="primary" disabled={busy} onClick={() => void make("quarterly", "docx")}>Quarterly report</button>
-        <button type="button" disabled={busy} onClick={() => void make("quarterly", "page")}>Quarterly report to print</button>
-      </div>
+      <ReportChoice id="report-year" label="Reporting year" periods={years} chosen={year} onChoose={setYear} busy={busy} kind="Annual report" onMake={(as) => void make("annual", as)} />
+      <ReportChoice id="report-quarter" label="Quarter" periods={quarters} chosen={q} onChoose={setQ} busy={busy} kind="Quarterly report" onMake={(as) => void make("quarterly", as)} />
       <div role="status">
         {state.kind === "working" && (
           <>
@@ -93,5 +75,21 @@ export function ReportDownloads({ env, register, onShow }: { env: PaneEnv; regis
       {state.kind === "done" && <Notice kind="success">{state.text}</Notice>}
       {state.kind === "error" && <Notice kind="error">{state.text}</Notice>}
     </section>
+  );
+}
+
+/** A period to choose, and its report as a Word document or as a page to print. */
+function ReportChoice(props: { id: string; label: string; periods: readonly ReportingPeriod[]; chosen: number; onChoose: (i: number) => void; busy: boolean; kind: string; onMake: (as: "docx" | "page") => void }) {
+  return (
+    <div class="row" style="align-items:flex-end">
+      <div>
+        <label for={props.id}>{props.label}</label>
+        <select id={props.id} value={props.chosen} onChange={(e) => props.onChoose(Number(e.currentTarget.value))} style="width:auto">
+          {props.periods.map((p, i) => <option value={i} key={p.label}>{p.label}</option>)}
+        </select>
+      </div>
+      <button type="button" class="primary" disabled={props.busy} onClick={() => props.onMake("docx")}>{props.kind}</button>
+      <button type="button" disabled={props.busy} onClick={() => props.onMake("page")}>{props.kind} to print</button>
+    </div>
   );
 }
