@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readServiceSettings } from "../../src/app/readServiceSettings.js";
 import { buildReport } from "../../src/app/report/buildReport.js";
 import { DEFAULT_SETTINGS } from "../../src/app/serviceSettings.js";
 import type { IsoDate } from "../../src/domain/calendar/isoDate.js";
@@ -107,5 +108,19 @@ describe("numbers as a published report shows them", () => {
     expect(shownNumbers(row(0, 40), true).text).toBe("0 of 40 reviews (0.0%)");
     expect(shownNumbers(row(5), true).text).toBe("withheld");
     expect(shownNumbers({ value: 76.7, counted: "children per FTE", children: [] }, true).text).toBe("76.7 children per FTE");
+  });
+});
+
+describe("the reports' settings", () => {
+  it("suppressSmallNumbers and comparators are read and checked with the other service settings", () => {
+    const comparator = { figure: "lac-reviews-in-timescale", line: "All reviews in timescale", percent: 88.5, source: "Regional benchmarking club", year: "2024–25" };
+    const good = readServiceSettings({ suppressSmallNumbers: true, comparators: [comparator] });
+    expect(good.errors).toEqual([]);
+    expect(good.settings).toMatchObject({ suppressSmallNumbers: true, comparators: [comparator] });
+    expect(readServiceSettings({}).settings.comparators.map((c) => [c.figure, c.percent, c.year])).toEqual([["icpc-in-timescale", 81.4, "2024–25"]]);
+    expect(readServiceSettings({ suppressSmallNumbers: "yes", comparators: [{ ...comparator, percent: 120 }] }).errors).toEqual([
+      "settings.suppressSmallNumbers should be true or false",
+      'settings.comparators should be a list of { "figure": a figure id, "line": its line, "percent": 0 to 100, "source": text, "year": text }',
+    ]);
   });
 });
