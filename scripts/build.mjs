@@ -14,16 +14,15 @@ await rm("dist", { recursive: true, force: true });
 await mkdir("dist/cli", { recursive: true });
 
 await build({
-  // provisionRun is loaded only by `iro-desk provision` (it brings the Graph client).
-  entryPoints: { "cli/iro-desk": "src/hosts/cli/iro-desk.ts", "cli/provisionRun": "src/hosts/cli/provisionRun.ts", "sandbox/main": "src/sandbox/main.ts" },
+  entryPoints: { "cli/iro-desk": "src/hosts/cli/iro-desk.ts", "sandbox/main": "src/sandbox/main.ts" },
   outdir: "dist",
   bundle: true,
   packages: "external",
   platform: "node",
   target: "node20",
   format: "esm",
-  // Chunks, so what a command imports when it runs (the Word document library for `report --format
-  // docx`) stays out of every other command's start-up.
+  // Chunks, so what a command imports when it runs (the Graph client for `provision`, the Word
+  // document library for `report --format docx`) stays out of every other command's start-up.
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
   sourcemap: true,

@@ -24,11 +24,11 @@ Exit code: 0 done, 1 something needs an administrator (see the report), 2 bad op
 Microsoft 365 could not be reached or refused.`,
 
   /**
-   * In a bundle of its own (dist/cli/provisionRun.js), loaded only for this command: the Graph
-   * client it needs would otherwise slow every other command's start.
+   * A chunk of its own (the CLI build splits), loaded only for this command: the Graph client it
+   * needs would otherwise slow every other command's start.
    */
   async run(args, io) {
-    const { runProvision } = (await import(new URL("./provisionRun.js", import.meta.url).href)) as typeof import("./provisionRun.js");
+    const { runProvision } = await import("./provisionRun.js");
     return runProvision(args, io);
   },
 };
