@@ -7,7 +7,7 @@ import type { IsoDate } from "../src/domain/calendar/isoDate.js";
 import { demoRegister } from "../tests/fixtures/demoRegister.js";
 
 mkdirSync("dist/bench", { recursive: true });
-writeFileSync("dist/bench/demo-register.json", JSON.stringify(demoRegister("2026-03-02" as IsoDate)));
+writeFileSync("dist/bench/demo-register.json", JSON.stringify(await demoRegister("2026-03-02" as IsoDate)));
 for (const [what, period] of [["annual report 2025–26", ["--year", "2025"]], ["quarterly report Q3 2025–26", ["--quarter", "2025-Q3"]]] as const) {
   const out = `dist/bench/${period[1]}.docx`;
   const args = ["dist/cli/iro-desk.js", "report", "dist/bench/demo-register.json", ...period, "--today", "2026-03-02", "--format", "docx", "--out", out];

@@ -11,7 +11,7 @@ import { run } from "./runCli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "iro-desk-report-"));
 const register = join(dir, "demo-register.json");
-const demo = demoRegister("2026-03-02" as IsoDate);
+let demo: Awaited<ReturnType<typeof demoRegister>>;
 const annualDocx = join(dir, "annual.docx");
 const quarterlyDocx = join(dir, "quarterly.docx");
 let annual: ServiceReport;
@@ -19,6 +19,7 @@ let quarterly: ServiceReport;
 let written: string;
 
 beforeAll(async () => {
+  demo = await demoRegister("2026-03-02" as IsoDate);
   writeFileSync(register, JSON.stringify(demo));
   const common = [register, "--today", "2026-03-02"];
   annual = JSON.parse((await run("report", ...common, "--year", "2025", "--format", "json")).stdout);
