@@ -3,6 +3,7 @@ import { fromDayNumber, toDayNumber, type IsoDate } from "../../domain/calendar/
 import { formatUkDate, parseUkDate } from "../../domain/calendar/ukDate.js";
 import { parseCaseRef, type CaseRef } from "../../domain/caseload/caseRef.js";
 import { PARTICIPATION_CODES, type ChildCase, type EarlierPeriod, type HeldReview, type ParticipationCode } from "../../domain/caseload/childCase.js";
+import { participationAgeRule } from "../../domain/caseload/participationAge.js";
 import { csvRecordReader, CsvSyntaxError } from "../csv/parseCsv.js";
 import { IntColumn } from "../intColumn.js";
 import { StringIndex } from "../stringIndex.js";
@@ -157,10 +158,9 @@ export class Ssda903Reader {
     if (child !== undefined && this.dob.get(child) === NONE && fromRow) this.dob.set(child, toDayNumber(fromRow));
     const born = fromRow ?? (child !== undefined && this.dob.get(child) !== NONE ? fromDayNumber(this.dob.get(child)) : undefined);
     if (held && born && participation >= 0) {
-      // DfE rules 440 and 441: on the fourth birthday itself either is accepted.
-      const fourth = addCalendarMonths(born, 48);
-      if (code === "PN0" && held > fourth) bad("REVIEW_CODE", `PN0 is for children under 4; the child was ${ageOn(born, held)} on ${formatUkDate(held)}`, "440");
-      if (code !== "PN0" && held < fourth) bad("REVIEW_CODE", `the child was under 4 on ${formatUkDate(held)}: the code should be PN0, not ${code}`, "441");
+      const rule = participationAgeRule(code as ParticipationCode, born, held);
+      if (rule === "440") bad("REVIEW_CODE", `PN0 is for children under 4; the child was ${ageOn(born, held)} on ${formatUkDate(held)}`, "440");
+      if (rule === "441") bad("REVIEW_CODE", `the child was under 4 on ${formatUkDate(held)}: the code should be PN0, not ${code}`, "441");
     }
     if (child !== undefined && held) {
       const periods = this.periods(child);

@@ -1,9 +1,9 @@
-import { addCalendarMonths } from "../calendar/addCalendarMonths.js";
 import type { IsoDate } from "../calendar/isoDate.js";
 import { formatUkDate } from "../calendar/ukDate.js";
 import type { WorkingCalendar } from "../calendar/workingCalendar.js";
 import type { CaseRef } from "../caseload/caseRef.js";
 import type { ChildCase, HeldReview, ParticipationCode, RagRating } from "../caseload/childCase.js";
+import { participationAgeRule } from "../caseload/participationAge.js";
 import { ragEntry, type AgreedAction } from "../rag/ragEntry.js";
 import { ragProblems } from "../rag/ragProblems.js";
 import type { StatutoryEvent } from "../timescales/ruleSets.js";
@@ -61,8 +61,8 @@ export function newRecord(caseRef: CaseRef, next: { track: "lac" | "cp"; event: 
 
 /**
  * What is missing before the record can be finished, one message per gap (IRO Handbook ch. 3 for
- * reviews; Working Together for conferences). The participation code must fit the child's age:
- * PN0 if and only if under 4 on the day (SSDA903 rule).
+ * reviews; Working Together for conferences). The participation code must fit the child's age
+ * as the DfE's validator judges it (rules 440 and 441: either code on the fourth birthday).
  */
 export function recordProblems(record: MeetingRecord, child: ChildCase, today: IsoDate): string[] {
   const problems: string[] = [];
@@ -78,9 +78,9 @@ export function recordProblems(record: MeetingRecord, child: ChildCase, today: I
     }
     if (!record.participation) problems.push("Record how the child took part (PN0–PN7).");
     else if (record.meetingDate) {
-      const under4 = addCalendarMonths(child.dateOfBirth, 48) > record.meetingDate;
-      if (under4 && record.participation !== "PN0") problems.push("The child is under 4: the participation code is PN0.");
-      if (!under4 && record.participation === "PN0") problems.push("PN0 is only for children under 4: choose how the child took part.");
+      const rule = participationAgeRule(record.participation, child.dateOfBirth, record.meetingDate);
+      if (rule === "441") problems.push("The child is under 4: the participation code is PN0.");
+      if (rule === "440") problems.push("PN0 is only for children under 4: choose how the child took part.");
     }
     if (record.seenBeforeReview === null) problems.push("Say whether you saw or spoke to the child before the review.");
   } else {

@@ -42,6 +42,12 @@ describe("the chair's record of a review", () => {
     expect(recordProblems({ ...complete, participation: "PN0" }, child, d("2026-04-20"))).toEqual(["PN0 is only for children under 4: choose how the child took part."]);
     const baby = { ...child, dateOfBirth: d("2024-01-01") };
     expect(recordProblems(complete, baby, d("2026-04-20"))).toEqual(["The child is under 4: the participation code is PN0."]);
+    // The fourth birthday itself (child born 20/04/2022): either code, as the DfE's validator and the import accept (rules 440, 441).
+    const four = { ...child, dateOfBirth: d("2022-04-20") };
+    expect(recordProblems(complete, four, d("2026-04-20"))).toEqual([]);
+    expect(recordProblems({ ...complete, participation: "PN0" }, four, d("2026-04-20"))).toEqual([]);
+    expect(recordProblems({ ...complete, participation: "PN0" }, { ...four, dateOfBirth: d("2022-04-19") }, d("2026-04-20"))).toEqual(["PN0 is only for children under 4: choose how the child took part."]);
+    expect(recordProblems(complete, { ...four, dateOfBirth: d("2022-04-21") }, d("2026-04-20"))).toEqual(["The child is under 4: the participation code is PN0."]);
     expect(recordProblems({ ...complete, meetingDate: d("2026-04-21") }, child, d("2026-04-20"))[0]).toMatch(/after today/);
     expect(recordProblems({ ...complete, actions: [{ action: "", owner: "", dueInWorkingDays: 0 }] }, child, d("2026-04-20"))).toEqual(["Action 1 has no description.", "Action 1 has no owner.", "Action 1 needs a due date of 1 to 130 working days."]);
   });
