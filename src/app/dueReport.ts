@@ -48,9 +48,12 @@ export function dueAssessor(today: IsoDate, settings: ServiceSettings, detail: "
     if (!read.timescaleCase || errors.length > 0) {
       return { ref: read.ref, status: "invalid", next: null, history: [], errors, warnings: [], workingDaysLeft: null };
     }
-    const assessment = assessTimescale(read.timescaleCase, today, options, detail);
-    const workingDaysLeft = assessment.next ? workingDaysBetween(options.calendarFor(read.timescaleCase.nation), today, assessment.next.dueBy) : null;
-    return { ref: read.ref, ...assessment, workingDaysLeft };
+    const a = assessTimescale(read.timescaleCase, today, options, detail);
+    const workingDaysLeft = a.next ? workingDaysBetween(options.calendarFor(read.timescaleCase.nation), today, a.next.dueBy) : null;
+    // Field by field rather than spreading the assessment: this runs for every case of a large file.
+    return a.reason === undefined
+      ? { ref: read.ref, status: a.status, next: a.next, history: a.history, errors: a.errors, warnings: a.warnings, workingDaysLeft }
+      : { ref: read.ref, status: a.status, next: a.next, history: a.history, errors: a.errors, warnings: a.warnings, reason: a.reason, workingDaysLeft };
   };
 }
 

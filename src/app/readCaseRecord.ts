@@ -45,14 +45,16 @@ export function unknownFieldReason(field: string): string {
  */
 export function readCaseRecord(record: CaseRecord): ReadCase {
   const errors: CaseProblem[] = [];
-  const ref = text(record, "ref", errors) ?? null;
+  const ref = text(record.ref, "ref", errors) ?? null;
   if (ref === null && !errors.some((e) => e.field === "ref")) errors.push({ field: "ref", reason: "ref (the case reference) is missing" });
   if (ref !== null && !parseCaseRef(ref)) errors.push({ field: "ref", reason: `"${ref}" is not a case reference (up to 40 letters, digits, spaces and - _ / .)` });
 
-  const nationText = text(record, "nation", errors)?.toLowerCase().replace(/\s+/g, "-") ?? "england";
+  const given = text(record.nation, "nation", errors);
+  // Most files write the nation as IRO Desk does: it is normalised ("Northern Ireland") only when it is not.
+  const nationText = given === undefined ? "england" : isNation(given) ? given : given.toLowerCase().replace(/\s+/g, "-");
   const nation: Nation | undefined = isNation(nationText) ? nationText : fail(errors, "nation", `unknown nation "${nationText}": use ${NATIONS.join(", ")}`);
 
-  const trackText = text(record, "track", errors);
+  const trackText = text(record.track, "track", errors);
   const track = trackText === undefined
     ? fail(errors, "track", `track is missing: use ${TRACKS.join(", ")}`)
     : isTrack(trackText) ? trackText : fail(errors, "track", `unknown track "${trackText}": use ${TRACKS.join(", ")}`);
@@ -66,44 +68,41 @@ export function readCaseRecord(record: CaseRecord): ReadCase {
     }
   }
 
-  const reviews = dates(record, "reviews", errors);
-  const ended = optionalDate(record, "ended", errors);
+  const reviews = dates(record.reviews, "reviews", errors);
+  const ended = optionalDate(record.ended, "ended", errors);
   let timescaleCase: TimescaleCase | null = null;
-  const base = nation && reviews ? { nation, reviews, ended } : undefined;
+  // Cases are built field by field, not by spreading a shared part: a million of them are read.
+  const ok = nation !== undefined && reviews !== undefined;
   switch (track) {
     case "lac":
     case "short-breaks": {
-      const periodStart = required(record, "periodStart", track === "lac" ? "the date the current period of care started" : "the date of the first short break", errors);
-      const early = earlyReviews(list(record, "earlyReviews", errors), errors);
-      if (base && periodStart && early) timescaleCase = { track, ...base, periodStart, ...(early.length > 0 ? { earlyReviews: early } : {}) };
+      const periodStart = required(record.periodStart, "periodStart", track === "lac" ? "the date the current period of care started" : "the date of the first short break", errors);
+      const early = record.earlyReviews === undefined || record.earlyReviews === "" ? [] : earlyReviews(list(record.earlyReviews, "earlyReviews", errors), errors);
+      if (ok && periodStart && early) timescaleCase = early.length > 0 ? { track, nation, reviews, ended, periodStart, earlyReviews: early } : { track, nation, reviews, ended, periodStart };
       break;
     }
     case "cp": {
-      const strategyDiscussions = dates(record, "strategyDiscussions", errors);
-      const s47Start = optionalDate(record, "s47Start", errors);
-      const transferIn = optionalDate(record, "transferIn", errors);
+      const strategyDiscussions = dates(record.strategyDiscussions, "strategyDiscussions", errors);
+      const s47Start = optionalDate(record.s47Start, "s47Start", errors);
+      const transferIn = optionalDate(record.transferIn, "transferIn", errors);
       if (strategyDiscussions?.length === 0 && !s47Start && !transferIn) fail(errors, "strategyDiscussions", "strategyDiscussions (the strategy discussion dates) is missing");
       const preBirth = yesNo(record.preBirth, errors);
-      const fields = {
-        s47Discussion: optionalDate(record, "s47Discussion", errors),
-        s47Start,
-        icpc: optionalDate(record, "icpc", errors),
-        transferIn,
-        born: optionalDate(record, "born", errors),
-      };
-      if (fields.born && !preBirth) fail(errors, "born", "born is for a pre-birth conference: set preBirth to true");
-      if (base && strategyDiscussions) timescaleCase = { track, ...base, strategyDiscussions, ...fields, preBirth: preBirth === true };
+      const s47Discussion = optionalDate(record.s47Discussion, "s47Discussion", errors);
+      const icpc = optionalDate(record.icpc, "icpc", errors);
+      const born = optionalDate(record.born, "born", errors);
+      if (born && !preBirth) fail(errors, "born", "born is for a pre-birth conference: set preBirth to true");
+      if (ok && strategyDiscussions) timescaleCase = { track, nation, reviews, ended, strategyDiscussions, s47Discussion, s47Start, icpc, transferIn, born, preBirth: preBirth === true };
       break;
     }
     case "foster-carer": {
-      const approved = required(record, "approved", "the date the carer was approved", errors);
-      if (base && approved) timescaleCase = { track, ...base, approved };
+      const approved = required(record.approved, "approved", "the date the carer was approved", errors);
+      if (ok && approved) timescaleCase = { track, nation, reviews, ended, approved };
       break;
     }
     case "adoption":
     case "secure": {
-      const placed = required(record, "placed", track === "adoption" ? "the date the child was placed for adoption" : "the date the child was placed in secure accommodation", errors);
-      if (base && placed) timescaleCase = { track, ...base, placed };
+      const placed = required(record.placed, "placed", track === "adoption" ? "the date the child was placed for adoption" : "the date the child was placed in secure accommodation", errors);
+      if (ok && placed) timescaleCase = { track, nation, reviews, ended, placed };
       break;
     }
   }
@@ -125,31 +124,30 @@ function present(value: unknown): boolean {
   return value !== undefined && value !== null && value !== "";
 }
 
-function text(record: CaseRecord, field: string, errors: CaseProblem[]): string | undefined {
-  const value = record[field];
+function text(value: unknown, field: string, errors: CaseProblem[]): string | undefined {
   if (!present(value)) return undefined;
   if (typeof value === "string") return (value.charCodeAt(0) > 32 && value.charCodeAt(value.length - 1) > 32 ? value : value.trim()) || undefined;
   if (typeof value === "number") return String(value);
   return fail(errors, field, `${field} should be text, not ${describe(value)}`);
 }
 
-function date(field: string, value: string | undefined, errors: CaseProblem[], label = field): IsoDate | undefined {
+/** `position`: the date's place in a list (1, 2 …), named in the message; 0 for a field of one date. */
+function date(field: string, value: string | undefined, errors: CaseProblem[], position = 0): IsoDate | undefined {
   if (value === undefined) return undefined;
-  return parseUkDate(value) ?? fail(errors, field, `${label} "${value}" is not a real date (write yyyy-mm-dd or dd/mm/yyyy)`);
+  return parseUkDate(value) ?? fail(errors, field, `${position > 0 ? `${field}[${position}]` : field} "${value}" is not a real date (write yyyy-mm-dd or dd/mm/yyyy)`);
 }
 
-function optionalDate(record: CaseRecord, field: string, errors: CaseProblem[]): IsoDate | null {
-  return date(field, text(record, field, errors), errors) ?? null;
+function optionalDate(value: unknown, field: string, errors: CaseProblem[]): IsoDate | null {
+  return date(field, text(value, field, errors), errors) ?? null;
 }
 
-function required(record: CaseRecord, field: string, what: string, errors: CaseProblem[]): IsoDate | undefined {
-  const value = text(record, field, errors);
+function required(given: unknown, field: string, what: string, errors: CaseProblem[]): IsoDate | undefined {
+  const value = text(given, field, errors);
   if (value === undefined && !errors.some((e) => e.field === field)) return fail(errors, field, `${field} (${what}) is missing`);
   return date(field, value, errors);
 }
 
-function list(record: CaseRecord, field: string, errors: CaseProblem[]): unknown[] | undefined {
-  const value = record[field];
+function list(value: unknown, field: string, errors: CaseProblem[]): unknown[] | undefined {
   if (!present(value)) return [];
   if (Array.isArray(value)) return value;
   if (typeof value !== "string") return fail(errors, field, `${field} should be a list of dates, not ${describe(value)}`);
@@ -162,14 +160,36 @@ function list(record: CaseRecord, field: string, errors: CaseProblem[]): unknown
   return items;
 }
 
-function dates(record: CaseRecord, field: string, errors: CaseProblem[]): IsoDate[] | undefined {
-  const items = list(record, field, errors);
+function dates(value: unknown, field: string, errors: CaseProblem[]): IsoDate[] | undefined {
+  // A CSV cell ("2026-01-29;2026-04-20") is read straight into dates: a list of a million cases' cells would otherwise make a list of strings each first.
+  if (typeof value === "string") return datesInCell(field, value, errors);
+  const items = list(value, field, errors);
   if (!items) return undefined;
   const parsed: IsoDate[] = [];
   let ok = true;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    const d = typeof item === "string" ? date(field, item, errors, `${field}[${i + 1}]`) : fail(errors, field, `${field}[${i + 1}] should be a date, not ${describe(item)}`);
+    const d = typeof item === "string" ? date(field, item, errors, i + 1) : fail(errors, field, `${field}[${i + 1}] should be a date, not ${describe(item)}`);
+    if (d === undefined) ok = false;
+    else parsed.push(d);
+  }
+  return ok ? parsed : undefined;
+}
+
+/** The dates of a ";"-separated cell, in order; undefined (with the errors) when any is not a date. */
+function datesInCell(field: string, cell: string, errors: CaseProblem[]): IsoDate[] | undefined {
+  const parsed: IsoDate[] = [];
+  let ok = true;
+  let position = 0;
+  for (let from = 0; from <= cell.length; ) {
+    let to = cell.indexOf(";", from);
+    if (to < 0) to = cell.length;
+    const part = cell.slice(from, to);
+    from = to + 1;
+    const item = part.charCodeAt(0) > 32 && part.charCodeAt(part.length - 1) > 32 ? part : part.trim();
+    if (item === "") continue;
+    position++;
+    const d = date(field, item, errors, position);
     if (d === undefined) ok = false;
     else parsed.push(d);
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dir, file, run } from "./runCli.js";
@@ -50,6 +51,46 @@ describe("iro-desk due", () => {
     const lines = stdout.trim().split("\r\n");
     expect(lines[0]).toBe("ref,status,event,number,dueBy,workingDaysLeft,errors,note");
     expect(lines[3]).toBe("F3,overdue,foster-carer-review,1,2026-03-31,-1,,");
+  });
+
+  it("CSV output: a note with commas is quoted, each case of an unconfirmed rule set carries its warning, errors in one cell", async () => {
+    const csv = file(
+      "wales.csv",
+      "ref,track,nation,strategyDiscussions,icpc,reviews\n" +
+        "W1,cp,wales,2026-02-02,2026-02-20,\n" +
+        "W2,cp,wales,2026-01-05,2026-01-23,\n" +
+        "W3,cp,wales,,,\n",
+    );
+    const { stdout } = await run("due", csv, "--today", "2026-03-02", "--format", "csv");
+    const lines = stdout.split("\r\n");
+    const warning = '"The Wales child protection timescales are not yet confirmed (Wales Safeguarding Procedures (safeguarding.wales): the first review conference “within three months of the initial conference” and later ones “at least every six months” (read, section 4); the initial conference within 15 working days of the strategy discussion has not been read): check them before relying on them."';
+    expect(lines[1]).toBe(`W1,on-track,rcpc,1,2026-05-20,54,,${warning}`);
+    expect(lines[2]).toBe(`W2,on-track,rcpc,1,2026-04-23,36,,${warning}`);
+    expect(lines[3]).toBe("W3,invalid,,,,,strategyDiscussions: strategyDiscussions (the strategy discussion dates) is missing,");
+    expect(lines[4]).toBe("");
+  });
+
+  it("due loads only its own code: import, report and provision are chunks of their own, loaded when asked for", async () => {
+    type Output = { imports: { path: string; kind: string }[]; inputs: Record<string, unknown> };
+    const { outputs } = JSON.parse(readFileSync("dist/cli-meta.json", "utf8")) as { outputs: Record<string, Output> };
+    // What starting the CLI loads: its entry and every file that imports statically, not those imported when a command runs.
+    const atStart = new Set<string>();
+    const walk = (file: string) => {
+      if (atStart.has(file)) return;
+      atStart.add(file);
+      for (const i of outputs[file]!.imports) if (i.kind === "import-statement" && outputs[i.path]) walk(i.path);
+    };
+    walk("dist/cli/iro-desk.js");
+    const loadedLater = Object.keys(outputs).filter((f) => f.endsWith(".js") && !atStart.has(f));
+    for (const [source, marker] of [["src/hosts/cli/importRun.ts", "function runImport("], ["src/hosts/cli/reportRun.ts", "function runReport("], ["src/hosts/cli/provisionRun.ts", "function runProvision("]] as const) {
+      for (const f of atStart) {
+        expect(Object.keys(outputs[f]!.inputs), f).not.toContain(source);
+        expect(readFileSync(f, "utf8"), f).not.toContain(marker);
+      }
+      expect(loadedLater.filter((f) => readFileSync(f, "utf8").includes(marker)), source).toHaveLength(1);
+    }
+    // Nor does it load a time zone's rules when --today is given (Intl is made on first use).
+    for (const f of atStart) expect(readFileSync(f, "utf8"), f).not.toMatch(/^var \w+ = new Intl\.DateTimeFormat/m);
   });
 
   it("reads CSV input with ;-separated lists and UK dates", async () => {

@@ -16,13 +16,26 @@ export function csvLine(row: readonly (string | number | null)[]): string {
   return line + "\r\n";
 }
 
-const FORMULA = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-function csvCell(value: string | number | null): string {
+/**
+ * One cell as CSV: formula-like text defused, quoted when it holds a quote, comma or line end.
+ * Character codes rather than regular expressions: a large export has millions of cells.
+ */
+export function csvCell(value: string | number | null): string {
   if (value === null) return "";
   if (typeof value === "number") return String(value);
   if (value === "") return "";
-  const safe = FORMULA.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const first = value.charCodeAt(0);
+  // = + - @ tab CR
+  const safe = first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13 ? `'${value}` : value;
+  if (!needsQuotes(safe)) return safe;
+  return `"${safe.indexOf('"') < 0 ? safe : safe.replace(/"/g, '""')}"`;
+}
+
+/** A quote, comma, CR or LF. */
+function needsQuotes(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 34 || c === 44 || c === 13 || c === 10) return true;
+  }
+  return false;
 }

@@ -100,7 +100,8 @@ export function assessTimescale(c: TimescaleCase, today: IsoDate, options: Times
   const ruleSet = ruleSetFor(c.track, c.nation, options.ruleSets ?? RULE_SETS);
   const calendar = options.calendarFor(c.nation);
   const timeline = timelineOf(c, options, calendar, ruleSet?.anchorLabel);
-  const errors = [...timeline.errors, ...checkDates(timeline, c.ended ?? null, today)];
+  const dateErrors = checkDates(timeline, c.ended ?? null, today);
+  const errors = timeline.errors.length === 0 ? dateErrors : [...timeline.errors, ...dateErrors];
   if (errors.length > 0 || timeline.anchor === undefined) return { status: "invalid", next: null, history: [], errors, warnings: [] };
   if (!ruleSet) {
     return { status: "unsupported", next: null, history: [], errors: [], warnings: [], reason: `IRO Desk has no ${TRACK_NAMES[c.track]} timescales for ${NATION_NAMES[c.nation]} yet` };
@@ -128,17 +129,20 @@ export function assessTimescale(c: TimescaleCase, today: IsoDate, options: Times
   const from = held.length > 0 ? held[held.length - 1]! : timeline.anchor.date;
   const next = c.ended ? null : due(held.length, from);
   // After every deadline is worked out: a rule used along the way may have added a warning.
-  const warnings = ruleSet.confirmed ? timeline.warnings : [unconfirmed(ruleSet), ...timeline.warnings];
+  const warnings = ruleSet.confirmed ? timeline.warnings : timeline.warnings.length === 0 ? unconfirmed(ruleSet) : [...unconfirmed(ruleSet), ...timeline.warnings];
   if (!next) return { status: "closed", next: null, history, errors: [], warnings };
   return { status: dueStatus(next.dueBy, today, calendar, options.dueSoon), next, history, errors: [], warnings };
 }
 
-/** The warning a rule set not yet read from its source carries: one string per rule set, however many cases use it. */
-const warningOf = new WeakMap<RuleSet, string>();
-function unconfirmed(ruleSet: RuleSet): string {
+/**
+ * The warning a rule set not yet read from its source carries: one list per rule set, however many
+ * cases use it (shared and frozen: the results of a million cases need not each have a copy).
+ */
+const warningOf = new WeakMap<RuleSet, readonly string[]>();
+function unconfirmed(ruleSet: RuleSet): readonly string[] {
   let warning = warningOf.get(ruleSet);
   if (warning === undefined) {
-    warning = `The ${NATION_NAMES[ruleSet.nation]} ${TRACK_NAMES[ruleSet.track]} timescales are not yet confirmed (${ruleSet.source}): check them before relying on them.`;
+    warning = Object.freeze([`The ${NATION_NAMES[ruleSet.nation]} ${TRACK_NAMES[ruleSet.track]} timescales are not yet confirmed (${ruleSet.source}): check them before relying on them.`]);
     warningOf.set(ruleSet, warning);
   }
   return warning;
@@ -318,15 +322,20 @@ function checkDates(timeline: CaseTimeline, ended: IsoDate | null, today: IsoDat
     errors.push({ field: "ended", reason: `the case ended (${formatUkDate(ended)}) before ${anchor.label} (${formatUkDate(anchor.date)})` });
   }
   const dates = timeline.held;
+  // Every date of every case passes here: a closure is made only for a date with a problem.
   for (let i = 0; i < dates.length; i++) {
     const date = dates[i]!;
+    const twice = i > 0 && dates[i - 1] === date;
+    const early = anchor !== undefined && date < anchor.date;
+    const late = ended !== null && date > ended;
+    if (!twice && !early && !late && date <= today) continue;
     const problem = (reason: string) => {
       const first = timeline.firstField !== null && i === 0;
       errors.push({ field: first ? timeline.firstField! : "reviews", reason: `the ${first ? "initial conference" : timeline.label} on ${formatUkDate(date)} ${reason}` });
     };
-    if (i > 0 && dates[i - 1] === date) problem("is listed twice");
-    if (anchor && date < anchor.date) problem(`is before ${anchor.label} (${formatUkDate(anchor.date)})`);
-    if (ended && date > ended) problem(`is after the case ended (${formatUkDate(ended)})`);
+    if (twice) problem("is listed twice");
+    if (early) problem(`is before ${anchor!.label} (${formatUkDate(anchor!.date)})`);
+    if (late) problem(`is after the case ended (${formatUkDate(ended!)})`);
     if (date > today) problem(`is after today (${formatUkDate(today)}): list only what has happened`);
   }
   return errors;

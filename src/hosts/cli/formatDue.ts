@@ -1,4 +1,4 @@
-import { csvLine } from "../../app/csv/writeCsv.js";
+import { csvCell, csvLine } from "../../app/csv/writeCsv.js";
 import type { DueResult } from "../../app/dueReport.js";
 import type { IsoDate } from "../../domain/calendar/isoDate.js";
 import { formatUkDate } from "../../domain/calendar/ukDate.js";
@@ -60,14 +60,26 @@ export function dueWriter(format: Format, today: IsoDate, write: (text: string) 
         },
       };
     }
-    case "csv":
+    case "csv": {
       out.add(csvLine(["ref", "status", "event", "number", "dueBy", "workingDaysLeft", "errors", "note"]));
+      // A note that is only a rule set's warnings is the same for every case using that rule set
+      // (the engine shares the list): written out as CSV once per list, not once per case.
+      const warningCells = new WeakMap<readonly string[], string>();
+      const noteCell = (r: DueResult): string => {
+        if (r.warnings.length === 0 || r.reason || r.next?.early) return csvCell(note(r) || null);
+        let cell = warningCells.get(r.warnings);
+        if (cell === undefined) warningCells.set(r.warnings, (cell = csvCell(note(r))));
+        return cell;
+      };
       return {
         row(r) {
-          out.add(csvLine([r.ref, r.status, r.next?.event ?? null, r.next?.number ?? null, r.next?.dueBy ?? null, r.workingDaysLeft, r.errors.length === 0 ? null : r.errors.map((e) => `${e.field}: ${e.reason}`).join("; "), note(r) || null]));
+          const errors = r.errors.length === 0 ? "" : csvCell(r.errors.map((e) => `${e.field}: ${e.reason}`).join("; "));
+          const next = r.next;
+          out.add(`${csvCell(r.ref)},${r.status},${next ? `${next.event},${next.number},${next.dueBy}` : ",,"},${r.workingDaysLeft ?? ""},${errors},${noteCell(r)}\r\n`);
         },
         end: () => out.flush(),
       };
+    }
     case "table":
       return tableWriter(today, out);
   }
