@@ -4,6 +4,7 @@ import { isNation, NATIONS, type Nation } from "../domain/calendar/nation.js";
 import { parseUkDate } from "../domain/calendar/ukDate.js";
 import { isTrack, TRACKS, type Track } from "../domain/timescales/ruleSets.js";
 import { EARLY_REVIEW_REASONS, type CaseProblem, type EarlyReview, type EarlyReviewReason, type TimescaleCase } from "../domain/timescales/timescaleCase.js";
+import { yesNo } from "./csv/yesNo.js";
 import { nearestName } from "./nearestName.js";
 
 /** One case as a person or a spreadsheet wrote it: JSON values, or CSV cells with lists split by ";". */
@@ -86,7 +87,7 @@ export function readCaseRecord(record: CaseRecord): ReadCase {
       const s47Start = optionalDate(record.s47Start, "s47Start", errors);
       const transferIn = optionalDate(record.transferIn, "transferIn", errors);
       if (strategyDiscussions?.length === 0 && !s47Start && !transferIn) fail(errors, "strategyDiscussions", "strategyDiscussions (the strategy discussion dates) is missing");
-      const preBirth = yesNo(record.preBirth, errors);
+      const preBirth = preBirthOf(record.preBirth, errors);
       const s47Discussion = optionalDate(record.s47Discussion, "s47Discussion", errors);
       const icpc = optionalDate(record.icpc, "icpc", errors);
       const born = optionalDate(record.born, "born", errors);
@@ -216,13 +217,10 @@ function earlyReviews(items: unknown[] | undefined, errors: CaseProblem[]): Earl
   return read.every((r): r is EarlyReview => r !== undefined) ? read : undefined;
 }
 
-/** true / false in JSON; in CSV "true", "yes", "false", "no" or empty. */
-function yesNo(value: unknown, errors: CaseProblem[]): boolean | undefined {
-  if (value === undefined || value === null || value === "" || typeof value === "boolean") return value === true;
-  const word = typeof value === "string" ? value.trim().toLowerCase() : "";
-  if (word === "true" || word === "yes") return true;
-  if (word === "false" || word === "no") return false;
-  return fail(errors, "preBirth", `preBirth should be true or false, not ${describe(value)}`);
+/** true / false in JSON; in CSV as csv/yesNo reads it (Y, yes, true; N, no, false, or empty). */
+function preBirthOf(value: unknown, errors: CaseProblem[]): boolean | undefined {
+  if (value === undefined || value === null || typeof value === "boolean") return value === true;
+  return (typeof value === "string" ? yesNo(value) : undefined) ?? fail(errors, "preBirth", `preBirth should be true or false, not ${describe(value)}`);
 }
 
 function describe(value: unknown): string {

@@ -3,6 +3,7 @@ import type { HolidayDivision } from "../domain/calendar/nation.js";
 import type { HolidayAdjustments } from "../domain/calendar/workingCalendar.js";
 import type { StaffMember } from "../domain/caseload/staffMember.js";
 import { ICPC_ANCHORS } from "../domain/timescales/assessTimescale.js";
+import { STATUTORY_EVENTS } from "../domain/timescales/ruleSets.js";
 import { ATTENDEE_LIST_POLICIES } from "../domain/scheduling/attendeeList.js";
 import { readReportSettings } from "./report/reportSettings.js";
 import { DEFAULT_SETTINGS, type ServiceSettings } from "./serviceSettings.js";
@@ -127,7 +128,7 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
   }
   let agendas = DEFAULT_SETTINGS.agendas;
   if (input.agendas !== undefined) {
-    const events = ["lac-review", "icpc", "rcpc", "foster-carer-review"];
+    const events: readonly string[] = STATUTORY_EVENTS;
     const given = input.agendas as Record<string, unknown>;
     const ok = typeof given === "object" && given !== null && Object.entries(given).every(([k, v]) => events.includes(k) && Array.isArray(v) && v.length > 0 && v.every((i) => typeof i === "string" && i.trim() !== ""));
     if (ok) agendas = given as ServiceSettings["agendas"];

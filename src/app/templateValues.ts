@@ -8,7 +8,7 @@ import { ragEntry } from "../domain/rag/ragEntry.js";
 import { disputeClock, type Dispute, type LadderStage } from "../domain/disputes/dispute.js";
 import { RAG_MEANINGS } from "../domain/rag/ragMeanings.js";
 import type { TemplateValues } from "../domain/templates/emailTemplate.js";
-import { EVENT_NAMES } from "../domain/timescales/ruleSets.js";
+import { meetingName } from "../domain/timescales/ruleSets.js";
 import { nameFromAddress } from "./bookReview.js";
 import type { ServiceSettings } from "./serviceSettings.js";
 
@@ -50,7 +50,7 @@ export function templateValues(ctx: ValuesContext): TemplateValues {
     ...(child.teamManager ? { teamManager: nameFromAddress(child.teamManager) } : {}),
     today: formatUkDate(today),
     ...(held.length > 0 ? { lastReview: formatUkDate(held[held.length - 1]!) } : {}),
-    ...(ctx.next ? { nextDue: `${EVENT_NAMES[ctx.next.event]}${ctx.next.event === "icpc" ? "" : ` ${ctx.next.number}`} is due by ${formatUkDate(ctx.next.dueBy)}` } : {}),
+    ...(ctx.next ? { nextDue: `${meetingName(ctx.next.event, ctx.next.number)} is due by ${formatUkDate(ctx.next.dueBy)}` } : {}),
     ...(ctx.rag
       ? { rating: ctx.rag.rating.charAt(0).toUpperCase() + ctx.rag.rating.slice(1), ratingMeaning: RAG_MEANINGS[ctx.rag.rating], concerns: ctx.rag.concerns || "No specific concerns.", actions }
       : {}),

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { extname, resolve, sep } from "node:path";
 import type { IsoDate } from "../domain/calendar/isoDate.js";
-import { seedDemo } from "./demo/seedDemo.js";
+import { seedDemo, upgradeDemoSite } from "./demo/seedDemo.js";
 import { checkRules, Faults } from "./faults.js";
 import { DEFAULT_BEHAVIOUR, type SandboxBehaviour } from "./graph/context.js";
 import { GraphError } from "./graph/graphError.js";
@@ -77,7 +77,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   if (options.reset || !store.isSeeded()) {
     store.clear();
     await seedDemo(store, options.today);
-  }
+  } else await upgradeDemoSite(store);
   const behaviour: SandboxBehaviour = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
   const pending = new Set<NodeJS.Timeout>();
   let port = 0;

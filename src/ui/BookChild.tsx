@@ -13,7 +13,7 @@ import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
 import { hidesAttendeeList, isOutsideCouncil } from "../domain/scheduling/attendeeList.js";
 import { earliestMeetingDay } from "../domain/scheduling/minimumNotice.js";
 import type { Slot } from "../domain/scheduling/rankSlots.js";
-import { EVENT_NAMES } from "../domain/timescales/ruleSets.js";
+import { isInitialConference, meetingName } from "../domain/timescales/ruleSets.js";
 import type { Invitee } from "../ports/Calendar.js";
 import { ConfirmStep } from "./ConfirmStep.js";
 import type { PaneEnv } from "./env.js";
@@ -61,8 +61,8 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
     root.current?.querySelector<HTMLElement>(focusNext.current)?.focus();
     focusNext.current = null;
   });
-  // An ICPC goes to the CP chair with most capacity (load against 50–70, then free/busy decides the time).
-  const chairs = useMemo(() => (next?.event === "icpc" ? chairsByCapacity(caseload.entries.map((e) => e.child), env.settings.staff, env.today(), env.settings.countRule) : []), [caseload, next]);
+  // An initial conference (ICPC, pre-birth, transfer-in) goes to the CP chair with most capacity (load against 50–70, then free/busy decides the time).
+  const chairs = useMemo(() => (next && isInitialConference(next.event) ? chairsByCapacity(caseload.entries.map((e) => e.child), env.settings.staff, env.today(), env.settings.countRule) : []), [caseload, next]);
   const [chairUpn, setChairUpn] = useState<string>(chairs[0]?.member.upn ?? env.me.address);
   const chair = chairs.find((c) => c.member.upn === chairUpn)?.member ?? { upn: env.me.address, name: env.me.name, fte: 1 };
   const chairIsMe = chair.upn.toLowerCase() === env.me.address.toLowerCase();
@@ -83,7 +83,7 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
   const hidden = hidesAttendeeList(env.settings.attendeeList, invited, council);
   // An appointment form cannot hide its attendee list, so such a booking is made by IRO Desk instead.
   const fills = env.appointment !== null && !hidden;
-  const title = `${EVENT_NAMES[next.event]}${next.event === "icpc" ? "" : ` ${next.number}`}`;
+  const title = meetingName(next.event, next.number);
 
   /** Refuses the action: the message goes beside the field, which takes focus. */
   const refuse = (field: FieldName, message: string) => {

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "preact/hooks";
 import type { CaseloadEntry } from "../app/loadCaseload.js";
-import { EVENT_NAMES } from "../domain/timescales/ruleSets.js";
+import { meetingName } from "../domain/timescales/ruleSets.js";
 import { countOf, dayAndDate, STATUS_ORDER } from "./format.js";
 import { StatusBadge } from "./StatusBadge.js";
 
@@ -61,7 +61,7 @@ export function CasePicker({ entries, me, chosen, onChoose }: { entries: readonl
                 <StatusBadge status={e.status} />
               </span>
               <span class="muted">
-                {e.next ? `${EVENT_NAMES[e.next.event]}${e.next.event === "icpc" ? "" : ` ${e.next.number}`} due by ${dayAndDate(e.next.dueBy)}` : "Nothing due"}
+                {e.next ? `${meetingName(e.next.event, e.next.number)} due by ${dayAndDate(e.next.dueBy)}` : "Nothing due"}
               </span>
             </button>
           </li>

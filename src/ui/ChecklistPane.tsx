@@ -12,8 +12,8 @@ import { workingDays } from "../domain/calendar/workingCalendar.js";
 import { assessChild } from "../domain/caseload/assessChild.js";
 import { PARTICIPATION_CODES, type ParticipationCode, type RagRating } from "../domain/caseload/childCase.js";
 import { DEFAULT_AGENDAS } from "../domain/checklists/agendas.js";
-import { applyRecord, HARM_CATEGORIES, newRecord, recordProblems, type MeetingRecord } from "../domain/checklists/meetingRecord.js";
-import { EVENT_NAMES } from "../domain/timescales/ruleSets.js";
+import { applyRecord, HARM_CATEGORIES, newRecord, ratesCarePlan, recordProblems, type MeetingRecord } from "../domain/checklists/meetingRecord.js";
+import { EVENT_NAMES, isInitialConference, meetingName } from "../domain/timescales/ruleSets.js";
 import type { StoredCase } from "../ports/CaseStore.js";
 import { ConflictError, PortError } from "../ports/errors.js";
 import { recordedMeeting } from "../domain/checklists/recordedMeeting.js";
@@ -195,7 +195,7 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcti
     const fresh: CaseloadEntry = { ...assessChild(saved.childCase, env.today(), timescaleOptions(env.settings)), stored: saved, booking: null };
     return <BookChildLater env={env} entry={fresh} caseload={caseload} onBooked={() => (setBooking(false), reload())} />;
   }
-  const title = `${EVENT_NAMES[record.event]}${record.event === "icpc" ? "" : ` ${record.number}`} – ref ${entry.child.ref}`;
+  const title = `${meetingName(record.event, record.number)} – ref ${entry.child.ref}`;
   return (
     <section aria-labelledby="checklist-title" class="stack">
       <h2 id="checklist-title">{correcting ? `Correct: ${title}` : title}</h2>
@@ -224,7 +224,7 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcti
       <input id="meeting-date" type="date" value={record.meetingDate ?? ""} max={env.today()} onInput={(e) => { const d = parseIsoDate(e.currentTarget.value) ?? null; update((r) => ({ ...r, meetingDate: d })); }} />
       {next && (
         <p>
-          <strong>Next:</strong> {EVENT_NAMES[next.event]}{next.event === "icpc" ? "" : ` ${next.number}`} due by {dayAndDate(next.dueBy)}
+          <strong>Next:</strong> {meetingName(next.event, next.number)} due by {dayAndDate(next.dueBy)}
         </p>
       )}
       {record.items.length > 0 && <fieldset class="card">
@@ -242,7 +242,7 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcti
           ))}
         </ul>
       </fieldset>}
-      {record.track === "lac" ? (
+      {ratesCarePlan(record.track) ? (
         <>
           <fieldset class="card">
             <legend>RAG rating of the care plan</legend>
@@ -265,9 +265,9 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcti
             <label class="inline"><input type="radio" name="seen" checked={record.seenBeforeReview === false} onChange={() => update((r) => ({ ...r, seenBeforeReview: false }))} /> No</label>
           </fieldset>
         </>
-      ) : (
+      ) : record.track === "cp" && (
         <fieldset class="card">
-          <legend>{record.event === "icpc" ? "Is the child to be subject to a child protection plan?" : "Does the child protection plan continue?"}</legend>
+          <legend>{isInitialConference(record.event) ? "Is the child to be subject to a child protection plan?" : "Does the child protection plan continue?"}</legend>
           <label class="inline"><input type="radio" name="plan" checked={record.planContinues === true} onChange={() => update((r) => ({ ...r, planContinues: true }))} /> Yes</label>
           <label class="inline"><input type="radio" name="plan" checked={record.planContinues === false} onChange={() => update((r) => ({ ...r, planContinues: false }))} /> No</label>
           {record.planContinues && (
@@ -330,7 +330,7 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcti
             <p>
               Held on {record.meetingDate ? dayAndDate(record.meetingDate) : "?"}
               {record.rating ? `, rated ${record.rating.charAt(0).toUpperCase()}${record.rating.slice(1)}` : ""}
-              {record.track === "cp" ? `; the plan ${record.planContinues ? (record.event === "icpc" ? "is made" : "continues") : "ends"}` : ""}
+              {record.track === "cp" ? `; the plan ${record.planContinues ? (isInitialConference(record.event) ? "is made" : "continues") : "ends"}` : ""}
               ; {countOf(record.decisions.filter((d) => d.trim()).length, "decision")} and {countOf(record.actions.length, "action")}. {correcting ? "It replaces what this meeting recorded on the child's case." : "It goes on the child's record now."}
               {record.track === "cp" && !correcting ? " The decisions are emailed now, through the service's decisions template." : ""}
             </p>
@@ -366,18 +366,20 @@ function RecordedReview({ env, meetingId, entry, record, caseload, reload }: { e
   const [mode, setMode] = useState<"view" | "correct" | "book">("view");
   if (mode === "correct") return <Checklist env={env} meetingId={meetingId} entry={entry} bookedOn={null} caseload={caseload} reload={reload} correcting={{ record, stored: entry.stored, done: () => (setMode("view"), reload()) }} />;
   if (mode === "book") return <BookChildLater env={env} entry={entry} caseload={caseload} onBooked={() => (setMode("view"), reload())} />;
-  const title = `${EVENT_NAMES[record.event]}${record.event === "icpc" ? "" : ` ${record.number}`} – ref ${entry.child.ref}`;
+  const title = `${meetingName(record.event, record.number)} – ref ${entry.child.ref}`;
   const rows: [string, string][] = [
     ["Held", record.meetingDate ? dayAndDate(record.meetingDate) : ""],
-    ...(record.track === "lac"
+    ...(ratesCarePlan(record.track)
       ? ([
           ["RAG rating", record.rating ? `${record.rating.charAt(0).toUpperCase()}${record.rating.slice(1)}: ${record.ratingReason}` : "None recorded"],
           ["How the child took part", record.participation ? PN_WORDS[record.participation] : "Not recorded"],
           ["Seen or spoken to before the review", record.seenBeforeReview === null ? "Not recorded" : record.seenBeforeReview ? "Yes" : "No"],
         ] as [string, string][])
-      : ([
-          [record.event === "icpc" ? "Child protection plan" : "The plan", record.planContinues ? `${record.event === "icpc" ? "Made" : "Continues"}${record.category ? ` (${record.category})` : ""}` : "Ends"],
-        ] as [string, string][])),
+      : record.track === "cp"
+        ? ([
+            [isInitialConference(record.event) ? "Child protection plan" : "The plan", record.planContinues ? `${isInitialConference(record.event) ? "Made" : "Continues"}${record.category ? ` (${record.category})` : ""}` : "Ends"],
+          ] as [string, string][])
+        : []),
   ];
   return (
     <section aria-labelledby="recorded-title" class="stack">

@@ -4,12 +4,13 @@ import type { Dispute } from "../domain/disputes/dispute.js";
 import { disputeClock, DEFAULT_LADDER } from "../domain/disputes/dispute.js";
 import type { WorkingCalendar } from "../domain/calendar/workingCalendar.js";
 import type { IsoDate } from "../domain/calendar/isoDate.js";
-import { EVENT_NAMES } from "../domain/timescales/ruleSets.js";
+import { meetingName } from "../domain/timescales/ruleSets.js";
+import { CHILD_TRACKS } from "../domain/caseload/childCase.js";
 import { RagBadge } from "./RagBadge.js";
 
 /** A child's history: every review and conference held and whether it was in time, the RAG history, and disputes. */
 export function ChildDetail({ entry, disputes, today, calendar }: { entry: CaseloadEntry; disputes: readonly Dispute[]; today: IsoDate; calendar: WorkingCalendar }) {
-  const history = [...(entry.lac?.history ?? []), ...(entry.cp?.history ?? [])].sort((a, b) => (a.held < b.held ? 1 : -1));
+  const history = CHILD_TRACKS.flatMap((track) => entry[track]?.history ?? []).sort((a, b) => (a.held < b.held ? 1 : -1));
   return (
     <section aria-labelledby="child-history" class="stack">
       <h3 id="child-history">History</h3>
@@ -30,7 +31,7 @@ export function ChildDetail({ entry, disputes, today, calendar }: { entry: Casel
             {history.slice(0, 12).map((h) => (
               <tr key={h.event + h.number + h.held}>
                 <td>{formatUkDate(h.held)}</td>
-                <td>{`${EVENT_NAMES[h.event]}${h.event === "icpc" ? "" : ` ${h.number}`}`}</td>
+                <td>{meetingName(h.event, h.number)}</td>
                 <td>{formatUkDate(h.dueBy)}</td>
                 <td class={h.inTime ? "" : "overdue-text"}>{h.inTime ? "Yes" : "No: late"}</td>
               </tr>

@@ -96,6 +96,12 @@ describe("service settings", () => {
     expect(settings.dueSoonWorkingDays).toBe(10);
   });
 
+  it("agendas: every kind of meeting has a settings key, the new ones included; an unknown meeting type is refused", () => {
+    const agendas = { "pre-birth-conference": ["Birth plan"], "transfer-in-conference": ["The other authority's plan"], "adoption-review": ["Adopters' views"], "secure-review": ["Criteria"] };
+    expect(readServiceSettings({ agendas })).toMatchObject({ errors: [], settings: { agendas } });
+    expect(readServiceSettings({ agendas: { "strategy-discussion": ["x"] } }).errors[0]).toMatch(/^settings\.agendas should map lac-review, icpc, pre-birth-conference, transfer-in-conference, rcpc, foster-carer-review, adoption-review, secure-review to lists/);
+  });
+
   it("record deadlines: a service may change one and keeps the common default for the rest", () => {
     const { settings, errors } = readServiceSettings({ recordDeadlines: { cp: { record: 10 } }, earlyReviewWorkingDays: 5 });
     expect(errors).toEqual([]);

@@ -4,6 +4,8 @@ import { importAllocation, importCpPlans } from "../../src/app/import/cpPlans.js
 import { allocate, joinByRef, planImport } from "../../src/app/import/planImport.js";
 import { importSsda903 } from "../../src/app/import/ssda903.js";
 import { problemCounts } from "../../src/app/import/importProblem.js";
+import { assessChild } from "../../src/domain/caseload/assessChild.js";
+import { options } from "../unit/timescales/testCases.js";
 
 const file = (name: string) => ({ name, text: readFileSync(`tests/fixtures/ssda903/${name}`, "utf8") });
 const result = importSsda903({ header: file("header.csv"), episodes: file("episodes.csv"), reviews: file("reviews.csv") });
@@ -93,6 +95,36 @@ describe("CP plans, allocation and planning the import", () => {
   it("reads plans and reports bad ones", () => {
     expect(plans.children.map((c) => [c.ref, c.cp?.icpc, c.cp?.strategyDiscussions])).toEqual([["1001", "2025-06-20", ["2025-06-02", "2025-06-09"]]]);
     expect(plans.problems.map((p) => [p.row, p.column])).toEqual([[3, "STRATEGY"], [4, "ICPC"]]);
+  });
+
+  it("reads the s.47 start, the initiating discussion, pre-birth and transfer-in conferences from their optional columns", () => {
+    const text =
+      "CHILD,DOB,STRATEGY,S47_DISCUSSION,S47_START,ICPC,REVIEWS,PRE_BIRTH,BORN,TRANSFER_IN\n" +
+      "3001,01/01/2015,01/09/2025;08/09/2025,08/09/2025,09/09/2025,26/09/2025,,,,\n" +
+      "3002,20/01/2026,06/10/2025,,,24/10/2025,,Y,,\n" +
+      "3003,,06/10/2025,,,24/10/2025,,yes,12/01/2026,\n" +
+      "3004,01/01/2019,,,,19/12/2025,,,,01/12/2025\n" +
+      "3005,01/01/2019,01/09/2025,02/09/2025,,,,,,\n" +
+      "3006,01/01/2019,01/09/2025,,,,,maybe,,\n" +
+      "3007,01/01/2019,01/09/2025,,,,,N,03/03/2026,\n";
+    const read = importCpPlans({ name: "cp.csv", text });
+    expect(read.children.map((c) => [c.ref, c.dateOfBirth, c.cp])).toEqual([
+      ["3001", "2015-01-01", { chair: null, strategyDiscussions: ["2025-09-01", "2025-09-08"], s47Discussion: "2025-09-08", s47Start: "2025-09-09", icpc: "2025-09-26", category: null, reviews: [], ended: null }],
+      ["3002", "2026-01-20", { chair: null, strategyDiscussions: ["2025-10-06"], preBirth: true, icpc: "2025-10-24", category: null, reviews: [], ended: null }],
+      ["3003", "2026-01-12", { chair: null, strategyDiscussions: ["2025-10-06"], preBirth: true, born: "2026-01-12", icpc: "2025-10-24", category: null, reviews: [], ended: null }],
+      ["3004", "2019-01-01", { chair: null, strategyDiscussions: [], transferIn: "2025-12-01", icpc: "2025-12-19", category: null, reviews: [], ended: null }],
+    ]);
+    expect(read.problems.map((p) => [p.row, p.column, p.reason])).toEqual([
+      [6, "S47_DISCUSSION", "02/09/2025 is not one of the strategy discussions in STRATEGY"],
+      [7, "PRE_BIRTH", '"maybe" should be Y or N'],
+      [8, "BORN", "BORN is for a child whose initial conference was pre-birth: set PRE_BIRTH to Y"],
+    ]);
+    // The engine takes them as they are: the pre-birth conference is the plan's first meeting, the transfer-in conference runs from the notice.
+    const assessed = read.children.map((c) => assessChild(c, "2025-12-22" as never, options).cp!.history[0]!.event);
+    expect(assessed).toEqual(["icpc", "pre-birth-conference", "pre-birth-conference", "transfer-in-conference"]);
+    // A file of plans that all start from an s.47 start or a notice may leave STRATEGY out; one with neither still needs it.
+    expect(importCpPlans({ name: "t.csv", text: "CHILD,DOB,ICPC,TRANSFER_IN\n4001,01/01/2019,,01/12/2025\n" }).children).toHaveLength(1);
+    expect(importCpPlans({ name: "t.csv", text: "CHILD,DOB,ICPC\n4001,01/01/2019,\n" }).problems[0]).toMatchObject({ row: 1, column: "STRATEGY", rule: "IRO-FILE" });
   });
 
   it("joins a child's LAC and CP episodes, allocates the IRO, and re-importing the same data changes nothing", () => {

@@ -8,6 +8,9 @@ import { readServiceSettings } from "../../src/app/readServiceSettings.js";
 import { DEFAULT_TEMPLATES } from "../../src/domain/templates/defaultTemplates.js";
 import { DEMO_SITE } from "../../src/sandbox/demo/demoTenant.js";
 import { MANAGER, useTestSandbox } from "./testSandbox.js";
+import { lacChild } from "../fixtures/children.js";
+import type { ChildCase } from "../../src/domain/caseload/childCase.js";
+import type { IsoDate } from "../../src/domain/calendar/isoDate.js";
 
 const sandbox = useTestSandbox();
 const NAMES = { register: "CaseRegister", disputes: "Disputes", settings: "IroDeskSettings" };
@@ -86,6 +89,41 @@ describe("provisioning a service's SharePoint site through Graph", () => {
     const columns = await columnsOf(site, "CaseRegister");
     expect(columns.get("CPChair")!.indexed).toBe(true);
     expect(columns.get("ShortBreaks")!.text).toBeDefined();
+  });
+
+  it("upgrades a register from before the new tracks: adds their columns to the list in place, keeps its cases, then holds a child on each", async () => {
+    const site = emptySite();
+    const graph = sandbox.graph(MANAGER);
+    const admin = new GraphSiteAdmin(graph, site);
+    const settings = new GraphSettingsStore(graph, { site, list: NAMES.settings });
+    // The register as the release before made it: no s.47 start, transfer-in, pre-birth, adoption or secure columns.
+    const NEW = ["S47Discussion", "S47Start", "TransferIn", "PreBirth", "Born", "AdoptionPlaced", "AdoptionReviews", "AdoptionEnded", "SecurePlaced", "SecureReviews", "SecureEnded"];
+    const before = iroDeskLists(NAMES).map((spec) => ({ ...spec, columns: spec.columns.filter((c) => !NEW.includes(c.name)) }));
+    await provisionSite({ admin, settings }, before, null);
+    const items = sandbox.store.list(NAMES.register, site)!.id;
+    sandbox.store.putListItem({ listId: items, id: sandbox.store.nextListItemId(items), version: 1, data: { createdDateTime: "2026-01-05T09:00:00Z", lastModifiedDateTime: "2026-01-05T09:00:00Z", createdBy: MANAGER, fields: { Title: "OLD1", DateOfBirth: "2015-05-01", LACStart: "2025-06-02", LACReviews: "[]" } } });
+
+    const report = await provision(site);
+    expect(report.lists[0]).toMatchObject({ name: "CaseRegister", created: false, columnsAdded: NEW, problems: [] });
+    expect(report.changed).toBe(true);
+    const columns = await columnsOf(site, "CaseRegister");
+    expect(columns.get("PreBirth")!.boolean).toBeDefined();
+    expect(columns.get("AdoptionReviews")!.text).toEqual(expect.objectContaining({ allowMultipleLines: true }));
+
+    const store = new GraphCaseStore(graph, { site, list: NAMES.register });
+    const child = {
+      ...lacChild("NEW1", "2025-09-01", ["2025-09-26"]),
+      cp: { chair: null, strategyDiscussions: [], s47Start: "2026-02-02" as IsoDate, transferIn: "2026-02-16" as IsoDate, icpc: null, category: null, reviews: [], ended: null },
+      adoption: { placed: "2026-01-12" as IsoDate, reviews: [{ held: "2026-02-05" as IsoDate, participation: "PN1" as const }], ended: null },
+      secure: { placed: "2026-02-20" as IsoDate, reviews: [], ended: null },
+    };
+    await store.createCase(child);
+    const read: ChildCase[] = [];
+    for await (const page of store.readCases()) read.push(...page.cases.map((c) => c.childCase));
+    expect(read.map((c) => c.ref)).toEqual(["OLD1", "NEW1"]);
+    expect(read[1]).toEqual(child);
+    expect(read[0]!.adoption).toBeUndefined();
+    expect((await provision(site)).changed).toBe(false);
   });
 
   it("writes the service settings it is given into the one item, checked; given the same again it says so and changes nothing", async () => {

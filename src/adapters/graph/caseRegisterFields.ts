@@ -1,7 +1,7 @@
 import { parseIsoDate, type IsoDate } from "../../domain/calendar/isoDate.js";
 import { isNation } from "../../domain/calendar/nation.js";
 import { parseCaseRef } from "../../domain/caseload/caseRef.js";
-import type { Cancellation, CaseContact, ChildCase, EarlierPeriod, HeldReview, LateReason, RagEntry } from "../../domain/caseload/childCase.js";
+import type { Cancellation, CaseContact, ChildCase, EarlierPeriod, HeldReview, LateReason, Placement, RagEntry } from "../../domain/caseload/childCase.js";
 import type { MinutesSent } from "../../domain/records/meetingRecords.js";
 import type { EarlyReview } from "../../domain/timescales/timescaleCase.js";
 
@@ -13,7 +13,8 @@ import type { EarlyReview } from "../../domain/timescales/timescaleCase.js";
 export const CASE_REGISTER_COLUMNS = [
   "Title", "ChildName", "DateOfBirth", "Nation", "IRO", "SocialWorker", "TeamManager",
   "LegalStatus", "ShortBreaks", "LACStart", "LACReviews", "LACEnded", "LACEarlierPeriods", "LACEarlyReviews",
-  "CPChair", "StrategyDiscussions", "ICPC", "ICPCMinutes", "CPCategory", "CPReviews", "CPEnded",
+  "CPChair", "StrategyDiscussions", "S47Discussion", "S47Start", "TransferIn", "PreBirth", "Born", "ICPC", "ICPCMinutes", "CPCategory", "CPReviews", "CPEnded",
+  "AdoptionPlaced", "AdoptionReviews", "AdoptionEnded", "SecurePlaced", "SecureReviews", "SecureEnded",
   "Contacts", "RAGHistory", "LateReasons", "Cancellations",
 ] as const;
 
@@ -37,11 +38,22 @@ export function toRegisterFields(c: ChildCase): CaseRegisterFields {
     LACEarlyReviews: c.lac?.earlyReviews?.length ? JSON.stringify(c.lac.earlyReviews) : null,
     CPChair: c.cp?.chair ?? null,
     StrategyDiscussions: c.cp ? JSON.stringify(c.cp.strategyDiscussions) : null,
+    S47Discussion: c.cp?.s47Discussion ?? null,
+    S47Start: c.cp?.s47Start ?? null,
+    TransferIn: c.cp?.transferIn ?? null,
+    PreBirth: c.cp?.preBirth ?? false,
+    Born: c.cp?.born ?? null,
     ICPC: c.cp?.icpc ?? null,
     ICPCMinutes: c.cp?.icpcMinutes ? JSON.stringify(c.cp.icpcMinutes) : null,
     CPCategory: c.cp?.category ?? null,
     CPReviews: c.cp ? JSON.stringify(c.cp.reviews) : null,
     CPEnded: c.cp?.ended ?? null,
+    AdoptionPlaced: c.adoption?.placed ?? null,
+    AdoptionReviews: c.adoption ? JSON.stringify(c.adoption.reviews) : null,
+    AdoptionEnded: c.adoption?.ended ?? null,
+    SecurePlaced: c.secure?.placed ?? null,
+    SecureReviews: c.secure ? JSON.stringify(c.secure.reviews) : null,
+    SecureEnded: c.secure?.ended ?? null,
     Contacts: JSON.stringify(c.contacts),
     RAGHistory: JSON.stringify(c.rag),
     LateReasons: JSON.stringify(c.lateReasons),
@@ -81,6 +93,18 @@ export function fromRegisterFields(fields: Readonly<Record<string, unknown>>): {
   const lacStart = date("LACStart");
   const icpc = date("ICPC");
   const strategyDiscussions = json<IsoDate[]>("StrategyDiscussions", []);
+  const s47Discussion = date("S47Discussion");
+  const s47Start = date("S47Start");
+  const transferIn = date("TransferIn");
+  const born = date("Born");
+  const preBirth = fields.PreBirth === true;
+  // A placement for adoption or in secure accommodation, with its reviews, when the child has one.
+  const placement = (prefix: "Adoption" | "Secure"): Placement | null => {
+    const placed = date(`${prefix}Placed`);
+    return placed ? { placed, reviews: json<HeldReview[]>(`${prefix}Reviews`, []), ended: date(`${prefix}Ended`) } : null;
+  };
+  const adoption = placement("Adoption");
+  const secure = placement("Secure");
   const childCase: ChildCase | null =
     ref && isNation(nation) && dateOfBirth
       ? {
@@ -102,11 +126,17 @@ export function fromRegisterFields(fields: Readonly<Record<string, unknown>>): {
                 ...(text("LACEarlyReviews") !== null ? { earlyReviews: json<EarlyReview[]>("LACEarlyReviews", []) } : {}),
               }
             : null,
+          // A plan starts from a strategy discussion, the s.47 enquiry's start, or another authority's notice of a transfer in.
           cp:
-            strategyDiscussions.length > 0
+            strategyDiscussions.length > 0 || s47Start || transferIn
               ? {
                   chair: text("CPChair"),
                   strategyDiscussions,
+                  ...(s47Discussion ? { s47Discussion } : {}),
+                  ...(s47Start ? { s47Start } : {}),
+                  ...(transferIn ? { transferIn } : {}),
+                  ...(preBirth ? { preBirth } : {}),
+                  ...(born ? { born } : {}),
                   icpc,
                   ...(text("ICPCMinutes") !== null ? { icpcMinutes: json<MinutesSent>("ICPCMinutes", {}) } : {}),
                   category: text("CPCategory"),
@@ -114,6 +144,8 @@ export function fromRegisterFields(fields: Readonly<Record<string, unknown>>): {
                   ended: date("CPEnded"),
                 }
               : null,
+          ...(adoption ? { adoption } : {}),
+          ...(secure ? { secure } : {}),
           contacts: json<CaseContact[]>("Contacts", []),
           rag: json<RagEntry[]>("RAGHistory", []),
           lateReasons: json<LateReason[]>("LateReasons", []),

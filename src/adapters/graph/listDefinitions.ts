@@ -20,7 +20,9 @@ import { SETTINGS_COLUMNS } from "./graphSettingsStore.js";
 const REGISTER: Readonly<Record<(typeof CASE_REGISTER_COLUMNS)[number], ColumnKind>> = {
   Title: "text", ChildName: "text", DateOfBirth: "text", Nation: "text", IRO: "text", SocialWorker: "text", TeamManager: "text",
   LegalStatus: "text", ShortBreaks: "boolean", LACStart: "text", LACReviews: "note", LACEnded: "text", LACEarlierPeriods: "note", LACEarlyReviews: "note",
-  CPChair: "text", StrategyDiscussions: "note", ICPC: "text", ICPCMinutes: "note", CPCategory: "text", CPReviews: "note", CPEnded: "text",
+  CPChair: "text", StrategyDiscussions: "note", S47Discussion: "text", S47Start: "text", TransferIn: "text", PreBirth: "boolean", Born: "text",
+  ICPC: "text", ICPCMinutes: "note", CPCategory: "text", CPReviews: "note", CPEnded: "text",
+  AdoptionPlaced: "text", AdoptionReviews: "note", AdoptionEnded: "text", SecurePlaced: "text", SecureReviews: "note", SecureEnded: "text",
   Contacts: "note", RAGHistory: "note", LateReasons: "note", Cancellations: "note",
 };
 const DISPUTES: Readonly<Record<(typeof DISPUTE_COLUMNS)[number], ColumnKind>> = {

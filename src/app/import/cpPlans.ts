@@ -3,19 +3,27 @@ import { formatUkDate, parseUkDate } from "../../domain/calendar/ukDate.js";
 import { parseCaseRef, type CaseRef } from "../../domain/caseload/caseRef.js";
 import type { ChildCase } from "../../domain/caseload/childCase.js";
 import { csvRecords } from "../csv/parseCsv.js";
+import { yesNo } from "../csv/yesNo.js";
 import type { CsvFile, ImportProblem, ImportRuleCode } from "./importProblem.js";
 
 /**
  * The CP register from a CSV of plans, one row per child: CHILD, DOB, STRATEGY (strategy
- * discussion dates, ";" between), ICPC, REVIEWS (review conference dates, ";" between),
- * PLAN_END, CATEGORY, CHAIR (the chair's email). Dates dd/mm/yyyy or yyyy-mm-dd.
+ * discussion dates, ";" between), ICPC (the initial conference: the ICPC, or the pre-birth or
+ * transfer-in conference), REVIEWS (review conference dates, ";" between), PLAN_END, CATEGORY,
+ * CHAIR (the chair's email); and, all optional (a file without them reads as before):
+ * S47_DISCUSSION (the strategy discussion at which the s.47 enquiry was initiated, one of STRATEGY),
+ * S47_START (the day the enquiry started), TRANSFER_IN (the day another authority's notice arrived,
+ * for a child moving in on its plan), PRE_BIRTH (Y when the initial conference is held before the
+ * birth; DOB is then the expected date until BORN, the day the child was born, is given). STRATEGY
+ * may be left out of a file that has S47_START or TRANSFER_IN. Dates dd/mm/yyyy or yyyy-mm-dd.
  */
 export function importCpPlans(file: CsvFile): { children: ChildCase[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const problem = (row: number, column: string, reason: string, rule: ImportRuleCode = "IRO-CP-PLAN") => problems.push({ file: file.name, row, column, reason, rule });
   const { columns, records } = csvRecords(file.text);
-  const missing = ["CHILD", "DOB", "STRATEGY", "ICPC"].filter((c) => !columns.includes(c));
-  if (missing.length > 0) return { children: [], problems: [{ file: file.name, row: 1, column: missing.join(", "), reason: "the CP plans file needs CHILD, DOB, STRATEGY and ICPC columns", rule: "IRO-FILE" }] };
+  const otherStart = columns.includes("S47_START") || columns.includes("TRANSFER_IN");
+  const missing = ["CHILD", "DOB", ...(otherStart ? [] : ["STRATEGY"]), "ICPC"].filter((c) => !columns.includes(c));
+  if (missing.length > 0) return { children: [], problems: [{ file: file.name, row: 1, column: missing.join(", "), reason: "the CP plans file needs CHILD, DOB, ICPC and STRATEGY columns (STRATEGY may be left out when S47_START or TRANSFER_IN is there)", rule: "IRO-FILE" }] };
   const children: ChildCase[] = [];
   const seen = new Set<string>();
   for (const { line, record } of records) {
@@ -39,14 +47,24 @@ export function importCpPlans(file: CsvFile): { children: ChildCase[]; problems:
         if (!d) { problem(line, column, `"${t}" is not a real date`); ok = false; }
         return d ? [d] : [];
       });
-    const dateOfBirth = one("DOB", true);
+    const born = one("BORN", false);
+    // An unborn child's DOB is the expected date; once born, BORN is enough.
+    const dateOfBirth = one("DOB", born === null) ?? born;
     const strategy = many("STRATEGY");
-    if (strategy.length === 0 && ok) { problem(line, "STRATEGY", "at least one strategy discussion date is needed"); ok = false; }
+    const s47Discussion = one("S47_DISCUSSION", false);
+    const s47Start = one("S47_START", false);
+    const transferIn = one("TRANSFER_IN", false);
+    const preBirth = yesNo(record.PRE_BIRTH ?? "");
+    if (preBirth === undefined) { problem(line, "PRE_BIRTH", `"${record.PRE_BIRTH}" should be Y or N`); ok = false; }
+    if (strategy.length === 0 && !s47Start && !transferIn && ok) { problem(line, "STRATEGY", "at least one strategy discussion date is needed (or S47_START, or TRANSFER_IN for a child moving in on a plan)"); ok = false; }
+    if (s47Discussion && !strategy.includes(s47Discussion)) { problem(line, "S47_DISCUSSION", `${formatUkDate(s47Discussion)} is not one of the strategy discussions in STRATEGY`); ok = false; }
+    if (born && !preBirth) { problem(line, "BORN", "BORN is for a child whose initial conference was pre-birth: set PRE_BIRTH to Y"); ok = false; }
     const icpc = one("ICPC", false);
     const reviews = many("REVIEWS");
     const ended = one("PLAN_END", false);
-    if (icpc && reviews.some((r) => r <= icpc)) { problem(line, "REVIEWS", `a review conference is on or before the ICPC (${formatUkDate(icpc)})`); ok = false; }
+    if (icpc && reviews.some((r) => r <= icpc)) { problem(line, "REVIEWS", `a review conference is on or before the initial conference (${formatUkDate(icpc)})`); ok = false; }
     if (!icpc && reviews.length > 0) { problem(line, "ICPC", "review conferences are listed but the ICPC date is empty"); ok = false; }
+    if (born && icpc && born < icpc) { problem(line, "BORN", `the child was born (${formatUkDate(born)}) before the pre-birth conference (${formatUkDate(icpc)})`); ok = false; }
     if (!ok || !dateOfBirth || !ref) continue;
     seen.add(ref);
     children.push({
@@ -58,7 +76,19 @@ export function importCpPlans(file: CsvFile): { children: ChildCase[]; problems:
       socialWorker: null,
       teamManager: null,
       lac: null,
-      cp: { chair: record.CHAIR?.trim() || null, strategyDiscussions: strategy, icpc, category: record.CATEGORY?.trim() || null, reviews: reviews.map((held) => ({ held })), ended },
+      cp: {
+        chair: record.CHAIR?.trim() || null,
+        strategyDiscussions: strategy,
+        ...(s47Discussion ? { s47Discussion } : {}),
+        ...(s47Start ? { s47Start } : {}),
+        ...(transferIn ? { transferIn } : {}),
+        ...(preBirth ? { preBirth } : {}),
+        ...(born ? { born } : {}),
+        icpc,
+        category: record.CATEGORY?.trim() || null,
+        reviews: reviews.map((held) => ({ held })),
+        ended,
+      },
       contacts: [],
       rag: [],
       lateReasons: [],

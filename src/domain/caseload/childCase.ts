@@ -55,6 +55,36 @@ export interface LateReason {
   readonly by: string;
 }
 
+/** The episodes of a child that have statutory meetings: looked after (or short breaks), a CP plan, a placement for adoption, secure accommodation. */
+export const CHILD_TRACKS = ["lac", "cp", "adoption", "secure"] as const;
+export type ChildTrack = (typeof CHILD_TRACKS)[number];
+
+/** The reviews held on one of the child's episodes (for a CP plan, the review conferences: its initial conference is `cp.icpc`). */
+export function reviewsOf(child: ChildCase, track: ChildTrack): readonly HeldReview[] {
+  return child[track]?.reviews ?? [];
+}
+
+/** The child with one episode's reviews changed; a child without that episode is left as they are. */
+export function withReviews(child: ChildCase, track: ChildTrack, change: (reviews: readonly HeldReview[]) => readonly HeldReview[]): ChildCase {
+  switch (track) {
+    case "lac":
+      return child.lac ? { ...child, lac: { ...child.lac, reviews: change(child.lac.reviews) } } : child;
+    case "cp":
+      return child.cp ? { ...child, cp: { ...child.cp, reviews: change(child.cp.reviews) } } : child;
+    case "adoption":
+      return child.adoption ? { ...child, adoption: { ...child.adoption, reviews: change(child.adoption.reviews) } } : child;
+    case "secure":
+      return child.secure ? { ...child, secure: { ...child.secure, reviews: change(child.secure.reviews) } } : child;
+  }
+}
+
+/** A placement with reviews of its own: for adoption, or in secure accommodation. */
+export interface Placement {
+  readonly placed: IsoDate;
+  readonly reviews: readonly HeldReview[];
+  readonly ended: IsoDate | null;
+}
+
 /** A booking that was cancelled, and why: asked for before anyone is told, kept with the case. */
 export interface Cancellation {
   /** e.g. "lac-review 3" */
@@ -99,7 +129,21 @@ export interface ChildCase {
   } | null;
   readonly cp: {
     readonly chair: string | null;
+    /** Every strategy discussion; may be empty when the s.47 start or a transfer-in notice is given. */
     readonly strategyDiscussions: readonly IsoDate[];
+    /** The strategy discussion at which the s.47 enquiry was initiated (Working Together 2023: the ICPC runs from it). */
+    readonly s47Discussion?: IsoDate | null;
+    /** The day the s.47 enquiry actually started (the children in need census's S47ActualStartDate). */
+    readonly s47Start?: IsoDate | null;
+    /** The child moved in on another authority's plan: the day their notice arrived (the initial conference is then the transfer-in conference). */
+    readonly transferIn?: IsoDate | null;
+    /**
+     * The initial conference is (or was) held before the child's birth: the pre-birth conference.
+     * Until the birth, `dateOfBirth` is the expected date; `born` is the day the child was born.
+     */
+    readonly preBirth?: boolean;
+    readonly born?: IsoDate | null;
+    /** The initial conference (ICPC, pre-birth or transfer-in conference), once held. */
     readonly icpc: IsoDate | null;
     /** When the initial conference's decisions and full record went out (its reviews carry their own). */
     readonly icpcMinutes?: MinutesSent & MeetingLink;
@@ -107,6 +151,13 @@ export interface ChildCase {
     readonly reviews: readonly HeldReview[];
     readonly ended: IsoDate | null;
   } | null;
+  /**
+   * Placed for adoption (Adoption Agencies Regulations 2005, reg. 36(3)): while the placement
+   * lasts, its reviews are the child's reviews. `ended`: an adoption order, or the child returned.
+   */
+  readonly adoption?: Placement | null;
+  /** In secure accommodation (Children (Secure Accommodation) Regulations 1991, reg. 15): reviewed alongside the child's other reviews. */
+  readonly secure?: Placement | null;
   readonly contacts: readonly CaseContact[];
   readonly rag: readonly RagEntry[];
   readonly lateReasons: readonly LateReason[];

@@ -2,8 +2,9 @@ import type { StatutoryEvent } from "../timescales/ruleSets.js";
 
 /**
  * The agenda the law and guidance expect for each meeting, in the order a chair works through it
- * (IRO Handbook 2010 ch. 3 for reviews; Working Together for conferences). A service may replace
- * these in its settings.
+ * (IRO Handbook 2010 ch. 3 for reviews; Working Together for conferences, including the birth plan of
+ * a pre-birth conference). A service may replace any of these in its settings (`agendas`, keyed by
+ * the meeting's event name).
  */
 export const DEFAULT_AGENDAS: Readonly<Record<StatutoryEvent, readonly string[]>> = {
   "lac-review": [
@@ -23,6 +24,15 @@ export const DEFAULT_AGENDAS: Readonly<Record<StatutoryEvent, readonly string[]>
     "Information from each agency",
     "Parents’ views",
     "Decision on a child protection plan and the category of harm",
+    "Outline child protection plan",
+    "Core group membership and first meeting",
+  ],
+  "pre-birth-conference": [
+    "Reasons for the conference and the concerns for the unborn baby",
+    "Information from each agency, including midwifery",
+    "Parents’ views",
+    "Decision: will the baby be subject to a child protection plan from birth, and the category of harm",
+    "Birth plan: arrangements in hospital and on discharge",
     "Outline child protection plan",
     "Core group membership and first meeting",
   ],

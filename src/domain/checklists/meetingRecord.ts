@@ -2,11 +2,11 @@ import type { IsoDate } from "../calendar/isoDate.js";
 import { formatUkDate } from "../calendar/ukDate.js";
 import type { WorkingCalendar } from "../calendar/workingCalendar.js";
 import type { CaseRef } from "../caseload/caseRef.js";
-import type { ChildCase, HeldReview, ParticipationCode, RagRating } from "../caseload/childCase.js";
+import { CHILD_TRACKS, reviewsOf, withReviews, type ChildCase, type ChildTrack, type HeldReview, type ParticipationCode, type RagRating } from "../caseload/childCase.js";
 import { participationAgeRule } from "../caseload/participationAge.js";
 import { ragEntry, type AgreedAction } from "../rag/ragEntry.js";
 import { ragProblems } from "../rag/ragProblems.js";
-import type { StatutoryEvent } from "../timescales/ruleSets.js";
+import { isInitialConference, type StatutoryEvent } from "../timescales/ruleSets.js";
 
 export interface ChecklistItem {
   readonly item: string;
@@ -17,14 +17,14 @@ export interface ChecklistItem {
 /** What the chair records in a review or conference: the checklist, the outcome, and what happens next. */
 export interface MeetingRecord {
   readonly caseRef: CaseRef;
-  readonly track: "lac" | "cp";
+  readonly track: ChildTrack;
   readonly event: StatutoryEvent;
   readonly number: number;
   readonly meetingDate: IsoDate | null;
   readonly items: readonly ChecklistItem[];
   readonly rating: RagRating | null;
   readonly ratingReason: string;
-  /** LAC: how the child took part (SSDA903 PN0–PN7) and whether the IRO saw them beforehand. */
+  /** A looked after child's review (LAC or adoption): how the child took part (SSDA903 PN0–PN7) and whether the IRO saw them beforehand. */
   readonly participation: ParticipationCode | null;
   readonly seenBeforeReview: boolean | null;
   readonly decisions: readonly string[];
@@ -39,7 +39,7 @@ export interface MeetingRecord {
 export const HARM_CATEGORIES = ["Neglect", "Emotional abuse", "Physical abuse", "Sexual abuse", "Multiple"] as const;
 
 /** A blank record for the child's next event, with the agenda as the checklist. */
-export function newRecord(caseRef: CaseRef, next: { track: "lac" | "cp"; event: StatutoryEvent; number: number }, agenda: readonly string[], meetingId: string | null = null): MeetingRecord {
+export function newRecord(caseRef: CaseRef, next: { track: ChildTrack; event: StatutoryEvent; number: number }, agenda: readonly string[], meetingId: string | null = null): MeetingRecord {
   return {
     caseRef,
     track: next.track,
@@ -69,7 +69,7 @@ export function recordProblems(record: MeetingRecord, child: ChildCase, today: I
   if (!record.meetingDate) problems.push("Enter the date of the meeting.");
   else if (record.meetingDate > today) problems.push(`The meeting date (${formatUkDate(record.meetingDate)}) is after today: finish the record once the meeting has happened.`);
   for (const i of record.items) if (!i.done) problems.push(`Not covered yet: ${i.item}.`);
-  if (record.track === "lac") {
+  if (ratesCarePlan(record.track)) {
     if (!record.rating) problems.push("Give the care plan a RAG rating.");
     else {
       if (record.ratingReason.trim() === "") problems.push("Say why the care plan is rated " + record.rating + ".");
@@ -83,8 +83,8 @@ export function recordProblems(record: MeetingRecord, child: ChildCase, today: I
       if (rule === "440") problems.push("PN0 is only for children under 4: choose how the child took part.");
     }
     if (record.seenBeforeReview === null) problems.push("Say whether you saw or spoke to the child before the review.");
-  } else {
-    if (record.planContinues === null) problems.push(record.event === "icpc" ? "Record the decision: is the child to be subject to a child protection plan?" : "Record the decision: does the child protection plan continue?");
+  } else if (record.track === "cp") {
+    if (record.planContinues === null) problems.push(isInitialConference(record.event) ? "Record the decision: is the child to be subject to a child protection plan?" : "Record the decision: does the child protection plan continue?");
     else if (record.planContinues && !record.category) problems.push("Record the category of harm.");
   }
   if (record.decisions.filter((d) => d.trim()).length === 0) problems.push("Record at least one decision.");
@@ -120,16 +120,16 @@ export function applyRecord(child: ChildCase, record: MeetingRecord, calendar: W
   });
   const withHeld = (reviews: readonly HeldReview[]) => [...reviews.filter((r) => !sameMeeting(r)), held(reviews.find(sameMeeting))].sort((a, b) => (a.held < b.held ? -1 : 1));
   // The dates this meeting was recorded on before (a correction may move it): their RAG entries are replaced.
-  const before = new Set([date, ...[...(child.lac?.reviews ?? []), ...(child.cp?.reviews ?? [])].filter(sameMeeting).map((r) => r.held), ...(meetingId && child.cp?.icpcMinutes?.meetingId === meetingId && child.cp.icpc ? [child.cp.icpc] : [])]);
+  const before = new Set([date, ...CHILD_TRACKS.flatMap((t) => reviewsOf(child, t)).filter(sameMeeting).map((r) => r.held), ...(meetingId && child.cp?.icpcMinutes?.meetingId === meetingId && child.cp.icpc ? [child.cp.icpc] : [])]);
   const rag = record.rating ? [...child.rag.filter((r) => !before.has(r.date)), ragEntry(calendar, date, record.rating, record.ratingReason.trim(), record.actions)] : child.rag;
-  if (record.track === "lac" && child.lac) return { ...child, lac: { ...child.lac, reviews: withHeld(child.lac.reviews) }, rag };
-  if (record.track === "cp" && child.cp) {
+  if (record.track !== "cp") return child[record.track] ? { ...withReviews(child, record.track, withHeld), rag } : child;
+  if (child.cp) {
     const cp = child.cp;
     // A plan this meeting had ended is open again unless the record still ends it.
     const reopened = cp.ended !== null && before.has(cp.ended) ? null : cp.ended;
     const ended = record.planContinues === false ? date : reopened;
     const category = record.category ?? cp.category;
-    if (record.event === "icpc") {
+    if (isInitialConference(record.event)) {
       const { meetingId: _m, decisions: _d, ...sent } = cp.icpcMinutes ?? {};
       const minutes = { ...sent, ...link };
       const { icpcMinutes: _before, ...rest } = cp;
@@ -138,6 +138,15 @@ export function applyRecord(child: ChildCase, record: MeetingRecord, calendar: W
     return { ...child, cp: { ...cp, reviews: withHeld(cp.reviews), ended, category }, rag };
   }
   return child;
+}
+
+/**
+ * The reviews where the IRO rates the care plan and records how the child took part: a looked after
+ * child's, including a child placed for adoption (their reviews are looked after reviews in the
+ * SSDA903 return). Conferences record the plan decision; a secure accommodation review its decisions.
+ */
+export function ratesCarePlan(track: ChildTrack): boolean {
+  return track === "lac" || track === "adoption";
 }
 
 function decisionsOf(record: MeetingRecord): string[] {

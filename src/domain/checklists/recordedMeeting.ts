@@ -1,9 +1,10 @@
 import type { IsoDate } from "../calendar/isoDate.js";
 import type { WorkingCalendar } from "../calendar/workingCalendar.js";
 import { workingDaysBetween } from "../calendar/workingDaysBetween.js";
-import type { ChildCase, HeldReview } from "../caseload/childCase.js";
+import { reviewsOf, type ChildCase, type ChildTrack, type HeldReview } from "../caseload/childCase.js";
 import type { StatutoryEvent } from "../timescales/ruleSets.js";
-import type { MeetingRecord } from "./meetingRecord.js";
+import { initialConference } from "../timescales/timescaleCase.js";
+import { ratesCarePlan, type MeetingRecord } from "./meetingRecord.js";
 
 /**
  * The review or conference a Teams meeting recorded on this child's case, read back from the case
@@ -17,11 +18,9 @@ export function recordedMeeting(child: ChildCase, meetingId: string, calendar: W
     const at = (reviews ?? []).findIndex((r) => r.meetingId === meetingId);
     return at < 0 ? null : { review: reviews![at]!, number: at + 1 };
   };
-  const lac = found(child.lac?.reviews);
-  const rcpc = found(child.cp?.reviews);
   const icpc = child.cp?.icpc && child.cp.icpcMinutes?.meetingId === meetingId ? { held: child.cp.icpc, decisions: child.cp.icpcMinutes.decisions } : null;
-  const as = (track: "lac" | "cp", event: StatutoryEvent, number: number, held: IsoDate, review: Partial<HeldReview>): MeetingRecord => {
-    const rag = track === "lac" ? child.rag.find((r) => r.date === held) : undefined;
+  const as = (track: ChildTrack, event: StatutoryEvent, number: number, held: IsoDate, review: Partial<HeldReview>): MeetingRecord => {
+    const rag = ratesCarePlan(track) ? child.rag.find((r) => r.date === held) : undefined;
     return {
       caseRef: child.ref,
       track,
@@ -40,8 +39,14 @@ export function recordedMeeting(child: ChildCase, meetingId: string, calendar: W
       meetingId,
     };
   };
-  if (lac) return as("lac", "lac-review", lac.number, lac.review.held, lac.review);
-  if (icpc) return as("cp", "icpc", 1, icpc.held, { ...(icpc.decisions ? { decisions: icpc.decisions } : {}) });
+  const reviewEvent = { lac: "lac-review", adoption: "adoption-review", secure: "secure-review" } as const;
+  for (const track of ["lac", "adoption", "secure"] as const) {
+    const review = found(reviewsOf(child, track));
+    if (review) return as(track, reviewEvent[track], review.number, review.review.held, review.review);
+  }
+  // The plan's initial conference: an ICPC, or the pre-birth or transfer-in conference the plan started at.
+  if (icpc) return as("cp", initialConference(child.cp!), 1, icpc.held, { ...(icpc.decisions ? { decisions: icpc.decisions } : {}) });
+  const rcpc = found(child.cp?.reviews);
   if (rcpc) return as("cp", "rcpc", rcpc.number, rcpc.review.held, rcpc.review);
   return null;
 }

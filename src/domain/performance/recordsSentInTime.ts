@@ -2,6 +2,7 @@ import type { IsoDate } from "../calendar/isoDate.js";
 import type { ChildCase, HeldReview } from "../caseload/childCase.js";
 import { meetingRecords, type RecordKind } from "../records/meetingRecords.js";
 import type { HeldEvent, TimescaleOptions } from "../timescales/assessTimescale.js";
+import { isInitialConference } from "../timescales/ruleSets.js";
 import type { Figure, FigureRow } from "./figure.js";
 
 /** A review or conference held in the period, with what was recorded about it. */
@@ -23,7 +24,7 @@ export function recordsSentInTime(lac: readonly HeldMeeting[], cp: readonly Held
   const { records } = options.local;
   const row = (label: string, meetings: readonly HeldMeeting[], track: "lac" | "cp", kind: RecordKind): FigureRow => {
     const judged = meetings.flatMap((m) => {
-      const sent = m.event.event === "icpc" ? (m.child.cp?.icpcMinutes ?? {}) : (m.record ?? {});
+      const sent = isInitialConference(m.event.event) ? (m.child.cp?.icpcMinutes ?? {}) : (m.record ?? {});
       const due = meetingRecords(m.event.held, sent, records[track], options.calendarFor(m.child.nation), asOf).find((r) => r.kind === kind)!;
       return due.sent !== null || due.late ? [{ m, inTime: !due.late }] : [];
     });
@@ -36,7 +37,7 @@ export function recordsSentInTime(lac: readonly HeldMeeting[], cp: readonly Held
     title: "Decisions and records sent in time",
     definition:
       "Reviews and conferences held in the period whose decisions or full record had been sent, or were past their deadline, at the end of the period: how many were sent by the service's deadline, counted in working days after the meeting. " +
-      `Looked after children's reviews: decisions within ${days(records.lac.decisions)}, the record within ${days(records.lac.record)}; child protection conferences: decisions within ${days(records.cp.decisions)}, the record within ${days(records.cp.record)}.`,
+      `Looked after children's reviews (adoption and secure accommodation reviews with them): decisions within ${days(records.lac.decisions)}, the record within ${days(records.lac.record)}; child protection conferences: decisions within ${days(records.cp.decisions)}, the record within ${days(records.cp.record)}.`,
     rows: [
       row("LAC reviews: decisions sent in time", lac, "lac", "decisions"),
       row("LAC reviews: full record sent in time", lac, "lac", "record"),

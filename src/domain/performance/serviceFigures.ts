@@ -9,6 +9,7 @@ import type { StaffMember } from "../caseload/staffMember.js";
 import { DEFAULT_LADDER, type Dispute, type LadderStage } from "../disputes/dispute.js";
 import { assessTimescale, icpcAnchorDate, type HeldEvent, type TimescaleOptions } from "../timescales/assessTimescale.js";
 import type { TimescaleCase } from "../timescales/timescaleCase.js";
+import { childTimescales } from "../caseload/assessChild.js";
 import { childrenProfile } from "./childrenProfile.js";
 import { disputeResolution } from "./disputeResolution.js";
 import { childrenRow, countWords, type Counted, type Figure, type FigureRow } from "./figure.js";
@@ -60,6 +61,8 @@ export function serviceFigures(inputs: FigureInputs): Figure[] {
   const inPeriod = (d: IsoDate) => d >= period.from && d <= period.to;
   const lacHeld: HeldInPeriod[] = [];
   const cpHeld: HeldInPeriod[] = [];
+  const adoptionHeld: HeldInPeriod[] = [];
+  const secureHeld: HeldInPeriod[] = [];
   for (const child of inputs.children) {
     if (child.lac) {
       const periods = [...child.lac.earlierPeriods, { periodStart: child.lac.periodStart, ended: child.lac.ended, shortBreaks: child.lac.shortBreaks, reviews: child.lac.reviews }];
@@ -70,28 +73,40 @@ export function serviceFigures(inputs: FigureInputs): Figure[] {
         }
       }
     }
-    if (child.cp) {
+    const episodes = childTimescales(child);
+    if (child.cp && episodes.cp) {
       const cp = child.cp;
-      const c: TimescaleCase = { track: "cp", nation: child.nation, strategyDiscussions: cp.strategyDiscussions, icpc: cp.icpc, reviews: cp.reviews.map((r) => r.held), ended: cp.ended };
-      const assessed = assessTimescale(c, ANY_DAY, options);
-      const anchor = icpcAnchorDate(cp, options.icpcAnchor) ?? cp.strategyDiscussions[0]!;
-      for (const event of assessed.history) if (inPeriod(event.held)) cpHeld.push({ child, event, record: cp.reviews.find((r) => r.held === event.held), anchor });
+      // The census counts from the day the s.47 enquiry started; where the case does not give it, from the discussion that initiated it.
+      const anchor = cp.transferIn ?? cp.s47Start ?? icpcAnchorDate(cp, "s47-strategy-discussion") ?? cp.strategyDiscussions[0]!;
+      for (const event of assessTimescale(episodes.cp, ANY_DAY, options).history) if (inPeriod(event.held)) cpHeld.push({ child, event, record: cp.reviews.find((r) => r.held === event.held), anchor });
+    }
+    for (const track of ["adoption", "secure"] as const) {
+      const placement = child[track];
+      const c = episodes[track];
+      if (!placement || !c) continue;
+      for (const event of assessTimescale(c, ANY_DAY, options).history) {
+        if (inPeriod(event.held)) (track === "adoption" ? adoptionHeld : secureHeld).push({ child, event, record: placement.reviews.find((r) => r.held === event.held), anchor: placement.placed });
+      }
     }
   }
+  // Reviews of a child placed for adoption are looked after children's reviews in the SSDA903 return: they count in participation.
+  const reviewsOfLookedAfter = [...lacHeld, ...adoptionHeld];
   return [
     onRegister(inputs),
     ...childrenProfile(inputs.children, period),
     reviewTimeliness(lacHeld),
-    icpcTimeliness(cpHeld.filter((h) => h.event.event === "icpc"), options),
+    icpcTimeliness(cpHeld.filter((h) => h.event.event === "icpc" || h.event.event === "pre-birth-conference"), options),
+    transferInTimeliness(cpHeld.filter((h) => h.event.event === "transfer-in-conference"), options),
     conferenceTimeliness(cpHeld.filter((h) => h.event.event === "rcpc")),
-    participation(lacHeld),
-    seenBeforeReview(lacHeld),
+    placementReviewTimeliness(adoptionHeld, secureHeld),
+    participation(reviewsOfLookedAfter),
+    seenBeforeReview(reviewsOfLookedAfter),
     ragFigures(inputs.children, period),
     disputeFigures(inputs.disputes, period, inputs.ladder ?? DEFAULT_LADDER),
     disputeResolution(inputs.disputes, inputs.children, period, options, inputs.ladder ?? DEFAULT_LADDER),
     caseloadFigures(inputs),
-    lateReasons(lacHeld, cpHeld),
-    recordsSentInTime(lacHeld, cpHeld, options, inputs.today && inputs.today < period.to ? inputs.today : period.to),
+    lateReasons([...lacHeld, ...adoptionHeld, ...secureHeld], cpHeld),
+    recordsSentInTime([...lacHeld, ...adoptionHeld, ...secureHeld], cpHeld, options, inputs.today && inputs.today < period.to ? inputs.today : period.to),
   ];
 }
 
@@ -121,14 +136,60 @@ function reviewTimeliness(held: readonly HeldInPeriod[]): Figure {
   };
 }
 
+/**
+ * ICPCs (pre-birth conferences among them, and on a line of their own) measured as the DfE's
+ * children in need census measures them: working days from the s.47 enquiry's actual start
+ * (S47ActualStartDate) to the conference (DateOfInitialCPC), within 15 and in its bands; and by the
+ * due-by date the service's own anchor gives, which differs when its procedure counts from the last
+ * strategy discussion or a case names a discussion before the enquiry started.
+ */
 function icpcTimeliness(held: readonly HeldInPeriod[], options: TimescaleOptions): Figure {
   const days = new Map(held.map((h) => [h, workingDaysBetween(options.calendarFor(h.child.nation), h.anchor, h.event.held)]));
+  const within15 = (h: HeldInPeriod) => days.get(h)! <= 15;
   const band = (label: string, lo: number, hi: number) => share(label, "conferences", held, (h) => days.get(h)! >= lo && days.get(h)! <= hi);
+  const preBirth = held.filter((h) => h.event.event === "pre-birth-conference");
+  const anchorWords = options.icpcAnchor === "last-strategy-discussion" ? "the last strategy discussion" : "the strategy discussion that initiated the s.47 enquiry";
   return {
     id: "icpc-in-timescale",
     title: "Initial child protection conferences within 15 working days",
-    definition: "ICPCs held in the period, counted in working days from the strategy discussion (the service's anchor setting) to the conference, in the bands the children in need census uses.",
-    rows: [share("Within 15 working days", "conferences", held, (h) => h.event.inTime), band("0–10 working days", 0, 10), band("11–15 working days", 11, 15), band("16–20 working days", 16, 20), band("21 or more working days", 21, Infinity)],
+    definition:
+      "ICPCs held in the period, pre-birth conferences included, counted as the children in need census counts them: working days from the day the s.47 enquiry started (or, where the case does not give it, the strategy discussion at which it was initiated) to the conference, in the census's bands. " +
+      `Pre-birth conferences are also shown on their own line. The last line counts them against the due-by date from the service's anchor (${anchorWords}).`,
+    rows: [
+      share("Within 15 working days", "conferences", held, within15),
+      band("0–10 working days", 0, 10),
+      band("11–15 working days", 11, 15),
+      band("16–20 working days", 16, 20),
+      band("21 or more working days", 21, Infinity),
+      share("Pre-birth conferences within 15 working days", "conferences", preBirth, within15),
+      share(`By the due-by date from ${anchorWords}`, "conferences", held, (h) => h.event.inTime),
+    ],
+  };
+}
+
+/** Transfer-in conferences against the service's own timescale from the other authority's notice (local procedures). */
+function transferInTimeliness(held: readonly HeldInPeriod[], options: TimescaleOptions): Figure {
+  const n = options.local.transferInWorkingDays;
+  return {
+    id: "transfer-in-in-timescale",
+    title: `Transfer-in conferences within ${n} working days`,
+    definition: `Transfer-in conferences held in the period for children who moved into the area on another authority's child protection plan, and how many were held within ${n} working days of the other authority's notice (the service's transferInWorkingDays). They are not ICPCs and are not in the census's ICPC figure.`,
+    rows: [share(`Within ${n} working days of the notice`, "conferences", held, (h) => h.event.inTime)],
+  };
+}
+
+/** Adoption placement reviews (AAR 2005 reg. 36) and secure accommodation reviews (1991 reg. 15) against their own timescales. */
+function placementReviewTimeliness(adoption: readonly HeldInPeriod[], secure: readonly HeldInPeriod[]): Figure {
+  return {
+    id: "placement-reviews-in-timescale",
+    title: "Adoption and secure accommodation reviews in timescale",
+    definition:
+      "Reviews held in the period of children placed for adoption (the first within 4 weeks of the placement, the second within 3 months of the first, later ones within 6 months: Adoption Agencies Regulations 2005, reg. 36) and of children in secure accommodation (the nation's rules: in England within one month of the placement, then every 3 months, Children (Secure Accommodation) Regulations 1991, reg. 15), each deadline from the date the previous review was held.",
+    rows: [
+      share("Adoption reviews in timescale", "reviews", adoption, (h) => h.event.inTime),
+      share("First adoption reviews in timescale", "reviews", adoption.filter((h) => h.event.number === 1), (h) => h.event.inTime),
+      share("Secure accommodation reviews in timescale", "reviews", secure, (h) => h.event.inTime),
+    ],
   };
 }
 

@@ -1,5 +1,5 @@
 import { addWorkingDays } from "../calendar/addWorkingDays.js";
-import type { ChildCase, HeldReview } from "../caseload/childCase.js";
+import { withReviews, type ChildCase, type ChildTrack, type HeldReview } from "../caseload/childCase.js";
 import type { IsoDate } from "../calendar/isoDate.js";
 import { workingDays, type WorkingCalendar } from "../calendar/workingCalendar.js";
 import type { RecordDeadlines } from "../timescales/localTimescales.js";
@@ -38,25 +38,22 @@ export function meetingRecords(held: IsoDate, sent: MinutesSent, deadlines: Reco
   });
 }
 
-/** Which meeting of a child's: a looked after child's review, or a CP conference (the ICPC or a review conference), by the date held. */
+/** Which meeting of a child's, by its episode and the date held: a review, or a CP conference (the initial one or a review conference). */
 export interface MeetingRef {
-  readonly track: "lac" | "cp";
+  readonly track: ChildTrack;
   readonly held: IsoDate;
 }
 
 /**
- * The child's case with a meeting's decisions or full record marked as sent on `on`. An ICPC's
- * dates are kept on the CP episode, every other meeting's on the review held that day. A meeting
+ * The child's case with a meeting's decisions or full record marked as sent on `on`. An initial
+ * conference's dates are kept on the CP episode, every other meeting's on the review held that day. A meeting
  * the case does not hold is left as it is.
  */
 export function withMinutesSent(child: ChildCase, meeting: MeetingRef, kind: RecordKind, on: IsoDate): ChildCase {
   const field = kind === "decisions" ? "decisionsSent" : "recordSent";
   const mark = <T extends MinutesSent>(m: T): T => ({ ...m, [field]: on });
   const inReviews = (reviews: readonly HeldReview[]) => reviews.map((r) => (r.held === meeting.held ? mark(r) : r));
-  if (meeting.track === "lac" && child.lac) return { ...child, lac: { ...child.lac, reviews: inReviews(child.lac.reviews) } };
-  if (meeting.track === "cp" && child.cp) {
-    const cp = child.cp;
-    return cp.icpc === meeting.held ? { ...child, cp: { ...cp, icpcMinutes: mark(cp.icpcMinutes ?? {}) } } : { ...child, cp: { ...cp, reviews: inReviews(cp.reviews) } };
-  }
-  return child;
+  const cp = child.cp;
+  if (meeting.track === "cp" && cp && cp.icpc === meeting.held) return { ...child, cp: { ...cp, icpcMinutes: mark(cp.icpcMinutes ?? {}) } };
+  return withReviews(child, meeting.track, inReviews);
 }

@@ -1,18 +1,30 @@
 import { formatUkDate } from "../calendar/ukDate.js";
 import type { IsoDate } from "../calendar/isoDate.js";
 import type { CaseRef } from "../caseload/caseRef.js";
-import { EVENT_NAMES, type StatutoryEvent } from "../timescales/ruleSets.js";
+import { meetingName, type StatutoryEvent } from "../timescales/ruleSets.js";
 import { escapeHtml } from "./escapeHtml.js";
 
 /**
  * The calendar subject of a booking: the event and the case reference, never the child's name
  * unless the service has chosen to show names (domain.md, Privacy).
- * bookingSubject("lac-review", 3, "104233") = "LAC review 3 – ref 104233".
+ * bookingSubject("lac-review", 3, "104233") = "LAC review 3 – ref 104233";
+ * bookingSubject("transfer-in-conference", 1, "T77") = "Transfer-in CP conference – ref T77".
  */
 export function bookingSubject(event: StatutoryEvent, number: number, ref: CaseRef, childName: string | null = null): string {
-  const what = event === "icpc" ? EVENT_NAMES[event] : `${EVENT_NAMES[event]} ${number}`;
-  return `${what} – ref ${ref}${childName ? ` (${childName})` : ""}`;
+  return `${meetingName(event, number)} – ref ${ref}${childName ? ` (${childName})` : ""}`;
 }
+
+/** What the invitation asks of those invited before the meeting, per kind of meeting. */
+const CONSULTATION: Readonly<Record<StatutoryEvent, string>> = {
+  "lac-review": "Please return the consultation forms (child, carers, parents) at least 3 working days before the review.",
+  "adoption-review": "Please return the consultation forms (child, prospective adopters, parents where appropriate) at least 3 working days before the review.",
+  "secure-review": "Please send your views on whether the child still needs secure accommodation to the chair at least 2 working days before the review.",
+  "foster-carer-review": "Please return the review consultation forms before the meeting.",
+  icpc: "Please send agency reports to the chair at least 2 working days before the conference.",
+  "pre-birth-conference": "Please send agency reports, including midwifery's, to the chair at least 2 working days before the conference.",
+  "transfer-in-conference": "Please send agency reports, and the other authority's plan and latest conference record, to the chair at least 2 working days before the conference.",
+  rcpc: "Please send agency reports to the chair at least 2 working days before the conference.",
+};
 
 export interface InviteBody {
   readonly event: StatutoryEvent;
@@ -34,12 +46,7 @@ export interface InviteBody {
  */
 export function bookingBodyHtml(body: InviteBody): string {
   const title = bookingSubject(body.event, body.number, body.ref);
-  const consult =
-    body.event === "lac-review"
-      ? "Please return the consultation forms (child, carers, parents) at least 3 working days before the review."
-      : body.event === "foster-carer-review"
-        ? "Please return the review consultation forms before the meeting."
-        : "Please send agency reports to the chair at least 2 working days before the conference.";
+  const consult = CONSULTATION[body.event];
   const feedbackUrl = body.feedbackUrl && /^https?:\/\//i.test(body.feedbackUrl) ? body.feedbackUrl : null;
   return [
     `<p><strong>${escapeHtml(body.classification)}</strong></p>`,

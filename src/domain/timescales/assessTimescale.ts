@@ -6,8 +6,8 @@ import { NATION_NAMES, type Nation } from "../calendar/nation.js";
 import { workingDays, type WorkingCalendar, type WorkingDays } from "../calendar/workingCalendar.js";
 import type { LocalTimescales } from "./localTimescales.js";
 import { RULE_SETS, ruleSetFor, TRACK_NAMES, type RuleSet, type StatutoryEvent, type TimescaleStage } from "./ruleSets.js";
-import type { CaseProblem, EarlyReview, EarlyReviewReason, TimescaleCase } from "./timescaleCase.js";
-import { deadlineAfter } from "./within.js";
+import { initialConference, type CaseProblem, type EarlyReview, type EarlyReviewReason, type TimescaleCase } from "./timescaleCase.js";
+import { deadlineAfter, type Within } from "./within.js";
 
 export type DueStatus = "overdue" | "due-soon" | "on-track" | "closed";
 
@@ -265,7 +265,7 @@ function cpTimeline(c: Extract<TimescaleCase, { track: "cp" }>, options: Timesca
   const errors: CaseProblem[] = [];
   const icpc = c.icpc ?? null;
   const transferIn = c.transferIn ?? null;
-  const initial = transferIn ? "transfer-in conference" : "initial conference";
+  const initial = { icpc: "initial conference", "pre-birth-conference": "pre-birth conference", "transfer-in-conference": "transfer-in conference" }[initialConference(c)];
   if (!icpc && reviews.length > 0) {
     errors.push({ field: "icpc", reason: `review conferences are listed but the ${initial} date is missing` });
   }
@@ -302,7 +302,14 @@ function cpTimeline(c: Extract<TimescaleCase, { track: "cp" }>, options: Timesca
     held: icpc ? [icpc, ...reviews] : reviews,
     firstField: icpc ? "icpc" : null,
     label: "review conference",
-    stages: (ruleSet) => (transferIn ? [{ event: "transfer-in-conference", within: { unit: "working-days", count: options.local.transferInWorkingDays } }, ...ruleSet.stages.slice(1)] : ruleSet.stages),
+    // A transfer-in conference runs from the other authority's notice (a local timescale); a
+    // pre-birth conference is the initial conference held before the birth, on the ICPC's timescale.
+    stages: (ruleSet) => {
+      const first = initialConference(c);
+      if (first === "icpc") return ruleSet.stages;
+      const within: Within = first === "transfer-in-conference" ? { unit: "working-days", count: options.local.transferInWorkingDays } : ruleSet.stages[0]!.within;
+      return [{ event: first, within }, ...ruleSet.stages.slice(1)];
+    },
     // After a pre-birth conference the first review falls within the service's working days after the birth, if that is sooner.
     sooner: (index) => (index === 1 && born ? { dueBy: addWorkingDays(calendar, born, workingDays(options.local.preBirthReviewWorkingDays)), early: "birth" } : undefined),
     errors,

@@ -21,12 +21,18 @@ export const TRACK_NAMES: Readonly<Record<Track, string>> = {
   secure: "secure accommodation review",
 };
 
-/** The statutory meetings an IRO or CP chair holds. */
-export type StatutoryEvent = "lac-review" | "icpc" | "transfer-in-conference" | "rcpc" | "foster-carer-review" | "adoption-review" | "secure-review";
+/**
+ * The statutory meetings an IRO or CP chair holds. A child protection plan starts at one initial
+ * conference: the ICPC, a pre-birth conference (the ICPC held before the child is born) or a
+ * transfer-in conference (a child moving in on another authority's plan).
+ */
+export const STATUTORY_EVENTS = ["lac-review", "icpc", "pre-birth-conference", "transfer-in-conference", "rcpc", "foster-carer-review", "adoption-review", "secure-review"] as const;
+export type StatutoryEvent = (typeof STATUTORY_EVENTS)[number];
 
 export const EVENT_NAMES: Readonly<Record<StatutoryEvent, string>> = {
   "lac-review": "LAC review",
   icpc: "Initial CP conference",
+  "pre-birth-conference": "Pre-birth CP conference",
   "transfer-in-conference": "Transfer-in CP conference",
   rcpc: "Review CP conference",
   "foster-carer-review": "Foster carer review",
@@ -34,9 +40,17 @@ export const EVENT_NAMES: Readonly<Record<StatutoryEvent, string>> = {
   "secure-review": "Secure accommodation review",
 };
 
-/** What a meeting is called: "LAC review 3", "Initial CP conference" (a plan has only one initial or transfer-in conference). */
+/** The conference a child protection plan starts at: the ICPC, a pre-birth or a transfer-in conference. */
+export function isInitialConference(event: StatutoryEvent): event is "icpc" | "pre-birth-conference" | "transfer-in-conference" {
+  return event === "icpc" || event === "pre-birth-conference" || event === "transfer-in-conference";
+}
+
+/**
+ * What a meeting is called, in subjects, lists and checklists: "LAC review 3", "Adoption review 1",
+ * "Pre-birth CP conference" (a plan has only one initial conference, so it has no number).
+ */
 export function meetingName(event: StatutoryEvent, number: number): string {
-  return event === "icpc" || event === "transfer-in-conference" ? EVENT_NAMES[event] : `${EVENT_NAMES[event]} ${number}`;
+  return isInitialConference(event) ? EVENT_NAMES[event] : `${EVENT_NAMES[event]} ${number}`;
 }
 
 /** One step of a track: the event and how soon after the previous one (or the anchor) it is due. */

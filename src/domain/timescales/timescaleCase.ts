@@ -50,6 +50,14 @@ interface CpDates {
   readonly born?: IsoDate | null;
 }
 
+/**
+ * Which conference a child protection plan starts at: the transfer-in conference for a child who
+ * moved in on another authority's plan, the pre-birth conference for an unborn child, else the ICPC.
+ */
+export function initialConference(cp: { readonly transferIn?: IsoDate | null; readonly preBirth?: boolean }): "icpc" | "pre-birth-conference" | "transfer-in-conference" {
+  return cp.transferIn ? "transfer-in-conference" : cp.preBirth ? "pre-birth-conference" : "icpc";
+}
+
 /** The dates the statutory timescales of one case run from, by track. */
 export type TimescaleCase =
   | (CaseDates & {

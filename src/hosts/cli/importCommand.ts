@@ -9,8 +9,8 @@ export const importCommand: Command = {
   usage: `iro-desk import --register REGISTER.json [--episodes FILE --reviews FILE [--header FILE]] [--cp FILE] [--allocation FILE] [--problems FILE.csv] [--yes] [--format table|json]
 
 Reads the SSDA903 episodes, reviews and header CSV files (DfE column names), a CSV of CP plans
-(CHILD, DOB, STRATEGY, ICPC, REVIEWS, PLAN_END, CATEGORY, CHAIR) and an allocation CSV (CHILD, IRO,
-SOCIAL_WORKER, TEAM_MANAGER). Every rule a row breaks is reported (file, row, column, the DfE
+(CHILD, DOB, STRATEGY, ICPC, REVIEWS, PLAN_END, CATEGORY, CHAIR; optional S47_DISCUSSION, S47_START,
+TRANSFER_IN, PRE_BIRTH, BORN) and an allocation CSV (CHILD, IRO, SOCIAL_WORKER, TEAM_MANAGER). Every rule a row breaks is reported (file, row, column, the DfE
 validation rule number where there is one, reason), with a count per rule; a row with any problem
 is left out, every good row is kept. --problems writes every problem to a CSV file (the table
 lists the first ${LISTED}). New children are added to REGISTER.json; children already in it are

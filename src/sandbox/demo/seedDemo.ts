@@ -80,6 +80,24 @@ async function provisionDemoSite(store: Store, users: readonly SandboxUser[], to
   await settings.save({ ladder: demoLadder(users) }, (await settings.read()).version);
 }
 
+/**
+ * A demo service kept from an older build: its site gets what this build's lists have and it lacks
+ * (new register columns), by the same provisioning a council runs after an upgrade. Nothing else
+ * changes; the service's settings item is kept.
+ */
+export async function upgradeDemoSite(store: Store): Promise<void> {
+  const manager = store.users().find((u) => u.roles.includes("manager"));
+  if (!manager || !store.list(CASE_REGISTER_LIST, DEMO_SITE)) return;
+  const graph = inProcessGraph(store, manager);
+  const report = await provisionSite(
+    { admin: new GraphSiteAdmin(graph, DEMO_SITE), settings: new GraphSettingsStore(graph, { site: DEMO_SITE, list: SETTINGS_LIST }) },
+    iroDeskLists({ register: CASE_REGISTER_LIST, disputes: DISPUTES_LIST, settings: SETTINGS_LIST }),
+    null,
+  );
+  const problems = report.lists.flatMap((l) => l.problems);
+  if (problems.length > 0) throw new Error(`the demo site from an older build cannot be brought up to date (${problems.join("; ")}): start with --reset`);
+}
+
 /** The demo service's own settings: its IROs and CP chairs with their hours, its managers, its feedback questionnaire. */
 function demoServiceSettings(users: readonly SandboxUser[]): ServiceSettings {
   return {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { IsoDate } from "../../../src/domain/calendar/isoDate.js";
+import type { ChildCase } from "../../../src/domain/caseload/childCase.js";
 import { childrenBehind, countWords, percent, type Figure } from "../../../src/domain/performance/figure.js";
 import { reportingYear } from "../../../src/domain/performance/reportingPeriod.js";
 import { serviceFigures } from "../../../src/domain/performance/serviceFigures.js";
+import { lacChild, review } from "../../fixtures/children.js";
 import { A, B, C, D, SMALL_SERVICE } from "../../fixtures/smallService.js";
 import { options } from "../timescales/testCases.js";
 
@@ -34,6 +36,8 @@ describe("service figures for a hand-counted service", () => {
       ["11–15 working days", 1, 2, ["3"]],
       ["16–20 working days", 1, 2, ["4"]],
       ["21 or more working days", 0, 2, []],
+      ["Pre-birth conferences within 15 working days", 0, 0, []],
+      ["By the due-by date from the strategy discussion that initiated the s.47 enquiry", 1, 2, ["3"]],
     ]);
     expect(rows(figure("rcpc-in-timescale"))[0]).toEqual(["All review conferences in timescale", 1, 1, ["3"]]);
   });
@@ -113,5 +117,55 @@ describe("service figures for a hand-counted service", () => {
     }
     const all = figure("lac-reviews-in-timescale").rows[0]!;
     expect([countWords(all.value, all.counted), childrenBehind(all)]).toEqual(["3 reviews", "3 reviews of 2 children"]);
+  });
+});
+
+/**
+ * The other tracks, counted by hand (2025–26), with the service's default settings:
+ * E: strategy discussion Mon 01/09/2025 named as the s.47 one, but the enquiry started Wed 03/09; ICPC
+ *   Wed 24/09. From the discussion (the service's anchor) 17 working days, late; from the s.47 start
+ *   (the census) 15, within 15 and in the 11–15 band.
+ * F: unborn; strategy discussion Mon 06/10/2025, pre-birth conference Fri 24/10 (14 working days).
+ * G: moved in on another authority's plan: notice Mon 01/12/2025, transfer-in conference Fri 19/12
+ *   (14 working days, within the 15).
+ * H: placed for adoption Mon 02/06/2025: review 1 Fri 27/06 (due 30/06, 4 weeks: in time), review 2
+ *   Fri 10/10 (due 27/09, 3 months: late).
+ * J: placed in secure accommodation Mon 03/11/2025: review 1 Fri 05/12 (due 03/12, a month: late).
+ */
+describe("service figures for the other tracks", () => {
+  const cp = (ref: string, plan: Partial<NonNullable<ChildCase["cp"]>>): ChildCase =>
+    lacChild(ref, "2025-01-01", [], { lac: null, cp: { chair: "nadia.hussain@westmere.example", strategyDiscussions: [], icpc: null, category: "Neglect", reviews: [], ended: null, ...plan } });
+  const E = cp("E", { strategyDiscussions: [d("2025-09-01")], s47Discussion: d("2025-09-01"), s47Start: d("2025-09-03"), icpc: d("2025-09-24") });
+  const F = cp("F", { strategyDiscussions: [d("2025-10-06")], preBirth: true, icpc: d("2025-10-24") });
+  const G = cp("G", { transferIn: d("2025-12-01"), icpc: d("2025-12-19") });
+  const H = lacChild("H", "2024-03-04", [], { adoption: { placed: d("2025-06-02"), reviews: [review("2025-06-27", { participation: "PN1" }), review("2025-10-10", { participation: "PN2", seenBeforeReview: true })], ended: null } });
+  const J = lacChild("J", "2024-03-04", [], { secure: { placed: d("2025-11-03"), reviews: [review("2025-12-05")], ended: null } });
+  const other = serviceFigures({ children: [E, F, G, H, J], disputes: [], staff: [], period: reportingYear(d("2025-11-25")), options });
+  const of = (id: string) => rows(other.find((f) => f.id === id)!);
+
+  it("ICPCs from the s.47 start as the census counts them; pre-birth conferences on their own line; the service's due-by date apart", () => {
+    expect(of("icpc-in-timescale")).toEqual([
+      ["Within 15 working days", 2, 2, ["E", "F"]],
+      ["0–10 working days", 0, 2, []],
+      ["11–15 working days", 2, 2, ["E", "F"]],
+      ["16–20 working days", 0, 2, []],
+      ["21 or more working days", 0, 2, []],
+      ["Pre-birth conferences within 15 working days", 1, 1, ["F"]],
+      ["By the due-by date from the strategy discussion that initiated the s.47 enquiry", 1, 2, ["F"]],
+    ]);
+  });
+
+  it("transfer-in conferences against the service's working days from the notice, not among the ICPCs", () => {
+    expect(of("transfer-in-in-timescale")).toEqual([["Within 15 working days of the notice", 1, 1, ["G"]]]);
+  });
+
+  it("adoption and secure accommodation reviews against their own timescales; adoption reviews count in participation", () => {
+    expect(of("placement-reviews-in-timescale")).toEqual([
+      ["Adoption reviews in timescale", 1, 2, ["H"]],
+      ["First adoption reviews in timescale", 1, 1, ["H"]],
+      ["Secure accommodation reviews in timescale", 0, 1, []],
+    ]);
+    expect(of("participation")[0]).toEqual(["Participation rate", 2, 2, ["H"]]);
+    expect(of("seen-before-review")).toEqual([["Seen before the review", 1, 1, ["H"]]]);
   });
 });

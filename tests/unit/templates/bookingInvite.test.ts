@@ -11,6 +11,20 @@ describe("booking invitations", () => {
     expect(bookingSubject("lac-review", 3, "104233" as CaseRef)).toBe("LAC review 3 – ref 104233");
     expect(bookingSubject("icpc", 1, "104233" as CaseRef)).toBe("Initial CP conference – ref 104233");
     expect(bookingSubject("rcpc", 2, "104233" as CaseRef, "Ava Smith")).toBe("Review CP conference 2 – ref 104233 (Ava Smith)");
+    // A plan has one initial conference, whichever kind: no number. Reviews of a placement are numbered.
+    expect(bookingSubject("transfer-in-conference", 1, "T77" as CaseRef)).toBe("Transfer-in CP conference – ref T77");
+    expect(bookingSubject("pre-birth-conference", 1, "P12" as CaseRef)).toBe("Pre-birth CP conference – ref P12");
+    expect(bookingSubject("adoption-review", 2, "A5" as CaseRef)).toBe("Adoption review 2 – ref A5");
+    expect(bookingSubject("secure-review", 1, "S9" as CaseRef)).toBe("Secure accommodation review 1 – ref S9");
+  });
+
+  it("asks those invited for what each kind of meeting needs beforehand", () => {
+    const body = (event: Parameters<typeof bookingBodyHtml>[0]["event"]) => bookingBodyHtml({ event, number: 1, ref: "1" as CaseRef, dueBy: "2026-04-29" as IsoDate, agenda: [], chair: "Sam Okafor", classification: "OFFICIAL-SENSITIVE", feedbackUrl: null, feedbackQrHtml: null });
+    expect(body("adoption-review")).toContain("prospective adopters");
+    expect(body("secure-review")).toContain("still needs secure accommodation");
+    expect(body("pre-birth-conference")).toContain("midwifery");
+    expect(body("transfer-in-conference")).toContain("the other authority&#39;s plan");
+    expect(body("icpc")).toContain("agency reports");
   });
 
   it("the body has the marking, the agenda, the consultation reminder and the feedback link", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { icpcAnchorDate } from "../../../src/domain/timescales/assessTimescale.js";
 import { COMMON_LOCAL_TIMESCALES } from "../../../src/domain/timescales/localTimescales.js";
+import { meetingName } from "../../../src/domain/timescales/ruleSets.js";
 import { assess, d, ds } from "./testCases.js";
 
 const cp = (strategyDiscussions: string[], icpc: string | null = null, reviews: string[] = [], extra = {}) =>
@@ -105,6 +106,17 @@ describe("pre-birth conferences: the first review within 3 months, or the servic
     const held = assess({ ...preBirth("2026-05-20"), reviews: ds("2026-06-24") }, "2026-06-25");
     expect(held.history[1]).toEqual({ event: "rcpc", number: 1, held: "2026-06-24", dueBy: "2026-06-18", inTime: false, early: "birth" });
     expect(held.next?.dueBy).toBe("2026-12-24");
+  });
+
+  it("the initial conference of an unborn child is the pre-birth conference, on the ICPC's 15 working days from the s.47 discussion", () => {
+    // Strategy discussion Mon 09/03/2026 + 15 working days = Mon 30/03/2026 (Good Friday 03/04 is after it).
+    const waiting = assess(cp(["2026-03-09"], null, [], { preBirth: true, born: null }), "2026-03-10");
+    expect(waiting.next).toEqual({ event: "pre-birth-conference", number: 1, dueBy: "2026-03-30" });
+    // Held Wed 01/04/2026, two days late; its record is the conference's own line in the history.
+    expect(assess(preBirth(null), "2026-04-02").history).toEqual([{ event: "pre-birth-conference", number: 1, held: "2026-04-01", dueBy: "2026-03-30", inTime: false }]);
+    expect(meetingName("pre-birth-conference", 1)).toBe("Pre-birth CP conference");
+    expect(meetingName("transfer-in-conference", 1)).toBe("Transfer-in CP conference");
+    expect(meetingName("rcpc", 2)).toBe("Review CP conference 2");
   });
 
   it("a birth before the pre-birth conference is refused", () => {
