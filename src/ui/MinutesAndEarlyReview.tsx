@@ -55,7 +55,8 @@ export function MinutesAndEarlyReview({ env, entry, onSaved }: { env: PaneEnv; e
           ))}
         </ul>
       )}
-      {entry.child.lac && !entry.child.lac.ended && (
+      {/* Early reviews bring a looked after review forward: while a child is placed for adoption their reviews are the adoption reviews. */}
+      {entry.child.lac && !entry.child.lac.ended && !(entry.child.adoption && !entry.child.adoption.ended) && (
         <>
           <h3>Early review</h3>
           {lacNext?.early && (

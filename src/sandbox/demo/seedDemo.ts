@@ -28,6 +28,7 @@ import { inProcessGraph } from "../inProcessGraph.js";
 import { builtInColumns } from "../graph/sites.js";
 import { FIRST_NAMES, SURNAMES } from "./names.js";
 import { Random } from "./random.js";
+import { withDemoTracks } from "./demoTracks.js";
 
 
 const england = workingCalendar("england");
@@ -152,6 +153,7 @@ function seedService(store: Store, random: Random, users: readonly SandboxUser[]
   }
   const now = new Date(londonTimeToInstant(today, 9 * 60)).toISOString();
   const register = store.list(CASE_REGISTER_LIST, DEMO_SITE)!;
+  children.splice(0, children.length, ...withDemoTracks(children, today, (track, held) => demoMinutes(track, held, today)));
   for (const child of children) {
     const id = store.nextListItemId(register.id);
     store.putListItem({ listId: register.id, id, version: 1, data: { createdDateTime: now, lastModifiedDateTime: now, createdBy: `priya.shah@${DEMO_DOMAIN}`, fields: toRegisterFields(child) } });
@@ -405,6 +407,8 @@ function seedBookings(store: Store, random: Random, users: readonly SandboxUser[
     let day = addDays(next.dueBy, -random.int(1, 8));
     while (!isWorkingDay(england, day) || day <= today) day = addDays(day, 1);
     const start = random.pick([10 * 60, 13 * 60 + 30, 15 * 60]);
+    // Placed for adoption: their next review is the adoption review, not booked here (the draws above keep the rest of the demo as it was).
+    if (child.adoption && !child.adoption.ended) continue;
     call(store, iro, "POST", "/me/events", {
       subject: `${EVENT_NAMES[next.event]} ${next.number} – ref ${child.ref}`,
       sensitivity: "private",
