@@ -55,14 +55,12 @@ describe("the new tracks where IROs work", { timeout: 90_000 }, () => {
     // Early reviews are for looked after reviews: not offered while the adoption reviews are the child's reviews.
     expect(await page.getByRole("heading", { name: "Early review" }).count()).toBe(0);
     await screenshot(page, "tracks-caseload-adoption-child");
-    await page.getByRole("button", { name: "Back to the list" }).click();
 
-    // Book the due-soon adoption review from the caseload.
-    await page.getByLabel("Search by reference or name").fill(adoption.child.ref);
-    await line(adoption.child.ref).click();
-    expect(await page.locator("p").filter({ hasText: /due by/ }).first().innerText()).toMatch(new RegExp(`^Due soon\\s+Adoption review 1 due by ${day(next.dueBy)}: \\d working days? left$`));
+    // Book the child's next adoption review from the caseload (due after the family's 5 working days' notice, so in time).
+    const second = reviewed.assessed.next!;
+    expect(await page.locator("p").filter({ hasText: /due by/ }).first().innerText()).toMatch(new RegExp(`^On track\\s+Adoption review ${second.number} due by ${day(second.dueBy)}: \\d+ working days left$`));
     await page.getByRole("button", { name: "Book", exact: true }).click();
-    await page.getByRole("heading", { name: `Adoption review 1 – ref ${adoption.child.ref}` }).waitFor();
+    await page.getByRole("heading", { name: `Adoption review ${second.number} – ref ${reviewed.child.ref}` }).waitFor();
     await page.getByRole("button", { name: "Find free times" }).click();
     await page.getByRole("heading", { name: "Best times" }).waitFor();
     await page.locator('input[name="slot"]').first().check();
@@ -70,17 +68,17 @@ describe("the new tracks where IROs work", { timeout: 90_000 }, () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: /^Book: / }).click();
     await page.getByRole("heading", { name: "Booked" }).waitFor();
-    const [event] = eventsTagged(TOM, adoption.child.ref).filter((e) => e.data.isOrganizer !== false);
-    expect(event?.data.subject).toBe(`Adoption review 1 – ref ${adoption.child.ref}`);
+    const [event] = eventsTagged(TOM, reviewed.child.ref).filter((e) => e.data.isOrganizer !== false);
+    expect(event?.data.subject).toBe(`Adoption review ${second.number} – ref ${reviewed.child.ref}`);
     const body = String((event!.data.body as { content: string }).content);
     expect(body).toContain("<li>The prospective adopters’ views and support</li>");
     expect(body).toContain("consultation forms (child, prospective adopters");
-    expect(((event!.data.singleValueExtendedProperties ?? []) as { value: string }[]).map((p) => p.value)).toContain("adoption-review 1");
+    expect(((event!.data.singleValueExtendedProperties ?? []) as { value: string }[]).map((p) => p.value)).toContain(`adoption-review ${second.number}`);
     // Back in the list the child is booked for this review.
     await page.getByRole("button", { name: "Back to the caseload" }).click();
-    await page.getByLabel("Search by reference or name").fill(adoption.child.ref);
-    await expect.poll(() => line(adoption.child.ref).locator(".badge").first().innerText()).toBe("Booked");
-    expect(await line(adoption.child.ref).innerText()).toContain(`Adoption review 1 due by ${day(next.dueBy)}, booked`);
+    await page.getByLabel("Search by reference or name").fill(reviewed.child.ref);
+    await expect.poll(() => line(reviewed.child.ref).locator(".badge").first().innerText()).toBe("Booked");
+    expect(await line(reviewed.child.ref).innerText()).toContain(`Adoption review ${second.number} due by ${day(second.dueBy)}, booked`);
     expect(page.errors).toEqual([]);
   });
 
