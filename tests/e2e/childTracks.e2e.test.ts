@@ -9,6 +9,7 @@ import type { ChildCase } from "../../src/domain/caseload/childCase.js";
 import { CASE_REGISTER_LIST } from "../../src/sandbox/demo/demoTenant.js";
 import { axeViolations, screenshot, ukPage, useBrowserAndSandbox } from "./browser.js";
 import type { IsoDate } from "../../src/domain/calendar/isoDate.js";
+import type { Page } from "playwright-core";
 
 const { browser, sandbox } = useBrowserAndSandbox();
 const TODAY = "2026-03-02" as IsoDate;
@@ -25,6 +26,17 @@ const register = () =>
 const eventsTagged = (upn: string, ref: string) =>
   sandbox.store.allEvents(sandbox.store.user(upn)!.id).filter((e) => ((e.data.singleValueExtendedProperties ?? []) as { id: string; value: string }[]).some((p) => p.id === CASE_REF_PROPERTY && p.value === ref));
 const day = (date: IsoDate) => `${["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][new Date(`${date}T12:00:00Z`).getUTCDay() === 0 ? 6 : new Date(`${date}T12:00:00Z`).getUTCDay() - 1]} ${formatUkDate(date)}`;
+
+/** Finds free times, takes the top one (looked at, and checked with axe), and books it. */
+async function bookTopTime(page: Page, shot: string): Promise<void> {
+  await page.getByRole("button", { name: "Find free times" }).click();
+  await page.getByRole("heading", { name: "Best times" }).waitFor();
+  await page.locator('input[name="slot"]').first().check();
+  await screenshot(page, shot);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: /^Book: / }).click();
+  await page.getByRole("heading", { name: "Booked" }).waitFor();
+}
 
 describe("the new tracks where IROs work", { timeout: 90_000 }, () => {
   it("an IRO's caseload shows adoption and secure accommodation reviews with their due-by dates and statuses, and books an adoption review", async () => {
@@ -61,13 +73,7 @@ describe("the new tracks where IROs work", { timeout: 90_000 }, () => {
     expect(await page.locator("p").filter({ hasText: /due by/ }).first().innerText()).toMatch(new RegExp(`^On track\\s+Adoption review ${second.number} due by ${day(second.dueBy)}: \\d+ working days left$`));
     await page.getByRole("button", { name: "Book", exact: true }).click();
     await page.getByRole("heading", { name: `Adoption review ${second.number} – ref ${reviewed.child.ref}` }).waitFor();
-    await page.getByRole("button", { name: "Find free times" }).click();
-    await page.getByRole("heading", { name: "Best times" }).waitFor();
-    await page.locator('input[name="slot"]').first().check();
-    await screenshot(page, "tracks-book-adoption");
-    expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole("button", { name: /^Book: / }).click();
-    await page.getByRole("heading", { name: "Booked" }).waitFor();
+    await bookTopTime(page, "tracks-book-adoption");
     const [event] = eventsTagged(TOM, reviewed.child.ref).filter((e) => e.data.isOrganizer !== false);
     expect(event?.data.subject).toBe(`Adoption review ${second.number} – ref ${reviewed.child.ref}`);
     const body = String((event!.data.body as { content: string }).content);
@@ -95,12 +101,7 @@ describe("the new tracks where IROs work", { timeout: 90_000 }, () => {
     const chairs = page.getByRole("group", { name: "Chair, by capacity" });
     expect(await chairs.locator("li").count()).toBe(4);
     const chosen = /^(.*?) \d+ children/.exec((await chairs.locator("li").first().innerText()).replace(/\s+/g, " "))![1]!;
-    await page.getByRole("button", { name: "Find free times" }).click();
-    await page.locator('input[name="slot"]').first().check();
-    await screenshot(page, "tracks-book-transfer-in");
-    expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole("button", { name: /^Book: / }).click();
-    await page.getByRole("heading", { name: "Booked" }).waitFor();
+    await bookTopTime(page, "tracks-book-transfer-in");
     const chair = sandbox.store.users().find((u) => u.displayName === chosen)!;
     const copy = sandbox.store.allEvents(chair.id).find((e) => e.data.subject === `Transfer-in CP conference – ref ${child.ref}`);
     expect(copy?.data.isOrganizer).toBe(false);

@@ -1,7 +1,7 @@
 import { parseIsoDate, type IsoDate } from "../../domain/calendar/isoDate.js";
 import { isNation } from "../../domain/calendar/nation.js";
 import { parseCaseRef } from "../../domain/caseload/caseRef.js";
-import type { Cancellation, CaseContact, ChildCase, EarlierPeriod, HeldReview, LateReason, Placement, RagEntry } from "../../domain/caseload/childCase.js";
+import { planStart, type Cancellation, type CaseContact, type ChildCase, type EarlierPeriod, type HeldReview, type LateReason, type Placement, type RagEntry } from "../../domain/caseload/childCase.js";
 import type { MinutesSent } from "../../domain/records/meetingRecords.js";
 import type { EarlyReview } from "../../domain/timescales/timescaleCase.js";
 
@@ -132,11 +132,7 @@ export function fromRegisterFields(fields: Readonly<Record<string, unknown>>): {
               ? {
                   chair: text("CPChair"),
                   strategyDiscussions,
-                  ...(s47Discussion ? { s47Discussion } : {}),
-                  ...(s47Start ? { s47Start } : {}),
-                  ...(transferIn ? { transferIn } : {}),
-                  ...(preBirth ? { preBirth } : {}),
-                  ...(born ? { born } : {}),
+                  ...planStart({ s47Discussion, s47Start, transferIn, preBirth, born }),
                   icpc,
                   ...(text("ICPCMinutes") !== null ? { icpcMinutes: json<MinutesSent>("ICPCMinutes", {}) } : {}),
                   category: text("CPCategory"),

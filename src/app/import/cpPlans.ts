@@ -1,7 +1,7 @@
 import type { IsoDate } from "../../domain/calendar/isoDate.js";
 import { formatUkDate, parseUkDate } from "../../domain/calendar/ukDate.js";
 import { parseCaseRef, type CaseRef } from "../../domain/caseload/caseRef.js";
-import type { ChildCase } from "../../domain/caseload/childCase.js";
+import { planStart, type ChildCase } from "../../domain/caseload/childCase.js";
 import { csvRecords } from "../csv/parseCsv.js";
 import { yesNo } from "../csv/yesNo.js";
 import type { CsvFile, ImportProblem, ImportRuleCode } from "./importProblem.js";
@@ -79,11 +79,7 @@ export function importCpPlans(file: CsvFile): { children: ChildCase[]; problems:
       cp: {
         chair: record.CHAIR?.trim() || null,
         strategyDiscussions: strategy,
-        ...(s47Discussion ? { s47Discussion } : {}),
-        ...(s47Start ? { s47Start } : {}),
-        ...(transferIn ? { transferIn } : {}),
-        ...(preBirth ? { preBirth } : {}),
-        ...(born ? { born } : {}),
+        ...planStart({ s47Discussion, s47Start, transferIn, preBirth: preBirth === true, born }),
         icpc,
         category: record.CATEGORY?.trim() || null,
         reviews: reviews.map((held) => ({ held })),

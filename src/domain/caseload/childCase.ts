@@ -78,6 +78,15 @@ export function withReviews(child: ChildCase, track: ChildTrack, change: (review
   }
 }
 
+/** How a CP plan started, beyond its strategy discussions: the s.47 enquiry, a transfer in, a pre-birth conference. */
+export type PlanStart = Pick<NonNullable<ChildCase["cp"]>, "s47Discussion" | "s47Start" | "transferIn" | "preBirth" | "born">;
+
+/** Those of a plan's start facts that are given, and only those: a plan without any reads as before. */
+export function planStart(given: { readonly s47Discussion: IsoDate | null; readonly s47Start: IsoDate | null; readonly transferIn: IsoDate | null; readonly preBirth: boolean; readonly born: IsoDate | null }): PlanStart {
+  const { s47Discussion, s47Start, transferIn, preBirth, born } = given;
+  return { ...(s47Discussion ? { s47Discussion } : {}), ...(s47Start ? { s47Start } : {}), ...(transferIn ? { transferIn } : {}), ...(preBirth ? { preBirth } : {}), ...(born ? { born } : {}) };
+}
+
 /** A placement with reviews of its own: for adoption, or in secure accommodation. */
 export interface Placement {
   readonly placed: IsoDate;
