@@ -261,11 +261,13 @@ function earlyReviews(base: CaseTimeline, requests: readonly EarlyReview[], opti
   };
 }
 
+const INITIAL_WORDS = { icpc: "initial conference", "pre-birth-conference": "pre-birth conference", "transfer-in-conference": "transfer-in conference" } as const;
+
 function cpTimeline(c: Extract<TimescaleCase, { track: "cp" }>, options: TimescaleOptions, calendar: WorkingCalendar, reviews: readonly IsoDate[], anchorLabel: string): CaseTimeline {
   const errors: CaseProblem[] = [];
   const icpc = c.icpc ?? null;
   const transferIn = c.transferIn ?? null;
-  const initial = { icpc: "initial conference", "pre-birth-conference": "pre-birth conference", "transfer-in-conference": "transfer-in conference" }[initialConference(c)];
+  const initial = INITIAL_WORDS[initialConference(c)];
   if (!icpc && reviews.length > 0) {
     errors.push({ field: "icpc", reason: `review conferences are listed but the ${initial} date is missing` });
   }
