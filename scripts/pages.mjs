@@ -9,12 +9,12 @@ export const PAGES = [
   { file: "preview-caseload.html", title: "Caseload preview – IRO Desk sandbox", script: "js/preview-caseload.js", loading: "Loading the preview…" },
   { file: "preview-manager.html", title: "Managers' view – IRO Desk sandbox", script: "js/preview-manager.js", loading: "Loading the preview…" },
   { file: "preview-mail.html", title: "Outlook mail preview – IRO Desk sandbox", script: "js/preview-mail.js", loading: "Loading the preview…" },
-  { file: "preview-teams.html", title: "Teams preview – IRO Desk sandbox", script: "js/preview-teams.js", loading: "Loading the preview…" },
+  { file: "preview-teams.html", title: "Teams preview – IRO Desk sandbox", script: "js/preview-teams.js", loading: "Loading the preview…", host: "teams" },
   // teams-js fetches its list of valid host origins from res.cdn.office.net (it falls back to a built-in list).
-  { file: "teams-sidepanel.html", title: "IRO Desk", script: "js/teams-sidepanel.js", teams: true, loading: "Loading IRO Desk…" },
-  { file: "teams-tab.html", title: "IRO Desk caseload", script: "js/teams-tab.js", teams: true, loading: "Loading IRO Desk…" },
-  { file: "teams-manager.html", title: "IRO Desk managers' view", script: "js/teams-manager.js", teams: true, loading: "Loading IRO Desk…" },
-  { file: "teams-config.html", title: "IRO Desk", script: "js/teams-config.js", teams: true, loading: "Loading…" },
+  { file: "teams-sidepanel.html", title: "IRO Desk", script: "js/teams-sidepanel.js", teams: true, host: "teams", loading: "Loading IRO Desk…" },
+  { file: "teams-tab.html", title: "IRO Desk caseload", script: "js/teams-tab.js", teams: true, host: "teams", loading: "Loading IRO Desk…" },
+  { file: "teams-manager.html", title: "IRO Desk managers' view", script: "js/teams-manager.js", teams: true, host: "teams", loading: "Loading IRO Desk…" },
+  { file: "teams-config.html", title: "IRO Desk", script: "js/teams-config.js", teams: true, host: "teams", loading: "Loading…" },
   { file: "taskpane.html", title: "IRO Desk", script: "js/outlook-taskpane.js", office: true, loading: "Loading IRO Desk…" },
   { file: "commands.html", title: "IRO Desk commands", script: "js/outlook-commands.js", office: true },
   { file: "auth-dialog.html", title: "Sign in to IRO Desk", script: "js/outlook-auth-dialog.js", office: true, loading: "Signing in…" },
@@ -48,7 +48,7 @@ export function renderPage(page, bodies, { config, preload = [] } = {}) {
   ];
   const body = page.body ? bodies[page.body] : `<div id="app">${page.loading ? `<p class="pane">${page.loading}</p>` : ""}</div>`;
   return `<!doctype html>
-<html lang="en-GB" data-theme="light">
+<html lang="en-GB" data-theme="light"${page.host ? ` data-host="${page.host}"` : ""}>
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,6 +1,7 @@
 // Runs in headless Chromium (bench/caseload.bench.ts): the caseload sidebar for N synthetic
 // children from in-memory ports, timing the first view after the register's last page arrives.
 import { render } from "preact";
+import { browserClipboard } from "../../src/adapters/browser/browserClipboard.js";
 import { MemoryCalendar } from "../../src/adapters/memory/memoryCalendar.js";
 import { MemoryCaseStore } from "../../src/adapters/memory/memoryCaseStore.js";
 import { MemoryDisputeStore } from "../../src/adapters/memory/memoryDisputeStore.js";
@@ -52,7 +53,7 @@ class TimedStore extends MemoryCaseStore {
   const cases = new TimedStore(children(n), 200);
   const settings = { ...DEFAULT_SETTINGS, managers: manager ? ["priya@westmere.example"] : [], staff: Array.from({ length: 8 }, (_, i) => ({ upn: i === 0 ? me : `iro${i}@westmere.example`, name: `IRO ${i}`, fte: 1 })) };
   const env: PaneEnv = {
-    ...NO_ITEM, mail: new MemoryMail(), meetingChats: { joinUrl: async () => null }, drafts: memoryDrafts(), signal: new AbortController().signal,
+    ...NO_ITEM, mail: new MemoryMail(), meetingChats: { joinUrl: async () => null }, drafts: memoryDrafts(), clipboard: browserClipboard(), signal: new AbortController().signal,
     serviceSettings: { read: async () => ({ service: settings, templates: DEFAULT_TEMPLATES, ladder: DEFAULT_LADDER, version: "1" }), save: () => Promise.reject(new Error("read-only")) },
     calendar: new MemoryCalendar(), cases, disputes: new MemoryDisputeStore(), me: { address: manager ? "priya@westmere.example" : me, name: "Bench" },
     settings,

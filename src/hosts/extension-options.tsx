@@ -4,6 +4,7 @@ import { DEFAULT_EXTENSION_SETTINGS, extensionSettingsProblems, readExtensionSet
 import { extensionSignIn } from "../adapters/extension/extensionSignIn.js";
 import { Notice } from "../ui/Notice.js";
 import { showInApp } from "./showInApp.js";
+import { followSystemTheme } from "./systemTheme.js";
 
 /**
  * The sandbox's address as the host permission to ask for (the shipped extension lists localhost
@@ -78,4 +79,5 @@ function Options() {
   );
 }
 
+followSystemTheme();
 showInApp(<Options />);

@@ -6,6 +6,7 @@ import { extensionConfig, extensionHost } from "./extensionHost.js";
 import type { HostConfig } from "./root/hostConfig.js";
 import { PaneHost } from "./root/PaneHost.js";
 import { showInApp } from "./showInApp.js";
+import { followSystemTheme } from "./systemTheme.js";
 import { caseloadView } from "./views/caseloadView.js";
 import { disputeView } from "./views/disputeView.js";
 import { managerView } from "./views/managerView.js";
@@ -50,6 +51,7 @@ function SidePanel({ settings, config }: { settings: ExtensionSettings; config: 
   );
 }
 
+followSystemTheme();
 // Extension pages are classic scripts (no top-level await).
 readExtensionSettings()
   .then(async (settings) => showInApp(<SidePanel settings={settings} config={await extensionConfig(settings)} />))

@@ -21,7 +21,7 @@ import { StatusBadge } from "./StatusBadge.js";
 import { useCaseload } from "./useCaseload.js";
 
 const PAGE = 50;
-type Filter = "all" | "overdue" | "due-soon" | "unbooked" | "booked" | "records";
+type Filter = "all" | "overdue" | "due-soon" | "unbooked" | "booked" | "booked-late" | "records";
 type Sort = "urgency" | "due" | "ref";
 /** "Unbooked" means due within this many working days with nothing in the diary. */
 const UNBOOKED_WINDOW = 20;
@@ -69,7 +69,7 @@ function MyView({ env, caseload, disputes, reload }: ViewProps) {
         <h2 id="load-title" style="margin-top:0">My load</h2>
         <p class={load.position === "above" ? "overdue-text" : ""}>{loadWords(load)}</p>
         <p>
-          {(["overdue", "due-soon", "booked", "on-track"] as const).map((s) => `${STATUS_WORDS[s]}: ${mine.filter((e) => e.status === s).length}`).join(" · ")}
+          {(["overdue", "booked-late", "due-soon", "booked", "on-track"] as const).map((s) => `${STATUS_WORDS[s]}: ${mine.filter((e) => e.status === s).length}`).join(" · ")}
         </p>
       </section>
       <ChildList env={env} entries={mine} caseload={caseload} disputes={disputes} reload={reload} />
@@ -80,46 +80,59 @@ function MyView({ env, caseload, disputes, reload }: ViewProps) {
 function ServiceView({ env, caseload, disputes, reload }: ViewProps) {
   const calendarFor = calendarsFor(env.settings);
   const open = caseload.entries.filter((e) => e.status !== "closed");
-  const attention = open.filter((e) => e.status === "overdue" || (e.next && !e.booking && e.status !== "booked" && workingDaysBetween(calendarFor(e.child.nation), env.today(), e.next.dueBy) <= UNBOOKED_WINDOW));
+  // What a manager acts on: reviews already late (overdue, or booked after the due-by date) and those due soon with nothing booked.
+  const attention = open.filter((e) => e.status === "overdue" || e.status === "booked-late" || (e.next && !e.booking && workingDaysBetween(calendarFor(e.child.nation), env.today(), e.next.dueBy) <= UNBOOKED_WINDOW));
+  const count = (list: readonly CaseloadEntry[], status: CaseloadEntry["status"]) => list.filter((e) => e.status === status).length;
   return (
     <>
       <section aria-labelledby="iros-title">
         <h2 id="iros-title">IROs side by side</h2>
-        <div style="overflow-x:auto">
-          <table class="grid" style="width:100%">
-            <caption class="visually-hidden">Each IRO's caseload: children per FTE against the guidance of {CASELOAD_BAND.min}–{CASELOAD_BAND.max} per full-time IRO</caption>
-            <thead>
-              <tr>
-                {["IRO", "FTE", "Looked after", "CP plans", "Children", "Per FTE", `Against ${CASELOAD_BAND.min}–${CASELOAD_BAND.max}`, "Overdue", "Due soon", "Unbooked"].map((h) => (
-                  <th scope="col" key={h}>{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {env.settings.staff.map((s) => {
-                const theirs = open.filter((e) => e.child.iro?.toLowerCase() === s.upn.toLowerCase() || e.child.cp?.chair?.toLowerCase() === s.upn.toLowerCase());
-                const load = iroLoad(theirs.map((e) => e.child), s.upn, env.settings.staff, env.today(), env.settings.countRule);
-                return (
-                  <tr key={s.upn}>
-                    <th scope="row" style="text-align:left">{s.name}</th>
-                    <td>{s.fte}</td>
-                    <td>{load.lac}</td>
-                    <td>{load.cp}</td>
-                    <td>{load.counted}</td>
-                    <td>{load.perFte}</td>
-                    <td class={load.position === "above" ? "overdue-text" : ""}>{load.position}</td>
-                    <td>{theirs.filter((e) => e.status === "overdue").length}</td>
-                    <td>{theirs.filter((e) => e.status === "due-soon").length}</td>
-                    <td>{attention.filter((e) => theirs.includes(e) && e.status !== "overdue").length}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        {/* Six columns that fit a 350 px task pane: each cell carries its detail on a second line, so nothing is hidden or scrolled. */}
+        <table class="grid iros">
+          <caption class="visually-hidden">Each IRO's caseload: children per FTE against the guidance of {CASELOAD_BAND.min}–{CASELOAD_BAND.max} per full-time IRO, and their reviews overdue, booked late, due soon and not booked</caption>
+          <thead>
+            <tr>
+              <th scope="col">IRO</th>
+              <th scope="col" class="num">Children</th>
+              <th scope="col" class="num">Per FTE</th>
+              <th scope="col" class="num">Overdue</th>
+              <th scope="col" class="num">Due soon</th>
+              <th scope="col" class="num">Not booked</th>
+            </tr>
+          </thead>
+          <tbody>
+            {env.settings.staff.map((s) => {
+              const theirs = open.filter((e) => e.child.iro?.toLowerCase() === s.upn.toLowerCase() || e.child.cp?.chair?.toLowerCase() === s.upn.toLowerCase());
+              const load = iroLoad(theirs.map((e) => e.child), s.upn, env.settings.staff, env.today(), env.settings.countRule);
+              const bookedLate = count(theirs, "booked-late");
+              return (
+                <tr key={s.upn}>
+                  <th scope="row">
+                    {s.name}
+                    <span class="sub">{s.fte} FTE</span>
+                  </th>
+                  <td class="num">
+                    {load.counted}
+                    <span class="sub">{load.lac} LAC, {load.cp} CP</span>
+                  </td>
+                  <td class={`num${load.position === "above" ? " overdue-text" : ""}`}>
+                    {load.perFte ?? "–"}
+                    <span class="sub">{load.position ?? "no FTE"}</span>
+                  </td>
+                  <td class="num">
+                    {count(theirs, "overdue")}
+                    {bookedLate > 0 && <span class="sub">+{bookedLate} booked late</span>}
+                  </td>
+                  <td class="num">{count(theirs, "due-soon")}</td>
+                  <td class="num">{attention.filter((e) => theirs.includes(e) && !e.booking && e.status !== "overdue").length}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       </section>
-      <h2>Overdue or unbooked across the service</h2>
-      <p class="muted">Overdue, or due within {UNBOOKED_WINDOW} working days with nothing booked.</p>
+      <h2>Late, or due soon and not booked, across the service</h2>
+      <p class="muted">Overdue, booked after the due-by date, or due within {UNBOOKED_WINDOW} working days with nothing booked.</p>
       <ChildList env={env} entries={attention} caseload={caseload} disputes={disputes} reload={reload} />
     </>
   );
@@ -152,8 +165,9 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
       if (filter === "overdue") return e.status === "overdue";
       if (filter === "due-soon") return e.status === "due-soon";
       if (filter === "booked") return e.status === "booked";
+      if (filter === "booked-late") return e.status === "booked-late";
       if (filter === "records") return e.minutesDue.length > 0;
-      if (filter === "unbooked") return e.status !== "booked" && e.next !== null;
+      if (filter === "unbooked") return e.booking === null && e.next !== null;
       return true;
     });
     const due = (e: CaseloadEntry) => e.next?.dueBy ?? "9999-12-31";
@@ -203,6 +217,7 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
             <option value="due-soon">Due soon</option>
             <option value="unbooked">Not booked</option>
             <option value="booked">Booked</option>
+            <option value="booked-late">Booked late</option>
             <option value="records">Decisions or records to send</option>
           </select>
         </div>

@@ -21,7 +21,7 @@ export function ManagerPane({ env }: { env: PaneEnv }) {
   const [tab, setTab] = useState<Tab>(TABS.find((t) => t.id === asked)?.id ?? "figures");
   return (
     <div class="pane" style="max-width:980px">
-      <nav aria-label="Managers' view" class="row">
+      <nav aria-label="Managers' view" class="tabs">
         {TABS.map((t) => (
           <button key={t.id} type="button" aria-pressed={tab === t.id} onClick={() => setTab(t.id)}>
             {t.label}

@@ -141,20 +141,20 @@ export function SlotPicker({ finding, names, chosen, onChoose }: { finding: Slot
         </fieldset>
       )}
       {finding.shortened && <p class="muted">Showing the first 61 days from the earliest date; book sooner rather than later.</p>}
-      <div class="row week-bar">
-        <h3 id="week-grid">Week of {dayAndDate(week)}</h3>
+      <h3 id="week-grid">Week of {dayAndDate(week)}</h3>
+      <div class="row spread week-bar">
         <button type="button" class="subtle" onClick={() => changeWeek(-1, false)} disabled={!canGoBack}>
-          Previous week
+          <span aria-hidden="true">‹</span> Previous week
         </button>
         <button type="button" class="subtle" onClick={() => changeWeek(1, false)} disabled={!canGoOn}>
-          Next week
+          Next week <span aria-hidden="true">›</span>
         </button>
       </div>
       <p id="week-grid-help" class="hint">Arrow keys move between times, Enter chooses, Page Up and Page Down change the week.</p>
       {times.length === 0 ? (
         <p class="muted">No times this week.</p>
       ) : (
-        <table class="grid" role="grid" ref={grid} aria-labelledby="week-grid" aria-describedby="week-grid-help" onKeyDown={onKeyDown}>
+        <table class="week" role="grid" ref={grid} aria-labelledby="week-grid" aria-describedby="week-grid-help" onKeyDown={onKeyDown}>
           <thead>
             <tr role="row">
               <th role="columnheader" scope="col">Time</th>

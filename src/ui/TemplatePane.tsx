@@ -82,15 +82,24 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
     }
   };
 
-  const insert = async () => {
-    if (!env.compose || !entry || !rendered || rendered instanceof Error || !calendar) return;
+  /** Refuses a RAG email without what it needs (focus on the first field to fill); true when it may go. */
+  const complete = (): boolean => {
     const found = rag ? ragProblems(rag.rating, rag.concerns, rag.actions) : [];
     setProblems(found);
-    if (found.length > 0) {
-      setDone(null);
-      document.getElementById(found[0]!.field === "concerns" ? "concerns" : "action-0")?.focus();
-      return;
-    }
+    if (found.length === 0) return true;
+    setDone(null);
+    document.getElementById(found[0]!.field === "concerns" ? "concerns" : "action-0")?.focus();
+    return false;
+  };
+
+  /** Out of IRO Desk's sight (a web form, or pasted from the clipboard): the rating is recorded here once it has gone, after asking. */
+  const offerToRecord = (on: CaseloadEntry, given: RagInput, said: string, what: string) => {
+    setRecordable({ entry: on, rag: given });
+    setDone(`${said} IRO Desk cannot see ${what} being sent, so the ${given.rating} rating is not recorded by itself: once it has gone, record it below.`);
+  };
+
+  const insert = async () => {
+    if (!env.compose || !entry || !rendered || rendered instanceof Error || !calendar || !complete()) return;
     setBusy(true);
     setError(null);
     try {
@@ -101,10 +110,7 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
         await awaitSending({ tag: env.compose.tag }, env.drafts, { id: crypto.randomUUID(), caseId: entry.stored.id, ref: entry.child.ref, nation: entry.child.nation, rag, inserted: env.now() });
         setWaitingRound((n) => n + 1);
         setDone(`${inserted} The ${rating} rating goes in the child's RAG history when this email is sent (IRO Desk finds it in your Sent Items). If you discard the email, nothing is recorded.`);
-      } else {
-        setRecordable({ entry, rag });
-        setDone(`${inserted} IRO Desk cannot see this form being sent, so the ${rating} rating is not recorded by itself: once it has gone, record it below.`);
-      }
+      } else offerToRecord(entry, rag, inserted, "this form");
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -112,10 +118,24 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
     }
   };
 
+  /** Copies the email (formatted and plain text) to paste anywhere: the way in where there is no field to insert into. */
+  const copy = async () => {
+    if (!entry || !rendered || rendered instanceof Error || !complete()) return;
+    setError(null);
+    try {
+      await env.clipboard.copy(rendered.html, rendered.text);
+      const copied = `Copied “${template.name}” for ref ${entry.child.ref}: paste it into the email or form. Its subject: ${rendered.subject}`;
+      if (rag) offerToRecord(entry, rag, copied, "what you paste it into");
+      else setDone(copied);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
   return (
     <div class="pane">
       <h1>Insert a template</h1>
-      {!env.compose && <Notice kind="info">Open this from an email you are writing, or from a field on a web page, to insert a template into it.</Notice>}
+      {!env.compose && <Notice kind="info">Copy a template to paste it anywhere, or open this from an email you are writing (or, in the browser, a field on a web page: right-click it) to insert it there.</Notice>}
       <SentRatings env={env} round={waitingRound} onRecorded={reload} />
       <LoadingNotices state={state} reload={reload} />
       {state.kind === "ready" && <CasePicker entries={state.caseload.entries} me={env.me.address} chosen={entry?.stored.id ?? null} onChoose={(e) => (setEntry(e), setDone(null))} />}
@@ -197,9 +217,16 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
               onBack={() => setAsking(false)}
             />
           )}
-          <button type="button" class="primary" onClick={insert} disabled={busy || !env.compose || !rendered || rendered instanceof Error}>
-            Insert into {env.compose?.targetName ?? "the email"}
-          </button>
+          <div class="row">
+            {env.compose && (
+              <button type="button" class="primary" onClick={insert} disabled={busy || !rendered || rendered instanceof Error}>
+                Insert into {env.compose.targetName}
+              </button>
+            )}
+            <button type="button" class={env.compose ? "" : "primary"} onClick={copy} disabled={busy || !rendered || rendered instanceof Error}>
+              Copy
+            </button>
+          </div>
           {people.length > 0 && env.compose?.addRecipients && (
             <button type="button" onClick={() => env.compose!.addRecipients!(people).then(() => setDone(`Added ${people.map((p) => p.name).join(" and ")} to the recipients.`), (e: unknown) => setError(errorText(e)))}>
               Add {people.map((p) => p.name).join(" and ")} to the recipients

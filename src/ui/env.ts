@@ -3,6 +3,7 @@ import type { IsoDate } from "../domain/calendar/isoDate.js";
 import type { Instant } from "../domain/calendar/londonTime.js";
 import type { Calendar } from "../ports/Calendar.js";
 import type { CaseStore } from "../ports/CaseStore.js";
+import type { Clipboard } from "../ports/Clipboard.js";
 import type { DisputeStore } from "../ports/DisputeStore.js";
 import type { DraftStore } from "../ports/DraftStore.js";
 import type { HostItem } from "../ports/Host.js";
@@ -23,6 +24,7 @@ export interface PaneEnv extends HostItem {
   readonly meetingChats: MeetingChats;
   readonly serviceSettings: SettingsStore;
   readonly drafts: DraftStore;
+  readonly clipboard: Clipboard;
   readonly me: { readonly address: string; readonly name: string };
   readonly settings: ServiceSettings;
   readonly today: () => IsoDate;

@@ -60,12 +60,20 @@ describe("one load per IRO on every surface", { timeout: 60_000 }, () => {
 
     await page.goto(at("preview-caseload.html", MANAGER));
     await page.getByRole("heading", { name: "IROs side by side" }).waitFor();
-    const headers = await page.locator("table.grid thead th").allInnerTexts();
-    expect(headers).toContain("Against 50–70");
-    expect(await page.locator("table.grid caption").innerText()).toContain("against the guidance of 50–70 per full-time IRO");
-    const cells = await page.getByRole("row", { name: /^Claire Dunmore/ }).locator("td").allInnerTexts();
-    expect([cells[0], cells[3], cells[4], cells[5]]).toEqual(["0.6", counted, perFte, position]);
-    for (const cell of await page.locator("table.grid tbody tr td:nth-child(7)").allInnerTexts()) expect(["below", "within", "above"]).toContain(cell);
+    // Six columns in a 350 px pane, each detail on its cell's second line: nothing hidden, nothing to scroll.
+    const headers = await page.locator("table.iros thead th").allInnerTexts();
+    expect(headers).toEqual(["IRO", "Children", "Per FTE", "Overdue", "Due soon", "Not booked"]);
+    expect(await page.locator("table.iros caption").innerText()).toContain("against the guidance of 50–70 per full-time IRO");
+    const claire = page.getByRole("row", { name: /^Claire Dunmore/ });
+    expect((await claire.getByRole("rowheader").innerText()).replace(/\s+/g, " ")).toBe("Claire Dunmore 0.6 FTE");
+    const cells = (await claire.locator("td").allInnerTexts()).map((c) => c.replace(/\s+/g, " "));
+    expect(cells[0]).toMatch(new RegExp(`^${counted} \\d+ LAC, \\d+ CP$`));
+    expect(cells[1]).toBe(`${perFte} ${position}`);
+    for (const cell of await page.locator("table.iros tbody tr td:nth-child(3)").allInnerTexts()) expect(["below", "within", "above"]).toContain(cell.split(/\s+/)[1]);
+    const fits = await page.locator("table.iros").evaluate((t) => ({ table: t.getBoundingClientRect().width, pane: t.closest("section.frame")!.getBoundingClientRect().width, scrolls: t.scrollWidth > t.clientWidth }));
+    expect(fits.pane).toBe(350);
+    expect(fits.table).toBeLessThanOrEqual(350);
+    expect(fits.scrolls).toBe(false);
 
     await page.goto(at("preview-manager.html", MANAGER));
     const figure = page.locator("section.card", { has: page.getByRole("heading", { name: "Caseload per IRO FTE, against the guidance of 50–70" }) });

@@ -71,12 +71,22 @@ describe("the browser extension (Manifest V3, loaded unpacked in Chromium)", { t
   it("shows the demo caseload in its side panel, against the sandbox set in its options", async () => {
     await configure();
     const panel = await context.newPage();
-    await panel.setViewportSize({ width: 400, height: 900 });
+    await panel.setViewportSize({ width: 350, height: 900 });
     await panel.goto(`chrome-extension://${id}/sidepanel.html`);
     await panel.getByRole("heading", { name: "My load" }).waitFor();
     expect(await panel.locator(".children .child").count()).toBeGreaterThan(10);
     expect(await axeViolations(panel)).toEqual([]);
     await screenshot(panel, "extension-sidepanel-caseload");
+    // The side panel follows the browser's light or dark setting, live, and Windows high contrast.
+    for (const [scheme, theme] of [["dark", "dark"], ["light", "light"]] as const) {
+      await panel.emulateMedia({ colorScheme: scheme });
+      await expect.poll(() => panel.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      expect(await axeViolations(panel), scheme).toEqual([]);
+      await screenshot(panel, `extension-sidepanel-caseload-${scheme}`);
+    }
+    await panel.emulateMedia({ colorScheme: "dark", forcedColors: "active" });
+    expect(await axeViolations(panel)).toEqual([]);
+    await screenshot(panel, "extension-sidepanel-caseload-forced-colors");
     await panel.close();
   });
 
@@ -144,6 +154,35 @@ describe("the browser extension (Manifest V3, loaded unpacked in Chromium)", { t
     await panel.getByLabel("Template", { exact: true }).selectOption("consultation-request");
     await panel.getByRole("button", { name: "Insert into the field on the page" }).click();
     await panel.getByText("Click in the field on the page where the template should go, then insert.").waitFor();
+  });
+
+  it("the templates tab opened by itself: Copy works (pasted into a page) and the letter is signed with the IRO's name, not their address", async () => {
+    const panel = await context.newPage();
+    await panel.setViewportSize({ width: 350, height: 900 });
+    await panel.goto(`chrome-extension://${id}/sidepanel.html`);
+    await panel.getByRole("button", { name: "Templates" }).click();
+    await panel.getByText(/Your \d+ children/).waitFor();
+    await panel.locator(".child").first().click();
+    await panel.getByLabel("Template", { exact: true }).selectOption("consultation-request");
+    const preview = panel.locator(".email-preview");
+    const lines = (await preview.innerText()).trim().split("\n").filter(Boolean);
+    expect(lines.slice(-2)).toEqual(["Sam Okafor", "Independent Reviewing Officer"]);
+    expect(await preview.innerText()).not.toContain("sam.okafor@");
+    // No field on a page was chosen: Insert is not offered, Copy is the primary action.
+    expect(await panel.getByRole("button", { name: /^Insert into/ }).count()).toBe(0);
+    await panel.getByRole("button", { name: "Copy", exact: true }).click();
+    await panel.getByText(/^Copied “.*” for ref \d+: paste it into the email or form\. Its subject: \[OFFICIAL-SENSITIVE\] /).waitFor();
+    expect(await axeViolations(panel)).toEqual([]);
+    await screenshot(panel, "extension-templates-copy");
+    const { page } = await formTab();
+    await page.locator("#note").fill("");
+    await page.locator("#note").focus();
+    await page.keyboard.press("Control+V");
+    const pasted = await page.locator("#note").inputValue();
+    expect(pasted).toMatch(/^OFFICIAL-SENSITIVE\n\nHello,\n\nThe next review for ref \d+ is due by /);
+    expect(pasted.trim().endsWith("Sam Okafor\nIndependent Reviewing Officer")).toBe(true);
+    await page.close();
+    await panel.close();
   });
 
   it("says the sandbox cannot be reached when it is not running, or stops while the panel is open, never that sign-in expired", async () => {

@@ -20,7 +20,7 @@ function CaseloadPreview({ users, config }: { users: readonly DemoUser[]; config
     <>
       <PreviewHeader title="caseload sidebar" users={people} upn={upn} onUser={setUpn} theme={theme} onTheme={setTheme} />
       <main style="padding:16px">
-        <section class="frame" aria-label="IRO Desk sidebar" style={user.roles.includes("manager") ? "" : "max-width:460px"}>
+        <section class="frame side" aria-label="IRO Desk sidebar">
           <header>IRO Desk</header>
           <PaneHost config={config} host={host} views={[caseloadView, managerView]} asked={params.get("view")} tabs={[caseloadView, managerView]} />
         </section>

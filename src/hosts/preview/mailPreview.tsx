@@ -128,7 +128,7 @@ function Compose({ user, config }: { user: DemoUser; config: HostConfig }) {
           {status && <Notice kind={status.kind}>{status.text}</Notice>}
         </div>
       </section>
-      <section class="frame" aria-label="IRO Desk task pane">
+      <section class="frame side" aria-label="IRO Desk task pane">
         <header>IRO Desk</header>
         <PaneHost key={round} config={config} host={host} views={[templatesView]} />
       </section>
@@ -191,9 +191,10 @@ function Read({ user, config }: { user: DemoUser; config: HostConfig }) {
           {status && <Notice kind={status.kind}>{status.text}</Notice>}
         </div>
       </section>
-      <section class="frame" aria-label="IRO Desk task pane">
+      <section class="frame side" aria-label="IRO Desk task pane">
         <header>IRO Desk</header>
-        {chosen ? <PaneHost config={config} host={host} views={[disputeView]} /> : <p class="pane muted">Choose an email in the inbox.</p>}
+        {/* As Outlook's pinned pane: drawn with no email chosen too (its open disputes), and again for each email. */}
+        <PaneHost config={config} host={host} views={[disputeView]} />
       </section>
     </main>
   );

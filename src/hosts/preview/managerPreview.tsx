@@ -18,8 +18,12 @@ function ManagerPreview({ users, config }: { users: readonly DemoUser[]; config:
   return (
     <>
       <PreviewHeader title="managers' view" users={people} upn={upn} onUser={setUpn} theme={theme} onTheme={setTheme} />
-      <main style="padding:0 16px 16px">
-        <PaneHost config={config} host={host} views={[managerView]} />
+      <main style="padding:16px">
+        {/* ?width=350: as Outlook's caseload pane shows it; otherwise as wide as a Teams personal tab. */}
+        <section class={`frame${params.get("width") === "350" ? " side" : ""}`} aria-label="IRO Desk managers' view">
+          <header>IRO Desk</header>
+          <PaneHost config={config} host={host} views={[managerView]} />
+        </section>
       </main>
     </>
   );

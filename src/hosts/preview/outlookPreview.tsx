@@ -122,7 +122,7 @@ function OutlookPreview({ users, config }: { users: readonly DemoUser[]; config:
             {sent && <Notice kind="success">{sent}</Notice>}
           </div>
         </section>
-        <section class="frame" aria-label="IRO Desk task pane">
+        <section class="frame side" aria-label="IRO Desk task pane">
           <header>IRO Desk</header>
           <PaneHost key={`${upn}/${mode}`} config={config} host={host} views={[bookView]} />
         </section>

@@ -71,7 +71,7 @@ function TeamsPreview({ users, config }: { users: readonly DemoUser[]; config: H
             )}
           </div>
         </section>
-        <section class="frame" aria-label="IRO Desk side panel">
+        <section class="frame side" aria-label="IRO Desk side panel">
           <header>IRO Desk</header>
           {meeting ? <PaneHost key={`${upn}/${meeting}`} config={config} host={host} views={[checklistView]} /> : <p class="pane muted">Choose a meeting.</p>}
         </section>

@@ -62,7 +62,7 @@ export function PaneHost({ config, host, views, asked = null, tabs = [] }: Props
   return (
     <>
       {offered.length > 1 && (
-        <nav aria-label="IRO Desk" class="row" style="padding:8px 12px 0">
+        <nav aria-label="IRO Desk" class="tabs">
           {offered.map((v) => (
             <button key={v.id} type="button" aria-pressed={v.id === view.id} onClick={() => setWanted(v.id)}>
               {v.label}

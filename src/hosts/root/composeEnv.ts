@@ -1,3 +1,4 @@
+import { browserClipboard } from "../../adapters/browser/browserClipboard.js";
 import { londonClock } from "../../adapters/clock/londonClock.js";
 import { GraphCalendar } from "../../adapters/graph/graphCalendar.js";
 import { GraphConnection } from "../../adapters/graph/graphClient.js";
@@ -40,6 +41,7 @@ export async function composeEnv(config: HostConfig, host: HostAdapter, signal?:
     meetingChats: new GraphMeetingChats(graph),
     serviceSettings,
     drafts,
+    clipboard: host.clipboard ?? browserClipboard(),
     me,
     settings,
     today: clock.today,

@@ -1,5 +1,6 @@
 import type { IsoDate } from "../../domain/calendar/isoDate.js";
 import type { Instant } from "../../domain/calendar/londonTime.js";
+import type { Clipboard } from "../../ports/Clipboard.js";
 import type { DraftStore } from "../../ports/DraftStore.js";
 import type { HostItem } from "../../ports/Host.js";
 import type { TokenProvider } from "../../ports/TokenProvider.js";
@@ -27,6 +28,8 @@ export interface HostAdapter {
   onItemChanged?(listener: () => void): () => void;
   /** Drafts kept on this device, per user. */
   readonly drafts: DraftStore;
+  /** The clipboard, where the host has its own (by default the page's). */
+  readonly clipboard?: Clipboard;
   /** A fixed clock (previews and tests pin the day); by default today in London. */
   readonly clock?: { readonly today: () => IsoDate; readonly now: () => Instant };
 }
