@@ -46,7 +46,7 @@ const PANES: readonly { name: string; url: (theme: string) => string; pane: stri
   },
   { name: "caseload-iro", url: (theme) => at("preview-caseload.html", `user=${IRO}&theme=${theme}`), pane: "IRO Desk sidebar", ready: (page) => page.getByRole("heading", { name: "My load" }).waitFor() },
   { name: "caseload-manager", url: (theme) => at("preview-caseload.html", `user=${MANAGER}&theme=${theme}`), pane: "IRO Desk sidebar", ready: (page) => page.getByRole("heading", { name: "IROs side by side" }).waitFor() },
-  { name: "mail-templates", url: (theme) => at("preview-mail.html", `user=${IRO}&theme=${theme}`), pane: "IRO Desk task pane", ready: (page) => page.getByRole("heading", { level: 1 }).first().waitFor() },
+  { name: "mail-templates", url: (theme) => at("preview-mail.html", `user=${IRO}&theme=${theme}`), pane: "IRO Desk task pane", ready: (page) => page.getByLabel("Find a child by case reference or name").waitFor() },
   { name: "mail-dispute-empty", url: (theme) => at("preview-mail.html", `user=${IRO}&mode=read&theme=${theme}`), pane: "IRO Desk task pane", ready: (page) => page.getByRole("button", { name: "Start a dispute" }).first().waitFor() },
   { name: "teams-checklist", url: (theme) => at("preview-teams.html", `user=${IRO}&theme=${theme}`), pane: "IRO Desk side panel", ready: (page) => page.getByRole("region", { name: "IRO Desk side panel" }).getByRole("button", { name: "Finish" }).waitFor() },
   { name: "manager-figures", url: (theme) => at("preview-manager.html", `user=${MANAGER}&width=350&theme=${theme}`), pane: "IRO Desk managers' view", ready: (page) => page.getByRole("region", { name: "IRO Desk managers' view" }).getByRole("table").first().waitFor({ timeout: 60_000 }) },
