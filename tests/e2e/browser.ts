@@ -41,7 +41,8 @@ export async function ukPage(browser: Browser, width = 1280, height = 900): Prom
   const context = await browser.newContext({ locale: "en-GB", timezoneId: "Europe/London", viewport: { width, height } });
   const page = (await context.newPage()) as Page & { errors: string[] };
   page.errors = [];
-  page.on("pageerror", (e) => page.errors.push(e.message));
+  // The stack says where an uncaught error came from (its first line is the message).
+  page.on("pageerror", (e) => page.errors.push(e.stack ?? e.message));
   page.on("console", (m) => m.type() === "error" && page.errors.push(m.text()));
   return page;
 }
