@@ -6,7 +6,10 @@ import { MemoryCalendar } from "../../src/adapters/memory/memoryCalendar.js";
 import { MemoryCaseStore } from "../../src/adapters/memory/memoryCaseStore.js";
 import { MemoryDisputeStore } from "../../src/adapters/memory/memoryDisputeStore.js";
 import { memoryDrafts } from "../../src/adapters/memory/memoryDrafts.js";
+import { MemoryHolds } from "../../src/adapters/memory/memoryHolds.js";
 import { MemoryMail } from "../../src/adapters/memory/memoryMail.js";
+import { MemoryReminders } from "../../src/adapters/memory/memoryReminders.js";
+import { MemoryScheduledMail } from "../../src/adapters/memory/memoryScheduledMail.js";
 import { DEFAULT_SETTINGS } from "../../src/app/serviceSettings.js";
 import { DEFAULT_LADDER } from "../../src/domain/disputes/dispute.js";
 import { DEFAULT_TEMPLATES } from "../../src/domain/templates/defaultTemplates.js";
@@ -52,10 +55,11 @@ class TimedStore extends MemoryCaseStore {
   render(null, root);
   const cases = new TimedStore(children(n), 200);
   const settings = { ...DEFAULT_SETTINGS, managers: manager ? ["priya@westmere.example"] : [], staff: Array.from({ length: 8 }, (_, i) => ({ upn: i === 0 ? me : `iro${i}@westmere.example`, name: `IRO ${i}`, fte: 1 })) };
+  const calendar = new MemoryCalendar();
   const env: PaneEnv = {
-    ...NO_ITEM, mail: new MemoryMail(), meetingChats: { joinUrl: async () => null }, drafts: memoryDrafts(), clipboard: browserClipboard(), signal: new AbortController().signal,
+    ...NO_ITEM, mail: new MemoryMail(), meetingChats: { joinUrl: async () => null }, holds: new MemoryHolds(calendar), reminders: new MemoryReminders(), scheduledMail: new MemoryScheduledMail(), drafts: memoryDrafts(), clipboard: browserClipboard(), signal: new AbortController().signal,
     serviceSettings: { read: async () => ({ service: settings, templates: DEFAULT_TEMPLATES, ladder: DEFAULT_LADDER, version: "1" }), save: () => Promise.reject(new Error("read-only")) },
-    calendar: new MemoryCalendar(), cases, disputes: new MemoryDisputeStore(), me: { address: manager ? "priya@westmere.example" : me, name: "Bench" },
+    calendar, cases, disputes: new MemoryDisputeStore(), me: { address: manager ? "priya@westmere.example" : me, name: "Bench" },
     settings,
     today: () => today, now: () => instant(Date.parse("2026-03-02T08:00:00Z")),
   };

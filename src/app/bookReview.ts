@@ -1,7 +1,7 @@
 import { instantToLondon, type Instant } from "../domain/calendar/londonTime.js";
 import type { IsoDate } from "../domain/calendar/isoDate.js";
 import type { ChildNext } from "../domain/caseload/assessChild.js";
-import type { Cancellation, CaseContact, LateReason } from "../domain/caseload/childCase.js";
+import type { Cancellation, CaseContact, ChildCase, LateReason } from "../domain/caseload/childCase.js";
 import { PortError } from "../ports/errors.js";
 import { DEFAULT_AGENDAS } from "../domain/checklists/agendas.js";
 import { hidesAttendeeList, isOutsideCouncil, type Council } from "../domain/scheduling/attendeeList.js";
@@ -12,7 +12,7 @@ import type { CaseStore, StoredCase } from "../ports/CaseStore.js";
 import type { AppointmentForm } from "../ports/Host.js";
 import { addToCase } from "./addToCase.js";
 import { completeSavedAppointment } from "./completeSavedAppointment.js";
-import { LATE_REASONS, LateReasonNeeded } from "./lateReasons.js";
+import { isLateReason, LateReasonNeeded } from "./lateReasons.js";
 import type { ServiceSettings } from "./serviceSettings.js";
 
 export interface BookingChoice {
@@ -61,24 +61,11 @@ export async function bookReview(
 ): Promise<BookingOutcome> {
   const date = instantToLondon(choice.start).date;
   const late = date > choice.next.dueBy;
-  if (late && (!choice.lateReason || !LATE_REASONS.includes(choice.lateReason.reason as (typeof LATE_REASONS)[number]))) {
+  if (late && !isLateReason(choice.lateReason)) {
     throw new LateReasonNeeded(choice.next.dueBy);
   }
   const child = choice.stored.childCase;
-  const subject = bookingSubject(choice.next.event, choice.next.number, child.ref, settings.showChildNames ? child.childName : null);
-  const bodyHtml = bookingBodyHtml({
-    event: choice.next.event,
-    number: choice.next.number,
-    ref: child.ref,
-    dueBy: choice.next.dueBy,
-    agenda: settings.agendas[choice.next.event] ?? DEFAULT_AGENDAS[choice.next.event],
-    chair: choice.chair.name,
-    classification: settings.classification,
-    feedbackUrl: settings.feedbackUrl,
-    // The QR generator is fetched only here, when an invitation is written: a fifth of a pane's code otherwise.
-    feedbackQrHtml: settings.feedbackUrl ? (await import("./qrCode.js")).qrCodeTable(settings.feedbackUrl) : null,
-  });
-  const eventKind = `${choice.next.event} ${choice.next.number}`;
+  const { subject, bodyHtml, eventKind } = await bookingText(child, choice.next, choice.chair, settings);
   const hideAttendees = hidesAttendeeList(settings.attendeeList, choice.attendees, councilOf(choice));
   let outcome: BookingOutcome;
   // Office.js has no way to set "hide attendee list" on an appointment form (Mailbox 1.1–1.15;
@@ -105,6 +92,27 @@ export async function bookReview(
     await addToCase(ports.cases, choice.stored, (c) => ({ ...c, lateReasons: [...c.lateReasons, reason] }), signal);
   }
   return outcome;
+}
+
+/**
+ * The booking's subject, invitation body (classification, agenda, consultation reminder, feedback
+ * link and QR code) and event tag: the same whether booked at once or confirmed from proposed times.
+ */
+export async function bookingText(child: ChildCase, next: Pick<ChildNext, "event" | "number" | "dueBy">, chair: { readonly name: string }, settings: ServiceSettings): Promise<{ subject: string; bodyHtml: string; eventKind: string }> {
+  const subject = bookingSubject(next.event, next.number, child.ref, settings.showChildNames ? child.childName : null);
+  const bodyHtml = bookingBodyHtml({
+    event: next.event,
+    number: next.number,
+    ref: child.ref,
+    dueBy: next.dueBy,
+    agenda: settings.agendas[next.event] ?? DEFAULT_AGENDAS[next.event],
+    chair: chair.name,
+    classification: settings.classification,
+    feedbackUrl: settings.feedbackUrl,
+    // The QR generator is fetched only here, when an invitation is written: a fifth of a pane's code otherwise.
+    feedbackQrHtml: settings.feedbackUrl ? (await import("./qrCode.js")).qrCodeTable(settings.feedbackUrl) : null,
+  });
+  return { subject, bodyHtml, eventKind: `${next.event} ${next.number}` };
 }
 
 /**

@@ -18,3 +18,8 @@ export class LateReasonNeeded extends Error {
     super(`This is after the due-by date (${formatUkDate(dueBy)}). Choose why it is late: the reason is kept on the case and the review counts as out of timescale.`);
   }
 }
+
+/** A reason from the service's list (a free-text reason alone would not count in the figures). */
+export function isLateReason(lateReason: { readonly reason: string } | null): boolean {
+  return lateReason !== null && LATE_REASONS.includes(lateReason.reason as (typeof LATE_REASONS)[number]);
+}

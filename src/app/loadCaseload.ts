@@ -4,12 +4,22 @@ import { assessChild, type ChildAssessment } from "../domain/caseload/assessChil
 import type { Booking, Calendar } from "../ports/Calendar.js";
 import type { CaseStore, StoredCase, UnreadableCase } from "../ports/CaseStore.js";
 import { timescaleOptions } from "./dueReport.js";
+import { parseEventTag } from "./eventTags.js";
 import type { ServiceSettings } from "./serviceSettings.js";
 
 export interface CaseloadEntry extends ChildAssessment {
   readonly stored: StoredCase;
   /** The chair's tagged booking for the child's next event, if there is one. */
   readonly booking: Booking | null;
+  /** Reminders about the child in the signed-in user's calendar (to confirm proposed times, to send a record). */
+  readonly reminders: readonly CalendarReminder[];
+}
+
+/** A reminder IRO Desk put in the user's calendar: what it is about and its deadline day. */
+export interface CalendarReminder {
+  readonly kind: "hold-expiry" | "record";
+  readonly eventKind: string;
+  readonly deadline: IsoDate;
 }
 
 export interface Caseload {
@@ -47,9 +57,25 @@ export async function loadCaseload(
   return caseloadFrom(stored, unreadable, bookings, today, settings);
 }
 
+/**
+ * A child's entry again after their case was saved (a record, an early review, proposed times):
+ * worked out afresh on `today`, keeping what the calendar said (the booking only when it is still for
+ * the same event: pass null when the next event has changed).
+ */
+export function refreshedEntry(before: Pick<CaseloadEntry, "booking" | "reminders"> | null, saved: StoredCase, today: IsoDate, settings: ServiceSettings): CaseloadEntry {
+  return { ...assessChild(saved.childCase, today, timescaleOptions(settings)), stored: saved, booking: before?.booking ?? null, reminders: before?.reminders ?? [] };
+}
+
 /** The same caseload from data already read (after a booking, without reading the register again). */
-export function caseloadFrom(stored: readonly StoredCase[], unreadable: readonly UnreadableCase[], bookings: readonly Booking[], today: IsoDate, settings: ServiceSettings): Caseload {
+export function caseloadFrom(stored: readonly StoredCase[], unreadable: readonly UnreadableCase[], tagged: readonly Booking[], today: IsoDate, settings: ServiceSettings): Caseload {
   const options = timescaleOptions(settings);
+  // Holds for proposed times and reminders carry the case too; only bookings count as booked.
+  const bookings = tagged.filter((b) => (parseEventTag(b.eventKind)?.role ?? "booking") === "booking");
+  const remindersByCase = new Map<string, CalendarReminder[]>();
+  for (const b of tagged) {
+    const tag = parseEventTag(b.eventKind);
+    if (tag?.role === "reminder" && b.caseRef) remindersByCase.set(b.caseRef, [...(remindersByCase.get(b.caseRef) ?? []), { kind: tag.kind, eventKind: tag.eventKind, deadline: instantToLondon(b.start).date }]);
+  }
   const byCase = new Map<string, Booking[]>();
   for (const b of bookings) if (b.caseRef) byCase.set(b.caseRef, [...(byCase.get(b.caseRef) ?? []), b]);
   const perDay = new Map<string, number>();
@@ -65,7 +91,7 @@ export function caseloadFrom(stored: readonly StoredCase[], unreadable: readonly
       return b ? instantToLondon(b.start).date : null;
     });
     const booking = assessment.next ? forKind(`${assessment.next.event} ${assessment.next.number}`) : null;
-    return { ...assessment, stored: s, booking };
+    return { ...assessment, stored: s, booking, reminders: remindersByCase.get(s.childCase.ref) ?? [] };
   });
   return { entries, unreadable, bookings, reviewsOnDay: (date) => perDay.get(date) ?? 0 };
 }

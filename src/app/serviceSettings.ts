@@ -48,6 +48,10 @@ export interface ServiceSettings extends ReportSettings {
   readonly draftKeepDays: number;
   /** Working days' notice before the earliest time offered: more when family, carers or partners are invited. */
   readonly minimumNotice: MinimumNotice;
+  /** Working days proposed times stay held in the calendars before they expire (local practice). */
+  readonly holdWorkingDays: number;
+  /** Working days before a meeting that its consultation request (forms for the child, parents, carers) goes out. */
+  readonly consultationWorkingDays: number;
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = {
@@ -70,5 +74,7 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   attendeeList: "hidden-when-outside",
   draftKeepDays: 14,
   minimumNotice: { familyOrPartners: workingDays(5), staffOnly: workingDays(1) },
+  holdWorkingDays: 3,
+  consultationWorkingDays: 10,
   ...DEFAULT_REPORT_SETTINGS,
 };

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { calendarsFor, timescaleOptions } from "../app/dueReport.js";
-import { assessChild } from "../domain/caseload/assessChild.js";
-import type { Caseload, CaseloadEntry } from "../app/loadCaseload.js";
+import { calendarsFor } from "../app/dueReport.js";
+import { refreshedEntry, type Caseload, type CaseloadEntry } from "../app/loadCaseload.js";
 import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
 import { CASELOAD_BAND, iroLoad, loadWords } from "../domain/caseload/iroLoad.js";
 import type { Dispute } from "../domain/disputes/dispute.js";
@@ -148,7 +147,7 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
   // Children changed here (a record marked sent, an early review) show their new state at once, without reading the register again.
   const [changed, setChanged] = useState<ReadonlyMap<string, CaseloadEntry>>(new Map());
   const onSaved = (saved: StoredCase) => {
-    const fresh: CaseloadEntry = { ...assessChild(saved.childCase, env.today(), timescaleOptions(env.settings)), stored: saved, booking: open?.booking ?? null };
+    const fresh = refreshedEntry(open, saved, env.today(), env.settings);
     setChanged((before) => new Map(before).set(saved.id, fresh));
     setOpen(fresh);
   };

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { calendarsFor, timescaleOptions } from "../app/dueReport.js";
-import type { Caseload, CaseloadEntry } from "../app/loadCaseload.js";
+import { refreshedEntry, type Caseload, type CaseloadEntry } from "../app/loadCaseload.js";
 import { bookingForMeeting } from "../app/bookingForMeeting.js";
 import { correctRecord, saveRecord, sendDecisions } from "../app/recordOutcome.js";
 import { markMinutesSent } from "../app/markMinutesSent.js";
@@ -192,7 +192,7 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcti
 
   if (booking && caseload && saved) {
     // The case as just saved: its next event is the one after this meeting.
-    const fresh: CaseloadEntry = { ...assessChild(saved.childCase, env.today(), timescaleOptions(env.settings)), stored: saved, booking: null };
+    const fresh = refreshedEntry(null, saved, env.today(), env.settings);
     return <BookChildLater env={env} entry={fresh} caseload={caseload} onBooked={() => (setBooking(false), reload())} />;
   }
   const title = `${meetingName(record.event, record.number)} – ref ${entry.child.ref}`;

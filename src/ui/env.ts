@@ -6,9 +6,12 @@ import type { CaseStore } from "../ports/CaseStore.js";
 import type { Clipboard } from "../ports/Clipboard.js";
 import type { DisputeStore } from "../ports/DisputeStore.js";
 import type { DraftStore } from "../ports/DraftStore.js";
+import type { HoldCalendar } from "../ports/Holds.js";
 import type { HostItem } from "../ports/Host.js";
 import type { Mail } from "../ports/Mail.js";
 import type { MeetingChats } from "../ports/MeetingChats.js";
+import type { Reminders } from "../ports/Reminders.js";
+import type { ScheduledMail } from "../ports/ScheduledMail.js";
 import type { SettingsStore } from "../ports/SettingsStore.js";
 
 /**
@@ -22,6 +25,10 @@ export interface PaneEnv extends HostItem {
   readonly disputes: DisputeStore;
   readonly mail: Mail;
   readonly meetingChats: MeetingChats;
+  /** Proposed times held in the user's calendar, reminders in it, and email Exchange sends later. */
+  readonly holds: HoldCalendar;
+  readonly reminders: Reminders;
+  readonly scheduledMail: ScheduledMail;
   readonly serviceSettings: SettingsStore;
   readonly drafts: DraftStore;
   readonly clipboard: Clipboard;

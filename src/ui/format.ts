@@ -1,22 +1,12 @@
-import { isoWeekday, type IsoDate } from "../domain/calendar/isoDate.js";
-import { formatClock, instantToLondon, type Instant } from "../domain/calendar/londonTime.js";
-import { formatUkDate } from "../domain/calendar/ukDate.js";
+import { ukDayAndDate, ukTimeRange } from "../domain/calendar/ukTimes.js";
 import type { ChildStatus } from "../domain/caseload/assessChild.js";
 import type { InviteeRole } from "../domain/scheduling/inviteeRole.js";
 
-const DAY = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
 /** "Tue 10/03/2026": UK date with its weekday. */
-export function dayAndDate(date: IsoDate): string {
-  return `${DAY[isoWeekday(date) - 1]} ${formatUkDate(date)}`;
-}
+export const dayAndDate = ukDayAndDate;
 
 /** "Tue 10/03/2026, 10:00–11:30" in London time. */
-export function timeRange(start: Instant, end: Instant): string {
-  const s = instantToLondon(start);
-  const e = instantToLondon(end);
-  return `${dayAndDate(s.date)}, ${formatClock(s.minutes)}–${formatClock(e.minutes)}`;
-}
+export const timeRange = ukTimeRange;
 
 /** Words, not colour alone, for every status (WCAG 1.4.1). */
 export const STATUS_WORDS: Readonly<Record<ChildStatus, string>> = {

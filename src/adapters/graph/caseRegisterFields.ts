@@ -3,6 +3,8 @@ import { isNation } from "../../domain/calendar/nation.js";
 import { parseCaseRef } from "../../domain/caseload/caseRef.js";
 import { planStart, type Cancellation, type CaseContact, type ChildCase, type EarlierPeriod, type HeldReview, type LateReason, type Placement, type RagEntry } from "../../domain/caseload/childCase.js";
 import type { MinutesSent } from "../../domain/records/meetingRecords.js";
+import type { ConsultationRequest } from "../../domain/consultation/consultationRequest.js";
+import type { Proposal } from "../../domain/proposals/proposal.js";
 import type { EarlyReview } from "../../domain/timescales/timescaleCase.js";
 
 /**
@@ -15,7 +17,7 @@ export const CASE_REGISTER_COLUMNS = [
   "LegalStatus", "ShortBreaks", "LACStart", "LACReviews", "LACEnded", "LACEarlierPeriods", "LACEarlyReviews",
   "CPChair", "StrategyDiscussions", "S47Discussion", "S47Start", "TransferIn", "PreBirth", "Born", "ICPC", "ICPCMinutes", "CPCategory", "CPReviews", "CPEnded",
   "AdoptionPlaced", "AdoptionReviews", "AdoptionEnded", "SecurePlaced", "SecureReviews", "SecureEnded",
-  "Contacts", "RAGHistory", "LateReasons", "Cancellations",
+  "Contacts", "RAGHistory", "LateReasons", "Cancellations", "Proposal", "Consultations",
 ] as const;
 
 export type CaseRegisterFields = Partial<Record<(typeof CASE_REGISTER_COLUMNS)[number], string | number | boolean | null>>;
@@ -58,6 +60,8 @@ export function toRegisterFields(c: ChildCase): CaseRegisterFields {
     RAGHistory: JSON.stringify(c.rag),
     LateReasons: JSON.stringify(c.lateReasons),
     Cancellations: c.cancellations?.length ? JSON.stringify(c.cancellations) : null,
+    Proposal: c.proposal ? JSON.stringify(c.proposal) : null,
+    Consultations: c.consultations && c.consultations.length > 0 ? JSON.stringify(c.consultations) : null,
   };
 }
 
@@ -146,6 +150,8 @@ export function fromRegisterFields(fields: Readonly<Record<string, unknown>>): {
           rag: json<RagEntry[]>("RAGHistory", []),
           lateReasons: json<LateReason[]>("LateReasons", []),
           ...(text("Cancellations") !== null ? { cancellations: json<Cancellation[]>("Cancellations", []) } : {}),
+          ...(text("Proposal") !== null ? { proposal: json<Proposal | null>("Proposal", null) } : {}),
+          ...(text("Consultations") !== null ? { consultations: json<ConsultationRequest[]>("Consultations", []) } : {}),
         }
       : null;
   if (ref && text("DateOfBirth") === null) problems.push("DateOfBirth: missing");

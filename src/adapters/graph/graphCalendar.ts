@@ -11,16 +11,16 @@ import { CASE_REF_PROPERTY, EVENT_KIND_PROPERTY, OUTLOOK_CUSTOM_PROPERTIES } fro
 const MAX_SCHEDULES = 20;
 /** getSchedule takes less than 62 days at once. */
 const MAX_WINDOW_MS = 61 * 86_400_000;
-const EXPAND = `singleValueExtendedProperties($filter=id eq '${CASE_REF_PROPERTY}' or id eq '${EVENT_KIND_PROPERTY}' or id eq '${OUTLOOK_CUSTOM_PROPERTIES}')`;
+export const EXPAND = `singleValueExtendedProperties($filter=id eq '${CASE_REF_PROPERTY}' or id eq '${EVENT_KIND_PROPERTY}' or id eq '${OUTLOOK_CUSTOM_PROPERTIES}')`;
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-interface GraphEvent {
+export interface GraphEvent {
   id: string;
   transactionId?: string | null;
   subject?: string;
   start: { dateTime: string; timeZone: string };
   end: { dateTime: string; timeZone: string };
-  attendees?: { emailAddress: { address: string; name?: string }; type?: string }[];
+  attendees?: { emailAddress: { address: string; name?: string }; type?: string; status?: { response?: string; time?: string } }[];
   onlineMeeting?: { joinUrl?: string } | null;
   webLink?: string;
   isCancelled?: boolean;
@@ -123,9 +123,7 @@ export class GraphCalendar implements Calendar {
 
   /** The event this booking request made, if it landed: by its transactionId, or failing that the case tag and the start. */
   private async findBooked(request: BookingRequest, signal?: AbortSignal): Promise<Booking | null> {
-    const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${CASE_REF_PROPERTY}' and ep/value eq '${request.caseRef.replace(/'/g, "''")}')`;
-    const events = await this.allEvents(`The booking "${request.subject}"`, this.graph.api("/me/events").query({ $filter: filter, $expand: EXPAND, $top: "100" }), signal);
-    const live = events.filter((e) => e.isCancelled !== true);
+    const live = (await caseEvents(this.graph, request.caseRef, signal)).filter((e) => e.isCancelled !== true);
     const found = live.find((e) => e.transactionId === request.transactionId) ?? live.find((e) => fromUtc(e.start.dateTime) === request.start);
     return found ? toBooking(found) : null;
   }
@@ -156,8 +154,7 @@ export class GraphCalendar implements Calendar {
   }
 
   async bookingsForCase(caseRef: CaseRef, signal?: AbortSignal): Promise<Booking[]> {
-    const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${CASE_REF_PROPERTY}' and ep/value eq '${caseRef.replace(/'/g, "''")}')`;
-    return this.allPages(`Bookings for case ${caseRef}`, this.graph.api("/me/events").query({ $filter: filter, $expand: EXPAND, $top: "100" }), signal);
+    return (await caseEvents(this.graph, caseRef, signal)).map(toBooking);
   }
 
   async bookingsBetween(from: Instant, to: Instant, signal?: AbortSignal): Promise<Booking[]> {
@@ -167,28 +164,13 @@ export class GraphCalendar implements Calendar {
       $expand: EXPAND,
       $top: "500",
     });
-    const all = await this.allPages("Your calendar", request, signal);
-    return all.filter((b) => b.caseRef !== null);
-  }
-
-  private async allPages(what: string, first: ReturnType<GraphConnection["api"]>, signal?: AbortSignal): Promise<Booking[]> {
-    return (await this.allEvents(what, first, signal)).map(toBooking);
-  }
-
-  private async allEvents(what: string, first: ReturnType<GraphConnection["api"]>, signal?: AbortSignal): Promise<GraphEvent[]> {
-    const events: GraphEvent[] = [];
-    let page = await graphCall(what, true, (call) => first.header("Prefer", 'outlook.timezone="UTC"').middlewareOptions([call]).option("signal", signal).get() as Promise<{ value: GraphEvent[]; "@odata.nextLink"?: string }>);
-    for (;;) {
-      events.push(...page.value);
-      const next = page["@odata.nextLink"];
-      if (!next) return events;
-      page = await graphCall(what, true, (call) => this.graph.follow(next).header("Prefer", 'outlook.timezone="UTC"').middlewareOptions([call]).option("signal", signal).get());
-    }
+    const all = await allEvents(this.graph, "Your calendar", request, signal);
+    return all.map(toBooking).filter((b) => b.caseRef !== null);
   }
 }
 
 /** What makes an event a booking, however it was made: timed, private, a Teams meeting when chosen, tagged with the case. */
-function asBooked(b: { caseRef: CaseRef; eventKind: string; online: boolean }) {
+export function asBooked(b: { caseRef: CaseRef; eventKind: string; online: boolean }) {
   return {
     isAllDay: false,
     isOnlineMeeting: b.online,
@@ -202,19 +184,40 @@ function asBooked(b: { caseRef: CaseRef; eventKind: string; online: boolean }) {
   };
 }
 
-function utc(at: Instant): { dateTime: string; timeZone: string } {
+
+/**
+ * Every event in the signed-in user's calendar tagged with the case (bookings, holds for proposed
+ * times, reminders), with their tags and attendees' answers: one $filter on the extended property.
+ */
+export function caseEvents(graph: GraphConnection, caseRef: CaseRef, signal?: AbortSignal): Promise<GraphEvent[]> {
+  const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${CASE_REF_PROPERTY}' and ep/value eq '${caseRef.replace(/'/g, "''")}')`;
+  return allEvents(graph, `Bookings for case ${caseRef}`, graph.api("/me/events").query({ $filter: filter, $expand: EXPAND, $top: "100" }), signal);
+}
+
+async function allEvents(graph: GraphConnection, what: string, first: ReturnType<GraphConnection["api"]>, signal?: AbortSignal): Promise<GraphEvent[]> {
+  const events: GraphEvent[] = [];
+  let page = await graphCall(what, true, (call) => first.header("Prefer", 'outlook.timezone="UTC"').middlewareOptions([call]).option("signal", signal).get() as Promise<{ value: GraphEvent[]; "@odata.nextLink"?: string }>);
+  for (;;) {
+    events.push(...page.value);
+    const next = page["@odata.nextLink"];
+    if (!next) return events;
+    page = await graphCall(what, true, (call) => graph.follow(next).header("Prefer", 'outlook.timezone="UTC"').middlewareOptions([call]).option("signal", signal).get());
+  }
+}
+
+export function utc(at: Instant): { dateTime: string; timeZone: string } {
   return { dateTime: new Date(at).toISOString().slice(0, 19), timeZone: "UTC" };
 }
 
-function fromUtc(dateTime: string): Instant {
+export function fromUtc(dateTime: string): Instant {
   return instant(Date.parse(`${dateTime.slice(0, 19)}Z`));
 }
 
-function graphAttendee(a: Attendee): unknown {
+export function graphAttendee(a: Attendee): unknown {
   return { emailAddress: { address: a.address, name: a.name }, type: a.type };
 }
 
-function toBooking(e: GraphEvent): Booking {
+export function toBooking(e: GraphEvent): Booking {
   const prop = (id: string) => e.singleValueExtendedProperties?.find((p) => p.id.toLowerCase() === id.toLowerCase())?.value ?? null;
   // Booked from the sidebar: our own properties. Filled into an appointment: the add-in's custom properties.
   const custom = parseCustomProperties(prop(OUTLOOK_CUSTOM_PROPERTIES));

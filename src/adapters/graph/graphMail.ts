@@ -116,6 +116,6 @@ function received(m: GraphMessage): ReceivedMail {
   };
 }
 
-function recipient(r: Recipient): unknown {
+export function recipient(r: Recipient): unknown {
   return { emailAddress: { address: r.address, name: r.name } };
 }

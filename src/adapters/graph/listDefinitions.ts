@@ -23,7 +23,7 @@ const REGISTER: Readonly<Record<(typeof CASE_REGISTER_COLUMNS)[number], ColumnKi
   CPChair: "text", StrategyDiscussions: "note", S47Discussion: "text", S47Start: "text", TransferIn: "text", PreBirth: "boolean", Born: "text",
   ICPC: "text", ICPCMinutes: "note", CPCategory: "text", CPReviews: "note", CPEnded: "text",
   AdoptionPlaced: "text", AdoptionReviews: "note", AdoptionEnded: "text", SecurePlaced: "text", SecureReviews: "note", SecureEnded: "text",
-  Contacts: "note", RAGHistory: "note", LateReasons: "note", Cancellations: "note",
+  Contacts: "note", RAGHistory: "note", LateReasons: "note", Cancellations: "note", Proposal: "note", Consultations: "note",
 };
 const DISPUTES: Readonly<Record<(typeof DISPUTE_COLUMNS)[number], ColumnKind>> = {
   Title: "text", CaseRef: "text", Theme: "text", Issue: "note", Status: "text", Stage: "number", RaisedBy: "text", Raised: "text",

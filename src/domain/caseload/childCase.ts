@@ -1,5 +1,7 @@
 import type { IsoDate } from "../calendar/isoDate.js";
 import type { Nation } from "../calendar/nation.js";
+import type { ConsultationRequest } from "../consultation/consultationRequest.js";
+import type { Proposal } from "../proposals/proposal.js";
 import type { MinutesSent } from "../records/meetingRecords.js";
 import type { EarlyReview } from "../timescales/timescaleCase.js";
 import type { CaseRef } from "./caseRef.js";
@@ -172,4 +174,8 @@ export interface ChildCase {
   readonly lateReasons: readonly LateReason[];
   /** Bookings cancelled, with the reason given (absent on cases never cancelled). */
   readonly cancellations?: readonly Cancellation[];
+  /** Times proposed for the next meeting and the answers so far (the latest proposal, open or closed). */
+  readonly proposal?: Proposal | null;
+  /** Consultation requests scheduled or sent for the child's meetings. */
+  readonly consultations?: readonly ConsultationRequest[];
 }

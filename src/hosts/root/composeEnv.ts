@@ -4,8 +4,11 @@ import { GraphCalendar } from "../../adapters/graph/graphCalendar.js";
 import { GraphConnection } from "../../adapters/graph/graphClient.js";
 import { GraphCaseStore } from "../../adapters/graph/graphCaseStore.js";
 import { GraphDisputeStore } from "../../adapters/graph/graphDisputeStore.js";
+import { GraphHolds } from "../../adapters/graph/graphHolds.js";
 import { GraphMail } from "../../adapters/graph/graphMail.js";
 import { GraphMeetingChats } from "../../adapters/graph/graphMeetingChats.js";
+import { GraphReminders } from "../../adapters/graph/graphReminders.js";
+import { GraphScheduledMail } from "../../adapters/graph/graphScheduledMail.js";
 import { readMe } from "../../adapters/graph/graphMe.js";
 import { GraphSettingsStore } from "../../adapters/graph/graphSettingsStore.js";
 import { instant } from "../../domain/calendar/londonTime.js";
@@ -39,6 +42,9 @@ export async function composeEnv(config: HostConfig, host: HostAdapter, signal?:
     disputes: new GraphDisputeStore(graph, { site: config.site, list: config.disputesList }),
     mail: new GraphMail(graph),
     meetingChats: new GraphMeetingChats(graph),
+    holds: new GraphHolds(graph),
+    reminders: new GraphReminders(graph),
+    scheduledMail: new GraphScheduledMail(graph),
     serviceSettings,
     drafts,
     clipboard: host.clipboard ?? browserClipboard(),
