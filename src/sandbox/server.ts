@@ -9,6 +9,8 @@ import { checkRules, Faults } from "./faults.js";
 import { DEFAULT_BEHAVIOUR, type SandboxBehaviour } from "./graph/context.js";
 import { GraphError } from "./graph/graphError.js";
 import { dispatch, errorResponse } from "./graph/router.js";
+import { deliverDeferred } from "./graph/deferredSend.js";
+import { handleOutside } from "./outsideMail.js";
 import { Store } from "./store.js";
 
 export interface SandboxOptions {
@@ -173,6 +175,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           value: store.users().map((u) => ({ id: u.id, upn: u.userPrincipalName, displayName: u.displayName, jobTitle: u.jobTitle, roles: u.roles, fte: u.fte ?? null, mailbox: u.mailbox })),
         },
       });
+    }
+    if (pathname.startsWith("/sandbox/outside/")) {
+      const body = req.method === "POST" ? await readBody(req).catch(() => undefined) : undefined;
+      const clock = { store, now: Date.now, graphBase: `http://${host}/graph/v1.0` };
+      deliverDeferred(clock);
+      return send(res, handleOutside(clock, req.method ?? "GET", pathname, body));
     }
     if (pathname === "/sandbox/faults" && options.testing) {
       if (req.method === "GET") return send(res, { status: 200, body: { rules: faults.list() } });

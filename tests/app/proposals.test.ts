@@ -248,3 +248,15 @@ describe("withdrawing proposed times, and the caseload", () => {
     expect(reminders.reminders).toEqual([]);
   });
 });
+
+describe("the service's settings for proposed times and reminders", () => {
+  it("default to holds of 3 working days, 5 days' notice and the consultation request 10 working days ahead; each can be set, within limits", async () => {
+    const { readServiceSettings } = await import("../../src/app/readServiceSettings.js");
+    expect(readServiceSettings({}).settings).toMatchObject({ holdWorkingDays: 3, minimumNoticeWorkingDays: 5, consultationWorkingDays: 10 });
+    expect(readServiceSettings({ holdWorkingDays: 5, minimumNoticeWorkingDays: 0, consultationWorkingDays: 15 }).settings).toMatchObject({ holdWorkingDays: 5, minimumNoticeWorkingDays: 0, consultationWorkingDays: 15 });
+    expect(readServiceSettings({ holdWorkingDays: 0, consultationWorkingDays: 2.5 }).errors).toEqual([
+      "settings.holdWorkingDays should be a whole number from 1 to 10",
+      "settings.consultationWorkingDays should be a whole number from 0 to 30",
+    ]);
+  });
+});

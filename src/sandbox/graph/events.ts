@@ -5,6 +5,8 @@ import { instant } from "../../domain/calendar/londonTime.js";
 import { formatDateTimeTimeZone, parseDateTimeTimeZone, parseOffsetDateTime, preferredZone } from "./dateTimeTimeZone.js";
 import { badRequest, GraphError, notFound, onlyKnownProperties, requireObject } from "./graphError.js";
 import { ICAL_UID_PREFIX, onlineMeetingInfo } from "./teamsMeetings.js";
+import { tellOutside } from "./eventResponses.js";
+import { meetingMail } from "../outsideMail.js";
 
 /** The event properties the sandbox stores and answers, as Graph names them. */
 const WRITABLE = [
@@ -161,6 +163,7 @@ export function deleteEvent(req: GraphRequest): GraphResponse {
     if (event.data.isOrganizer) {
       // As Exchange does: attendees keep a cancelled copy until they remove it.
       for (const copy of req.store.eventsByUid(event.iCalUId)) cancelCopy(req, copy);
+      tellOutside(req, event, "meetingCancelled");
     }
   });
   return { status: 204 };
@@ -179,7 +182,9 @@ export function delivered(req: GraphRequest, event: StoredEvent): boolean {
 
 function invite(req: GraphRequest, event: StoredEvent, organizer: SandboxUser, attendee: Attendee): void {
   const user = req.store.user(attendee.emailAddress.address);
-  if (!user || !user.mailbox || user.id === organizer.id) return; // outside the tenant: an email invitation, no calendar here
+  // Outside the tenant: an email invitation (kept in the sandbox's outside mailbox), no calendar here.
+  if (!user || !user.mailbox) return meetingMail(req, event, attendee.emailAddress.address, "meetingRequest");
+  if (user.id === organizer.id) return;
   const id = newId();
   // Named (extended) properties stay on the organizer's item; Exchange does not copy them to attendees.
   req.store.putEvent({
@@ -233,9 +238,13 @@ function syncCopies(req: GraphRequest, event: StoredEvent, attendeesBefore: Read
   for (const attendee of attendees) {
     if (!attendeesBefore.has(attendee.emailAddress.address.toLowerCase())) invite(req, event, organizer, attendee);
   }
+  // Outside attendees still invited get the update; those taken off get a cancellation.
+  tellOutside(req, event, "meetingRequest", "", [...attendeesBefore].filter((a) => now.has(a)));
+  const removed = [...attendeesBefore].filter((a) => !now.has(a));
+  if (removed.length > 0) tellOutside(req, { ...event, data: { ...event.data, attendees: removed.map((address) => ({ emailAddress: { address } })) } }, "meetingCancelled");
 }
 
-function cancelCopy(req: GraphRequest, copy: StoredEvent): void {
+export function cancelCopy(req: GraphRequest, copy: StoredEvent): void {
   if (copy.data.isCancelled) return;
   const subject = String(copy.data.subject ?? "");
   req.store.putEvent({ ...copy, data: { ...copy.data, isCancelled: true, showAs: "free", subject: subject.startsWith("Canceled: ") ? subject : `Canceled: ${subject}` } });
@@ -243,7 +252,7 @@ function cancelCopy(req: GraphRequest, copy: StoredEvent): void {
 
 // Reading
 
-function ownEvent(req: GraphRequest): StoredEvent {
+export function ownEvent(req: GraphRequest): StoredEvent {
   const owner = mailboxOwner(req);
   const event = req.store.event(owner.id, req.params.id!);
   if (!event || !delivered(req, event)) throw notFound("The specified object was not found in the store.");
@@ -298,10 +307,10 @@ export function expandedProperties(req: GraphRequest, properties: readonly { id:
  * The one $filter IRO Desk uses on events: by a single-value extended property,
  * singleValueExtendedProperties/Any(ep: ep/id eq '…' and ep/value eq '…').
  */
-function extendedPropertyFilter(filter: string | null): ((e: StoredEvent) => boolean) | undefined {
+export function extendedPropertyFilter(filter: string | null, on = "events"): ((item: { readonly data: Record<string, unknown> }) => boolean) | undefined {
   if (!filter) return undefined;
   const match = /^singleValueExtendedProperties\/any\(\s*(\w+)\s*:\s*\1\/id eq '((?:[^']|'')*)' and \1\/value eq '((?:[^']|'')*)'\s*\)$/i.exec(filter.trim());
-  if (!match) throw badRequest(`The sandbox supports only singleValueExtendedProperties/Any(ep: ep/id eq '…' and ep/value eq '…') in $filter on events, not '${filter}'.`, "ErrorInvalidUrlQueryFilter");
+  if (!match) throw badRequest(`The sandbox supports only singleValueExtendedProperties/Any(ep: ep/id eq '…' and ep/value eq '…') in $filter on ${on}, not '${filter}'.`, "ErrorInvalidUrlQueryFilter");
   const id = match[2]!.replace(/''/g, "'").toLowerCase();
   const value = match[3]!.replace(/''/g, "'");
   return (e) => ((e.data.singleValueExtendedProperties ?? []) as { id: string; value: string }[]).some((p) => p.id.toLowerCase() === id && p.value === value);
@@ -401,7 +410,7 @@ function attendees(value: unknown): Omit<Attendee, "status">[] {
   });
 }
 
-function extendedProperties(value: unknown): { id: string; value: string }[] {
+export function extendedProperties(value: unknown): { id: string; value: string }[] {
   if (!Array.isArray(value)) throw badRequest("singleValueExtendedProperties must be an array.");
   return value.map((p, i) => {
     const prop = known(p, "singleValueLegacyExtendedProperty", `singleValueExtendedProperties[${i}]`);

@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { SandboxUser, StoredMessage } from "../store.js";
 import { mailboxOwner, newId, ok, page, type GraphRequest, type GraphResponse } from "./context.js";
 import { badRequest, notFound, onlyKnownProperties, requireObject } from "./graphError.js";
-import { expandedProperties, oneOf, requireString } from "./events.js";
+import { expandedProperties, extendedPropertyFilter, oneOf, requireString } from "./events.js";
 import { escapeHtml } from "../../domain/templates/escapeHtml.js";
+import { deliverOutside } from "../outsideMail.js";
+import { holdUntilDeferredTime, messageProperties, selected } from "./deferredSend.js";
 
 const MESSAGE_PROPERTIES = [
   "subject", "body", "toRecipients", "ccRecipients", "bccRecipients", "replyTo", "importance",
@@ -40,11 +42,13 @@ export function listMessages(req: GraphRequest): GraphResponse {
       const from = Date.parse(since[1]!);
       messages = messages.filter((m) => typeof m.data.sentDateTime === "string" && Date.parse(m.data.sentDateTime) >= from);
     } else {
-      throw badRequest(`The sandbox supports only internetMessageId eq '…' or sentDateTime ge <UTC time> in $filter on messages, not '${filter}'.`, "ErrorInvalidUrlQueryFilter");
+      // The one extended-property filter the events take (Graph documents it for messages too).
+      const property = extendedPropertyFilter(filter, "messages (or internetMessageId eq '…', sentDateTime ge <UTC time>)");
+      messages = messages.filter((m) => property!(m));
     }
   }
   const { value, ...next } = page(req, messages, 10, 1000);
-  return ok({ value: value.map((m) => renderMessage(req, m)), ...next });
+  return ok({ value: value.map((m) => selected(req, renderMessage(req, m))), ...next });
 }
 
 export function getMessage(req: GraphRequest): GraphResponse {
@@ -89,6 +93,25 @@ export function createReply(req: GraphRequest): GraphResponse {
   return ok(draft.data, 201);
 }
 
+/** POST /me/messages: a new draft in Drafts (201), to be sent with …/send (learn.microsoft.com/graph/api/user-post-messages). */
+export function createDraft(req: GraphRequest): GraphResponse {
+  const owner = mailboxOwner(req);
+  const message = checkMessage(requireObject(req.body, "a message"), false);
+  const now = new Date(req.now()).toISOString();
+  const id = newId("AAMkAGI");
+  const data = { ...baseMessage(req, owner, now), ...message, id, isDraft: true, conversationId: newId("AAQk") };
+  req.store.putMessage({ id, ownerId: owner.id, folder: "drafts", data });
+  return ok(data, 201);
+}
+
+/** DELETE /me/messages/{id}: 204; a scheduled message deleted before its time never goes. */
+export function deleteMessage(req: GraphRequest): GraphResponse {
+  const owner = mailboxOwner(req);
+  ownMessage(req);
+  req.store.deleteMessage(owner.id, req.params.id!);
+  return { status: 204 };
+}
+
 /** PATCH /me/messages/{id}: only a draft can change. */
 export function updateMessage(req: GraphRequest): GraphResponse {
   const draft = ownMessage(req);
@@ -105,6 +128,7 @@ export function sendDraft(req: GraphRequest): GraphResponse {
   const draft = ownMessage(req);
   if (draft.folder !== "drafts") throw badRequest("Only a draft message can be sent.", "ErrorInvalidOperation");
   const message = checkMessage(pickMessageFields(draft.data), true);
+  if (holdUntilDeferredTime(req, draft)) return { status: 202 };
   req.store.transaction(() => {
     req.store.deleteMessage(owner.id, draft.id);
     deliver(req, owner, { ...message, conversationId: draft.data.conversationId }, true);
@@ -112,7 +136,7 @@ export function sendDraft(req: GraphRequest): GraphResponse {
   return { status: 202 };
 }
 
-function deliver(req: GraphRequest, sender: SandboxUser, message: Record<string, unknown>, keepSent: boolean): void {
+export function deliver(req: Pick<GraphRequest, "store" | "now" | "graphBase">, sender: SandboxUser, message: Record<string, unknown>, keepSent: boolean): void {
   const now = new Date(req.now()).toISOString();
   const internetMessageId = `<${randomUUID()}@sandbox.iro-desk.local>`;
   const conversationId = (message.conversationId as string | undefined) ?? newId("AAQk");
@@ -123,19 +147,25 @@ function deliver(req: GraphRequest, sender: SandboxUser, message: Record<string,
   }
   const recipients = ["toRecipients", "ccRecipients", "bccRecipients"].flatMap((k) => (message[k] as Recipient[] | undefined) ?? []);
   const delivered = new Set<string>();
+  // Recipients never see Bcc, nor the sender's named properties (an add-in's custom properties
+  // "aren't transmitted to recipients": learn.microsoft.com/javascript/api/outlook/office.customproperties).
+  const { bccRecipients: _hidden, singleValueExtendedProperties: _own, ...visible } = shared as Record<string, unknown>;
   for (const r of recipients) {
     const user = req.store.user(r.emailAddress.address);
-    if (!user || !user.mailbox || delivered.has(user.id)) continue; // outside the tenant: leaves by SMTP
-    delivered.add(user.id);
+    const key = user?.mailbox ? user.id : `outside:${r.emailAddress.address.toLowerCase()}`;
+    if (delivered.has(key)) continue;
+    delivered.add(key);
+    // Outside the tenant it leaves by SMTP: the sandbox keeps it in that person's outside mailbox.
+    if (!user || !user.mailbox) {
+      deliverOutside(req.store, r.emailAddress.address, visible);
+      continue;
+    }
     const id = newId("AAMkAGI");
-    // Recipients never see Bcc, nor the sender's named properties (an add-in's custom properties
-    // "aren't transmitted to recipients": learn.microsoft.com/javascript/api/outlook/office.customproperties).
-    const { bccRecipients: _hidden, singleValueExtendedProperties: _own, ...visible } = shared as Record<string, unknown>;
     req.store.putMessage({ id, ownerId: user.id, folder: "inbox", data: { ...visible, id, isRead: false } });
   }
 }
 
-function baseMessage(req: GraphRequest, sender: SandboxUser, now: string): Record<string, unknown> {
+function baseMessage(req: Pick<GraphRequest, "graphBase">, sender: SandboxUser, now: string): Record<string, unknown> {
   const address = { emailAddress: { name: sender.displayName, address: sender.userPrincipalName } };
   return {
     createdDateTime: now,
@@ -180,7 +210,7 @@ function checkMessage(message: Record<string, unknown>, sending: boolean): Recor
   if (message.importance !== undefined) out.importance = oneOf(message.importance, ["low", "normal", "high"], "message.importance");
   if (message.internetMessageHeaders !== undefined) out.internetMessageHeaders = headers(message.internetMessageHeaders);
   if (message.categories !== undefined) out.categories = message.categories;
-  if (message.singleValueExtendedProperties !== undefined) out.singleValueExtendedProperties = message.singleValueExtendedProperties;
+  if (message.singleValueExtendedProperties !== undefined) out.singleValueExtendedProperties = messageProperties(message.singleValueExtendedProperties);
   if (sending && ((out.toRecipients as unknown[] | undefined) ?? []).length + ((out.ccRecipients as unknown[] | undefined) ?? []).length + ((out.bccRecipients as unknown[] | undefined) ?? []).length === 0) {
     throw badRequest("At least one recipient is required, but none were found.", "ErrorInvalidRecipients");
   }

@@ -5,7 +5,9 @@ import { badRequest, GraphError, notFound } from "./graphError.js";
 import { createItem, deleteItem, getItem, getList, listItems, updateItemFields } from "./lists.js";
 import { listItemsDelta } from "./listDelta.js";
 import { createColumn, createList, getSite, listColumns, listLists, updateColumn } from "./sites.js";
-import { createReply, getMessage, listMessages, sendDraft, sendMail, updateMessage } from "./mail.js";
+import { createDraft, createReply, deleteMessage, getMessage, listMessages, sendDraft, sendMail, updateMessage } from "./mail.js";
+import { cancelEvent, respondToEvent } from "./eventResponses.js";
+import { deliverDeferred } from "./deferredSend.js";
 import { getSchedule } from "./schedule.js";
 import { getMe, getUser } from "./users.js";
 import { batch } from "./batch.js";
@@ -34,13 +36,19 @@ route("GET", "/{mailbox}/calendar/events", listEvents);
 route("GET", "/{mailbox}/events/{id}", getEvent);
 route("PATCH", "/{mailbox}/events/{id}", updateEvent);
 route("DELETE", "/{mailbox}/events/{id}", deleteEvent);
+route("POST", "/{mailbox}/events/{id}/accept", respondToEvent("accepted"));
+route("POST", "/{mailbox}/events/{id}/tentativelyAccept", respondToEvent("tentativelyAccepted"));
+route("POST", "/{mailbox}/events/{id}/decline", respondToEvent("declined"));
+route("POST", "/{mailbox}/events/{id}/cancel", cancelEvent);
 route("GET", "/{mailbox}/calendarView", calendarView);
 route("GET", "/{mailbox}/calendar/calendarView", calendarView);
 route("POST", "/{mailbox}/calendar/getSchedule", getSchedule);
 route("POST", "/{mailbox}/sendMail", sendMail);
 route("GET", "/{mailbox}/messages", listMessages);
 route("GET", "/{mailbox}/mailFolders/{folder}/messages", listMessages);
+route("POST", "/{mailbox}/messages", createDraft);
 route("GET", "/{mailbox}/messages/{id}", getMessage);
+route("DELETE", "/{mailbox}/messages/{id}", deleteMessage);
 route("PATCH", "/{mailbox}/messages/{id}", updateMessage);
 route("POST", "/{mailbox}/messages/{id}/createReply", createReply);
 route("POST", "/{mailbox}/messages/{id}/send", sendDraft);
@@ -82,6 +90,8 @@ export interface Caller {
 /** Answers one authenticated Graph call; every failure becomes Graph's error body. */
 export function dispatch(call: GraphCall, caller: Caller): GraphResponse {
   try {
+    // Scheduled messages whose time has come go before anything else is answered.
+    deliverDeferred(caller);
     const path = call.path.replace(/\/+$/, "") || "/";
     const known = ROUTES.filter(([, pattern]) => pattern.test(path));
     const match = known.find(([method]) => method === call.method);
