@@ -45,6 +45,7 @@ const pageEntries = {
   "js/preview-manager": "src/hosts/preview/managerPreview.tsx",
   "js/preview-mail": "src/hosts/preview/mailPreview.tsx",
   "js/preview-teams": "src/hosts/preview/teamsPreview.tsx",
+  "js/preview-outside": "src/hosts/preview/outsidePreview.tsx",
   "js/teams-sidepanel": "src/hosts/teams-sidepanel.tsx",
   "js/teams-tab": "src/hosts/teams-tab.tsx",
   "js/teams-manager": "src/hosts/teams-manager.tsx",

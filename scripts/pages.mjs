@@ -9,6 +9,7 @@ export const PAGES = [
   { file: "preview-caseload.html", title: "Caseload preview – IRO Desk sandbox", script: "js/preview-caseload.js", loading: "Loading the preview…" },
   { file: "preview-manager.html", title: "Managers' view – IRO Desk sandbox", script: "js/preview-manager.js", loading: "Loading the preview…" },
   { file: "preview-mail.html", title: "Outlook mail preview – IRO Desk sandbox", script: "js/preview-mail.js", loading: "Loading the preview…" },
+  { file: "preview-outside.html", title: "Someone outside the council – IRO Desk sandbox", script: "js/preview-outside.js", loading: "Loading the preview…" },
   { file: "preview-teams.html", title: "Teams preview – IRO Desk sandbox", script: "js/preview-teams.js", loading: "Loading the preview…", host: "teams" },
   // teams-js fetches its list of valid host origins from res.cdn.office.net (it falls back to a built-in list).
   { file: "teams-sidepanel.html", title: "IRO Desk", script: "js/teams-sidepanel.js", teams: true, host: "teams", loading: "Loading IRO Desk…" },

@@ -4,7 +4,12 @@ import { toldOnCase } from "../app/casePeople.js";
 import { LATE_REASONS, LateReasonNeeded } from "../app/lateReasons.js";
 import { calendarsFor } from "../app/dueReport.js";
 import { findSlots, type SlotFinding } from "../app/findSlots.js";
-import type { Caseload, CaseloadEntry } from "../app/loadCaseload.js";
+import { refreshedEntry, type Caseload, type CaseloadEntry } from "../app/loadCaseload.js";
+import { openProposal } from "../domain/proposals/proposal.js";
+import type { StoredCase } from "../ports/CaseStore.js";
+import { ConsultationOffer } from "./proposals/ConsultationOffer.js";
+import { ProposalPanel } from "./proposals/ProposalPanel.js";
+import { ProposeTimes } from "./proposals/ProposeTimes.js";
 import { chairsByCapacity } from "../domain/caseload/chairsByCapacity.js";
 import { perFteWords } from "../domain/caseload/iroLoad.js";
 import { parseIsoDate } from "../domain/calendar/isoDate.js";
@@ -52,6 +57,8 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
   const [cancelReason, setCancelReason] = useState("");
   const [cancelDetail, setCancelDetail] = useState("");
   const [cancelError, setCancelError] = useState<string | null>(null);
+  /** The case as proposing or withdrawing times left it (the caseload is read again when the pane is done). */
+  const [proposed, setProposed] = useState<StoredCase | null>(null);
   const transactionId = useRef(crypto.randomUUID());
   const root = useRef<HTMLElement>(null);
   // What gets focus after the next render: a CSS selector inside this section.
@@ -68,6 +75,9 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
   const chairIsMe = chair.upn.toLowerCase() === env.me.address.toLowerCase();
 
   if (!next) return <Notice kind="info">Nothing is due for this child: the case is closed or its dates need checking.</Notice>;
+  const current = proposed ? refreshedEntry(entry, proposed, env.today(), env.settings) : entry;
+  const open = openProposal(current.child.proposal, `${next.event} ${next.number}`);
+  if (open) return <ProposalPanel env={env} entry={current} proposal={open} onChanged={setProposed} onDone={onBooked} />;
   const left = workingDaysBetween(calendar, env.today(), next.dueBy);
   const names = new Map<string, string>([[env.me.address.toLowerCase(), `${env.me.name} (you)`], ...attendees.map((a) => [a.address.toLowerCase(), a.name] as [string, string])]);
   const invited: Invitee[] = [
@@ -197,6 +207,7 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
             <a href={done.booking.joinUrl} target="_blank" rel="noopener noreferrer">Teams meeting link</a>
           </p>
         )}
+        {done !== "cancelled" && <ConsultationOffer env={env} entry={entry} booking={done.booking} />}
         <button type="button" onClick={onBooked}>Back to the caseload</button>
       </section>
     );
@@ -376,6 +387,7 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
           {busy === "booking" ? "Booking…" : `${fills ? "Fill in appointment" : entry.booking ? "Move booking" : env.appointment ? "Book and send from IRO Desk" : "Book"}: ${timeRange(slot.start, slot.end)}`}
         </button>
       )}
+      {finding && !env.appointment && !entry.booking && <ProposeTimes env={env} entry={current} finding={finding} invited={invited} chair={{ address: chair.upn, name: chair.name }} online={online} location={location} onProposed={setProposed} />}
     </section>
   );
 }

@@ -10,6 +10,8 @@ import { BookChildLater } from "./bookChildLater.js";
 import { LoadingNotices } from "./BookingPane.js";
 import { ChildDetail } from "./ChildDetail.js";
 import { MinutesAndEarlyReview, minutesDueWords } from "./MinutesAndEarlyReview.js";
+import { ArrangementLines, proposalOf } from "./proposals/ArrangementLines.js";
+import { ReplyAnswer } from "./proposals/ReplyAnswer.js";
 import type { PaneEnv } from "./env.js";
 import { dayAndDate, daysLeftWords, STATUS_ORDER, STATUS_WORDS } from "./format.js";
 import { Notice } from "./Notice.js";
@@ -20,7 +22,7 @@ import { StatusBadge } from "./StatusBadge.js";
 import { useCaseload } from "./useCaseload.js";
 
 const PAGE = 50;
-type Filter = "all" | "overdue" | "due-soon" | "unbooked" | "booked" | "booked-late" | "records";
+type Filter = "all" | "overdue" | "due-soon" | "unbooked" | "booked" | "booked-late" | "records" | "proposed";
 type Sort = "urgency" | "due" | "ref";
 /** "Unbooked" means due within this many working days with nothing in the diary. */
 const UNBOOKED_WINDOW = 20;
@@ -46,6 +48,7 @@ export function CaseloadPane({ env }: { env: PaneEnv }) {
       <p class="muted">Signed in as {env.me.name}</p>
       <SentRatings env={env} onRecorded={reload} />
       <LoadingNotices state={state} reload={reload} />
+      {state.kind === "ready" && <ReplyAnswer env={env} caseload={state.caseload} />}
       {state.kind === "ready" && (manager ? <ServiceView env={env} caseload={state.caseload} disputes={disputes} reload={reload} /> : <MyView env={env} caseload={state.caseload} disputes={disputes} reload={reload} />)}
     </div>
   );
@@ -68,7 +71,7 @@ function MyView({ env, caseload, disputes, reload }: ViewProps) {
         <h2 id="load-title" style="margin-top:0">My load</h2>
         <p class={load.position === "above" ? "overdue-text" : ""}>{loadWords(load)}</p>
         <p>
-          {(["overdue", "booked-late", "due-soon", "booked", "on-track"] as const).map((s) => `${STATUS_WORDS[s]}: ${mine.filter((e) => e.status === s).length}`).join(" · ")}
+          {[...(["overdue", "booked-late", "due-soon", "booked", "on-track"] as const).map((s) => `${STATUS_WORDS[s]}: ${mine.filter((e) => e.status === s).length}`), `Times proposed: ${mine.filter((e) => proposalOf(e) !== null).length}`].join(" · ")}
         </p>
       </section>
       <ChildList env={env} entries={mine} caseload={caseload} disputes={disputes} reload={reload} />
@@ -166,6 +169,7 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
       if (filter === "booked") return e.status === "booked";
       if (filter === "booked-late") return e.status === "booked-late";
       if (filter === "records") return e.minutesDue.length > 0;
+      if (filter === "proposed") return proposalOf(e) !== null;
       if (filter === "unbooked") return e.booking === null && e.next !== null;
       return true;
     });
@@ -188,9 +192,10 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
               <StatusBadge status={open.status} />{" "}
               {open.next ? `${meetingName(open.next.event, open.next.number)} due by ${dayAndDate(open.next.dueBy)}: ${daysLeftWords(workingDaysBetween(calendarFor(open.child.nation), env.today(), open.next.dueBy))}` : "Nothing due"}
             </p>
+            <p><ArrangementLines env={env} entry={open} /></p>
             {open.next && (
               <button type="button" class="primary" onClick={() => setBooking(true)}>
-                {open.booking ? "Move or cancel the booking" : "Book"}
+                {open.booking ? "Move or cancel the booking" : proposalOf(open) ? "See the answers to the times proposed" : "Book"}
               </button>
             )}
             <MinutesAndEarlyReview env={env} entry={open} onSaved={onSaved} />
@@ -218,6 +223,7 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
             <option value="booked">Booked</option>
             <option value="booked-late">Booked late</option>
             <option value="records">Decisions or records to send</option>
+            <option value="proposed">Times proposed, not confirmed</option>
           </select>
         </div>
         <div style="flex:1;min-width:120px">
@@ -250,6 +256,7 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
                   {e.next ? `${meetingName(e.next.event, e.next.number)} due by ${dayAndDate(e.next.dueBy)}${e.booking ? ", booked" : ""}` : "Nothing due"}
                 </span>
                 {e.minutesDue.map((m) => <span key={`${m.track}${m.kind}`} class={`minutes ${m.late ? "overdue-text" : "muted"}`}>{minutesDueWords(m)}</span>)}
+                <ArrangementLines env={env} entry={e} />
               </button>
             </li>
           );

@@ -3,6 +3,7 @@ import { calendarsFor, timescaleOptions } from "../app/dueReport.js";
 import { refreshedEntry, type Caseload, type CaseloadEntry } from "../app/loadCaseload.js";
 import { bookingForMeeting } from "../app/bookingForMeeting.js";
 import { correctRecord, saveRecord, sendDecisions } from "../app/recordOutcome.js";
+import { remindRecord } from "../app/recordReminder.js";
 import { markMinutesSent } from "../app/markMinutesSent.js";
 import { addWorkingDays } from "../domain/calendar/addWorkingDays.js";
 import { parseIsoDate, type IsoDate } from "../domain/calendar/isoDate.js";
@@ -159,12 +160,17 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcti
         if (to.length > 0) stored = await markMinutesSent(env.cases, stored, { track: "cp", held: record.meetingDate! }, "decisions", env.today());
         sent = to.length > 0 ? ` Decisions sent to ${countOf(to.length, "person", "people")} (due by ${formatUkDate(addWorkingDays(calendar, record.meetingDate!, workingDays(env.settings.recordDeadlines.cp.decisions)))}).` : "";
       }
+      // The full record's due date goes in the chair's own calendar as a reminder (cleared when it is marked sent).
+      const reminder = await remindRecord(env.reminders, { ref: entry.child.ref, track: record.track, event: record.event, number: record.number, held: record.meetingDate! }, env.settings, calendar, env.today()).then(
+        (r) => ` Your calendar reminds you of the full record on ${formatUkDate(r.remindOn)} (due by ${formatUkDate(r.dueBy)}).`,
+        (e: unknown) => ` The reminder for the full record was not set: ${errorText(e)}`,
+      );
       // Saved: nothing of this meeting stays on the device (the panel finds the record on the case from now on).
       env.drafts.remove(key);
       env.drafts.remove(`meeting:${meetingId}`);
       if (retry.current) clearTimeout(retry.current);
       setSaved(stored);
-      setStatus({ kind: "success", text: `Saved to the case record.${sent}` });
+      setStatus({ kind: "success", text: `Saved to the case record.${sent}${reminder}` });
     } catch (error) {
       const offline = (error instanceof PortError && error.retryable) || error instanceof TypeError;
       if (offline) {

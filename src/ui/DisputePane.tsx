@@ -11,6 +11,7 @@ import { disputeClock, DISPUTE_THEMES, type LadderStage } from "../domain/disput
 import { renderTemplate } from "../domain/templates/emailTemplate.js";
 import type { StoredDispute } from "../ports/DisputeStore.js";
 import { LoadingNotices } from "./BookingPane.js";
+import { ReplyAnswer } from "./proposals/ReplyAnswer.js";
 import { CasePicker } from "./CasePicker.js";
 import { ConfirmStep } from "./ConfirmStep.js";
 import type { PaneEnv } from "./env.js";
@@ -61,6 +62,7 @@ export function DisputePane({ env }: { env: PaneEnv }) {
       {error && <Notice kind="error">{error}</Notice>}
       {done && <Notice kind="success">{done}</Notice>}
       <LoadingNotices state={state} reload={reload} />
+      {state.kind === "ready" && <ReplyAnswer env={env} caseload={state.caseload} />}
       {disputes && state.kind === "ready" && (
         <>
           {startFor ? (

@@ -1,6 +1,8 @@
 import { useState } from "preact/hooks";
 import type { CaseloadEntry } from "../app/loadCaseload.js";
 import { markMinutesSent } from "../app/markMinutesSent.js";
+import { clearRecordReminder } from "../app/recordReminder.js";
+import { RecordReminder } from "./proposals/RecordReminder.js";
 import { requestEarlyReview } from "../app/requestEarlyReview.js";
 import type { MinutesDue } from "../domain/caseload/assessChild.js";
 import { formatUkDate } from "../domain/calendar/ukDate.js";
@@ -37,6 +39,13 @@ export function MinutesAndEarlyReview({ env, entry, onSaved }: { env: PaneEnv; e
       setBusy(false);
     }
   };
+  // A full record sent: its reminder leaves the calendar too (a reminder that cannot be removed is left, not an error).
+  const markSent = (m: MinutesDue) =>
+    save(async () => {
+      const saved = await markMinutesSent(env.cases, entry.stored, { track: m.track, held: m.held }, m.kind, env.today());
+      if (m.kind === "record") await clearRecordReminder(env.reminders, entry.child.ref, m.event, m.number).catch(() => 0);
+      return saved;
+    });
   const lacNext = entry.lac?.next;
   return (
     <section aria-labelledby="minutes-title" class="stack">
@@ -48,9 +57,10 @@ export function MinutesAndEarlyReview({ env, entry, onSaved }: { env: PaneEnv; e
           {entry.minutesDue.map((m) => (
             <li key={`${m.track}${m.kind}`} class="row">
               <span class={m.late ? "overdue-text" : ""}>{minutesDueWords(m)}</span>
-              <button type="button" disabled={busy} aria-label={`Mark as sent today: ${RECORD_WORDS[m.kind].toLowerCase()} of ${meetingName(m.event, m.number)}`} onClick={() => save(() => markMinutesSent(env.cases, entry.stored, { track: m.track, held: m.held }, m.kind, env.today()))}>
+              <button type="button" disabled={busy} aria-label={`Mark as sent today: ${RECORD_WORDS[m.kind].toLowerCase()} of ${meetingName(m.event, m.number)}`} onClick={() => markSent(m)}>
                 Mark as sent today
               </button>
+              {m.kind === "record" && <RecordReminder env={env} entry={entry} minutes={m} />}
             </li>
           ))}
         </ul>

@@ -160,3 +160,18 @@ describe("the meeting requests for proposed times", () => {
     expect(notNeededComment(null)).toMatch(/^These possible times are not needed any more/);
   });
 });
+
+describe("which times to offer a family", () => {
+  const slotOn = (date: string, hhmm: string, busyCount = 0, tentativeCount = 0) => ({ date: d(date), ...slot(date, hhmm), people: [], busyCount, tentativeCount, unknownCount: 0, reviewsThatDay: 0, afterDueBy: false });
+  it("the best first, none before the notice runs out, one a day (three on one morning is one choice)", async () => {
+    const { timesToOffer } = await import("../../../src/domain/proposals/timesToOffer.js");
+    const slots = [slotOn("2026-03-06", "09:00"), slotOn("2026-03-09", "09:00"), slotOn("2026-03-09", "09:30"), slotOn("2026-03-09", "14:00"), slotOn("2026-03-10", "10:00", 0, 1), slotOn("2026-03-11", "09:00"), slotOn("2026-03-12", "09:00", 1)];
+    expect(timesToOffer(slots, d("2026-03-09"), 5).map((s) => [s.date, s.start])).toEqual([
+      ["2026-03-09", at("2026-03-09", "09:00")],
+      ["2026-03-11", at("2026-03-11", "09:00")],
+      ["2026-03-10", at("2026-03-10", "10:00")],
+      ["2026-03-12", at("2026-03-12", "09:00")],
+    ]);
+    expect(timesToOffer(slots, d("2026-03-09"), 2)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,176 @@
+import { useMemo, useRef, useState } from "preact/hooks";
+import { LATE_REASONS } from "../../app/lateReasons.js";
+import { calendarsFor } from "../../app/dueReport.js";
+import type { SlotFinding } from "../../app/findSlots.js";
+import type { CaseloadEntry } from "../../app/loadCaseload.js";
+import { inviteesOf, proposeTimes, type ProposeOutcome } from "../../app/proposals/proposeTimes.js";
+import { earliestMeetingDay } from "../../domain/scheduling/minimumNotice.js";
+import { holdTimes } from "../../domain/proposals/holdTimes.js";
+import { timesToOffer } from "../../domain/proposals/timesToOffer.js";
+import type { Slot } from "../../domain/scheduling/rankSlots.js";
+import type { StoredCase } from "../../ports/CaseStore.js";
+import type { Attendee } from "../../ports/Calendar.js";
+import type { PaneEnv } from "../env.js";
+import { dayAndDate, timeRange } from "../format.js";
+import { errorText, Notice } from "../Notice.js";
+import { namesList } from "./namesList.js";
+
+interface Props {
+  readonly env: PaneEnv;
+  readonly entry: CaseloadEntry;
+  readonly finding: SlotFinding;
+  /** Everyone invited but the signed-in user. */
+  readonly invited: readonly Attendee[];
+  readonly chair: { readonly address: string; readonly name: string };
+  readonly online: boolean;
+  readonly location: string;
+  /** The proposal is on the case: the pane shows where it stands. */
+  readonly onProposed: (stored: StoredCase) => void;
+}
+
+/**
+ * Propose two or three times to the family instead of booking one: the best times first (those
+ * after the minimum notice), each held as tentative and sent as a meeting request. Nothing is
+ * sent until the IRO has seen who will be asked, and how long the times are held.
+ */
+export function ProposeTimes({ env, entry, finding, invited, chair, online, location, onProposed }: Props) {
+  const next = entry.next!;
+  const calendar = calendarsFor(env.settings)(entry.child.nation);
+  // Free/busy came back unknown for people outside the council: they are asked by email.
+  const outside = useMemo(() => new Set((finding.best[0] ?? finding.slots[0])?.people.filter((p) => p.availability === "unknown").map((p) => p.address.toLowerCase()) ?? []), [finding]);
+  // The service's minimum notice, the longer one when anyone outside the council is asked.
+  const anyOutside = invited.some((a) => outside.has(a.address.toLowerCase()));
+  const notice = anyOutside ? env.settings.minimumNotice.familyOrPartners : env.settings.minimumNotice.staffOnly;
+  const earliest = earliestMeetingDay(calendar, env.today(), anyOutside, env.settings.minimumNotice);
+  const offered = useMemo(() => timesToOffer(finding.slots, earliest, 5), [finding, earliest]);
+  const [chosen, setChosen] = useState<readonly Slot[]>(() => offered.slice(0, 3));
+  const [lateReason, setLateReason] = useState("");
+  const [lateDetail, setLateDetail] = useState("");
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<ProposeOutcome | null>(null);
+  const ids = useRef({ proposal: crypto.randomUUID(), transactions: [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()] });
+  const invitees = inviteesOf(invited, outside);
+  const ordered = [...chosen].sort((a, b) => offered.indexOf(a) - offered.indexOf(b));
+  const late = ordered.some((s) => s.date > next.dueBy);
+  const hold = holdTimes(calendar, env.today(), env.settings.holdWorkingDays, next.dueBy, notice);
+
+  const toggle = (slot: Slot, on: boolean) => setChosen((before) => (on ? [...before, slot] : before.filter((s) => s !== slot)));
+  const propose = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await proposeTimes(
+        { holds: env.holds, reminders: env.reminders, cases: env.cases },
+        {
+          stored: entry.stored, next, organizer: env.me, chair, times: ordered.map((s) => ({ start: s.start, end: s.end })), attendees: invited, outside, online, location,
+          lateReason: late ? { reason: lateReason, detail: lateDetail } : null, proposalId: ids.current.proposal, transactionIds: ids.current.transactions, today: env.today(),
+        },
+        env.settings,
+        calendar,
+        env.signal,
+      );
+      setOutcome(result);
+      setAsking(false);
+    } catch (e) {
+      setError(errorText(e));
+      setAsking(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (outcome) {
+    const made = outcome.proposal.candidates.length;
+    return (
+      <section aria-labelledby="proposed-title" class="stack">
+        <h3 id="proposed-title">Times proposed</h3>
+        <Notice kind={outcome.failed.length > 0 ? "error" : "success"}>
+          {made} {made === 1 ? "time is" : "times are"} held in your calendar until {dayAndDate(outcome.proposal.expiresOn)}; meeting requests went to {namesList(outcome.proposal.invitees.map((i) => i.name))}.
+          {outcome.failed.map((f) => ` ${timeRange(f.start, f.end)} could not be held: ${errorText(f.error)}`).join("")}
+          {"error" in outcome.reminder ? ` The reminder could not be set in your calendar: ${errorText(outcome.reminder.error)}` : ` Your calendar will remind you on ${dayAndDate(outcome.reminder.on)}.`}
+        </Notice>
+        {outcome.failed.length > 0 && (
+          <button type="button" onClick={() => void propose()} disabled={busy}>
+            Try the {outcome.failed.length === 1 ? "time" : "times"} not held again
+          </button>
+        )}
+        <button type="button" class="primary" onClick={() => onProposed(outcome.stored)}>See the answers</button>
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby="propose-title" class="stack card">
+      <h3 id="propose-title" style="margin-top:0">Or propose two or three times</h3>
+      <p class="muted">
+        Families and partners cannot show their free/busy. Propose times instead: each is held in your calendar and sent as a meeting request they can accept or decline from any email app.
+        Times from {dayAndDate(earliest)} ({notice} working days' notice).
+      </p>
+      {offered.length < 2 ? (
+        <p>Fewer than two days before the due-by date have a time that gives enough notice. Choose a shorter meeting, or book one time.</p>
+      ) : (
+        <fieldset>
+          <legend>Times to propose, best first</legend>
+          <ul class="plain slots">
+            {offered.map((slot) => (
+              <li key={slot.start}>
+                <label class="inline">
+                  <input type="checkbox" name="propose" checked={chosen.includes(slot)} disabled={busy || asking} onChange={(e) => toggle(slot, e.currentTarget.checked)} />
+                  {timeRange(slot.start, slot.end)}
+                  {slot.date > next.dueBy && <span class="overdue-text"> after the due-by date</span>}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
+      {late && (
+        <fieldset class="card">
+          <legend>Why a time after the due-by date?</legend>
+          <label for="propose-late-reason">Reason</label>
+          <select id="propose-late-reason" value={lateReason} onChange={(e) => setLateReason(e.currentTarget.value)}>
+            <option value="">Choose a reason</option>
+            {LATE_REASONS.map((r) => <option value={r} key={r}>{r}</option>)}
+          </select>
+          <label for="propose-late-detail">More detail</label>
+          <textarea id="propose-late-detail" value={lateDetail} onInput={(e) => setLateDetail(e.currentTarget.value)} />
+        </fieldset>
+      )}
+      {error && <Notice kind="error">{error}</Notice>}
+      {asking ? (
+        <div class="card stack" role="group" aria-labelledby="propose-ask">
+          <h4 id="propose-ask" style="margin:0">Before anything is sent</h4>
+          <p>
+            {ordered.length} meeting requests ({ordered.map((s) => timeRange(s.start, s.end)).join("; ")}) go to:
+          </p>
+          <ul>
+            {invitees.map((i) => (
+              <li key={i.address}>
+                {i.name}: {i.outside ? "outside the council, by email (Accept or Decline, no account needed)" : "held as tentative in their calendar"}
+              </li>
+            ))}
+          </ul>
+          <p>
+            The times are held in your calendar until {dayAndDate(hold.expiresOn)}. Your calendar reminds you to confirm one on {dayAndDate(hold.remindOn)}
+            {hold.atRisk ? ", early: waiting until the holds expire would leave no time to propose again before the due-by date." : "."}
+          </p>
+          <div class="row">
+            <button type="button" class="primary" onClick={() => void propose()} disabled={busy}>
+              {busy ? "Sending…" : `Send ${ordered.length} meeting requests`}
+            </button>
+            <button type="button" onClick={() => setAsking(false)} disabled={busy}>Go back</button>
+          </div>
+        </div>
+      ) : (
+        offered.length >= 2 && (
+          <button type="button" onClick={() => (setError(null), setAsking(true))} disabled={chosen.length < 2 || chosen.length > 3}>
+            Propose {chosen.length === 1 ? "1 time" : `these ${chosen.length} times`}…
+          </button>
+        )
+      )}
+      {(chosen.length < 2 || chosen.length > 3) && offered.length >= 2 && <p class="muted" aria-live="polite">Choose two or three times.</p>}
+    </section>
+  );
+}
