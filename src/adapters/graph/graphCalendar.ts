@@ -67,42 +67,14 @@ export class GraphCalendar implements Calendar {
    * before anything is reported: a booking that landed is reported booked, with its event.
    */
   async createBooking(request: BookingRequest, signal?: AbortSignal): Promise<Booking> {
-    let event: GraphEvent | null;
-    try {
-      event = await graphCall(`The booking "${request.subject}"`, true, async (call) => {
-        try {
-          return (await this.graph
-            .api("/me/events")
-            .header("Prefer", 'outlook.timezone="UTC"')
-            .middlewareOptions([call])
-            .option("signal", signal)
-            .post({
-              subject: request.subject,
-              body: { contentType: "html", content: request.bodyHtml },
-              start: utc(request.start),
-              end: utc(request.end),
-              attendees: request.attendees.map(graphAttendee),
-              ...(request.location ? { location: { displayName: request.location } } : {}),
-              ...asBooked(request),
-              hideAttendees: request.hideAttendees,
-              transactionId: request.transactionId,
-            })) as GraphEvent;
-        } catch (error) {
-          if (error instanceof GraphError && error.code === "ErrorDuplicateTransactionId") return null;
-          throw error;
-        }
-      });
-    } catch (error) {
-      if (!(error instanceof BusyError || error instanceof UncertainError || error instanceof UnreachableError)) throw error;
-      const landed = await this.findBooked(request, signal).catch(() => null);
-      if (landed) return landed;
-      throw error;
-    }
-    if (event === null) {
-      const existing = await this.findBooked(request, signal);
-      if (existing) return existing;
-      throw new RequestError(400, "Microsoft 365 says this booking was already made, but it is not in your calendar: it may have been cancelled. Reload and book again.");
-    }
+    const event = await createOnce(
+      this.graph,
+      `The booking "${request.subject}"`,
+      { ...meetingFields(request), ...asBooked(request), hideAttendees: request.hideAttendees, transactionId: request.transactionId },
+      () => this.findBooked(request, signal),
+      "this booking",
+      signal,
+    );
     // The create answer does not carry extended properties; we know what we tagged it with.
     return toBooking({ ...event, singleValueExtendedProperties: asBooked(request).singleValueExtendedProperties });
   }
@@ -122,10 +94,9 @@ export class GraphCalendar implements Calendar {
   }
 
   /** The event this booking request made, if it landed: by its transactionId, or failing that the case tag and the start. */
-  private async findBooked(request: BookingRequest, signal?: AbortSignal): Promise<Booking | null> {
+  private async findBooked(request: BookingRequest, signal?: AbortSignal): Promise<GraphEvent | null> {
     const live = (await caseEvents(this.graph, request.caseRef, signal)).filter((e) => e.isCancelled !== true);
-    const found = live.find((e) => e.transactionId === request.transactionId) ?? live.find((e) => fromUtc(e.start.dateTime) === request.start);
-    return found ? toBooking(found) : null;
+    return live.find((e) => e.transactionId === request.transactionId) ?? live.find((e) => fromUtc(e.start.dateTime) === request.start) ?? null;
   }
 
   async updateBooking(id: string, changes: Partial<Pick<BookingRequest, "subject" | "start" | "end" | "attendees" | "bodyHtml" | "location" | "hideAttendees">>, signal?: AbortSignal): Promise<Booking> {
@@ -184,6 +155,59 @@ export function asBooked(b: { caseRef: CaseRef; eventKind: string; online: boole
   };
 }
 
+
+/** A meeting's own fields as createOnce takes them: what, when, who, where. */
+export function meetingFields(m: Pick<BookingRequest, "subject" | "bodyHtml" | "start" | "end" | "attendees" | "location">) {
+  return { subject: m.subject, bodyHtml: m.bodyHtml, start: m.start, end: m.end, attendees: m.attendees.map(graphAttendee), ...(m.location ? { location: { displayName: m.location } } : {}) };
+}
+
+/**
+ * POST /me/events with a transactionId, so a repeat never makes the event twice. Exchange answers a
+ * repeat with the event made the first time or with 400 ErrorDuplicateTransactionId (both are
+ * seen; the sandbox can do either): both mean it was made, and `find` reads it back. After
+ * timeouts or throttling that outlast the retries, `find` looks before anything is reported: an
+ * event that landed is returned. Times go in UTC, the body as HTML.
+ */
+export async function createOnce(
+  graph: GraphConnection,
+  what: string,
+  event: { subject: string; bodyHtml: string; start: Instant; end: Instant; transactionId: string } & Record<string, unknown>,
+  find: () => Promise<GraphEvent | null>,
+  thing: string,
+  signal?: AbortSignal,
+): Promise<GraphEvent> {
+  const { bodyHtml, start, end, ...rest } = event;
+  let made: GraphEvent | null;
+  try {
+    made = await graphCall(what, true, async (call) => {
+      try {
+        return (await graph
+          .api("/me/events")
+          .header("Prefer", 'outlook.timezone="UTC"')
+          .middlewareOptions([call])
+          .option("signal", signal)
+          .post({ ...rest, body: { contentType: "html", content: bodyHtml }, start: utc(start), end: utc(end) })) as GraphEvent;
+      } catch (error) {
+        if (error instanceof GraphError && error.code === "ErrorDuplicateTransactionId") return null;
+        throw error;
+      }
+    });
+  } catch (error) {
+    if (!(error instanceof BusyError || error instanceof UncertainError || error instanceof UnreachableError)) throw error;
+    const landed = await find().catch(() => null);
+    if (landed) return landed;
+    throw error;
+  }
+  if (made !== null) return made;
+  const existing = await find();
+  if (existing) return existing;
+  throw new RequestError(400, `Microsoft 365 says ${thing} was already made, but it is not in your calendar: it may have been cancelled. Reload and try again.`);
+}
+
+/** The case's event a create with this transactionId made, if it is in the calendar. */
+export async function madeBy(graph: GraphConnection, caseRef: CaseRef, transactionId: string, signal?: AbortSignal): Promise<GraphEvent | null> {
+  return (await caseEvents(graph, caseRef, signal)).find((e) => e.transactionId === transactionId && e.isCancelled !== true) ?? null;
+}
 
 /**
  * Every event in the signed-in user's calendar tagged with the case (bookings, holds for proposed

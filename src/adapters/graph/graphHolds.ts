@@ -6,7 +6,7 @@ import type { Booking } from "../../ports/Calendar.js";
 import { NotFoundError } from "../../ports/errors.js";
 import type { BookingChanges, Hold, HoldCalendar, HoldRequest } from "../../ports/Holds.js";
 import { graphCall, type GraphConnection } from "./graphClient.js";
-import { asBooked, caseEvents, EXPAND, graphAttendee, toBooking, utc, type GraphEvent } from "./graphCalendar.js";
+import { asBooked, caseEvents, createOnce, EXPAND, madeBy, meetingFields, toBooking, type GraphEvent } from "./graphCalendar.js";
 import { CASE_REF_PROPERTY, EVENT_KIND_PROPERTY } from "./extendedProperties.js";
 
 /**
@@ -26,31 +26,26 @@ export class GraphHolds implements HoldCalendar {
 
   async placeHold(request: HoldRequest, signal?: AbortSignal): Promise<Hold> {
     const tag = holdTag(request.eventKind, request.option);
-    const event = await graphCall(`Holding "${request.subject}"`, true, (call) =>
-      this.graph
-        .api("/me/events")
-        .header("Prefer", 'outlook.timezone="UTC"')
-        .middlewareOptions([call])
-        .option("signal", signal)
-        .post({
-          subject: request.subject,
-          body: { contentType: "html", content: request.bodyHtml },
-          start: utc(request.start),
-          end: utc(request.end),
-          attendees: request.attendees.map(graphAttendee),
-          ...(request.location ? { location: { displayName: request.location } } : {}),
-          // Held, not booked: free/busy shows the time as tentative to everyone looking for a slot.
-          showAs: "tentative",
-          sensitivity: "private",
-          responseRequested: true,
-          // Answers are Accept or Decline; a counter-proposal would be a fourth time nobody holds.
-          allowNewTimeProposals: false,
-          transactionId: request.transactionId,
-          singleValueExtendedProperties: [
-            { id: CASE_REF_PROPERTY, value: request.caseRef },
-            { id: EVENT_KIND_PROPERTY, value: tag },
-          ],
-        }) as Promise<GraphEvent>,
+    const event = await createOnce(
+      this.graph,
+      `Holding "${request.subject}"`,
+      {
+        ...meetingFields(request),
+        // Held, not booked: free/busy shows the time as tentative to everyone looking for a slot.
+        showAs: "tentative",
+        sensitivity: "private",
+        responseRequested: true,
+        // Answers are Accept or Decline; a counter-proposal would be a fourth time nobody holds.
+        allowNewTimeProposals: false,
+        transactionId: request.transactionId,
+        singleValueExtendedProperties: [
+          { id: CASE_REF_PROPERTY, value: request.caseRef },
+          { id: EVENT_KIND_PROPERTY, value: tag },
+        ],
+      },
+      () => madeBy(this.graph, request.caseRef, request.transactionId, signal),
+      "this hold",
+      signal,
     );
     // The create answer carries no extended properties; we know what we tagged it with.
     return toHold({ ...event, singleValueExtendedProperties: [{ id: CASE_REF_PROPERTY, value: request.caseRef }, { id: EVENT_KIND_PROPERTY, value: tag }] })!;

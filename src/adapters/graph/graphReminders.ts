@@ -5,7 +5,7 @@ import { reminderTag } from "../../app/eventTags.js";
 import { NotFoundError } from "../../ports/errors.js";
 import type { Reminder, ReminderKind, ReminderRequest, Reminders } from "../../ports/Reminders.js";
 import { graphCall, type GraphConnection } from "./graphClient.js";
-import { caseEvents, fromUtc, toBooking, utc, type GraphEvent } from "./graphCalendar.js";
+import { caseEvents, createOnce, fromUtc, madeBy, toBooking } from "./graphCalendar.js";
 import { CASE_REF_PROPERTY, EVENT_KIND_PROPERTY } from "./extendedProperties.js";
 
 /**
@@ -20,28 +20,29 @@ export class GraphReminders implements Reminders {
   async set(request: ReminderRequest, signal?: AbortSignal): Promise<Reminder> {
     await this.clear(request.caseRef, request.kind, request.eventKind, signal);
     const slot = reminderSlot(request.deadline, request.remindOn);
-    const event = await graphCall(`The reminder "${request.subject}"`, true, (call) =>
-      this.graph
-        .api("/me/events")
-        .header("Prefer", 'outlook.timezone="UTC"')
-        .middlewareOptions([call])
-        .option("signal", signal)
-        .post({
-          subject: request.subject,
-          body: { contentType: "html", content: request.bodyHtml },
-          start: utc(slot.start),
-          end: utc(slot.end),
-          showAs: "free",
-          sensitivity: "private",
-          isReminderOn: true,
-          reminderMinutesBeforeStart: slot.minutesBefore,
-          // One id per reminder made: a retried create after a lost answer is not made twice.
-          transactionId: crypto.randomUUID(),
-          singleValueExtendedProperties: [
-            { id: CASE_REF_PROPERTY, value: request.caseRef },
-            { id: EVENT_KIND_PROPERTY, value: reminderTag(request.kind, request.eventKind) },
-          ],
-        }) as Promise<GraphEvent>,
+    // One id per reminder made: a retried create after a lost answer is not made twice.
+    const transactionId = crypto.randomUUID();
+    const event = await createOnce(
+      this.graph,
+      `The reminder "${request.subject}"`,
+      {
+        subject: request.subject,
+        bodyHtml: request.bodyHtml,
+        start: slot.start,
+        end: slot.end,
+        showAs: "free",
+        sensitivity: "private",
+        isReminderOn: true,
+        reminderMinutesBeforeStart: slot.minutesBefore,
+        transactionId,
+        singleValueExtendedProperties: [
+          { id: CASE_REF_PROPERTY, value: request.caseRef },
+          { id: EVENT_KIND_PROPERTY, value: reminderTag(request.kind, request.eventKind) },
+        ],
+      },
+      () => madeBy(this.graph, request.caseRef, transactionId, signal),
+      "this reminder",
+      signal,
     );
     return { id: event.id, caseRef: request.caseRef, kind: request.kind, eventKind: request.eventKind, deadline: instantToLondon(fromUtc(event.start.dateTime)).date };
   }
