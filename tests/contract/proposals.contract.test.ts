@@ -52,8 +52,15 @@ describe("holds for proposed times against the sandbox (GraphHolds)", () => {
     // Free/busy shows the time as tentative to anyone looking for a slot.
     const [iro] = await new GraphCalendar(sandbox.graph(IRO)).freeBusy([IRO], at("2026-03-10", "00:00"), at("2026-03-11", "00:00"));
     expect(iro?.known && iro.items.some((i) => i.status === "tentative" && i.start === at("2026-03-10", "10:00"))).toBe(true);
-    // A retried create with the same transactionId holds the time once.
+    // A retried create with the same transactionId holds the time once, whichever way Exchange answers the repeat.
     expect((await holds.placeHold(hold("200001", 1, "2026-03-10"))).id).toBe(made.id);
+    sandbox.behaviour.duplicateTransactionId = "error";
+    try {
+      expect((await holds.placeHold(hold("200001", 1, "2026-03-10"))).id).toBe(made.id);
+    } finally {
+      sandbox.behaviour.duplicateTransactionId = "original";
+    }
+    expect(sandbox.store.allEvents(sandbox.store.user(IRO)!.id).filter((e) => e.data.subject === "Possible time 1 of 3: LAC review 3 – ref 200001")).toHaveLength(1);
   });
 
   it("records each answer on the organizer's event, from staff through Graph and from people outside by their mail app", async () => {
