@@ -63,7 +63,7 @@ const outside = new Set(finding.slots[0]!.people.filter((p) => p.availability ==
 
 console.log(`proposed times for ref ${entry.child.ref}: ${attendees.length} invited (${outside.size} outside the council), 3 times`);
 requests = [];
-const proposed = await proposeTimes(ports, { stored: entry.stored, next: entry.next!, organizer: iro, chair: iro, times, attendees, outside, online: true, location: "", lateReason: null, proposalId: crypto.randomUUID(), transactionIds: [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()], today }, DEFAULT_SETTINGS, england);
+const proposed = await proposeTimes(ports, { stored: entry.stored, next: entry.next!, organizer: iro, chair: iro, times, attendees, online: true, location: "", lateReason: null, proposalId: crypto.randomUUID(), transactionIds: [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()], today }, DEFAULT_SETTINGS, england);
 counted("propose (3 holds, the reminder to confirm, the case)");
 
 // Everyone outside answers option 2 (through the sandbox's outside mailbox, not Graph).
@@ -86,7 +86,7 @@ counted(`confirm (the booking, 2 holds released, the reminder removed, the consu
 const other = caseload.entries.find((e) => e !== entry && e.child.iro === iro.address && e.next && !e.booking && e.child.lac && !e.child.cp && e.child.contacts.some((c) => c.role === "parent"))!;
 const otherAttendees = proposedAttendees(other.stored, iro.address);
 const otherFinding = await findSlots(calendar, { chair: iro.address, attendees: otherAttendees, from: today, dueBy: other.next!.dueBy, lengthMinutes: 90, maxReviewsPerDay: 3, reviewsOnDay: caseload.reviewsOnDay, calendar: england, now: instant(Date.parse("2026-03-02T08:00:00Z")) });
-await proposeTimes(ports, { stored: other.stored, next: other.next!, organizer: iro, chair: iro, times: timesToOffer(otherFinding.slots, addWorkingDays(england, today, workingDays(5)), 3), attendees: otherAttendees, outside: new Set(otherFinding.slots[0]!.people.filter((p) => p.availability === "unknown").map((p) => p.address.toLowerCase())), online: true, location: "", lateReason: null, proposalId: crypto.randomUUID(), transactionIds: [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()], today }, DEFAULT_SETTINGS, england);
+await proposeTimes(ports, { stored: other.stored, next: other.next!, organizer: iro, chair: iro, times: timesToOffer(otherFinding.slots, addWorkingDays(england, today, workingDays(5)), 3), attendees: otherAttendees, online: true, location: "", lateReason: null, proposalId: crypto.randomUUID(), transactionIds: [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()], today }, DEFAULT_SETTINGS, england);
 
 const paneMs = await paneTimes(`${sandbox.url}/preview-outlook.html?today=2026-03-02&now=2026-03-02T08:00:00Z&user=${iro.address}`, async (page) => {
   await page.getByLabel("Find a child by case reference or name").fill(other.child.ref);

@@ -16,6 +16,8 @@ export interface HoldRequest {
   readonly attendees: readonly Attendee[];
   readonly bodyHtml: string;
   readonly location?: string;
+  /** Each invitee sees only themselves (Graph's hideAttendees), under the service's attendeeList policy. */
+  readonly hideAttendees: boolean;
   /** The same id on every try, so a retried create never holds the time twice. */
   readonly transactionId: string;
 }

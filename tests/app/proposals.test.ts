@@ -34,7 +34,6 @@ const attendees: Attendee[] = [
   { address: "pam@family.example", name: "Pam Parent", type: "required" },
   { address: "jo.marsh@partners.example", name: "Jo Marsh", type: "optional" },
 ];
-const outside = new Set(["pat@carers.example", "pam@family.example", "jo.marsh@partners.example"]);
 const times = [
   { start: at("2026-03-10", 600), end: at("2026-03-10", 690) },
   { start: at("2026-03-11", 840), end: at("2026-03-11", 930) },
@@ -50,7 +49,7 @@ async function setUp(child = lacChild("104233", "2026-01-05", ["2026-01-29"], { 
   const mail = new MemoryMail();
   const entry = (await loadCaseload({ cases, calendar }, today, settings)).entries[0]!;
   const request = (over: Partial<ProposeRequest> = {}): ProposeRequest => ({
-    stored: entry.stored, next: entry.next!, organizer: sam, chair: sam, times, attendees, outside, online: true, location: "", lateReason: null,
+    stored: entry.stored, next: entry.next!, organizer: sam, chair: sam, times, attendees, online: true, location: "", lateReason: null,
     proposalId: "p-1", transactionIds: ["t1", "t2", "t3"], today, ...over,
   });
   const ports = { holds, reminders, cases, scheduledMail, mail };
@@ -65,10 +64,20 @@ describe("proposing times to a family", () => {
     expect(holds.holds.map((h) => [h.option, h.eventKind, h.attendees.length])).toEqual([[1, "lac-review 2", 4], [2, "lac-review 2", 4], [3, "lac-review 2", 4]]);
     expect(outcome.failed).toEqual([]);
     expect(outcome.proposal).toMatchObject({ status: "open", proposedOn: "2026-03-02", expiresOn: "2026-03-05", remindOn: "2026-03-04", atRisk: false, dueBy: "2026-04-29" });
-    // Families and partners first: they are the people told by email.
+    // Families and partners first: they are the people told by email; each sees only themselves in the invitation.
     expect(outcome.proposal.invitees.map((i) => [i.name, i.outside])).toEqual([["Pat Carer", true], ["Pam Parent", true], ["Jo Marsh", true], ["Alfie Collins", false]]);
+    expect(holds.requests.map((r) => r.hideAttendees)).toEqual([true, true, true]);
     expect(reminders.reminders).toEqual([expect.objectContaining({ kind: "hold-expiry", eventKind: "lac-review 2", deadline: "2026-03-05", remindOn: "2026-03-04", subject: "Confirm a time: LAC review 2 – ref 104233" })]);
     expect((await cases.readCase(request().stored.id)).childCase.proposal?.candidates.map((c) => c.holdId)).toEqual(["hold-1", "hold-2", "hold-3"]);
+  });
+
+  it("with only staff invited and the service's default policy, the attendee list shows; with \"hidden\" it never does", async () => {
+    const { ports, holds, request } = await setUp();
+    await proposeTimes(ports, request({ attendees: attendees.slice(0, 1) }), settings, england);
+    expect(holds.requests.map((r) => r.hideAttendees)).toEqual([false, false, false]);
+    const again = await setUp();
+    await proposeTimes(again.ports, again.request({ attendees: attendees.slice(0, 1) }), { ...settings, attendeeList: "hidden" }, england);
+    expect(again.holds.requests.map((r) => r.hideAttendees)).toEqual([true, true, true]);
   });
 
   it("sends nothing for one time, times sooner than the minimum notice, or times that overlap", async () => {

@@ -32,6 +32,7 @@ const hold = (ref: string, option: number, date: string): HoldRequest => ({
     { address: PARTNER, name: "Jo Marsh", type: "optional" },
   ],
   bodyHtml: "<p>Please answer each invitation.</p>",
+  hideAttendees: true,
   transactionId: `tx-${ref}-${option}`,
 });
 const outside = async (address: string, what: "messages" | "calendar") => (await (await fetch(`${sandbox.url}/sandbox/outside/${encodeURIComponent(address)}/${what}`)).json()).value as Record<string, any>[];
@@ -44,7 +45,7 @@ describe("holds for proposed times against the sandbox (GraphHolds)", () => {
     const made = await holds.placeHold(hold("200001", 1, "2026-03-10"));
     expect(made).toMatchObject({ caseRef: "200001", eventKind: "lac-review 3", option: 1 });
     const organizer = sandbox.store.event(sandbox.store.user(IRO)!.id, made.id)!;
-    expect(organizer.data).toMatchObject({ showAs: "tentative", sensitivity: "private", allowNewTimeProposals: false });
+    expect(organizer.data).toMatchObject({ showAs: "tentative", sensitivity: "private", allowNewTimeProposals: false, hideAttendees: true });
     expect(organizer.data.singleValueExtendedProperties).toEqual([{ id: CASE_REF_PROPERTY, value: "200001" }, { id: EVENT_KIND_PROPERTY, value: "hold lac-review 3 #1" }]);
     expect(copyOf(socialWorker, organizer.iCalUId)?.data).toMatchObject({ showAs: "tentative", responseStatus: { response: "notResponded" } });
     const received = (await outside(PARENT, "messages")).find((m) => m.iCalUId === organizer.iCalUId);

@@ -57,10 +57,12 @@ describe("proposing times to a family, collecting their answers and confirming o
     expect(await propose.getByRole("checkbox", { checked: true }).count()).toBe(3);
     await propose.getByRole("button", { name: "Propose these 3 times…" }).click();
     // Asked first: who will be told, how, and for how long the times are held.
-    const ask = propose.getByRole("group", { name: "Before anything is sent" });
-    for (const who of [carer, parent, partner]) expect(await ask.innerText()).toContain(who.name.split(" (")[0]!);
-    expect(await ask.innerText()).toContain("outside the council, by email (Accept or Decline, no account needed)");
-    expect(await ask.innerText()).toContain("held in your calendar until Thu 05/03/2026");
+    const ask = propose.getByRole("region", { name: "Send meeting requests for 3 times?" });
+    expect(await ask.evaluate((el) => el.contains(document.activeElement))).toBe(true); // focus moves to the step
+    for (const who of [carer, parent, partner]) expect(await ask.innerText()).toContain(`${who.name.split(" (")[0]!}`);
+    expect(await ask.innerText()).toContain("outside the council: by email, Accept or Decline, no account needed");
+    expect(await ask.innerText()).toContain("each person sees only themselves in it");
+    expect(await ask.innerText()).toContain("The times are held until Thu 05/03/2026");
     await screenshot(page, "proposals-ask-first");
     expect(await axeViolations(page)).toEqual([]);
     await ask.getByRole("button", { name: "Send 3 meeting requests" }).click();
@@ -117,9 +119,10 @@ describe("proposing times to a family, collecting their answers and confirming o
 
     // Confirm the time all can make: asked first, naming who is told what.
     await second.getByRole("button", { name: "Confirm option 2…" }).click();
-    const confirm = second.getByRole("group", { name: "Before anything is sent" });
-    expect(await confirm.innerText()).toMatch(/becomes the booking: the full invitation \(agenda, feedback link and QR code, Teams meeting\) goes to/);
-    expect(await confirm.innerText()).toMatch(/are told the other 2 times are not needed/);
+    const confirm = second.getByRole("region", { name: /^Confirm \w{3} \d\d\/\d\d\/2026, \d\d:\d\d–\d\d:\d\d\?$/ });
+    expect(await confirm.innerText()).toMatch(/It becomes the booking: the full invitation \(agenda, feedback link and QR code, Teams meeting\) goes to everyone below/);
+    expect(await confirm.innerText()).toMatch(/They are told the other 2 times are not needed/);
+    for (const who of [carer, parent, partner]) expect(await confirm.innerText()).toContain(who.name.split(" (")[0]!);
     await screenshot(page, "proposals-confirm-ask");
     await confirm.getByRole("button", { name: "Confirm and tell them" }).click();
     await page.getByRole("heading", { name: "Booked" }).waitFor();
@@ -208,7 +211,7 @@ describe("proposing times to a family, collecting their answers and confirming o
     await later.getByText(/have expired: withdraw them and propose times again to book/).waitFor();
     expect(await later.getByRole("button", { name: /^Confirm option/ }).count()).toBe(0);
     await later.getByRole("button", { name: "Withdraw and propose again…" }).click();
-    expect(await later.getByRole("group").filter({ hasText: "Cancel the 3 held times and tell" }).innerText()).toContain(parent.name);
+    expect(await later.getByRole("region", { name: "Withdraw these times?" }).innerText()).toContain(parent.name);
     await later.getByRole("button", { name: "Withdraw and tell them" }).click();
     await later.getByRole("button", { name: "Find free times" }).waitFor();
     expect(caseEvents(IRO, child.ref).filter((e) => e.data.isOrganizer)).toEqual([]);

@@ -33,6 +33,7 @@ export class GraphHolds implements HoldCalendar {
         ...meetingFields(request),
         // Held, not booked: free/busy shows the time as tentative to everyone looking for a slot.
         showAs: "tentative",
+        hideAttendees: request.hideAttendees,
         sensitivity: "private",
         responseRequested: true,
         // Answers are Accept or Decline; a counter-proposal would be a fourth time nobody holds.

@@ -13,6 +13,8 @@ import type { MemoryCalendar } from "./memoryCalendar.js";
  */
 export class MemoryHolds implements HoldCalendar {
   readonly holds: Hold[] = [];
+  /** Every hold asked for, as asked (tests read what Exchange would have been sent). */
+  readonly requests: HoldRequest[] = [];
   readonly calls: string[] = [];
   readonly cancelled: { readonly id: string; readonly comment: string; readonly told: readonly string[] }[] = [];
   private readonly transactions = new Map<string, Hold>();
@@ -21,6 +23,7 @@ export class MemoryHolds implements HoldCalendar {
 
   async placeHold(request: HoldRequest): Promise<Hold> {
     this.calls.push("placeHold");
+    this.requests.push(request);
     const existing = this.transactions.get(request.transactionId);
     if (existing) return existing;
     const hold: Hold = {

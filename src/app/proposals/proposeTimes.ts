@@ -16,6 +16,8 @@ import type { HoldCalendar } from "../../ports/Holds.js";
 import type { Reminders } from "../../ports/Reminders.js";
 import { addToCase } from "../addToCase.js";
 import { isLateReason, LateReasonNeeded } from "../lateReasons.js";
+import { councilOf } from "../bookReview.js";
+import { hidesAttendeeList, isOutsideCouncil, type Council } from "../../domain/scheduling/attendeeList.js";
 import type { ServiceSettings } from "../serviceSettings.js";
 import { ProposalError } from "./proposalErrors.js";
 
@@ -29,8 +31,6 @@ export interface ProposeRequest {
   readonly times: readonly { readonly start: Instant; readonly end: Instant }[];
   /** Everyone invited but the organizer (the chair too, when someone else proposes). */
   readonly attendees: readonly Attendee[];
-  /** Who is outside the council (their free/busy came back unknown): asked by email, never shown as free. */
-  readonly outside: ReadonlySet<string>;
   readonly online: boolean;
   readonly location: string;
   readonly lateReason: { readonly reason: string; readonly detail: string } | null;
@@ -49,17 +49,22 @@ export interface ProposeOutcome {
   readonly reminder: { readonly on: IsoDate } | { readonly error: unknown };
 }
 
+/** The council as these times see it: the organizer's and chair's mail domains, and the child's contacts (outside it whatever their address). */
+export function proposalCouncil(request: Pick<ProposeRequest, "stored" | "chair" | "organizer">): Council {
+  return councilOf({ stored: request.stored, chair: request.chair, bookedBy: request.organizer.address });
+}
+
 /** Everyone asked about the times: the people outside the council first (they are the ones told by email). */
-export function inviteesOf(attendees: readonly Attendee[], outside: ReadonlySet<string>): Invitee[] {
-  const all = attendees.map((a): Invitee => ({ address: a.address, name: a.name, type: a.type, outside: outside.has(a.address.toLowerCase()) }));
+export function inviteesOf(attendees: readonly Attendee[], council: Council): Invitee[] {
+  const all = attendees.map((a): Invitee => ({ address: a.address, name: a.name, type: a.type, outside: isOutsideCouncil(a.address, council) }));
   return [...all.filter((i) => i.outside), ...all.filter((i) => !i.outside)];
 }
 
 /**
  * Proposes two or three times for a child's next review or conference: each is held as tentative
  * in the organizer's calendar and sent as a meeting request to everyone invited (council staff get
- * it in their own calendars, tentatively; families and partners by email, with Accept and Decline),
- * tagged with the case reference. The organizer's calendar reminds them to confirm before the
+ * it in their own calendars, tentatively; families and partners by email, with Accept and Decline;
+ * each sees only themselves under the service's attendeeList policy), tagged with the case reference. The organizer's calendar reminds them to confirm before the
  * holds expire, and the proposal is kept on the case. Times sooner than the minimum notice, two
  * that overlap, or a time after the due-by date without a reason are refused before anything is
  * sent. A time that cannot be held is reported; the others stand.
@@ -76,7 +81,8 @@ export async function proposeTimes(
   const already = openProposal(child.proposal, eventKind);
   if (already && already.id !== request.proposalId) throw new ProposalError(`Times are already proposed for ref ${child.ref}: confirm one or withdraw them before proposing others.`);
   // The service's minimum notice: the longer one when anyone outside the council is asked.
-  const outside = request.attendees.some((a) => request.outside.has(a.address.toLowerCase()));
+  const council = proposalCouncil(request);
+  const outside = request.attendees.some((a) => isOutsideCouncil(a.address, council));
   const notice = outside ? settings.minimumNotice.familyOrPartners : settings.minimumNotice.staffOnly;
   const earliest = earliestMeetingDay(calendar, request.today, outside, settings.minimumNotice);
   const check = checkCandidates(request.times, earliest, request.next.dueBy);
@@ -85,6 +91,8 @@ export async function proposeTimes(
 
   const { expiresOn, remindOn, atRisk } = holdTimes(calendar, request.today, settings.holdWorkingDays, request.next.dueBy, notice);
   const childName = settings.showChildNames ? child.childName : null;
+  // Each family member, carer and partner sees only themselves in the invitation, as for a booking.
+  const hideAttendees = hidesAttendeeList(settings.attendeeList, request.attendees, council);
   // Outlook handles at most four requests at a time per mailbox (Exchange's concurrency limit), so
   // the two or three holds go together.
   const placed = await Promise.allSettled(
@@ -100,6 +108,7 @@ export async function proposeTimes(
           attendees: request.attendees,
           bodyHtml: proposalBodyHtml({ event: request.next.event, number: request.next.number, ref: child.ref, option: i + 1, times: request.times, chair: request.chair.name, classification: settings.classification, answerBy: expiresOn }),
           ...(request.online || !request.location ? {} : { location: request.location }),
+          hideAttendees,
           transactionId: request.transactionIds[i]!,
         },
         signal,
@@ -147,7 +156,7 @@ export async function proposeTimes(
     atRisk,
     dueBy: request.next.dueBy,
     candidates,
-    invitees: inviteesOf(request.attendees, request.outside),
+    invitees: inviteesOf(request.attendees, council),
     answers: [],
     lateReason: check.late.length > 0 ? request.lateReason : null,
     online: request.online,

@@ -5,6 +5,7 @@ import { consultationPlan, scheduleConsultation } from "../../app/proposals/cons
 import type { Booking } from "../../ports/Calendar.js";
 import type { PaneEnv } from "../env.js";
 import { dayAndDate } from "../format.js";
+import { ConfirmStep } from "../ConfirmStep.js";
 import { errorText, Notice } from "../Notice.js";
 import { useServiceSettings } from "../useServiceSettings.js";
 import { namesList } from "./namesList.js";
@@ -18,7 +19,9 @@ export function ConsultationOffer({ env, entry, booking }: { env: PaneEnv; entry
   const templates = useServiceSettings(env).templates;
   const calendar = calendarsFor(env.settings)(entry.child.nation);
   const plan = entry.next ? consultationPlan(entry.child, `${entry.next.event} ${entry.next.number}`, booking.start, env.settings, calendar, env.today()) : null;
-  const [result, setResult] = useState<{ kind: "success" | "error"; text: string } | null>(null);
+  const [result, setResult] = useState<{ kind: "success"; text: string } | null>(null);
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const template = templates.find((t) => t.id === "consultation-request") ?? templates.find((t) => t.kind === "consultation");
   if (!plan || !template) return null;
@@ -29,19 +32,34 @@ export function ConsultationOffer({ env, entry, booking }: { env: PaneEnv; entry
       const { request } = await scheduleConsultation({ scheduledMail: env.scheduledMail, mail: env.mail, cases: env.cases }, entry.stored, { plan, next: entry.next!, template, me: env.me, settings: env.settings, calendar, today: env.today() }, env.signal);
       setResult({ kind: "success", text: request.how === "sent" ? `The consultation request went today to ${to}.` : `The consultation request will go on ${dayAndDate(request.sendOn)} to ${to}, from your mailbox.` });
     } catch (e) {
-      setResult({ kind: "error", text: `The consultation request was not scheduled: ${errorText(e)}` });
+      setError(`The consultation request was not scheduled: ${errorText(e)}`);
     } finally {
       setBusy(false);
     }
   };
   if (result) return <Notice kind={result.kind}>{result.text}</Notice>;
+  const when = plan.now ? "today" : `on ${dayAndDate(plan.sendOn)}, ${env.settings.consultationWorkingDays} working days before the meeting`;
+  if (asking) {
+    return (
+      <ConfirmStep
+        title={plan.now ? "Send the consultation request now?" : `Schedule the consultation request for ${dayAndDate(plan.sendOn)}?`}
+        what={<p>The service's consultation request (forms for the child, carers and parents) goes from your mailbox {when}{plan.now ? "" : ": Exchange holds it until then and sends it by itself"}.</p>}
+        told={plan.to.map((t) => ({ name: t.name, address: t.address }))}
+        confirmLabel={busy ? "Scheduling…" : plan.now ? "Send it" : "Schedule it"}
+        busy={busy}
+        error={error}
+        onConfirm={() => void schedule()}
+        onBack={() => setAsking(false)}
+      />
+    );
+  }
   return (
     <div class="card stack" role="group" aria-labelledby="consult-offer">
       <p id="consult-offer">
-        The consultation request (forms for the child, carers and parents) {plan.now ? "is due now" : `is due to go on ${dayAndDate(plan.sendOn)}, ${env.settings.consultationWorkingDays} working days before the meeting`}: to {to}.
+        The consultation request (forms for the child, carers and parents) is due to go {when}: to {to}.
       </p>
-      <button type="button" onClick={() => void schedule()} disabled={busy}>
-        {busy ? "Scheduling…" : plan.now ? `Send it to ${to} now` : `Schedule it to go to ${to} on ${dayAndDate(plan.sendOn)}`}
+      <button type="button" onClick={() => (setError(null), setAsking(true))}>
+        {plan.now ? "Send the consultation request…" : "Schedule the consultation request…"}
       </button>
     </div>
   );

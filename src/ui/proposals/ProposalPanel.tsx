@@ -16,6 +16,7 @@ import { errorText, Notice } from "../Notice.js";
 import { useServiceSettings } from "../useServiceSettings.js";
 import { namesList } from "./namesList.js";
 import { useProposal } from "./useProposal.js";
+import { ConfirmStep } from "../ConfirmStep.js";
 
 interface Props {
   readonly env: PaneEnv;
@@ -85,7 +86,6 @@ export function ProposalPanel({ env, entry, proposal, onChanged, onDone }: Props
       setError(errorText(e));
     } finally {
       setBusy(false);
-      setConfirming(null);
     }
   };
   const withdraw = async () => {
@@ -100,7 +100,6 @@ export function ProposalPanel({ env, entry, proposal, onChanged, onDone }: Props
       setError(errorText(e));
     } finally {
       setBusy(false);
-      setWithdrawing(false);
     }
   };
 
@@ -119,7 +118,7 @@ export function ProposalPanel({ env, entry, proposal, onChanged, onDone }: Props
       )}
       {status.missing.length > 0 && <Notice kind="error">Option {status.missing.join(" and ")} is no longer in your calendar (deleted in Outlook?): it cannot be confirmed.</Notice>}
       <p class="muted">{everyone} {everyone === 1 ? "person was" : "people were"} asked. {status.live ? "Answers as Microsoft 365 has them now." : "Answers as kept on the case."}</p>
-      {error && <Notice kind="error">{error}</Notice>}
+      {error && confirming === null && !withdrawing && <Notice kind="error">{error}</Notice>}
       <ul class="plain stack">
         {status.tallies.map((t) => {
           const date = instantToLondon(t.start).date;
@@ -138,7 +137,7 @@ export function ProposalPanel({ env, entry, proposal, onChanged, onDone }: Props
               <Answers label="Cannot come" people={t.no} />
               <Answers label="Not answered yet" people={t.waiting} />
               {confirming === t.option ? (
-                <ConfirmStep proposal={current} tally={t} consult={consult} setConsult={setConsult} plan={consultationPlan(entry.child, current.eventKind, t.start, env.settings, calendar, env.today())} busy={busy} onConfirm={(acknowledged) => void confirm(t, acknowledged)} onBack={() => setConfirming(null)} />
+                <ConfirmTime proposal={current} tally={t} consult={consult} setConsult={setConsult} plan={consultationPlan(entry.child, current.eventKind, t.start, env.settings, calendar, env.today())} busy={busy} error={error} onConfirm={(acknowledged) => void confirm(t, acknowledged)} onBack={() => setConfirming(null)} />
               ) : (
                 status.mine && !status.expired && !status.missing.includes(t.option) && (
                   <button type="button" class={all ? "primary" : ""} disabled={busy || confirming !== null || withdrawing} onClick={() => (setError(null), setConfirming(t.option))}>
@@ -154,15 +153,16 @@ export function ProposalPanel({ env, entry, proposal, onChanged, onDone }: Props
         <div class="row">
           <button type="button" onClick={reload} disabled={busy}>Refresh answers</button>
           {withdrawing ? (
-            <div class="card stack" role="group" aria-labelledby="withdraw-ask">
-              <p id="withdraw-ask">
-                Cancel the {current.candidates.length} held times and tell {namesList(current.invitees.map((i) => i.name))} they are not needed?
-              </p>
-              <div class="row">
-                <button type="button" class="primary" onClick={() => void withdraw()} disabled={busy}>{busy ? "Withdrawing…" : "Withdraw and tell them"}</button>
-                <button type="button" onClick={() => setWithdrawing(false)} disabled={busy}>Go back</button>
-              </div>
-            </div>
+            <ConfirmStep
+              title="Withdraw these times?"
+              what={<p>The {current.candidates.length} held times are cancelled, and everyone below is told they are not needed and that a new time will follow.</p>}
+              told={current.invitees.map((i) => ({ name: i.name, address: i.address, ...(i.outside ? { role: "outside the council" } : {}) }))}
+              confirmLabel={busy ? "Withdrawing…" : "Withdraw and tell them"}
+              busy={busy}
+              error={error}
+              onConfirm={() => void withdraw()}
+              onBack={() => setWithdrawing(false)}
+            />
           ) : (
             <button type="button" onClick={() => (setError(null), setWithdrawing(true))} disabled={busy || confirming !== null}>
               {status.expired ? "Withdraw and propose again…" : "Withdraw these times…"}
@@ -183,31 +183,35 @@ function Answers({ label, people }: { label: string; people: readonly PersonAnsw
   );
 }
 
-/** Before a time is confirmed: who gets what, the consultation request, and anyone who said they cannot come. */
-function ConfirmStep({ proposal, tally, consult, setConsult, plan, busy, onConfirm, onBack }: {
+/** Before a time is confirmed: what happens, everyone told, the consultation request, and anyone who said they cannot come. */
+function ConfirmTime({ proposal, tally, consult, setConsult, plan, busy, error, onConfirm, onBack }: {
   proposal: Proposal; tally: CandidateTally; consult: boolean; setConsult: (on: boolean) => void;
-  plan: ReturnType<typeof consultationPlan>; busy: boolean; onConfirm: (declinesAccepted: boolean) => void; onBack: () => void;
+  plan: ReturnType<typeof consultationPlan>; busy: boolean; error: string | null; onConfirm: (declinesAccepted: boolean) => void; onBack: () => void;
 }) {
   const others = proposal.candidates.filter((c) => c.option !== tally.option);
-  const names = namesList(proposal.invitees.map((i) => i.name));
   return (
-    <div class="card stack" role="group" aria-labelledby={`confirm-ask-${tally.option}`}>
-      <h4 id={`confirm-ask-${tally.option}`} style="margin:0">Before anything is sent</h4>
-      {tally.no.length > 0 && <Notice kind="error">{namesList(tally.no.map((p) => p.name))} said they cannot come at this time.</Notice>}
-      <p>{timeRange(tally.start, tally.end)} becomes the booking: the full invitation (agenda, feedback link and QR code{proposal.online ? ", Teams meeting" : ""}) goes to {names}.</p>
-      {others.length > 0 && <p>{names} are told the other {others.length === 1 ? "time is" : `${others.length} times are`} not needed ({others.map((c) => timeRange(c.start, c.end)).join("; ")}).</p>}
+    <ConfirmStep
+      title={`Confirm ${timeRange(tally.start, tally.end)}?`}
+      what={
+        <>
+          {tally.no.length > 0 && <Notice kind="error">{namesList(tally.no.map((p) => p.name))} said they cannot come at this time.</Notice>}
+          <p>It becomes the booking: the full invitation (agenda, feedback link and QR code{proposal.online ? ", Teams meeting" : ""}) goes to everyone below.</p>
+          {others.length > 0 && <p>They are told the other {others.length === 1 ? "time is" : `${others.length} times are`} not needed ({others.map((c) => timeRange(c.start, c.end)).join("; ")}).</p>}
+        </>
+      }
+      told={proposal.invitees.map((i) => ({ name: i.name, address: i.address, ...(i.outside ? { role: "outside the council" } : {}) }))}
+      confirmLabel={busy ? "Confirming…" : tally.no.length > 0 ? "Confirm anyway and tell them" : "Confirm and tell them"}
+      busy={busy}
+      error={error}
+      onConfirm={() => onConfirm(tally.no.length > 0)}
+      onBack={onBack}
+    >
       {plan && (
         <label class="inline">
           <input type="checkbox" checked={consult} onChange={(e) => setConsult(e.currentTarget.checked)} />
           {plan.now ? "Send the consultation request today" : `Schedule the consultation request for ${dayAndDate(plan.sendOn)}`} to {namesList(plan.to.map((t) => t.name))}
         </label>
       )}
-      <div class="row">
-        <button type="button" class="primary" disabled={busy} onClick={() => onConfirm(tally.no.length > 0)}>
-          {busy ? "Confirming…" : tally.no.length > 0 ? "Confirm anyway and tell them" : "Confirm and tell them"}
-        </button>
-        <button type="button" onClick={onBack} disabled={busy}>Go back</button>
-      </div>
-    </div>
+    </ConfirmStep>
   );
 }

@@ -3,13 +3,15 @@ import { LATE_REASONS } from "../../app/lateReasons.js";
 import { calendarsFor } from "../../app/dueReport.js";
 import type { SlotFinding } from "../../app/findSlots.js";
 import type { CaseloadEntry } from "../../app/loadCaseload.js";
-import { inviteesOf, proposeTimes, type ProposeOutcome } from "../../app/proposals/proposeTimes.js";
+import { inviteesOf, proposalCouncil, proposeTimes, type ProposeOutcome } from "../../app/proposals/proposeTimes.js";
 import { earliestMeetingDay } from "../../domain/scheduling/minimumNotice.js";
 import { holdTimes } from "../../domain/proposals/holdTimes.js";
+import { hidesAttendeeList, isOutsideCouncil } from "../../domain/scheduling/attendeeList.js";
 import { timesToOffer } from "../../domain/proposals/timesToOffer.js";
 import type { Slot } from "../../domain/scheduling/rankSlots.js";
 import type { StoredCase } from "../../ports/CaseStore.js";
 import type { Attendee } from "../../ports/Calendar.js";
+import { ConfirmStep } from "../ConfirmStep.js";
 import type { PaneEnv } from "../env.js";
 import { dayAndDate, timeRange } from "../format.js";
 import { errorText, Notice } from "../Notice.js";
@@ -36,10 +38,9 @@ interface Props {
 export function ProposeTimes({ env, entry, finding, invited, chair, online, location, onProposed }: Props) {
   const next = entry.next!;
   const calendar = calendarsFor(env.settings)(entry.child.nation);
-  // Free/busy came back unknown for people outside the council: they are asked by email.
-  const outside = useMemo(() => new Set((finding.best[0] ?? finding.slots[0])?.people.filter((p) => p.availability === "unknown").map((p) => p.address.toLowerCase()) ?? []), [finding]);
+  const council = proposalCouncil({ stored: entry.stored, chair, organizer: env.me });
   // The service's minimum notice, the longer one when anyone outside the council is asked.
-  const anyOutside = invited.some((a) => outside.has(a.address.toLowerCase()));
+  const anyOutside = invited.some((a) => isOutsideCouncil(a.address, council));
   const notice = anyOutside ? env.settings.minimumNotice.familyOrPartners : env.settings.minimumNotice.staffOnly;
   const earliest = earliestMeetingDay(calendar, env.today(), anyOutside, env.settings.minimumNotice);
   const offered = useMemo(() => timesToOffer(finding.slots, earliest, 5), [finding, earliest]);
@@ -51,7 +52,8 @@ export function ProposeTimes({ env, entry, finding, invited, chair, online, loca
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<ProposeOutcome | null>(null);
   const ids = useRef({ proposal: crypto.randomUUID(), transactions: [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()] });
-  const invitees = inviteesOf(invited, outside);
+  const invitees = inviteesOf(invited, council);
+  const hidden = hidesAttendeeList(env.settings.attendeeList, invited, council);
   const ordered = [...chosen].sort((a, b) => offered.indexOf(a) - offered.indexOf(b));
   const late = ordered.some((s) => s.date > next.dueBy);
   const hold = holdTimes(calendar, env.today(), env.settings.holdWorkingDays, next.dueBy, notice);
@@ -64,7 +66,7 @@ export function ProposeTimes({ env, entry, finding, invited, chair, online, loca
       const result = await proposeTimes(
         { holds: env.holds, reminders: env.reminders, cases: env.cases },
         {
-          stored: entry.stored, next, organizer: env.me, chair, times: ordered.map((s) => ({ start: s.start, end: s.end })), attendees: invited, outside, online, location,
+          stored: entry.stored, next, organizer: env.me, chair, times: ordered.map((s) => ({ start: s.start, end: s.end })), attendees: invited, online, location,
           lateReason: late ? { reason: lateReason, detail: lateDetail } : null, proposalId: ids.current.proposal, transactionIds: ids.current.transactions, today: env.today(),
         },
         env.settings,
@@ -75,7 +77,6 @@ export function ProposeTimes({ env, entry, finding, invited, chair, online, loca
       setAsking(false);
     } catch (e) {
       setError(errorText(e));
-      setAsking(false);
     } finally {
       setBusy(false);
     }
@@ -138,31 +139,27 @@ export function ProposeTimes({ env, entry, finding, invited, chair, online, loca
           <textarea id="propose-late-detail" value={lateDetail} onInput={(e) => setLateDetail(e.currentTarget.value)} />
         </fieldset>
       )}
-      {error && <Notice kind="error">{error}</Notice>}
+      {error && !asking && <Notice kind="error">{error}</Notice>}
       {asking ? (
-        <div class="card stack" role="group" aria-labelledby="propose-ask">
-          <h4 id="propose-ask" style="margin:0">Before anything is sent</h4>
-          <p>
-            {ordered.length} meeting requests ({ordered.map((s) => timeRange(s.start, s.end)).join("; ")}) go to:
-          </p>
-          <ul>
-            {invitees.map((i) => (
-              <li key={i.address}>
-                {i.name}: {i.outside ? "outside the council, by email (Accept or Decline, no account needed)" : "held as tentative in their calendar"}
-              </li>
-            ))}
-          </ul>
-          <p>
-            The times are held in your calendar until {dayAndDate(hold.expiresOn)}. Your calendar reminds you to confirm one on {dayAndDate(hold.remindOn)}
-            {hold.atRisk ? ", early: waiting until the holds expire would leave no time to propose again before the due-by date." : "."}
-          </p>
-          <div class="row">
-            <button type="button" class="primary" onClick={() => void propose()} disabled={busy}>
-              {busy ? "Sending…" : `Send ${ordered.length} meeting requests`}
-            </button>
-            <button type="button" onClick={() => setAsking(false)} disabled={busy}>Go back</button>
-          </div>
-        </div>
+        <ConfirmStep
+          title={`Send meeting requests for ${ordered.length} times?`}
+          what={
+            <>
+              <p>{ordered.map((slot) => timeRange(slot.start, slot.end)).join("; ")}: each is held in your calendar as tentative and sent as a meeting request{hidden ? "; each person sees only themselves in it" : ""}.</p>
+              <p>
+                The times are held until {dayAndDate(hold.expiresOn)}. Your calendar reminds you to confirm one on {dayAndDate(hold.remindOn)}
+                {hold.atRisk ? ", early: waiting until the holds expire would leave no time to propose again before the due-by date." : "."}
+              </p>
+            </>
+          }
+          told={invitees.map((i) => ({ name: i.name, address: i.address, role: i.outside ? "outside the council: by email, Accept or Decline, no account needed" : "in their own calendar, tentative" }))}
+          toldHeading="Asked about these times"
+          confirmLabel={busy ? "Sending…" : `Send ${ordered.length} meeting requests`}
+          busy={busy}
+          error={error}
+          onConfirm={() => void propose()}
+          onBack={() => setAsking(false)}
+        />
       ) : (
         offered.length >= 2 && (
           <button type="button" onClick={() => (setError(null), setAsking(true))} disabled={chosen.length < 2 || chosen.length > 3}>
