@@ -53,7 +53,10 @@ function OutsidePreview() {
   }, [open, round]);
   const post = async (what: "respond" | "reply", body: unknown, done: string) => {
     const response = await fetch(`${base}/${what}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-    const answer = response.ok ? null : ((await response.json()) as { error: { message: string } }).error.message;
+    // Read every answer to its end, the empty 202 too: a body left unread keeps its connection, and
+    // after a few the browser has none left for the next request.
+    const text = await response.text();
+    const answer = response.ok ? null : (JSON.parse(text) as { error: { message: string } }).error.message;
     setStatus(answer ? { kind: "error", text: answer } : { kind: "success", text: done });
     setRound((n) => n + 1);
   };
