@@ -18,12 +18,11 @@ import { loadCaseload } from "../src/app/loadCaseload.js";
 import { confirmProposal } from "../src/app/proposals/confirmProposal.js";
 import { consultationPlan } from "../src/app/proposals/consultation.js";
 import { proposalStatus } from "../src/app/proposals/proposalStatus.js";
-import { proposeTimes } from "../src/app/proposals/proposeTimes.js";
+import { inviteesOf, proposalCouncil, proposeTimes } from "../src/app/proposals/proposeTimes.js";
 import { DEFAULT_SETTINGS } from "../src/app/serviceSettings.js";
-import { addWorkingDays } from "../src/domain/calendar/addWorkingDays.js";
 import type { IsoDate } from "../src/domain/calendar/isoDate.js";
 import { instant } from "../src/domain/calendar/londonTime.js";
-import { workingCalendar, workingDays } from "../src/domain/calendar/workingCalendar.js";
+import { workingCalendar } from "../src/domain/calendar/workingCalendar.js";
 import { timesToOffer } from "../src/domain/proposals/timesToOffer.js";
 import { DEFAULT_TEMPLATES } from "../src/domain/templates/defaultTemplates.js";
 import { CASE_REGISTER_LIST, DEMO_SITE } from "../src/sandbox/demo/demoTenant.js";
@@ -57,9 +56,15 @@ const counted = (label: string) => {
 const caseload = await loadCaseload({ cases, calendar }, today, DEFAULT_SETTINGS);
 const entry = caseload.entries.find((e) => e.child.iro === iro.address && e.next && !e.booking && e.child.lac && !e.child.cp && ["carer", "parent", "partner"].every((r) => e.child.contacts.some((c) => c.role === r)))!;
 const attendees = proposedAttendees(entry.stored, iro.address);
-const finding = await findSlots(calendar, { chair: iro.address, attendees, from: today, dueBy: entry.next!.dueBy, lengthMinutes: 90, maxReviewsPerDay: 3, reviewsOnDay: caseload.reviewsOnDay, calendar: england, now: instant(Date.parse("2026-03-02T08:00:00Z")) });
-const times = timesToOffer(finding.slots, addWorkingDays(england, today, workingDays(DEFAULT_SETTINGS.minimumNoticeWorkingDays)), 3);
-const outside = new Set(finding.slots[0]!.people.filter((p) => p.availability === "unknown").map((p) => p.address.toLowerCase()));
+/** Free times for a child, as the booking pane finds them (the service's minimum notice applied). */
+const find = (stored: typeof entry.stored, dueBy: IsoDate, invited: typeof attendees) =>
+  findSlots(calendar, {
+    chair: iro.address, attendees: invited, from: today, dueBy, lengthMinutes: 90, maxReviewsPerDay: 3, reviewsOnDay: caseload.reviewsOnDay, calendar: england, today,
+    now: instant(Date.parse("2026-03-02T08:00:00Z")), notice: DEFAULT_SETTINGS.minimumNotice, council: proposalCouncil({ stored, chair: iro, organizer: iro }),
+  });
+const finding = await find(entry.stored, entry.next!.dueBy, attendees);
+const times = timesToOffer(finding.slots, finding.from, 3);
+const outside = new Set(inviteesOf(attendees, proposalCouncil({ stored: entry.stored, chair: iro, organizer: iro })).filter((i) => i.outside).map((i) => i.address.toLowerCase()));
 
 console.log(`proposed times for ref ${entry.child.ref}: ${attendees.length} invited (${outside.size} outside the council), 3 times`);
 requests = [];
@@ -85,8 +90,8 @@ counted(`confirm (the booking, 2 holds released, the reminder removed, the consu
 // The pane: opening it to seeing the answers, for a second child with times proposed.
 const other = caseload.entries.find((e) => e !== entry && e.child.iro === iro.address && e.next && !e.booking && e.child.lac && !e.child.cp && e.child.contacts.some((c) => c.role === "parent"))!;
 const otherAttendees = proposedAttendees(other.stored, iro.address);
-const otherFinding = await findSlots(calendar, { chair: iro.address, attendees: otherAttendees, from: today, dueBy: other.next!.dueBy, lengthMinutes: 90, maxReviewsPerDay: 3, reviewsOnDay: caseload.reviewsOnDay, calendar: england, now: instant(Date.parse("2026-03-02T08:00:00Z")) });
-await proposeTimes(ports, { stored: other.stored, next: other.next!, organizer: iro, chair: iro, times: timesToOffer(otherFinding.slots, addWorkingDays(england, today, workingDays(5)), 3), attendees: otherAttendees, online: true, location: "", lateReason: null, proposalId: crypto.randomUUID(), transactionIds: [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()], today }, DEFAULT_SETTINGS, england);
+const otherFinding = await find(other.stored, other.next!.dueBy, otherAttendees);
+await proposeTimes(ports, { stored: other.stored, next: other.next!, organizer: iro, chair: iro, times: timesToOffer(otherFinding.slots, otherFinding.from, 3), attendees: otherAttendees, online: true, location: "", lateReason: null, proposalId: crypto.randomUUID(), transactionIds: [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()], today }, DEFAULT_SETTINGS, england);
 
 const paneMs = await paneTimes(`${sandbox.url}/preview-outlook.html?today=2026-03-02&now=2026-03-02T08:00:00Z&user=${iro.address}`, async (page) => {
   await page.getByLabel("Find a child by case reference or name").fill(other.child.ref);

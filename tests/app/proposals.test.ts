@@ -259,10 +259,19 @@ describe("withdrawing proposed times, and the caseload", () => {
 });
 
 describe("the service's settings for proposed times and reminders", () => {
-  it("default to holds of 3 working days, 5 days' notice and the consultation request 10 working days ahead; each can be set, within limits", async () => {
+  it("with only staff invited, the shorter minimum notice applies to the times proposed", async () => {
+    const { ports, holds, request } = await setUp();
+    const staffOnly = attendees.slice(0, 1);
+    const tomorrow = [{ start: at("2026-03-03", 600), end: at("2026-03-03", 690) }, { start: at("2026-03-04", 600), end: at("2026-03-04", 690) }];
+    await expect(proposeTimes(ports, request({ attendees, times: tomorrow }), settings, england)).rejects.toThrow("sooner than the minimum notice allows: choose a time from Mon 09/03/2026");
+    expect((await proposeTimes(ports, request({ attendees: staffOnly, times: tomorrow }), settings, england)).proposal.candidates).toHaveLength(2);
+    expect(holds.requests.every((r) => r.attendees.length === 1)).toBe(true);
+  });
+
+  it("default to holds of 3 working days and the consultation request 10 working days ahead; each can be set, within limits", async () => {
     const { readServiceSettings } = await import("../../src/app/readServiceSettings.js");
-    expect(readServiceSettings({}).settings).toMatchObject({ holdWorkingDays: 3, minimumNoticeWorkingDays: 5, consultationWorkingDays: 10 });
-    expect(readServiceSettings({ holdWorkingDays: 5, minimumNoticeWorkingDays: 0, consultationWorkingDays: 15 }).settings).toMatchObject({ holdWorkingDays: 5, minimumNoticeWorkingDays: 0, consultationWorkingDays: 15 });
+    expect(readServiceSettings({}).settings).toMatchObject({ holdWorkingDays: 3, consultationWorkingDays: 10 });
+    expect(readServiceSettings({ holdWorkingDays: 5, consultationWorkingDays: 15 }).settings).toMatchObject({ holdWorkingDays: 5, consultationWorkingDays: 15 });
     expect(readServiceSettings({ holdWorkingDays: 0, consultationWorkingDays: 2.5 }).errors).toEqual([
       "settings.holdWorkingDays should be a whole number from 1 to 10",
       "settings.consultationWorkingDays should be a whole number from 0 to 30",
