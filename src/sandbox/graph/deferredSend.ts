@@ -62,14 +62,6 @@ export function deliverDeferred(ctx: Pick<GraphRequest, "store" | "now" | "graph
   });
 }
 
-/** $select on messages: the properties asked for, and the id. */
-export function selected(req: GraphRequest, data: Record<string, unknown>): Record<string, unknown> {
-  const select = req.query.get("$select");
-  if (!select) return data;
-  const keep = new Set(["id", ...select.split(",").map((s) => s.trim())]);
-  return Object.fromEntries(Object.entries(data).filter(([key]) => keep.has(key)));
-}
-
 function waiting(store: Store): Waiting[] {
   return JSON.parse(store.meta(INDEX) ?? "[]") as Waiting[];
 }

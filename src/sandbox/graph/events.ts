@@ -7,6 +7,7 @@ import { badRequest, GraphError, notFound, onlyKnownProperties, requireObject } 
 import { ICAL_UID_PREFIX, onlineMeetingInfo } from "./teamsMeetings.js";
 import { tellOutside } from "./eventResponses.js";
 import { meetingMail } from "../outsideMail.js";
+import { selected } from "./select.js";
 
 /** The event properties the sandbox stores and answers, as Graph names them. */
 const WRITABLE = [
@@ -281,10 +282,7 @@ export function renderEvent(req: GraphRequest, event: StoredEvent): Record<strin
   };
   const expanded = expandedProperties(req, singleValueExtendedProperties);
   if (expanded) rendered.singleValueExtendedProperties = expanded;
-  const select = req.query.get("$select");
-  if (!select) return rendered;
-  const keep = new Set(["id", "@odata.etag", "singleValueExtendedProperties", ...select.split(",").map((s) => s.trim())]);
-  return Object.fromEntries(Object.entries(rendered).filter(([key]) => keep.has(key)));
+  return selected(req, rendered);
 }
 
 /**

@@ -5,7 +5,8 @@ import { badRequest, notFound, onlyKnownProperties, requireObject } from "./grap
 import { expandedProperties, extendedPropertyFilter, oneOf, requireString } from "./events.js";
 import { escapeHtml } from "../../domain/templates/escapeHtml.js";
 import { deliverOutside } from "../outsideMail.js";
-import { holdUntilDeferredTime, messageProperties, selected } from "./deferredSend.js";
+import { holdUntilDeferredTime, messageProperties } from "./deferredSend.js";
+import { selected } from "./select.js";
 
 const MESSAGE_PROPERTIES = [
   "subject", "body", "toRecipients", "ccRecipients", "bccRecipients", "replyTo", "importance",
