@@ -1,18 +1,21 @@
 import type { IsoDate } from "../domain/calendar/isoDate.js";
 import { ukDayAndDate } from "../domain/calendar/ukTimes.js";
 import type { WorkingCalendar } from "../domain/calendar/workingCalendar.js";
+import { recordDeadlinesFor } from "../domain/caseload/assessChild.js";
 import type { CaseRef } from "../domain/caseload/caseRef.js";
+import type { ChildTrack } from "../domain/caseload/childCase.js";
 import { meetingRecords } from "../domain/records/meetingRecords.js";
 import { recordReminderDay } from "../domain/reminders/recordReminderDay.js";
 import { bookingSubject } from "../domain/templates/bookingInvite.js";
 import { escapeHtml } from "../domain/templates/escapeHtml.js";
 import type { StatutoryEvent } from "../domain/timescales/ruleSets.js";
 import type { Reminders } from "../ports/Reminders.js";
+import { timescaleOptions } from "./dueReport.js";
 import type { ServiceSettings } from "./serviceSettings.js";
 
 export interface HeldMeeting {
   readonly ref: CaseRef;
-  readonly track: "lac" | "cp";
+  readonly track: ChildTrack;
   readonly event: StatutoryEvent;
   readonly number: number;
   readonly held: IsoDate;
@@ -24,7 +27,7 @@ export interface HeldMeeting {
  * reminded without opening IRO Desk, and nobody else is told. Setting it again replaces it.
  */
 export async function remindRecord(reminders: Reminders, meeting: HeldMeeting, settings: ServiceSettings, calendar: WorkingCalendar, today: IsoDate, signal?: AbortSignal): Promise<{ readonly dueBy: IsoDate; readonly remindOn: IsoDate }> {
-  const dueBy = meetingRecords(meeting.held, {}, settings.recordDeadlines[meeting.track], calendar, today).find((r) => r.kind === "record")!.dueBy;
+  const dueBy = meetingRecords(meeting.held, {}, recordDeadlinesFor(meeting.track, timescaleOptions(settings)), calendar, today).find((r) => r.kind === "record")!.dueBy;
   const remindOn = recordReminderDay(calendar, meeting.held, dueBy);
   const eventKind = `${meeting.event} ${meeting.number}`;
   const what = bookingSubject(meeting.event, meeting.number, meeting.ref);

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { addedInvitee, bookReview, CANCEL_REASONS, CancelledReasonNotKept, cancelReview, councilOf, proposedAttendees, type BookingOutcome } from "../app/bookReview.js";
 import { toldOnCase } from "../app/casePeople.js";
-import { LATE_REASONS, LateReasonNeeded } from "../app/lateReasons.js";
+import { LateReasonNeeded } from "../app/lateReasons.js";
 import { calendarsFor } from "../app/dueReport.js";
 import { findSlots, type SlotFinding } from "../app/findSlots.js";
 import { refreshedEntry, type Caseload, type CaseloadEntry } from "../app/loadCaseload.js";
@@ -21,6 +21,7 @@ import type { Slot } from "../domain/scheduling/rankSlots.js";
 import { isInitialConference, meetingName } from "../domain/timescales/ruleSets.js";
 import type { Invitee } from "../ports/Calendar.js";
 import { ConfirmStep } from "./ConfirmStep.js";
+import { LateReasonFields } from "./LateReasonFields.js";
 import type { PaneEnv } from "./env.js";
 import { countOf, dayAndDate, daysLeftWords, ROLE_WORDS, timeRange } from "./format.js";
 import { errorText, Notice } from "./Notice.js";
@@ -362,19 +363,15 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
       </button>
       {finding && <SlotPicker finding={finding} names={names} chosen={slot} onChoose={(s) => (setSlot(s), setFieldError(null))} />}
       {late && (
-        <fieldset class="card">
-          <legend>Why after the due-by date?</legend>
-          <label for="late-reason">Reason</label>
-          <select id="late-reason" value={lateReason} onChange={(e) => (setLateReason(e.currentTarget.value), setFieldError(null))} {...invalid("late-reason")}>
-            <option value="">Choose a reason</option>
-            {LATE_REASONS.map((r) => (
-              <option value={r} key={r}>{r}</option>
-            ))}
-          </select>
-          {fieldMessage("late-reason")}
-          <label for="late-detail">More detail</label>
-          <textarea id="late-detail" value={lateDetail} onInput={(e) => setLateDetail(e.currentTarget.value)} />
-        </fieldset>
+        <LateReasonFields
+          id="late-reason"
+          legend="Why after the due-by date?"
+          reason={lateReason}
+          detail={lateDetail}
+          error={fieldError?.field === "late-reason" ? fieldError.message : null}
+          onReason={(r) => (setLateReason(r), setFieldError(null))}
+          onDetail={setLateDetail}
+        />
       )}
       {error && <Notice kind="error">{error}</Notice>}
       {slot && fills && (

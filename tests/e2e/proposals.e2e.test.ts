@@ -4,7 +4,10 @@ import { fromRegisterFields } from "../../src/adapters/graph/caseRegisterFields.
 import type { ChildCase } from "../../src/domain/caseload/childCase.js";
 import { CASE_REGISTER_LIST } from "../../src/sandbox/demo/demoTenant.js";
 import type { StoredEvent } from "../../src/sandbox/store.js";
+import { DEFERRED_SEND_TIME } from "../../src/adapters/graph/graphScheduledMail.js";
+import { TODAY } from "../contract/testSandbox.js";
 import { axeViolations, screenshot, ukPage, useBrowserAndSandbox } from "./browser.js";
+import { registerOf, unbookedChildOf } from "./demoChildren.js";
 
 const IRO = "sam.okafor@westmere.example";
 const { browser, sandbox } = useBrowserAndSandbox();
@@ -32,6 +35,16 @@ async function openChild(page: Awaited<ReturnType<typeof ukPage>>, url: string, 
   await page.getByRole("button", { name: new RegExp(`Ref ${ref}`) }).click();
 }
 
+/** Sam's booking pane for a child, free times found: the part that proposes times, open. */
+async function proposeTimesFor(ref: string) {
+  const page = await ukPage(browser());
+  await openChild(page, outlook(), ref);
+  await page.getByRole("button", { name: "Find free times" }).click();
+  const propose = page.getByRole("region", { name: "Or propose two or three times" });
+  await propose.waitFor();
+  return { page, propose };
+}
+
 /**
  * Someone outside the council's mailbox, open and settled. The page is tall enough to show every
  * message without scrolling: each message body is a document of its own (an iframe), and a click
@@ -45,7 +58,7 @@ async function openMailbox(page: Awaited<ReturnType<typeof ukPage>>, address: st
   await Promise.all(page.frames().filter((f) => f !== page.mainFrame()).map((f) => f.waitForLoadState("load")));
 }
 
-/** Someone outside the council opens their mailbox (a page of their own) and answers each invitation from it. */
+/** Someone outside the council opens their mailbox (a page of their own) and answers each invitation from it, the first time first. */
 async function answerAsOutside(address: string, answers: readonly ("Accept" | "Maybe" | "Decline")[]) {
   const page = await ukPage(browser(), 1280, 2400);
   await openMailbox(page, address);
@@ -64,11 +77,7 @@ describe("proposing times to a family, collecting their answers and confirming o
     const carer = contact("carer");
     const parent = contact("parent");
     const partner = contact("partner");
-    const page = await ukPage(browser());
-    await openChild(page, outlook(), child.ref);
-    await page.getByRole("button", { name: "Find free times" }).click();
-    const propose = page.getByRole("region", { name: "Or propose two or three times" });
-    await propose.waitFor();
+    const { page, propose } = await proposeTimesFor(child.ref);
     expect(await propose.getByRole("checkbox").count()).toBeGreaterThanOrEqual(3);
     expect(await propose.getByRole("checkbox", { checked: true }).count()).toBe(3);
     await propose.getByRole("button", { name: "Propose these 3 times…" }).click();
@@ -172,11 +181,7 @@ describe("proposing times to a family, collecting their answers and confirming o
   it("an answer by plain reply is recorded from the read pane with one press; expired holds cannot be confirmed", async () => {
     const child = childrenWithFamily()[0]!;
     const parent = child.contacts.find((c) => c.role === "parent")!;
-    const page = await ukPage(browser());
-    await openChild(page, outlook(), child.ref);
-    await page.getByRole("button", { name: "Find free times" }).click();
-    const propose = page.getByRole("region", { name: "Or propose two or three times" });
-    await propose.waitFor();
+    const { page, propose } = await proposeTimesFor(child.ref);
     await propose.getByRole("button", { name: "Propose these 3 times…" }).click();
     await propose.getByRole("button", { name: "Send 3 meeting requests" }).click();
     await page.getByRole("button", { name: "See the answers" }).click();
@@ -231,5 +236,115 @@ describe("proposing times to a family, collecting their answers and confirming o
     await later.getByRole("button", { name: "Find free times" }).waitFor();
     expect(caseEvents(IRO, child.ref).filter((e) => e.data.isOrganizer)).toEqual([]);
     expect(page.errors.concat(mail.errors, later.errors, caseload.errors)).toEqual([]);
+  });
+
+  it("a time after the due-by date needs its reason before anything is asked; confirming a time someone declined asks first, naming them", async () => {
+    // Due before the family's notice runs out: every time offered is after the due-by date.
+    const child = unbookedChildOf(sandbox, IRO, TODAY, { before: "2026-03-09", withParent: true });
+    const parent = child.contacts.find((c) => c.role === "parent")!;
+    const { page, propose } = await proposeTimesFor(child.ref);
+    expect(await propose.getByText("After due-by date").count()).toBeGreaterThanOrEqual(3);
+    // Without a reason: refused beside the reason, which takes focus; nothing is asked, nothing held.
+    await propose.getByRole("button", { name: "Propose these 3 times…" }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("propose-late-reason");
+    expect(await propose.locator("#propose-late-reason").getAttribute("aria-invalid")).toBe("true");
+    expect(await propose.locator("#propose-late-reason-error").innerText()).toMatch(/^This is after the due-by date \(\d\d\/\d\d\/2026\)\. Choose why it is late/);
+    expect(await propose.getByRole("region", { name: /^Send meeting requests/ }).count()).toBe(0);
+    expect(caseEvents(IRO, child.ref)).toEqual([]);
+    await screenshot(page, "proposals-late-reason-needed");
+    expect(await axeViolations(page)).toEqual([]);
+    await propose.getByLabel("Reason").selectOption("Family or carers asked for a later date");
+    expect(await propose.locator("#propose-late-reason").getAttribute("aria-invalid")).toBeNull();
+    await propose.getByRole("button", { name: "Propose these 3 times…" }).click();
+    await propose.getByRole("button", { name: "Send 3 meeting requests" }).click();
+    await page.getByRole("button", { name: "See the answers" }).click();
+    const option1 = page.getByRole("listitem", { name: /^Option 1:/ });
+    expect(await option1.innerText()).toMatch(/Due by \w{3} \d\d\/\d\d\/2026: \d+ working days? late \(Family or carers asked for a later date\)/);
+
+    // The parent declines the first time from their own email app.
+    await answerAsOutside(parent.email, ["Decline"]);
+    await page.getByRole("button", { name: "Refresh answers" }).click();
+    await option1.getByText(/^Cannot come \(1\):/).waitFor();
+    await option1.getByRole("button", { name: "Confirm option 1…" }).click();
+    const confirm = option1.getByRole("region", { name: /^Confirm / });
+    expect(await confirm.getByRole("alert").innerText()).toBe(`${parent.name} said they cannot come at this time.`);
+    expect(await confirm.getByRole("button", { name: "Confirm and tell them" }).count()).toBe(0);
+    // The meeting is sooner than 10 working days away: the consultation request would go today.
+    expect(await confirm.getByLabel(/^Send the consultation request today to /).isChecked()).toBe(true);
+    await screenshot(page, "proposals-confirm-declined");
+    expect(await axeViolations(page)).toEqual([]);
+    // Going back changes nothing; asked again, the IRO confirms anyway.
+    await confirm.getByRole("button", { name: "Go back" }).click();
+    expect(caseEvents(IRO, child.ref).filter((e) => e.data.isOrganizer && e.data.showAs === "busy")).toEqual([]);
+    await option1.getByRole("button", { name: "Confirm option 1…" }).click();
+    await option1.getByRole("button", { name: "Confirm anyway and tell them" }).click();
+    await page.getByRole("heading", { name: "Booked" }).waitFor();
+    expect(await page.getByRole("region", { name: "Booked" }).getByRole("status").innerText()).toMatch(/The consultation request went today to /);
+    const saved = registerOf(sandbox).find((c) => c.ref === child.ref)!;
+    expect(saved.lateReasons.at(-1)).toMatchObject({ reason: "Family or carers asked for a later date", recorded: "2026-03-02" });
+    expect(saved.consultations?.at(-1)).toMatchObject({ how: "sent", sendOn: "2026-03-02" });
+    expect(page.errors).toEqual([]);
+  });
+
+  it("reminders in working days: a consultation request scheduled through Exchange for 10 working days before the meeting, a full record's reminder cleared when it is marked sent; both in the caseload", async () => {
+    const child = unbookedChildOf(sandbox, IRO, TODAY, { after: "2026-04-10", withParent: true });
+    const page = await ukPage(browser());
+    await openChild(page, outlook(), child.ref);
+    // A meeting a month off: its consultation request waits.
+    await page.getByRole("button", { name: "Change details" }).click();
+    await page.getByLabel("Earliest date").fill("2026-03-30");
+    await page.getByRole("button", { name: "Find free times" }).click();
+    const book = page.getByRole("button", { name: /^Book: / });
+    const when = /^Book: (\w{3} \d\d\/\d\d\/\d{4}), (\d\d):(\d\d)/.exec(await book.innerText())!;
+    await book.click();
+    await page.getByRole("heading", { name: "Booked" }).waitFor();
+    const offer = page.getByRole("group", { name: /^The consultation request .* is due to go on \w{3} \d\d\/\d\d\/2026, 10 working days before the meeting/ });
+    await offer.getByRole("button", { name: "Schedule the consultation request…" }).click();
+    const ask = page.getByRole("region", { name: /^Schedule the consultation request for \w{3} \d\d\/\d\d\/2026\?$/ });
+    const sendOn = /for (\w{3} (\d\d)\/(\d\d)\/(2026))\?/.exec((await ask.getByRole("heading").first().innerText()).trim())!;
+    expect(await ask.innerText()).toContain("Exchange holds it until then and sends it by itself");
+    await screenshot(page, "proposals-consultation-ask");
+    expect(await axeViolations(page)).toEqual([]);
+    await ask.getByRole("button", { name: "Schedule it" }).click();
+    await page.getByText(`The consultation request will go on ${sendOn[1]} to`, { exact: false }).waitFor();
+    // 10 working days before the meeting: two calendar weeks at least.
+    const iso = `${sendOn[4]}-${sendOn[3]}-${sendOn[2]}`;
+    const meeting = `${when[1]!.slice(10)}-${when[1]!.slice(7, 9)}-${when[1]!.slice(4, 6)}`;
+    expect(Date.parse(meeting) - Date.parse(iso)).toBeGreaterThanOrEqual(14 * 86_400_000);
+    // Sent through Graph with PidTagDeferredSendTime at 08:00 London on that day (Exchange holds it until then).
+    const sent = await sandbox.raw(IRO, "GET", `/me/mailFolders/sentitems/messages?$top=50&$expand=singleValueExtendedProperties($filter=id eq '${DEFERRED_SEND_TIME}')`);
+    const deferred = (sent.body.value as { subject: string; singleValueExtendedProperties?: { value: string }[] }[]).filter((m) => m.subject.includes(`ref ${child.ref}`) && m.singleValueExtendedProperties?.length);
+    expect(deferred.map((m) => new Date(m.singleValueExtendedProperties![0]!.value).toLocaleString("en-GB", { timeZone: "Europe/London" }))).toEqual([`${iso.slice(8)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}, 08:00:00`]);
+
+    // The caseload shows when it goes, in working days.
+    const caseload = await ukPage(browser());
+    await caseload.goto(`${sandbox.url}/preview-caseload.html?${pinned}&user=${IRO}`);
+    await caseload.getByLabel("Search by reference or name").fill(child.ref);
+    const row = caseload.getByRole("button", { name: new RegExp(`Ref ${child.ref}`) });
+    expect(await row.innerText()).toMatch(new RegExp(`Consultation request goes ${sendOn[1]} \\(in \\d+ working days\\)`));
+
+    // A full record to send: the chair puts its reminder in Outlook with one press; marking it sent removes it.
+    await caseload.getByLabel("Search by reference or name").fill("");
+    await caseload.getByLabel("Show").selectOption("records");
+    const withRecord = caseload.locator(".child").filter({ hasText: /Full record of LAC review \d+ due by/ }).first();
+    const record = /Full record of (LAC review \d+) due by (\w{3} \d\d\/\d\d\/\d{4})/.exec(await withRecord.innerText())!;
+    const ref = (await withRecord.locator(".ref").innerText()).replace(/^Ref /, "");
+    await withRecord.click();
+    await caseload.getByRole("button", { name: `Remind me in Outlook: full record of ${record[1]}` }).click();
+    await caseload.getByText(/^Your calendar reminds you on \w{3} \d\d\/\d\d\/\d{4}\.$/).waitFor();
+    const reminders = () => caseEvents(IRO, ref).filter((e) => String(e.data.subject).startsWith("Full record due:"));
+    expect(reminders().map((e) => [e.data.showAs, e.data.isReminderOn])).toEqual([["free", true]]);
+    await caseload.reload();
+    await caseload.getByLabel("Show").selectOption("records");
+    const again = caseload.getByRole("button", { name: new RegExp(`Ref ${ref}`) });
+    expect(await again.innerText()).toContain(`Reminder: full record due ${record[2]}`);
+    await screenshot(caseload, "proposals-record-reminder");
+    expect(await axeViolations(caseload)).toEqual([]);
+    await again.click();
+    await caseload.getByText("Reminder in your calendar.").waitFor();
+    await caseload.getByRole("button", { name: `Mark as sent today: full record of ${record[1]}` }).click();
+    await caseload.getByRole("button", { name: `Mark as sent today: full record of ${record[1]}` }).waitFor({ state: "detached" });
+    await expect.poll(() => reminders().length).toBe(0);
+    expect(page.errors.concat(caseload.errors)).toEqual([]);
   });
 });

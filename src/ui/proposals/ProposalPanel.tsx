@@ -11,7 +11,7 @@ import type { CandidateTally, PersonAnswer } from "../../domain/proposals/tallyA
 import { meetingName } from "../../domain/timescales/ruleSets.js";
 import type { StoredCase } from "../../ports/CaseStore.js";
 import type { PaneEnv } from "../env.js";
-import { dayAndDate, daysLeftWords, timeRange } from "../format.js";
+import { countOf, dayAndDate, timeRange } from "../format.js";
 import { errorText, Notice } from "../Notice.js";
 import { useServiceSettings } from "../useServiceSettings.js";
 import { namesList } from "./namesList.js";
@@ -130,7 +130,7 @@ export function ProposalPanel({ env, entry, proposal, onChanged, onDone }: Props
                 Option {t.option}: {timeRange(t.start, t.end)} {all && <span class="badge on-track">Everyone can come</span>}
               </h3>
               <p class={late ? "overdue-text" : "muted"}>
-                Due by {dayAndDate(current.dueBy)}: {late ? `${daysLeftWords(-workingDaysBetween(calendar, current.dueBy, date))} (late: ${current.lateReason?.reason ?? "reason needed"})` : "in time"}
+                Due by {dayAndDate(current.dueBy)}: {late ? `${countOf(workingDaysBetween(calendar, current.dueBy, date), "working day")} late (${current.lateReason?.reason ?? "reason needed"})` : "in time"}
               </p>
               <Answers label="Can come" people={t.yes} />
               <Answers label="Maybe" people={t.maybe} />

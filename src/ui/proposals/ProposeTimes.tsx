@@ -1,5 +1,5 @@
-import { useMemo, useRef, useState } from "preact/hooks";
-import { LATE_REASONS } from "../../app/lateReasons.js";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { LateReasonNeeded } from "../../app/lateReasons.js";
 import { calendarsFor } from "../../app/dueReport.js";
 import type { SlotFinding } from "../../app/findSlots.js";
 import type { CaseloadEntry } from "../../app/loadCaseload.js";
@@ -12,6 +12,7 @@ import type { Slot } from "../../domain/scheduling/rankSlots.js";
 import type { StoredCase } from "../../ports/CaseStore.js";
 import type { Attendee } from "../../ports/Calendar.js";
 import { ConfirmStep } from "../ConfirmStep.js";
+import { LateReasonFields } from "../LateReasonFields.js";
 import type { PaneEnv } from "../env.js";
 import { dayAndDate, timeRange } from "../format.js";
 import { errorText, Notice } from "../Notice.js";
@@ -47,6 +48,12 @@ export function ProposeTimes({ env, entry, finding, invited, chair, online, loca
   const [chosen, setChosen] = useState<readonly Slot[]>(() => offered.slice(0, 3));
   const [lateReason, setLateReason] = useState("");
   const [lateDetail, setLateDetail] = useState("");
+  /** Proposing a time after the due-by date without a reason: refused beside the reason, which takes focus (each refusal anew). */
+  const [lateError, setLateError] = useState<{ readonly message: string } | null>(null);
+  const root = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (lateError) root.current?.querySelector<HTMLElement>("#propose-late-reason")?.focus();
+  }, [lateError]);
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -58,6 +65,12 @@ export function ProposeTimes({ env, entry, finding, invited, chair, online, loca
   const late = ordered.some((s) => s.date > next.dueBy);
   const hold = holdTimes(calendar, env.today(), env.settings.holdWorkingDays, next.dueBy, notice);
 
+  // Nothing is asked, let alone sent, until a late time has its reason.
+  const ask = () => {
+    setError(null);
+    if (late && !lateReason) setLateError({ message: new LateReasonNeeded(next.dueBy).message });
+    else setAsking(true);
+  };
   const toggle = (slot: Slot, on: boolean) => setChosen((before) => (on ? [...before, slot] : before.filter((s) => s !== slot)));
   const propose = async () => {
     setBusy(true);
@@ -76,7 +89,8 @@ export function ProposeTimes({ env, entry, finding, invited, chair, online, loca
       setOutcome(result);
       setAsking(false);
     } catch (e) {
-      setError(errorText(e));
+      if (e instanceof LateReasonNeeded) (setAsking(false), setLateError({ message: e.message }));
+      else setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -103,7 +117,7 @@ export function ProposeTimes({ env, entry, finding, invited, chair, online, loca
   }
 
   return (
-    <section aria-labelledby="propose-title" class="stack card">
+    <section aria-labelledby="propose-title" class="stack card" ref={root}>
       <h3 id="propose-title" style="margin-top:0">Or propose two or three times</h3>
       <p class="muted">
         Families and partners cannot show their free/busy. Propose times instead: each is held in your calendar and sent as a meeting request they can accept or decline from any email app.
@@ -119,8 +133,10 @@ export function ProposeTimes({ env, entry, finding, invited, chair, online, loca
               <li key={slot.start}>
                 <label class="inline">
                   <input type="checkbox" name="propose" checked={chosen.includes(slot)} disabled={busy || asking} onChange={(e) => toggle(slot, e.currentTarget.checked)} />
-                  {timeRange(slot.start, slot.end)}
-                  {slot.date > next.dueBy && <span class="overdue-text"> after the due-by date</span>}
+                  <span>
+                    {timeRange(slot.start, slot.end)}
+                    {slot.date > next.dueBy && <> <span class="badge overdue">After due-by date</span></>}
+                  </span>
                 </label>
               </li>
             ))}
@@ -128,16 +144,15 @@ export function ProposeTimes({ env, entry, finding, invited, chair, online, loca
         </fieldset>
       )}
       {late && (
-        <fieldset class="card">
-          <legend>Why a time after the due-by date?</legend>
-          <label for="propose-late-reason">Reason</label>
-          <select id="propose-late-reason" value={lateReason} onChange={(e) => setLateReason(e.currentTarget.value)}>
-            <option value="">Choose a reason</option>
-            {LATE_REASONS.map((r) => <option value={r} key={r}>{r}</option>)}
-          </select>
-          <label for="propose-late-detail">More detail</label>
-          <textarea id="propose-late-detail" value={lateDetail} onInput={(e) => setLateDetail(e.currentTarget.value)} />
-        </fieldset>
+        <LateReasonFields
+          id="propose-late-reason"
+          legend="Why propose a time after the due-by date?"
+          reason={lateReason}
+          detail={lateDetail}
+          error={lateError?.message ?? null}
+          onReason={(r) => (setLateReason(r), setLateError(null))}
+          onDetail={setLateDetail}
+        />
       )}
       {error && !asking && <Notice kind="error">{error}</Notice>}
       {asking ? (
@@ -162,7 +177,7 @@ export function ProposeTimes({ env, entry, finding, invited, chair, online, loca
         />
       ) : (
         offered.length >= 2 && (
-          <button type="button" onClick={() => (setError(null), setAsking(true))} disabled={chosen.length < 2 || chosen.length > 3}>
+          <button type="button" onClick={ask} disabled={chosen.length < 2 || chosen.length > 3}>
             Propose {chosen.length === 1 ? "1 time" : `these ${chosen.length} times`}…
           </button>
         )
