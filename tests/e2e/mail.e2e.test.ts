@@ -166,7 +166,8 @@ describe("templates into email and disputes from email", { timeout: 60_000 }, ()
     // Escape goes back, with focus on the button that opened it.
     await page.keyboard.press("Escape");
     await expect.poll(() => escalate.count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Escalate…");
+    // Focus goes back to the opener once the step has gone (ConfirmStep: after the redraw).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Escalate…");
     await page.getByRole("button", { name: "Escalate…" }).click();
     await page.getByRole("button", { name: `Escalate and open the letter to ${manager.displayName}` }).click();
     await page.getByText(/^Escalated to stage 2 \(Team manager\)\. A reply to .* is in your Drafts/).waitFor();
