@@ -243,7 +243,7 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcti
                 {item.item}
               </label>
               <label for={`note-${i}`} class="visually-hidden">Notes: {item.item}</label>
-              <textarea id={`note-${i}`} placeholder="Notes" value={item.note} style="min-height:36px" onInput={(e) => { const note = e.currentTarget.value; update((r) => ({ ...r, items: r.items.map((x, j) => (j === i ? { ...x, note } : x)) })); }} />
+              <textarea id={`note-${i}`} placeholder="Notes (saved with the record)" value={item.note} style="min-height:36px" onInput={(e) => { const note = e.currentTarget.value; update((r) => ({ ...r, items: r.items.map((x, j) => (j === i ? { ...x, note } : x)) })); }} />
             </li>
           ))}
         </ul>
@@ -357,7 +357,7 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcti
 function recordedIn(entries: readonly CaseloadEntry[], meetingId: string, env: PaneEnv): { entry: CaseloadEntry; record: MeetingRecord } | null {
   const calendarFor = calendarsFor(env.settings);
   for (const entry of entries) {
-    const record = recordedMeeting(entry.child, meetingId, calendarFor(entry.child.nation));
+    const record = recordedMeeting(entry.child, meetingId, calendarFor(entry.child.nation), (event) => env.settings.agendas[event] ?? DEFAULT_AGENDAS[event]);
     if (record) return { entry, record };
   }
   return null;
@@ -402,6 +402,14 @@ function RecordedReview({ env, meetingId, entry, record, caseload, reload }: { e
           <dt>Decisions</dt>
           <dd>{record.decisions.length > 0 ? <ul>{record.decisions.map((d) => <li key={d}>{d}</li>)}</ul> : "None recorded"}</dd>
         </div>
+        {record.items.some((i) => i.note) && (
+          <div>
+            <dt>Agenda notes</dt>
+            <dd>
+              <ul>{record.items.filter((i) => i.note).map((i) => <li key={i.item}>{i.item}: {i.note}</li>)}</ul>
+            </dd>
+          </div>
+        )}
         {record.actions.length > 0 && (
           <div>
             <dt>Actions</dt>

@@ -73,6 +73,7 @@ describe("Teams: the chair's checklist in the meeting side panel", { timeout: 90
 
     const participation = await recordOutcome(page, ref, "Amber", "Life story work has still not started.", "PN1", "Yes");
     await page.getByLabel("Decisions (one a line)").fill("Placement to continue\nLife story work to start");
+    await page.getByLabel("Notes: Placement and stability").fill("Carer reports the child is settled.");
     await page.getByRole("button", { name: "Add an action" }).click();
     await page.getByLabel("Action 1").fill("Start life story work");
     await page.getByLabel("Owner").fill("Social worker");
@@ -91,7 +92,7 @@ describe("Teams: the chair's checklist in the meeting side panel", { timeout: 90
     await screenshot(page, "teams-checklist-saved");
 
     const child = childOf(ref);
-    expect(child.lac!.reviews.at(-1)).toEqual({ held: "2026-03-02", participation, seenBeforeReview: true, meetingId: expect.any(String), decisions: ["Placement to continue", "Life story work to start"] });
+    expect(child.lac!.reviews.at(-1)).toEqual({ held: "2026-03-02", participation, seenBeforeReview: true, meetingId: expect.any(String), decisions: ["Placement to continue", "Life story work to start"], notes: [{ item: "Placement and stability", note: "Carer reports the child is settled." }] });
     expect(child.rag.at(-1)).toMatchObject({ date: "2026-03-02", rating: "amber", reason: "Life story work has still not started.", respondBy: "2026-03-16" });
     expect(await page.getByRole("button", { name: "Book the next review" }).count()).toBe(1);
 
@@ -114,6 +115,8 @@ describe("Teams: the chair's checklist in the meeting side panel", { timeout: 90
     expect(await record.innerText()).toContain("Amber: Life story work has still not started.");
     expect(await record.innerText()).toContain("Placement to continue");
     expect(await record.innerText()).toContain("Start life story work – Social worker, by 16/03/2026");
+    // The agenda notes typed in the meeting are part of the record.
+    expect(await record.innerText()).toContain("Placement and stability: Carer reports the child is settled.");
     // Nothing of the meeting stays on the device once it is saved.
     const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("iro-desk-preview:sam.okafor@westmere.example:")));
     expect(kept.filter((k) => k.includes(ref) || k.includes(":meeting:"))).toEqual([]);

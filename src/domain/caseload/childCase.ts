@@ -19,6 +19,14 @@ export type RagRating = "red" | "amber" | "green";
 export interface MeetingLink {
   readonly meetingId?: string;
   readonly decisions?: readonly string[];
+  /** What the chair noted against the agenda's items (only the items noted). */
+  readonly notes?: readonly AgendaNote[];
+}
+
+/** The chair's note against one agenda item, kept with the review on the child's record. */
+export interface AgendaNote {
+  readonly item: string;
+  readonly note: string;
 }
 
 /** One review or conference as held, and when its decisions and full record went out. */

@@ -2,7 +2,7 @@ import type { IsoDate } from "../calendar/isoDate.js";
 import { formatUkDate } from "../calendar/ukDate.js";
 import type { WorkingCalendar } from "../calendar/workingCalendar.js";
 import type { CaseRef } from "../caseload/caseRef.js";
-import { CHILD_TRACKS, reviewsOf, withReviews, type ChildCase, type ChildTrack, type HeldReview, type ParticipationCode, type RagRating } from "../caseload/childCase.js";
+import { CHILD_TRACKS, reviewsOf, withReviews, type AgendaNote, type ChildCase, type ChildTrack, type HeldReview, type ParticipationCode, type RagRating } from "../caseload/childCase.js";
 import { participationAgeRule } from "../caseload/participationAge.js";
 import { ragEntry, type AgreedAction } from "../rag/ragEntry.js";
 import { ragProblems } from "../rag/ragProblems.js";
@@ -38,7 +38,7 @@ export interface MeetingRecord {
 
 export const HARM_CATEGORIES = ["Neglect", "Emotional abuse", "Physical abuse", "Sexual abuse", "Multiple"] as const;
 
-/** A blank record for the child's next event, with the agenda as the checklist. */
+/** A blank record for the child's next event, with the agenda as the checklist (its notes are saved with the record). */
 export function newRecord(caseRef: CaseRef, next: { track: ChildTrack; event: StatutoryEvent; number: number }, agenda: readonly string[], meetingId: string | null = null): MeetingRecord {
   return {
     caseRef,
@@ -108,7 +108,8 @@ export function applyRecord(child: ChildCase, record: MeetingRecord, calendar: W
   const date = record.meetingDate!;
   const meetingId = record.meetingId || null; // a draft kept by an earlier release has none
   const sameMeeting = (r: HeldReview) => r.held === date || (meetingId !== null && r.meetingId === meetingId);
-  const link = { ...(meetingId ? { meetingId } : {}), ...(decisionsOf(record).length > 0 ? { decisions: decisionsOf(record) } : {}) };
+  const notes = notesOf(record);
+  const link = { ...(meetingId ? { meetingId } : {}), ...(decisionsOf(record).length > 0 ? { decisions: decisionsOf(record) } : {}), ...(notes.length > 0 ? { notes } : {}) };
   const held = (before: HeldReview | undefined): HeldReview => ({
     ...(before?.decisionsSent ? { decisionsSent: before.decisionsSent } : {}),
     ...(before?.recordSent ? { recordSent: before.recordSent } : {}),
@@ -130,7 +131,7 @@ export function applyRecord(child: ChildCase, record: MeetingRecord, calendar: W
     const ended = record.planContinues === false ? date : reopened;
     const category = record.category ?? cp.category;
     if (isInitialConference(record.event)) {
-      const { meetingId: _m, decisions: _d, ...sent } = cp.icpcMinutes ?? {};
+      const { meetingId: _m, decisions: _d, notes: _n, ...sent } = cp.icpcMinutes ?? {};
       const minutes = { ...sent, ...link };
       const { icpcMinutes: _before, ...rest } = cp;
       return { ...child, cp: { ...rest, icpc: date, ...(Object.keys(minutes).length > 0 ? { icpcMinutes: minutes } : {}), ended, category }, rag };
@@ -151,4 +152,9 @@ export function ratesCarePlan(track: ChildTrack): boolean {
 
 function decisionsOf(record: MeetingRecord): string[] {
   return record.decisions.map((d) => d.trim()).filter(Boolean);
+}
+
+/** The agenda notes the chair typed: part of the meeting's record, so they go to the case with it. */
+function notesOf(record: MeetingRecord): AgendaNote[] {
+  return record.items.filter((i) => i.note.trim() !== "").map((i) => ({ item: i.item, note: i.note.trim() }));
 }

@@ -11,6 +11,7 @@ import { options } from "../timescales/testCases.js";
 
 const d = (s: string) => s as IsoDate;
 const england = workingCalendar("england");
+const agendaFor = (event: keyof typeof DEFAULT_AGENDAS) => DEFAULT_AGENDAS[event];
 const child = lacChild("104233", "2026-01-05", ["2026-01-29"]);
 const blank = newRecord("104233" as CaseRef, { track: "lac", event: "lac-review", number: 2 }, DEFAULT_AGENDAS["lac-review"]);
 const complete: MeetingRecord = {
@@ -79,9 +80,27 @@ describe("the record a meeting saved", () => {
   it("is read back from the case as the meeting recorded it: date, rating, actions, participation, decisions", () => {
     const after = applyRecord(child, inMeeting, england);
     expect(after.lac!.reviews.at(-1)).toEqual({ held: "2026-04-20", participation: "PN1", seenBeforeReview: true, meetingId: "19:meeting_abc@thread.v2", decisions: ["Placement continues"] });
-    expect(recordedMeeting(after, "19:meeting_abc@thread.v2", england)).toEqual({ ...inMeeting, items: [] });
-    expect(recordedMeeting(after, "19:another@thread.v2", england)).toBeNull();
-    expect(recordedMeeting(child, "19:meeting_abc@thread.v2", england)).toBeNull();
+    expect(recordedMeeting(after, "19:meeting_abc@thread.v2", england, agendaFor)).toEqual(inMeeting);
+    expect(recordedMeeting(after, "19:another@thread.v2", england, agendaFor)).toBeNull();
+    expect(recordedMeeting(child, "19:meeting_abc@thread.v2", england, agendaFor)).toBeNull();
+  });
+
+  it("keeps the chair's agenda notes with the review and reads them back against the agenda (a noted item since dropped from the agenda stays)", () => {
+    const [first, second] = DEFAULT_AGENDAS["lac-review"];
+    const noted = { ...inMeeting, items: inMeeting.items.map((i) => (i.item === first ? { ...i, note: "  Carer reports settled  " } : i.item === second ? { ...i, note: "   " } : i)) };
+    const after = applyRecord(child, noted, england);
+    expect(after.lac!.reviews.at(-1)!.notes).toEqual([{ item: first, note: "Carer reports settled" }]);
+    const read = recordedMeeting(after, "19:meeting_abc@thread.v2", england, agendaFor)!;
+    expect(read.items.find((i) => i.item === first)).toEqual({ item: first, done: true, note: "Carer reports settled" });
+    expect(read.items.filter((i) => i.note)).toHaveLength(1);
+    const shorter = recordedMeeting(after, "19:meeting_abc@thread.v2", england, () => [second!])!;
+    expect(shorter.items).toEqual([{ item: second, done: true, note: "" }, { item: first, done: true, note: "Carer reports settled" }]);
+    // An ICPC keeps its notes with its minutes; correcting it without notes removes them.
+    const cpChild = lacChild("2", "2025-01-06", [], { lac: null, cp: { chair: "x@y.z", strategyDiscussions: [d("2026-02-09")], icpc: null, category: null, reviews: [], ended: null } });
+    const icpc = { ...newRecord("2" as CaseRef, { track: "cp", event: "icpc", number: 1 }, ["Threshold"], "m-icpc"), meetingDate: d("2026-02-27"), planContinues: true, category: "Neglect", decisions: ["Plan made"] };
+    const made = applyRecord(cpChild, { ...icpc, items: [{ item: "Threshold", done: true, note: "Met" }] }, england);
+    expect(made.cp!.icpcMinutes).toEqual({ meetingId: "m-icpc", decisions: ["Plan made"], notes: [{ item: "Threshold", note: "Met" }] });
+    expect(applyRecord(made, { ...icpc, items: [{ item: "Threshold", done: true, note: "" }] }, england).cp!.icpcMinutes).toEqual({ meetingId: "m-icpc", decisions: ["Plan made"] });
   });
 
   it("a correction replaces it, even to another date: one review, one RAG entry, and when its decisions went out is kept", () => {
@@ -100,10 +119,10 @@ describe("the record a meeting saved", () => {
     const cpChild = lacChild("2", "2025-01-06", [], { lac: null, cp: { chair: "x@y.z", strategyDiscussions: [d("2026-02-09")], icpc: null, category: null, reviews: [], ended: null } });
     const icpc = { ...newRecord("2" as CaseRef, { track: "cp", event: "icpc", number: 1 }, [], "m-icpc"), meetingDate: d("2026-02-27"), planContinues: true, category: "Neglect", decisions: ["Plan made"] };
     const made = applyRecord(cpChild, icpc, england);
-    expect(recordedMeeting(made, "m-icpc", england)).toMatchObject({ event: "icpc", meetingDate: "2026-02-27", planContinues: true, category: "Neglect", decisions: ["Plan made"] });
+    expect(recordedMeeting(made, "m-icpc", england, agendaFor)).toMatchObject({ event: "icpc", meetingDate: "2026-02-27", planContinues: true, category: "Neglect", decisions: ["Plan made"] });
     const review = { ...newRecord("2" as CaseRef, { track: "cp", event: "rcpc", number: 1 }, [], "m-rcpc"), meetingDate: d("2026-05-20"), planContinues: false, decisions: ["Plan ends"] };
     const ended = applyRecord(made, review, england);
-    expect(recordedMeeting(ended, "m-rcpc", england)).toMatchObject({ event: "rcpc", number: 1, planContinues: false });
+    expect(recordedMeeting(ended, "m-rcpc", england, agendaFor)).toMatchObject({ event: "rcpc", number: 1, planContinues: false });
     const reopened = applyRecord(ended, { ...review, planContinues: true, category: "Neglect", decisions: ["Plan continues"] }, england);
     expect(reopened.cp).toMatchObject({ ended: null, reviews: [{ held: "2026-05-20", meetingId: "m-rcpc", decisions: ["Plan continues"] }] });
   });
