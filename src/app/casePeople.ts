@@ -6,7 +6,7 @@ import { nameFromAddress } from "./bookReview.js";
  * them with their part: "social worker", "team manager", "parent", "carer (Westmere Fostering)",
  * "partner (Westmere Academy)"; "" when the case does not name them.
  */
-export function roleOnCase(child: Pick<ChildCase, "socialWorker" | "teamManager" | "iro" | "contacts">, address: string): string {
+function roleOnCase(child: Pick<ChildCase, "socialWorker" | "teamManager" | "iro" | "contacts">, address: string): string {
   const a = address.toLowerCase();
   if (child.socialWorker?.toLowerCase() === a) return "social worker";
   if (child.teamManager?.toLowerCase() === a) return "team manager";

@@ -7,7 +7,7 @@ import { NotFoundError, PortError } from "../ports/errors.js";
  * Outlook in cached mode saves to its local copy first, and "until the item is synced, using the
  * item ID will return an error" (Office.AppointmentCompose.saveAsync, checked 2026-11).
  */
-export const SYNC_WAITS_MS = [2_000, 5_000, 10_000] as const;
+const SYNC_WAITS_MS = [2_000, 5_000, 10_000] as const;
 
 const wait = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {

@@ -6,14 +6,14 @@ import type { Slot } from "../domain/scheduling/rankSlots.js";
 import { dayAndDate, timeRange } from "./format.js";
 
 /** The people whose diaries cannot be seen in any slot (outside the council): said once, not on every slot. */
-export function unseenPeople(finding: SlotFinding): string[] {
+function unseenPeople(finding: SlotFinding): string[] {
   const first = finding.slots[0];
   if (!first) return [];
   return first.people.filter((p) => p.availability === "unknown").map((p) => p.address);
 }
 
 /** "Everyone we can see is free", or who is busy or tentative, and how many other reviews the chair has that day. */
-export function slotSummary(slot: Slot, names: ReadonlyMap<string, string>): string {
+function slotSummary(slot: Slot, names: ReadonlyMap<string, string>): string {
   const who = (a: string) => names.get(a.toLowerCase()) ?? a;
   const list = (kind: string) => slot.people.filter((p) => p.availability === kind).map((p) => who(p.address));
   const busy = list("busy");

@@ -8,7 +8,7 @@ import type { Clock } from "../../ports/Clock.js";
 let londonDate: Intl.DateTimeFormat | null = null;
 
 /** The calendar date in Europe/London at an instant: 23:30 UTC on 30 June is already 1 July in London. */
-export function londonDateAt(instant: Date): IsoDate {
+function londonDateAt(instant: Date): IsoDate {
   // en-CA formats as yyyy-mm-dd.
   londonDate ??= new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
   return londonDate.format(instant) as IsoDate;

@@ -17,7 +17,7 @@ export async function initTeams(timeoutMs = 4_000): Promise<app.Context | null> 
 }
 
 /** Teams' theme names as IRO Desk's. */
-export function teamsTheme(theme: string | undefined): "light" | "dark" | "contrast" {
+function teamsTheme(theme: string | undefined): "light" | "dark" | "contrast" {
   return theme === "dark" ? "dark" : theme === "contrast" ? "contrast" : "light";
 }
 

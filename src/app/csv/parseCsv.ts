@@ -152,7 +152,7 @@ export function parseCsv(text: string): CsvRow[] {
 }
 
 /** A row as a record keyed by the header row's column names; a missing cell is empty. */
-export function toRecord(columns: readonly string[], values: readonly string[]): Record<string, string> {
+function toRecord(columns: readonly string[], values: readonly string[]): Record<string, string> {
   const record: Record<string, string> = {};
   for (let c = 0; c < columns.length; c++) record[columns[c]!] = values[c] ?? "";
   return record;

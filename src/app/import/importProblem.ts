@@ -20,7 +20,7 @@ export interface CsvFile {
  * lac_validator/rules/lac2022_23); "IRO-" rules are IRO Desk's own, for what the return's
  * validator checks only against last year's data or not at all.
  */
-export const IMPORT_RULES = {
+const IMPORT_RULES = {
   "102": "Date of birth is not a valid date.",
   "141": "Date episode began is not a valid date.",
   "143": "The reason for new episode code is not a valid code.",

@@ -47,7 +47,7 @@ export function planChild(stored: ChildCase | undefined, incoming: ChildCase): {
 }
 
 /** The imported record over the stored one, keeping what the files do not know. */
-export function mergeChild(stored: ChildCase, incoming: ChildCase): ChildCase {
+function mergeChild(stored: ChildCase, incoming: ChildCase): ChildCase {
   const keepExtras = (reviews: readonly HeldReview[], before: readonly HeldReview[]) =>
     reviews.map((r) => ({ ...before.find((b) => b.held === r.held), ...r }));
   return {

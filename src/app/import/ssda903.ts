@@ -16,7 +16,7 @@ const REASON_CEASED = ["E11", "E12", "E2", "E3", "E4A", "E4B", "E13", "E41", "E4
 const SHORT_BREAKS = ["V3", "V4"];
 
 export type Ssda903Kind = "header" | "episodes" | "reviews";
-export const SSDA903_COLUMNS: Readonly<Record<Ssda903Kind, readonly string[]>> = {
+const SSDA903_COLUMNS: Readonly<Record<Ssda903Kind, readonly string[]>> = {
   header: ["CHILD", "DOB"],
   episodes: ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
   reviews: ["CHILD", "REVIEW", "REVIEW_CODE"],

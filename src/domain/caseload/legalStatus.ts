@@ -3,7 +3,7 @@
  * the DfE's guidance for the return, for tables a board reads. A code the list does not know is
  * shown as itself.
  */
-export const LEGAL_STATUS_WORDS: Readonly<Record<string, string>> = {
+const LEGAL_STATUS_WORDS: Readonly<Record<string, string>> = {
   C1: "Interim care order",
   C2: "Full care order",
   D1: "Freeing order granted",

@@ -1,7 +1,7 @@
 import { countWords, percent, type FigureRow } from "./figure.js";
 
 /** The word a withheld number is shown as, in tables, sentences and charts' descriptions. */
-export const WITHHELD = "withheld";
+const WITHHELD = "withheld";
 
 /** A line's numbers as the report shows them: null where withheld (or, for a median of nothing, not applicable). */
 export interface ShownNumbers {

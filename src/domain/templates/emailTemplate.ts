@@ -1,7 +1,7 @@
 import { escapeHtml } from "./escapeHtml.js";
 
 /** The placeholders a template may use, and what each is filled with (from the case, the user and the timescale engine). */
-export const PLACEHOLDERS = {
+const PLACEHOLDERS = {
   caseRef: "the child's case reference",
   childName: "the child's name (only where the service shows names)",
   iro: "the IRO's name",

@@ -153,7 +153,7 @@ function unconfirmed(ruleSet: RuleSet): readonly string[] {
  * left (the same count people see as "working days left"); otherwise on-track.
  * dueStatus("2026-06-29", "2026-06-15", england, 10) = "due-soon" (10 working days left).
  */
-export function dueStatus(dueBy: IsoDate, today: IsoDate, calendar: WorkingCalendar, dueSoon: WorkingDays): DueStatus {
+function dueStatus(dueBy: IsoDate, today: IsoDate, calendar: WorkingCalendar, dueSoon: WorkingDays): DueStatus {
   if (today > dueBy) return "overdue";
   return workingDaysBetween(calendar, today, dueBy) <= dueSoon ? "due-soon" : "on-track";
 }

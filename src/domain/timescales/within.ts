@@ -28,9 +28,3 @@ export function deadlineAfter(calendar: WorkingCalendar, from: IsoDate, within: 
       return addCalendarMonths(from, within.count);
   }
 }
-
-/** describeWithin({ unit: "months", count: 3 }) = "3 months". */
-export function describeWithin(within: Within): string {
-  const noun = { "working-days": "working day", days: "day", weeks: "week", months: "month" }[within.unit];
-  return `${within.count} ${noun}${within.count === 1 ? "" : "s"}`;
-}

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import type { ChildCase } from "../../domain/caseload/childCase.js";
 import type { Dispute } from "../../domain/disputes/dispute.js";
 import type { StaffMember } from "../../domain/caseload/staffMember.js";
@@ -29,6 +29,3 @@ export async function readRegister(path: string, missingIsEmpty: boolean): Promi
   return { children: data.children, disputes: data.disputes ?? [], staff: data.staff ?? [] };
 }
 
-export async function writeRegister(path: string, register: RegisterFile): Promise<void> {
-  await writeFile(path, JSON.stringify(register, null, 1) + "\n");
-}

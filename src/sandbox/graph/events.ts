@@ -266,7 +266,7 @@ function renderPage(req: GraphRequest, events: readonly StoredEvent[]): Record<s
 }
 
 /** The event as Graph answers it: times in the zone the caller prefers, extended properties only when expanded. */
-export function renderEvent(req: GraphRequest, event: StoredEvent): Record<string, unknown> {
+function renderEvent(req: GraphRequest, event: StoredEvent): Record<string, unknown> {
   const zone = preferredZone(req.headers.prefer);
   const { singleValueExtendedProperties, transactionId, ...rest } = event.data as { singleValueExtendedProperties?: { id: string; value: string }[]; transactionId?: unknown };
   const site = req.graphBase.replace(/\/graph\/v1\.0$/, "");

@@ -12,7 +12,7 @@ export const ICAL_UID_PREFIX = "040000008200E00074C5B7101A82E008";
  * of a GUID (learn.microsoft.com/graph/api/resources/onlinemeeting, checked 2026-11); the sandbox
  * takes the GUID from the event's iCalUId, so every copy of the meeting has the same chat.
  */
-export function meetingThreadId(event: StoredEvent): string {
+function meetingThreadId(event: StoredEvent): string {
   const hex = event.iCalUId.slice(ICAL_UID_PREFIX.length).toLowerCase();
   const guid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   return `19:meeting_${Buffer.from(guid).toString("base64")}@thread.v2`;

@@ -3,7 +3,7 @@ import { ok, type GraphRequest, type GraphResponse } from "./context.js";
 import { notFound } from "./graphError.js";
 
 /** A user as Graph's /me and /users/{id} answer (the default property set). */
-export function graphUser(user: SandboxUser): Record<string, unknown> {
+function graphUser(user: SandboxUser): Record<string, unknown> {
   return {
     "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users/$entity",
     id: user.id,
