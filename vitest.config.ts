@@ -8,5 +8,8 @@ export default defineConfig({
     // Exhaustive checks (every day for 80 years, every hour for five) and CLI runs take well under
     // a second on an idle machine but several on a loaded 2-core one: time limits are for hangs.
     testTimeout: 30_000,
+    // Browser tests poll what a person sees until it settles (a draw after a key press); on a loaded
+    // machine a draw can take more than vitest's default second. The limit is for hangs, not speed.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
