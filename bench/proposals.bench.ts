@@ -49,7 +49,7 @@ globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
 const counted = (label: string) => {
   const byKind = new Map<string, number>();
   for (const r of requests) byKind.set(r, (byKind.get(r) ?? 0) + 1);
-  console.log(`  ${label}: ${requests.length} Graph requests (${[...byKind].map(([k, n]) => `${n} × ${k}`).join(", ")})`);
+  console.log(`  ${label}: ${requests.length} Graph request${requests.length === 1 ? "" : "s"} (${[...byKind].map(([k, n]) => `${n} × ${k}`).join(", ")})`);
   requests = [];
 };
 

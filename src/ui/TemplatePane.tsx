@@ -5,6 +5,7 @@ import { awaitSending } from "../app/ragOnSend.js";
 import type { CaseloadEntry } from "../app/loadCaseload.js";
 import { ragEntryFor, templateValues, type RagInput } from "../app/templateValues.js";
 import { nameFromAddress } from "../app/bookReview.js";
+import { instantToLondon } from "../domain/calendar/londonTime.js";
 import { formatUkDate } from "../domain/calendar/ukDate.js";
 import type { RagRating } from "../domain/caseload/childCase.js";
 import { ragProblems, type RagProblem } from "../domain/rag/ragProblems.js";
@@ -59,7 +60,9 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
   const rendered = useMemo(() => {
     if (!entry || !calendar) return null;
     try {
-      return renderTemplate(template, templateValues({ child: entry.child, next: entry.next, me: env.me, today: env.today(), calendar, settings: env.settings, ...(rag ? { rag } : {}) }), env.settings.classification);
+      // A booked child's meeting date is known: a consultation request or invitation can give it.
+      const meetingDate = entry.booking ? instantToLondon(entry.booking.start).date : null;
+      return renderTemplate(template, templateValues({ child: entry.child, next: entry.next, me: env.me, today: env.today(), calendar, settings: env.settings, ...(rag ? { rag } : {}), ...(meetingDate ? { meetingDate } : {}) }), env.settings.classification);
     } catch (e) {
       return e as Error;
     }

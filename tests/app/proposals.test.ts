@@ -171,6 +171,9 @@ describe("confirming a time", () => {
     // The review is 7 working days away: fewer than the 10 of the consultation lead, so it went at once.
     expect(plan).toMatchObject({ sendOn: "2026-03-02", now: true, to: [{ address: "pat@carers.example", name: "Pat Carer" }, { address: "pam@family.example", name: "Pam Parent" }] });
     expect(s.mail.sent.map((m) => m.subject)).toEqual(["[OFFICIAL-SENSITIVE] Your views before the review – ref 104233"]);
+    // It gives the family the meeting's date (never a due-by date, nor a gap).
+    expect(s.mail.sent[0]!.html).toContain("The review meeting for ref 104233 is on 11/03/2026.");
+    expect(s.mail.sent[0]!.html).not.toContain("[not recorded]");
     expect(outcome.stored.childCase.proposal).toMatchObject({ status: "confirmed", closed: { on: "2026-03-02", by: sam.address, option: 2 } });
     expect(outcome.stored.childCase.consultations).toEqual([expect.objectContaining({ eventKind: "lac-review 2", how: "sent", sendOn: "2026-03-02" })]);
     // The caseload now counts the child as booked.

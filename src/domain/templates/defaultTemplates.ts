@@ -93,7 +93,7 @@ Independent Reviewing Officer`,
     subject: "Your views before the review – ref {{caseRef}}",
     body: `Hello,
 
-The next review for ref {{caseRef}} is due by {{nextDue}}. Your views matter: please complete the consultation form and return it at least 3 working days before the review.
+The review meeting for ref {{caseRef}} is on {{meetingDate}}. Your views matter: please complete the consultation form and return it at least 3 working days before the meeting.
 
 {{iro}}
 Independent Reviewing Officer`,
