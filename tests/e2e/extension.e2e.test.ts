@@ -98,7 +98,7 @@ describe("the browser extension (Manifest V3, loaded unpacked in Chromium)", { t
     await panel.goto(`chrome-extension://${id}/sidepanel.html?view=templates&tab=${tabId}`);
     await insert(panel, "consultation-request");
     const value = await page.locator("#note").inputValue();
-    expect(value).toMatch(/^Hello OFFICIAL-SENSITIVE\n\nHello,\n\nThe next review for ref \d+ is due by /);
+    expect(value).toMatch(/^Hello OFFICIAL-SENSITIVE\n\nHello,\n\nThe review meeting for ref \d+ is on /);
     expect(value).toContain("Your views matter");
     expect(await page.locator("#editor").innerText()).toBe("Dear colleague,");
     await panel.close();
@@ -179,7 +179,7 @@ describe("the browser extension (Manifest V3, loaded unpacked in Chromium)", { t
     await page.locator("#note").focus();
     await page.keyboard.press("Control+V");
     const pasted = await page.locator("#note").inputValue();
-    expect(pasted).toMatch(/^OFFICIAL-SENSITIVE\n\nHello,\n\nThe next review for ref \d+ is due by /);
+    expect(pasted).toMatch(/^OFFICIAL-SENSITIVE\n\nHello,\n\nThe review meeting for ref \d+ is on /);
     expect(pasted.trim().endsWith("Sam Okafor\nIndependent Reviewing Officer")).toBe(true);
     await page.close();
     await panel.close();
