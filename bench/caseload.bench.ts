@@ -1,5 +1,6 @@
 // The caseload sidebar's first view in headless Chromium after the register arrives, for a service
-// of 1,300 children (Warwickshire scale) and 10,000; and importing 100,000 SSDA903 review rows.
+// of 1,300 children (Warwickshire scale), 10,000 and 50,000, with the longest task while it is
+// worked out and scrolled; and importing 100,000 SSDA903 review rows.
 import { build } from "esbuild";
 import { existsSync } from "node:fs";
 import { chromium } from "playwright-core";
@@ -12,14 +13,20 @@ if (existsSync("/usr/bin/chromium")) {
   await page.setContent('<!doctype html><html lang="en-GB"><body><div id="app"></div></body></html>');
   await page.addStyleTag({ path: "assets/css/iro-desk.css" });
   await page.addScriptTag({ path: "dist/bench-web/caseloadRender.js" });
-  console.log("caseload sidebar, headless Chromium: first view after the last page of the register arrives (median of 5)");
+  console.log("caseload sidebar, headless Chromium, from the register's arrival (median of 3 after a warm-up run)");
+  console.log("  first view: an IRO's children listed / a manager's IROs side by side; whole view: every child worked out and listed");
+  console.log("  goal (issue 16): the manager's view of 10,000 and 50,000 children drawn in under 100 ms after data, no task over 50 ms");
+  type Run = { firstView: number; wholeView: number; longestWhileWorking: number; longestWhileScrolling: number };
   for (const manager of [false, true]) {
-    for (const n of [1_300, 10_000]) {
-      const runs: { afterData: number; total: number }[] = [];
-      for (let i = 0; i < 6; i++) runs.push(await page.evaluate(([n, m]) => (window as unknown as { runBench: (n: number, m: boolean) => Promise<{ afterData: number; total: number }> }).runBench(n, m), [n, manager] as const));
+    for (const n of [1_300, 10_000, 50_000]) {
+      const runs: Run[] = [];
+      for (let i = 0; i < 4; i++) runs.push(await page.evaluate(([n, m]) => (window as unknown as { runBench: (n: number, m: boolean) => Promise<Run> }).runBench(n, m), [n, manager] as const));
       runs.shift(); // the first run warms the JIT
-      const median = (k: "afterData" | "total") => runs.map((r) => r[k]).sort((a, b) => a - b)[2]!;
-      console.log(`  ${manager ? "manager (whole service)" : "IRO (own children)"}, ${n.toLocaleString("en-GB")} children: ${median("afterData").toFixed(0)} ms after the data (target under 150 ms for 1,300); ${median("total").toFixed(0)} ms from mount, reading included`);
+      const median = (k: keyof Run) => runs.map((r) => r[k]).sort((a, b) => a - b)[1]!;
+      const worst = (k: keyof Run) => Math.max(...runs.map((r) => r[k]));
+      console.log(
+        `  ${(manager ? "manager (whole service)" : "IRO (own children)").padEnd(24)} ${n.toLocaleString("en-GB").padStart(6)} children: first view ${median("firstView").toFixed(0)} ms, whole view ${median("wholeView").toFixed(0)} ms after the data; longest task while working it out ${worst("longestWhileWorking").toFixed(0)} ms, while scrolling ${worst("longestWhileScrolling").toFixed(0)} ms (0: none over 50 ms)`,
+      );
     }
   }
   await browser.close();

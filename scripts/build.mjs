@@ -80,7 +80,10 @@ await writeFile("dist/web-meta.json", JSON.stringify(webMeta));
 await cp("assets/css", "dist/web/css", { recursive: true });
 const bodies = { index: await readFile("assets/bodies/index.html", "utf8") };
 const config = hostConfig(process.env);
-for (const page of PAGES) await writeFile(`dist/web/${page.file}`, renderPage(page, bodies, { config, preload: page.script ? staticImports(webMeta, `dist/web/${page.script}`) : [] }));
+for (const page of PAGES) {
+  const entry = `dist/web/${page.script}`;
+  await writeFile(`dist/web/${page.file}`, renderPage(page, bodies, page.script ? { config, preload: staticImports(webMeta, entry), views: viewChunks(webMeta, entry) } : {}));
+}
 await cp("assets/icons", "dist/web/assets", { recursive: true });
 
 // The Outlook manifest, with its URLs pointing where dist/web is served and its version package.json's.
@@ -132,6 +135,24 @@ function staticImports(meta, entry) {
   };
   walk(entry);
   return [...seen].map((f) => f.replace(/^dist\/web\//, ""));
+}
+
+/**
+ * Each view pane the page can load on demand (src/ui/*Pane.tsx), by module name: its chunk and
+ * every chunk that imports statically, so the page can fetch them all at once (preloadView).
+ */
+function viewChunks(meta, entry) {
+  const views = {};
+  const seen = new Set();
+  const reach = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const pane = /^src\/ui\/(\w+Pane)\.tsx$/.exec(meta.outputs[file]?.entryPoint ?? "")?.[1];
+    if (pane && file !== entry) views[pane] = [file.replace(/^dist\/web\//, ""), ...staticImports(meta, file)];
+    for (const i of meta.outputs[file]?.imports ?? []) reach(i.path);
+  };
+  reach(entry);
+  return views;
 }
 
 /** GRAPH_SCOPES from the TypeScript source (one list for MSAL and the manifest), bundled on the fly. */

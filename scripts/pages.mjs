@@ -24,9 +24,10 @@ export const PAGES = [
 /**
  * One page. `config` is the build's configuration, put in the page as a JSON data block (not
  * run, so the CSP needs no exception) for the script to read without a request; `preload` lists
- * the chunks its entry imports, fetched at once (modulepreload) rather than after the entry.
+ * the chunks its entry imports, fetched at once (modulepreload) rather than after the entry;
+ * `views` lists each view's chunks (a data block too), for the page to fetch the view it opens at once.
  */
-export function renderPage(page, bodies, { config, preload = [] } = {}) {
+export function renderPage(page, bodies, { config, preload = [], views = {} } = {}) {
   const csp = [
     "default-src 'self'",
     `script-src 'self'${page.office ? " https://appsforoffice.microsoft.com" : ""}`,
@@ -46,6 +47,7 @@ export function renderPage(page, bodies, { config, preload = [] } = {}) {
     ...preload.map((chunk) => `<link rel="modulepreload" href="${chunk}">`),
     // "<" escaped, so no value can close the block.
     ...(config && page.script && !page.classic ? [`<script type="application/json" id="iro-desk-config">${JSON.stringify(config).replace(/</g, "\\u003c")}</script>`] : []),
+    ...(Object.keys(views).length > 0 ? [`<script type="application/json" id="iro-desk-chunks">${JSON.stringify(views).replace(/</g, "\\u003c")}</script>`] : []),
   ];
   const body = page.body ? bodies[page.body] : `<div id="app">${page.loading ? `<p class="pane">${page.loading}</p>` : ""}</div>`;
   return `<!doctype html>

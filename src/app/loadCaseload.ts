@@ -1,5 +1,5 @@
 import { addDays, type IsoDate } from "../domain/calendar/isoDate.js";
-import { instantToLondon, londonTimeToInstant } from "../domain/calendar/londonTime.js";
+import { instantToLondon, londonTimeToInstant, type Instant } from "../domain/calendar/londonTime.js";
 import { assessChild, type ChildAssessment } from "../domain/caseload/assessChild.js";
 import type { Booking, Calendar } from "../ports/Calendar.js";
 import type { CaseStore, StoredCase, UnreadableCase } from "../ports/CaseStore.js";
@@ -33,6 +33,11 @@ export interface Caseload {
 /** Bookings are looked for up to this far ahead: beyond the longest gap between reviews. */
 const BOOKINGS_AHEAD_DAYS = 190;
 
+/** The window the caseload looks for the chair's bookings in: from yesterday to beyond the longest gap between reviews. */
+export function caseloadWindow(today: IsoDate): { from: Instant; to: Instant } {
+  return { from: londonTimeToInstant(addDays(today, -1), 0), to: londonTimeToInstant(addDays(today, BOOKINGS_AHEAD_DAYS), 0) };
+}
+
 /**
  * The signed-in chair's caseload: the register read a page at a time (each page reported as it
  * arrives, so a screen can draw before the rest comes) and the chair's tagged bookings, in one
@@ -45,7 +50,8 @@ export async function loadCaseload(
   onPage?: (soFar: number) => void,
   signal?: AbortSignal,
 ): Promise<Caseload> {
-  const bookingsPromise = ports.calendar.bookingsBetween(londonTimeToInstant(addDays(today, -1), 0), londonTimeToInstant(addDays(today, BOOKINGS_AHEAD_DAYS), 0), signal);
+  const window = caseloadWindow(today);
+  const bookingsPromise = ports.calendar.bookingsBetween(window.from, window.to, signal);
   const stored: StoredCase[] = [];
   const unreadable: UnreadableCase[] = [];
   for await (const page of ports.cases.readCases(signal)) {
@@ -66,8 +72,17 @@ export function refreshedEntry(before: Pick<CaseloadEntry, "booking" | "reminder
   return { ...assessChild(saved.childCase, today, timescaleOptions(settings)), stored: saved, booking: before?.booking ?? null, reminders: before?.reminders ?? [] };
 }
 
-/** The same caseload from data already read (after a booking, without reading the register again). */
-export function caseloadFrom(stored: readonly StoredCase[], unreadable: readonly UnreadableCase[], tagged: readonly Booking[], today: IsoDate, settings: ServiceSettings): Caseload {
+/** A case's assessment with its booking, kept by the case as read (see caseloadFrom's `worked`). */
+export type WorkedOut = WeakMap<StoredCase, { readonly assessment: ChildAssessment; readonly booking: Booking | null }>;
+
+/**
+ * The same caseload from data already read (a device's copy, after a booking, after a delta). Each
+ * child's next event and status is worked out when first asked for, not before: a pane showing
+ * one IRO's children works out theirs, not the service's 10,000. `worked` keeps what was worked
+ * out for cases read before (the same objects) under the same day, settings and bookings, so a
+ * delta that changes three children works out three.
+ */
+export function caseloadFrom(stored: readonly StoredCase[], unreadable: readonly UnreadableCase[], tagged: readonly Booking[], today: IsoDate, settings: ServiceSettings, worked: WorkedOut = new WeakMap()): Caseload {
   const options = timescaleOptions(settings);
   // Holds for proposed times and reminders carry the case too; only bookings count as booked.
   const bookings = tagged.filter((b) => (parseEventTag(b.eventKind)?.role ?? "booking") === "booking");
@@ -83,15 +98,51 @@ export function caseloadFrom(stored: readonly StoredCase[], unreadable: readonly
     const day = instantToLondon(b.start).date;
     perDay.set(day, (perDay.get(day) ?? 0) + 1);
   }
-  const entries = stored.map((s): CaseloadEntry => {
+  const work = (s: StoredCase) => {
+    const done = worked.get(s);
+    if (done) return done;
     const own = byCase.get(s.childCase.ref) ?? [];
     const forKind = (kind: string) => own.find((b) => b.eventKind === kind) ?? null;
     const assessment = assessChild(s.childCase, today, options, (kind) => {
       const b = forKind(kind);
       return b ? instantToLondon(b.start).date : null;
     });
-    const booking = assessment.next ? forKind(`${assessment.next.event} ${assessment.next.number}`) : null;
-    return { ...assessment, stored: s, booking, reminders: remindersByCase.get(s.childCase.ref) ?? [] };
-  });
+    const result = { assessment, booking: assessment.next ? forKind(`${assessment.next.event} ${assessment.next.number}`) : null };
+    worked.set(s, result);
+    return result;
+  };
+  const entries = stored.map((s): CaseloadEntry => new EntryWorkedOutLater(s, work, remindersByCase.get(s.childCase.ref) ?? NO_REMINDERS));
   return { entries, unreadable, bookings, reviewsOnDay: (date) => perDay.get(date) ?? 0 };
+}
+
+const NO_REMINDERS: readonly CalendarReminder[] = [];
+
+/** A caseload entry whose assessment is worked out the first time any part of it is read. */
+class EntryWorkedOutLater implements CaseloadEntry {
+  constructor(
+    readonly stored: StoredCase,
+    private readonly work: (s: StoredCase) => { readonly assessment: ChildAssessment; readonly booking: Booking | null },
+    readonly reminders: readonly CalendarReminder[],
+  ) {}
+  get child() {
+    return this.stored.childCase;
+  }
+  get lac() {
+    return this.work(this.stored).assessment.lac;
+  }
+  get cp() {
+    return this.work(this.stored).assessment.cp;
+  }
+  get next() {
+    return this.work(this.stored).assessment.next;
+  }
+  get status() {
+    return this.work(this.stored).assessment.status;
+  }
+  get minutesDue() {
+    return this.work(this.stored).assessment.minutesDue;
+  }
+  get booking() {
+    return this.work(this.stored).booking;
+  }
 }

@@ -19,7 +19,7 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
   if (typeof raw !== "object" || Array.isArray(raw)) return { settings: DEFAULT_SETTINGS, errors: ["settings should be an object"] };
   const input = raw as Record<string, unknown>;
   const errors: string[] = [];
-  const known = ["dueSoonWorkingDays", "icpcAnchor", "holidays", "showChildNames", "classification", "feedbackUrl", "maxReviewsPerDay", "meetingMinutes", "staff", "managers", "countRule", "agendas", "earlyReviewWorkingDays", "preBirthReviewWorkingDays", "transferInWorkingDays", "recordDeadlines", "attendeeList", "draftKeepDays", "minimumNotice", "suppressSmallNumbers", "comparators", "holdWorkingDays", "consultationWorkingDays"];
+  const known = ["dueSoonWorkingDays", "icpcAnchor", "holidays", "showChildNames", "classification", "feedbackUrl", "maxReviewsPerDay", "meetingMinutes", "staff", "managers", "countRule", "agendas", "earlyReviewWorkingDays", "preBirthReviewWorkingDays", "transferInWorkingDays", "recordDeadlines", "attendeeList", "draftKeepDays", "minimumNotice", "suppressSmallNumbers", "comparators", "holdWorkingDays", "consultationWorkingDays", "localCopyDays"];
   for (const key of Object.keys(input)) if (!known.includes(key)) errors.push(`settings.${key} is not a setting (known: ${known.join(", ")})`);
 
   let dueSoonWorkingDays = DEFAULT_SETTINGS.dueSoonWorkingDays;
@@ -62,7 +62,7 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
       }
     }
   }
-  const number = (key: "maxReviewsPerDay" | "meetingMinutes" | "earlyReviewWorkingDays" | "preBirthReviewWorkingDays" | "transferInWorkingDays" | "draftKeepDays" | "holdWorkingDays" | "consultationWorkingDays", min: number, max: number): number => {
+  const number = (key: "maxReviewsPerDay" | "meetingMinutes" | "earlyReviewWorkingDays" | "preBirthReviewWorkingDays" | "transferInWorkingDays" | "draftKeepDays" | "holdWorkingDays" | "consultationWorkingDays" | "localCopyDays", min: number, max: number): number => {
     const n = input[key];
     if (n === undefined) return DEFAULT_SETTINGS[key];
     if (typeof n === "number" && Number.isInteger(n) && n >= min && n <= max) return n;
@@ -77,6 +77,7 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
   const draftKeepDays = number("draftKeepDays", 1, 90);
   const holdWorkingDays = number("holdWorkingDays", 1, 10);
   const consultationWorkingDays = number("consultationWorkingDays", 0, 30);
+  const localCopyDays = number("localCopyDays", 0, 90);
   let recordDeadlines = DEFAULT_SETTINGS.recordDeadlines;
   if (input.recordDeadlines !== undefined) {
     const given = input.recordDeadlines as Record<string, Record<string, unknown> | undefined> | null;
@@ -145,5 +146,5 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
   const report = readReportSettings(input, errors);
   return errors.length > 0
     ? { settings: DEFAULT_SETTINGS, errors }
-    : { settings: { dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule, agendas, earlyReviewWorkingDays, preBirthReviewWorkingDays, transferInWorkingDays, recordDeadlines, attendeeList, draftKeepDays, minimumNotice, holdWorkingDays, consultationWorkingDays, ...report }, errors };
+    : { settings: { dueSoonWorkingDays, icpcAnchor, holidays, showChildNames, classification, feedbackUrl, maxReviewsPerDay, meetingMinutes, staff, managers, countRule, agendas, earlyReviewWorkingDays, preBirthReviewWorkingDays, transferInWorkingDays, recordDeadlines, attendeeList, draftKeepDays, minimumNotice, holdWorkingDays, consultationWorkingDays, localCopyDays, ...report }, errors };
 }

@@ -52,6 +52,11 @@ export interface ServiceSettings extends ReportSettings {
   readonly holdWorkingDays: number;
   /** Working days before a meeting that its consultation request (forms for the child, parents, carers) goes out. */
   readonly consultationWorkingDays: number;
+  /**
+   * Days a person's copy of their caseload may stay on a device unused before it is deleted (the
+   * panes keep one so they open at once); 0 keeps none. Children's data on council devices: keep it short.
+   */
+  readonly localCopyDays: number;
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = {
@@ -76,5 +81,6 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   minimumNotice: { familyOrPartners: workingDays(5), staffOnly: workingDays(1) },
   holdWorkingDays: 3,
   consultationWorkingDays: 10,
+  localCopyDays: 14,
   ...DEFAULT_REPORT_SETTINGS,
 };

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
+import { sweepCopies } from "../adapters/browser/indexedDbCopy.js";
 import { DEFAULT_EXTENSION_SETTINGS, extensionSettingsProblems, readExtensionSettings, saveExtensionSettings, type ExtensionSettings } from "../adapters/extension/extensionSettings.js";
 import { extensionSignIn } from "../adapters/extension/extensionSignIn.js";
 import { Notice } from "../ui/Notice.js";
@@ -47,7 +48,9 @@ function Options() {
   const signOut = async () => {
     if (s.mode !== "tenant") return;
     await extensionSignIn(s).signOut();
-    setSaved("Signed out of Microsoft 365 in IRO Desk. The next sign-in asks which account to use.");
+    // Every copy of a caseload this extension kept on the device goes with the sign-in.
+    await sweepCopies(Date.now(), true);
+    setSaved("Signed out of Microsoft 365 in IRO Desk. The copy of your caseload kept on this device is deleted. The next sign-in asks which account to use.");
   };
   return (
     <main class="pane stack">

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { readExtensionSettings, type ExtensionSettings } from "../adapters/extension/extensionSettings.js";
+import { extensionSignIn } from "../adapters/extension/extensionSignIn.js";
 import { errorText, Notice } from "../ui/Notice.js";
 import { extensionConfig, extensionHost } from "./extensionHost.js";
 import type { HostConfig } from "./root/hostConfig.js";
@@ -21,7 +22,7 @@ const VIEWS = [caseloadView, templatesView, disputeView, managerView];
  * when the panel opens with it, or in session storage when the panel is already open) and
  * switches to templates.
  */
-function SidePanel({ settings, config }: { settings: ExtensionSettings; config: HostConfig }) {
+function SidePanel({ settings, config, account }: { settings: ExtensionSettings; config: HostConfig; account: string | null }) {
   const params = new URLSearchParams(location.search);
   const [target, setTarget] = useState<Target | null>(params.get("tab") ? { tabId: Number(params.get("tab")), frameId: Number(params.get("frame") ?? 0) } : null);
   const [asked, setAsked] = useState<string | null>(params.get("view") ?? (target ? "templates" : null));
@@ -36,7 +37,7 @@ function SidePanel({ settings, config }: { settings: ExtensionSettings; config: 
   }, []);
   const targetRef = useMemo(() => ({ current: target }), []);
   targetRef.current = target;
-  const host = useMemo(() => extensionHost(settings, () => targetRef.current), [settings]);
+  const host = useMemo(() => extensionHost(settings, () => targetRef.current, account), [settings, account]);
   return (
     <>
       {settings.mode === "sandbox" && (
@@ -54,5 +55,9 @@ function SidePanel({ settings, config }: { settings: ExtensionSettings; config: 
 followSystemTheme();
 // Extension pages are classic scripts (no top-level await).
 readExtensionSettings()
-  .then(async (settings) => showInApp(<SidePanel settings={settings} config={await extensionConfig(settings)} />))
+  .then(async (settings) => {
+    // Who signs in names their copy on this device: the sandbox's demo user, or the tenant account signed in last.
+    const account = settings.mode === "sandbox" ? settings.upn : await extensionSignIn(settings).account();
+    showInApp(<SidePanel settings={settings} config={await extensionConfig(settings)} account={account} />);
+  })
   .catch((error: unknown) => showInApp(<main class="pane"><Notice kind="error">{errorText(error)}</Notice></main>));

@@ -29,9 +29,10 @@ export async function extensionConfig(settings: ExtensionSettings): Promise<Host
  * flow in a tenant, and as its item the field on a page the user asked to insert into (from the
  * context menu or the shortcut, passed through the extension's session storage).
  */
-export function extensionHost(settings: ExtensionSettings, target: () => { tabId: number; frameId: number } | null): HostAdapter {
+export function extensionHost(settings: ExtensionSettings, target: () => { tabId: number; frameId: number } | null, account: string | null): HostAdapter {
   return {
     user: null,
+    account,
     tokens: (config) => tokensFor(config, settings.mode === "sandbox" ? settings.upn : "", () => extensionSignIn(settings as Extract<ExtensionSettings, { mode: "tenant" }>)),
     item: () => {
       const t = target();

@@ -3,6 +3,7 @@ import { errorText, Notice } from "../ui/Notice.js";
 import { outlookHost } from "./outlookHost.js";
 import { pageConfig } from "./root/hostConfig.js";
 import { PaneHost } from "./root/PaneHost.js";
+import { preloadView } from "./root/view.js";
 import { showInApp } from "./showInApp.js";
 import { bookView } from "./views/bookView.js";
 import { caseloadView } from "./views/caseloadView.js";
@@ -16,6 +17,10 @@ import { templatesView } from "./views/templatesView.js";
  * being read; managers also reach the managers' view from the caseload. Outside Outlook,
  * Office.onReady answers with no host, and the page says where to open it instead of waiting.
  */
+const VIEWS = [bookView, templatesView, disputeView, caseloadView, managerView];
+const asked = new URLSearchParams(location.search).get("view");
+// The ribbon button's view is fetched while Office starts, not after.
+preloadView(VIEWS.find((v) => v.id === asked));
 const info = await Promise.race([Office.onReady(), new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000))]);
 if (!info || info.host !== Office.HostType.Outlook) {
   showInApp(
@@ -31,10 +36,9 @@ if (!info || info.host !== Office.HostType.Outlook) {
   document.documentElement.dataset.theme = officeTheme();
   try {
     const config = pageConfig();
-    const asked = new URLSearchParams(location.search).get("view");
     showInApp(
       <main>
-        <PaneHost config={config} host={outlookHost()} views={[bookView, templatesView, disputeView, caseloadView, managerView]} asked={asked} tabs={asked === "caseload" || asked === "manager" ? [caseloadView, managerView] : []} />
+        <PaneHost config={config} host={outlookHost()} views={VIEWS} asked={asked} tabs={asked === "caseload" || asked === "manager" ? [caseloadView, managerView] : []} />
       </main>,
     );
   } catch (error) {

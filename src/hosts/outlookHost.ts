@@ -16,6 +16,7 @@ export function outlookHost(): HostAdapter {
   const user = { address: mailbox.userProfile.emailAddress, name: mailbox.userProfile.displayName };
   return {
     user,
+    account: user.address,
     tokens: (config) =>
       tokensFor(config, user.address, (app) => msalTokens(app, () => Office.context.requirements.isSetSupported("NestedAppAuth", "1.1"), officeDialogToken(new URL("auth-dialog.html", location.href).href))),
     item: () => itemOf(mailbox.item),

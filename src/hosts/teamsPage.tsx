@@ -10,7 +10,7 @@ import type { HostAdapter } from "./root/hostAdapter.js";
 import { pageConfig } from "./root/hostConfig.js";
 import { PaneHost } from "./root/PaneHost.js";
 import { tokensFor } from "./root/tokensFor.js";
-import type { View } from "./root/view.js";
+import { preloadView, type View } from "./root/view.js";
 import { showInApp } from "./showInApp.js";
 
 /**
@@ -19,6 +19,7 @@ import { showInApp } from "./showInApp.js";
  * page says so plainly instead of waiting.
  */
 export async function startTeamsPage(what: string, view: View): Promise<void> {
+  preloadView(view);
   const context = await initTeams();
   if (!context) {
     showInApp(
@@ -53,6 +54,7 @@ export function teamsHost(context: app.Context): HostAdapter {
   const meeting = context.meeting ? { chatId: meetingChatId(context) } : null;
   return {
     user: null,
+    account: upn || null,
     tokens: (config) =>
       tokensFor(config, upn, (app) => msalTokens(app, naaRecommended, () => Promise.reject(new AuthError("this Teams client cannot sign in to IRO Desk (nested app authentication is not available); use Teams on the web or the latest desktop app.")))),
     item: () => ({ ...NO_ITEM, meeting }),

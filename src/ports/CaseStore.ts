@@ -48,6 +48,10 @@ export interface CaseChanges {
 
 /** The register's changes through Graph's delta query, for a local copy kept up to date. */
 export interface CaseChangeFeed {
-  /** null for the first read; then the deltaLink the last answer gave. */
-  changes(deltaLink: string | null, signal?: AbortSignal): Promise<CaseChanges>;
+  /**
+   * null for the first read; then the deltaLink the last answer gave. `onPage` is given each page
+   * of a full read as it arrives, so a screen can show the first while the rest come (`first`
+   * again when Graph made the read start over).
+   */
+  changes(deltaLink: string | null, signal?: AbortSignal, onPage?: (page: CasePage, first: boolean) => void): Promise<CaseChanges>;
 }

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { CaseloadEntry } from "../app/loadCaseload.js";
+import { formatClock, instant, instantToLondon } from "../domain/calendar/londonTime.js";
+import { formatUkDate } from "../domain/calendar/ukDate.js";
 import { BookChildLater } from "./bookChildLater.js";
 import { CasePicker } from "./CasePicker.js";
 import type { PaneEnv } from "./env.js";
 import { countOf } from "./format.js";
 import { Notice } from "./Notice.js";
 import { usePaneMarks } from "./paneMarks.js";
-import { useCaseload } from "./useCaseload.js";
+import { upToDate, useCaseload } from "./useCaseload.js";
 
 /**
  * Book a child's next review or conference inside its statutory window: pick the child, check who
@@ -15,7 +17,7 @@ import { useCaseload } from "./useCaseload.js";
  */
 export function BookingPane({ env }: { env: PaneEnv }) {
   const { state, reload } = useCaseload(env);
-  usePaneMarks(state.kind === "ready", state.kind === "ready");
+  usePaneMarks(state.kind === "ready", upToDate(state));
   const [entry, setEntry] = useState<CaseloadEntry | null>(null);
   // Booking one child is fetched while the person looks at the list, so choosing one is instant.
   useEffect(() => void (state.kind === "ready" && BookChildLater.prefetch()), [state.kind]);
@@ -51,7 +53,7 @@ export function BookingPane({ env }: { env: PaneEnv }) {
   );
 }
 
-/** What a pane shows while its caseload is read, when reading failed, and about entries it could not read. */
+/** What a pane shows while its caseload is read, when it is this device's copy being checked, when reading failed, and about entries it could not read. */
 export function LoadingNotices({ state, reload }: ReturnType<typeof useCaseload>) {
   if (state.kind === "loading") return <Notice kind="info">Reading the case register… {state.read > 0 ? `${countOf(state.read, "child", "children")} so far` : ""}</Notice>;
   if (state.kind === "failed") {
@@ -61,5 +63,25 @@ export function LoadingNotices({ state, reload }: ReturnType<typeof useCaseload>
       </Notice>
     );
   }
-  return state.caseload.unreadable.length > 0 ? <Notice kind="info">{countOf(state.caseload.unreadable.length, "register entry", "register entries")} could not be read and {state.caseload.unreadable.length === 1 ? "is" : "are"} not shown.</Notice> : null;
+  const asOf = state.checkedAt === null ? "" : ` from ${checkedWords(state.checkedAt)}`;
+  return (
+    <>
+      {state.problem ? (
+        <Notice kind="error">
+          This could not be brought up to date with Microsoft 365: {state.problem} Shown: the copy on this device{asOf}. <button type="button" onClick={reload}>Try again</button>
+        </Notice>
+      ) : !state.complete ? (
+        <Notice kind="info">Reading the case register… {state.read} children so far; the first of them are shown.</Notice>
+      ) : (
+        !state.current && <p class="muted" role="status">Shown: the copy on this device{asOf}. Checking for changes…</p>
+      )}
+      {state.caseload.unreadable.length > 0 && <Notice kind="info">{countOf(state.caseload.unreadable.length, "register entry", "register entries")} could not be read and {state.caseload.unreadable.length === 1 ? "is" : "are"} not shown.</Notice>}
+    </>
+  );
+}
+
+/** "02/03/2026 at 08:15", London time. */
+function checkedWords(at: number): string {
+  const london = instantToLondon(instant(at));
+  return `${formatUkDate(london.date)} at ${formatClock(london.minutes)}`;
 }

@@ -19,7 +19,8 @@ import { usePaneMarks } from "./paneMarks.js";
 import { RagBadge } from "./RagBadge.js";
 import { SentRatings } from "./SentRatings.js";
 import { StatusBadge } from "./StatusBadge.js";
-import { useCaseload } from "./useCaseload.js";
+import { upToDate, useCaseload } from "./useCaseload.js";
+import { useInSlices } from "./useInSlices.js";
 
 const PAGE = 50;
 type Filter = "all" | "overdue" | "due-soon" | "unbooked" | "booked" | "booked-late" | "records" | "proposed";
@@ -34,7 +35,7 @@ const UNBOOKED_WINDOW = 20;
  */
 export function CaseloadPane({ env }: { env: PaneEnv }) {
   const { state, reload } = useCaseload(env);
-  usePaneMarks(state.kind === "ready", state.kind === "ready");
+  usePaneMarks(state.kind === "ready", upToDate(state));
   const [disputes, setDisputes] = useState<readonly Dispute[]>([]);
   useEffect(() => {
     const abort = new AbortController();
@@ -63,8 +64,10 @@ interface ViewProps {
 
 function MyView({ env, caseload, disputes, reload }: ViewProps) {
   const me = env.me.address.toLowerCase();
-  const mine = useMemo(() => caseload.entries.filter((e) => e.status !== "closed" && (e.child.iro?.toLowerCase() === me || e.child.cp?.chair?.toLowerCase() === me)), [caseload, me]);
-  const load = iroLoad(mine.map((e) => e.child), env.me.address, env.settings.staff, env.today(), env.settings.countRule);
+  // Whose first, then how they stand: only this IRO's children are worked out.
+  const theirs = useMemo(() => caseload.entries.filter((e) => isTheirs(e, me)), [caseload, me]);
+  const mine = useMemo(() => theirs.filter((e) => e.status !== "closed"), [theirs]);
+  const load = iroLoad(theirs.map((e) => e.child), env.me.address, env.settings.staff, env.today(), env.settings.countRule);
   return (
     <>
       <section class="card" aria-labelledby="load-title">
@@ -79,12 +82,50 @@ function MyView({ env, caseload, disputes, reload }: ViewProps) {
   );
 }
 
+/** The child is this IRO's: looked after with them, or on a plan they chair. */
+function isTheirs(e: CaseloadEntry, upn: string): boolean {
+  return e.child.iro?.toLowerCase() === upn || e.child.cp?.chair?.toLowerCase() === upn;
+}
+
+/**
+ * The whole service. The IROs' loads need only the register, so they are drawn at once; each
+ * child's next date is then worked out a slice at a time (a service of 50,000 children never
+ * holds the page for long), and the counts and the children needing attention follow.
+ */
 function ServiceView({ env, caseload, disputes, reload }: ViewProps) {
-  const calendarFor = calendarsFor(env.settings);
-  const open = caseload.entries.filter((e) => e.status !== "closed");
+  const done = useInSlices(caseload.entries, (e) => void e.status);
+  const finished = done === caseload.entries.length;
+  const staff = env.settings.staff;
+  // Each IRO's children, in one pass over the register.
+  const byIro = useMemo(() => {
+    const groups = new Map(staff.map((s) => [s.upn.toLowerCase(), [] as CaseloadEntry[]]));
+    for (const e of caseload.entries) {
+      const iro = e.child.iro?.toLowerCase();
+      const chair = e.child.cp?.chair?.toLowerCase();
+      if (iro) groups.get(iro)?.push(e);
+      if (chair && chair !== iro) groups.get(chair)?.push(e);
+    }
+    return groups;
+  }, [caseload, staff]);
   // What a manager acts on: reviews already late (overdue, or booked after the due-by date) and those due soon with nothing booked.
-  const attention = open.filter((e) => e.status === "overdue" || e.status === "booked-late" || (e.next && !e.booking && workingDaysBetween(calendarFor(e.child.nation), env.today(), e.next.dueBy) <= UNBOOKED_WINDOW));
-  const count = (list: readonly CaseloadEntry[], status: CaseloadEntry["status"]) => list.filter((e) => e.status === status).length;
+  const attention = useMemo(() => {
+    if (!finished) return null;
+    const calendarFor = calendarsFor(env.settings);
+    return new Set(caseload.entries.filter((e) => e.status !== "closed" && (e.status === "overdue" || e.status === "booked-late" || (e.next && !e.booking && workingDaysBetween(calendarFor(e.child.nation), env.today(), e.next.dueBy) <= UNBOOKED_WINDOW))));
+  }, [finished, caseload, env.settings]);
+  const attentionList = useMemo(() => (attention ? [...attention] : []), [attention]);
+  // Worked out once each (not on every slice's redraw): the loads at once (they need only the
+  // register: iroLoad counts open episodes itself), the counts when every child is worked out.
+  const loads = useMemo(() => staff.map((s) => iroLoad((byIro.get(s.upn.toLowerCase()) ?? []).map((e) => e.child), s.upn, staff, env.today(), env.settings.countRule)), [byIro, staff, env.settings]);
+  const counts = useMemo(
+    () =>
+      staff.map((s) => {
+        const theirs = byIro.get(s.upn.toLowerCase()) ?? [];
+        const count = (counted: (e: CaseloadEntry) => boolean) => (attention ? theirs.filter(counted).length : "…");
+        return { overdue: count((e) => e.status === "overdue"), bookedLate: count((e) => e.status === "booked-late"), dueSoon: count((e) => e.status === "due-soon"), notBooked: count((e) => attention!.has(e) && !e.booking && e.status !== "overdue") };
+      }),
+    [byIro, staff, attention],
+  );
   return (
     <>
       <section aria-labelledby="iros-title">
@@ -103,10 +144,9 @@ function ServiceView({ env, caseload, disputes, reload }: ViewProps) {
             </tr>
           </thead>
           <tbody>
-            {env.settings.staff.map((s) => {
-              const theirs = open.filter((e) => e.child.iro?.toLowerCase() === s.upn.toLowerCase() || e.child.cp?.chair?.toLowerCase() === s.upn.toLowerCase());
-              const load = iroLoad(theirs.map((e) => e.child), s.upn, env.settings.staff, env.today(), env.settings.countRule);
-              const bookedLate = count(theirs, "booked-late");
+            {staff.map((s, i) => {
+              const load = loads[i]!;
+              const { overdue, bookedLate, dueSoon, notBooked } = counts[i]!;
               return (
                 <tr key={s.upn}>
                   <th scope="row">
@@ -122,11 +162,11 @@ function ServiceView({ env, caseload, disputes, reload }: ViewProps) {
                     <span class="sub">{load.position ?? "no FTE"}</span>
                   </td>
                   <td class="num">
-                    {count(theirs, "overdue")}
-                    {bookedLate > 0 && <span class="sub">+{bookedLate} booked late</span>}
+                    {overdue}
+                    {typeof bookedLate === "number" && bookedLate > 0 && <span class="sub">+{bookedLate} booked late</span>}
                   </td>
-                  <td class="num">{count(theirs, "due-soon")}</td>
-                  <td class="num">{attention.filter((e) => theirs.includes(e) && !e.booking && e.status !== "overdue").length}</td>
+                  <td class="num">{dueSoon}</td>
+                  <td class="num">{notBooked}</td>
                 </tr>
               );
             })}
@@ -135,7 +175,13 @@ function ServiceView({ env, caseload, disputes, reload }: ViewProps) {
       </section>
       <h2>Late, or due soon and not booked, across the service</h2>
       <p class="muted">Overdue, booked after the due-by date, or due within {UNBOOKED_WINDOW} working days with nothing booked.</p>
-      <ChildList env={env} entries={attention} caseload={caseload} disputes={disputes} reload={reload} />
+      {finished ? (
+        <ChildList env={env} entries={attentionList} caseload={caseload} disputes={disputes} reload={reload} />
+      ) : (
+        <p role="status">
+          Working out each child's next review or conference: {done.toLocaleString("en-GB")} of {caseload.entries.length.toLocaleString("en-GB")}…
+        </p>
+      )}
     </>
   );
 }

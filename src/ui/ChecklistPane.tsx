@@ -28,7 +28,7 @@ import { countOf, dayAndDate } from "./format.js";
 import { errorText, Notice } from "./Notice.js";
 import { RagBadge } from "./RagBadge.js";
 import { usePaneMarks } from "./paneMarks.js";
-import { useCaseload } from "./useCaseload.js";
+import { upToDate, useCaseload } from "./useCaseload.js";
 import { useServiceSettings } from "./useServiceSettings.js";
 
 const PN_WORDS: Readonly<Record<ParticipationCode, string>> = {
@@ -79,7 +79,7 @@ function MeetingChecklist({ env, meetingId }: { env: PaneEnv; meetingId: string 
     );
     return () => abort.abort();
   }, [env]);
-  usePaneMarks(state.kind === "ready" && looked, state.kind === "ready" && looked);
+  usePaneMarks(state.kind === "ready" && looked, looked && upToDate(state));
   // A meeting records one review: once it has, the panel shows that record, whichever child it is on.
   const recorded = useMemo(() => (state.kind === "ready" ? recordedIn(state.caseload.entries, meetingId, env) : null), [state, meetingId]);
   const entry = state.kind === "ready" && ref && !recorded ? (state.caseload.entries.find((e) => e.child.ref === ref) ?? null) : null;

@@ -17,7 +17,7 @@ import { ConfirmStep } from "./ConfirmStep.js";
 import type { PaneEnv } from "./env.js";
 import { errorText, Notice } from "./Notice.js";
 import { usePaneMarks } from "./paneMarks.js";
-import { useCaseload } from "./useCaseload.js";
+import { upToDate, useCaseload } from "./useCaseload.js";
 import { useServiceSettings } from "./useServiceSettings.js";
 
 /**
@@ -40,7 +40,7 @@ export function DisputePane({ env }: { env: PaneEnv }) {
     env.disputes.readDisputes(abort.signal).then((d) => !abort.signal.aborted && setDisputes(d), (e: unknown) => setError(errorText(e)));
     return () => abort.abort();
   }, [env, round]);
-  usePaneMarks(disputes !== null && state.kind === "ready", disputes !== null && state.kind === "ready");
+  usePaneMarks(disputes !== null && state.kind === "ready", disputes !== null && upToDate(state));
   const refresh = (message: string) => (setDone(message), setStartFor(null), setRound((n) => n + 1));
   const linked = disputes?.find((d) => env.message && d.dispute.linkedMessage?.internetMessageId === env.message.internetMessageId) ?? null;
   const calendar = calendarsFor(env.settings)("england");

@@ -19,7 +19,7 @@ import { countOf } from "./format.js";
 import { errorText, Notice } from "./Notice.js";
 import { SentRatings } from "./SentRatings.js";
 import { usePaneMarks } from "./paneMarks.js";
-import { useCaseload } from "./useCaseload.js";
+import { upToDate, useCaseload } from "./useCaseload.js";
 import { useServiceSettings } from "./useServiceSettings.js";
 
 interface ActionRow {
@@ -37,7 +37,7 @@ interface ActionRow {
  */
 export function TemplatePane({ env }: { env: PaneEnv }) {
   const { state, reload } = useCaseload(env);
-  usePaneMarks(state.kind === "ready", state.kind === "ready");
+  usePaneMarks(state.kind === "ready", upToDate(state));
   const settings = useServiceSettings(env);
   const [entry, setEntry] = useState<CaseloadEntry | null>(null);
   const [templateId, setTemplateId] = useState("rag-amber");

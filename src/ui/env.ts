@@ -1,3 +1,4 @@
+import type { PaneData } from "../app/paneData.js";
 import type { ServiceSettings } from "../app/serviceSettings.js";
 import type { IsoDate } from "../domain/calendar/isoDate.js";
 import type { Instant } from "../domain/calendar/londonTime.js";
@@ -38,6 +39,8 @@ export interface PaneEnv extends HostItem {
   readonly now: () => Instant;
   /** Aborted when this draw ends: the Outlook item changes, the view is left, or the page goes. */
   readonly signal: AbortSignal;
+  /** The register and the chair's bookings: this device's copy at once, then up to date with Microsoft 365. */
+  readonly paneData: PaneData;
 }
 
 /** Whether the signed-in person is one of the service's managers (who see the whole service and its settings). */

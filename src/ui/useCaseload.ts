@@ -1,25 +1,54 @@
-import { useEffect, useState } from "preact/hooks";
-import { loadCaseload, type Caseload } from "../app/loadCaseload.js";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { caseloadFrom, type Caseload, type WorkedOut } from "../app/loadCaseload.js";
 import type { PaneEnv } from "./env.js";
 import { errorText } from "./Notice.js";
 
-export type CaseloadState = { kind: "loading"; read: number } | { kind: "ready"; caseload: Caseload } | { kind: "failed"; message: string };
+export type CaseloadState =
+  | { kind: "loading"; read: number }
+  | {
+      kind: "ready";
+      caseload: Caseload;
+      /** All of the register; false while a first read is still coming in (the first page is shown). */
+      complete: boolean;
+      read: number;
+      /** Up to date with Microsoft 365; false while this device's copy is shown and checked. */
+      current: boolean;
+      /** When what is shown was last checked with Microsoft 365. */
+      checkedAt: number | null;
+      /** Why it could not be brought up to date, in words. */
+      problem: string | null;
+    }
+  | { kind: "failed"; message: string };
 
 /**
- * The caseload for a pane: read page by page (the count so far is shown while reading), read again
- * on `reload()`, and abandoned when the pane goes away (an Outlook item change, a new page).
+ * The caseload for a pane, from the pane's data (PaneData): this device's copy at once, the first
+ * page of the register when there is no copy, then up to date with Microsoft 365. Worked out again
+ * only when the register or bookings change. `reload()` brings it up to date (one delta round trip).
  */
 export function useCaseload(env: PaneEnv): { state: CaseloadState; reload: () => void } {
-  const [state, setState] = useState<CaseloadState>({ kind: "loading", read: 0 });
-  const [round, setRound] = useState(0);
+  const data = env.paneData;
+  const [view, setView] = useState(() => data.view());
   useEffect(() => {
-    const abort = new AbortController();
-    setState({ kind: "loading", read: 0 });
-    loadCaseload({ cases: env.cases, calendar: env.calendar }, env.today(), env.settings, (read) => !abort.signal.aborted && setState({ kind: "loading", read }), abort.signal).then(
-      (caseload) => !abort.signal.aborted && setState({ kind: "ready", caseload }),
-      (error: unknown) => !abort.signal.aborted && setState({ kind: "failed", message: errorText(error) }),
-    );
-    return () => abort.abort();
-  }, [env, round]);
-  return { state, reload: () => setRound((n) => n + 1) };
+    setView(data.view());
+    return data.subscribe(setView);
+  }, [data]);
+  // What was worked out for each case stays while the day, the settings and the bookings do.
+  const worked = useMemo<WorkedOut>(() => new WeakMap(), [view?.bookings, env.settings, env.today()]);
+  const caseload = useMemo(
+    () => (view && (view.complete || view.read > 0) ? caseloadFrom(view.cases, view.unreadable, view.bookings.filter((b) => !b.cancelled), env.today(), env.settings, worked) : null),
+    [view?.cases, view?.unreadable, worked],
+  );
+  const problem = view?.problem === null || view?.problem === undefined ? null : errorText(view.problem);
+  const state: CaseloadState =
+    caseload && view
+      ? { kind: "ready", caseload, complete: view.complete, read: view.read, current: view.current, checkedAt: view.checkedAt, problem }
+      : problem
+        ? { kind: "failed", message: problem }
+        : { kind: "loading", read: view?.read ?? 0 };
+  return { state, reload: () => void data.refresh() };
+}
+
+/** The whole register, up to date with Microsoft 365 (a pane's "iro:current"). */
+export function upToDate(state: CaseloadState): boolean {
+  return state.kind === "ready" && state.complete && state.current;
 }

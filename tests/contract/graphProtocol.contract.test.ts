@@ -117,7 +117,7 @@ describe("the sandbox answers as Graph does", () => {
     batch.addRequest({ id: "2", request: new Request(`${sandbox.graphUrl}/users/nobody@westmere.example`, { method: "GET" }), dependsOn: ["1"] });
     batch.addRequest({ id: "3", request: new Request(`${sandbox.graphUrl}/me`, { method: "GET" }), dependsOn: ["2"] });
     const content = await batch.getContent();
-    const answer = await sandbox.graph(IRO).api("/$batch").post(content);
+    const answer = (await sandbox.graph(IRO).api("/$batch").post(content)) as ConstructorParameters<typeof BatchResponseContent>[0];
     const responses = new BatchResponseContent(answer).getResponses();
     expect(responses.get("1")?.status).toBe(200);
     expect(responses.get("2")?.status).toBe(404);

@@ -112,12 +112,12 @@ describe("the sandbox is a safe embedded default: a web page cannot read it", ()
       const given = (await response.json()) as { access_token: string; expires_in: number };
       expect(given.expires_in).toBe(2);
       const graph = new GraphConnection({ baseUrl: `${sandbox.url}/graph`, tokens: sandboxTokens(sandbox.url, IRO) });
-      expect((await graph.api("/me").get()).userPrincipalName).toBe(IRO);
+      expect(((await graph.api("/me").get()) as { userPrincipalName: string }).userPrincipalName).toBe(IRO);
       await new Promise((r) => setTimeout(r, 2_200));
       const expired = await raw("/graph/v1.0/me", { headers: { Authorization: `Bearer ${given.access_token}` } });
       expect(expired.status).toBe(401);
       expect(JSON.parse(expired.body).error).toMatchObject({ code: "InvalidAuthenticationToken", message: "Access token has expired or is not yet valid." });
-      expect((await graph.api("/me").get()).userPrincipalName).toBe(IRO);
+      expect(((await graph.api("/me").get()) as { userPrincipalName: string }).userPrincipalName).toBe(IRO);
     } finally {
       sandbox.behaviour.tokenLifetimeSeconds = 3_600;
     }

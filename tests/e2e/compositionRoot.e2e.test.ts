@@ -14,13 +14,13 @@ const IRO = "sam.okafor@westmere.example";
 const MANAGER = "priya.shah@westmere.example";
 
 describe("the composition root", { timeout: 60_000 }, () => {
-  it("asks Graph's /me who is signed in and reads the service's settings from its site, together", async () => {
+  it("asks Graph's /me who is signed in and reads the service's settings from its site, together (in one $batch with the register and the bookings)", async () => {
     const page = await ukPage(browser(), 480, 900);
-    const asked: string[] = [];
-    page.on("request", (r) => /\/graph\/v1\.0\/(me|sites\/[^?]*IroDeskSettings)/.test(r.url()) && asked.push(new URL(r.url()).pathname.split("/").pop()!));
+    const batches: string[][] = [];
+    page.on("request", (r) => r.url().endsWith("/graph/v1.0/$batch") && batches.push((JSON.parse(r.postData()!) as { requests: { url: string }[] }).requests.map((q) => q.url.split("?")[0]!)));
     await page.goto(at("preview-caseload.html", IRO));
     await page.getByRole("heading", { name: "My load" }).waitFor();
-    expect(asked).toEqual(expect.arrayContaining(["me", "items"]));
+    expect(batches[0]).toEqual(expect.arrayContaining(["/me", expect.stringMatching(/\/lists\/IroDeskSettings\/items$/), expect.stringMatching(/\/lists\/CaseRegister\/items\/delta$/), "/me/calendarView"]));
     // The name comes from the directory (/me), not from the address the preview signed in with.
     expect(await page.getByText("Signed in as Sam Okafor").count()).toBe(1);
     expect(page.errors).toEqual([]);

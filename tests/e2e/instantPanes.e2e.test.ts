@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { GraphCaseStore } from "../../src/adapters/graph/graphCaseStore.js";
+import { CASE_REGISTER_LIST, DEMO_SITE } from "../../src/sandbox/demo/demoTenant.js";
 import { OFFICE_JS, officeStub } from "../fixtures/officeStub.js";
 import { screenshot, ukPage, useBrowserAndSandbox } from "./browser.js";
 
@@ -77,3 +79,178 @@ describe("every pane marks its first real data", { timeout: 60_000 }, () => {
     });
   }
 });
+
+/** The names of this origin's copies (one IndexedDB database per person and tenant), and whether each is whole (has its delta link). */
+async function copies(page: import("playwright-core").Page): Promise<{ name: string; whole: boolean }[]> {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith("iro-desk-copy:"));
+    return Promise.all(
+      names.map(
+        (name) =>
+          new Promise<{ name: string; whole: boolean }>((resolve) => {
+            const open = indexedDB.open(name);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains("meta")) return db.close(), resolve({ name, whole: false });
+              const get = db.transaction("meta").objectStore("meta").get("copy");
+              get.onsuccess = () => (db.close(), resolve({ name, whole: typeof get.result?.deltaLink === "string" }));
+            };
+          }),
+      ),
+    );
+  });
+}
+
+/** Holds every Graph request the page makes until release() (the network "not answering yet"). */
+async function holdGraph(page: import("playwright-core").Page): Promise<{ held: () => number; release: () => Promise<void> }> {
+  const waiting: import("playwright-core").Route[] = [];
+  let released = false;
+  await page.route("**/graph/v1.0/**", (route) => (released ? route.continue() : void waiting.push(route)));
+  return {
+    held: () => waiting.length,
+    release: async () => {
+      released = true;
+      await Promise.all(waiting.splice(0).map((r) => r.continue()));
+    },
+  };
+}
+
+/**
+ * Opens the caseload again in the same profile with the network held: nothing of the register is
+ * shown before Microsoft 365 answers (there is no copy to show); then it is, once let through.
+ */
+async function opensWithNothingToShow(page: import("playwright-core").Page, user: string): Promise<import("playwright-core").Page> {
+  const again = await page.context().newPage();
+  const network = await holdGraph(again);
+  await again.goto(at("preview-caseload.html", user));
+  await expect.poll(() => network.held(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await again.waitForTimeout(300);
+  expect(await again.locator(".children li").count()).toBe(0);
+  await network.release();
+  // (Not the iro:current mark: Playwright's fake clock fakes User Timing too.)
+  await again.locator(".children li").first().waitFor();
+  return again;
+}
+
+describe("the local copy: the second open is instant, then brought up to date by Graph's delta", { timeout: 90_000 }, () => {
+  it("shows the cached caseload before the network answers; the change another user made meanwhile then arrives by delta, in one Graph request", async () => {
+    const page = await ukPage(browser(), 480, 900);
+    await page.goto(at("preview-caseload.html", IRO));
+    await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+    await expect.poll(async () => (await copies(page)).filter((c) => c.whole).length, { timeout: 10_000 }).toBe(1);
+    const names = await page.locator(".children li .row").allInnerTexts();
+    const first = /Ref (\d+)\s+(.+?)\n/.exec(`${names[0]}\n`)!;
+    const ref = first[1]!;
+
+    // Meanwhile the manager renames that child in the register.
+    const store = new GraphCaseStore(sandbox.graph(MANAGER), { site: DEMO_SITE, list: CASE_REGISTER_LIST });
+    const stored = await findCase(store, ref);
+    await store.updateCase(stored.id, stored.version, { ...stored.childCase, childName: "Renamed Meanwhile" });
+
+    // The same person opens the pane again in the same browser profile, with the network held.
+    const again = await page.context().newPage();
+    const errors: string[] = [];
+    again.on("pageerror", (e) => errors.push(e.message));
+    const graphRequests: string[] = [];
+    again.on("request", (r) => r.url().includes("/graph/v1.0/") && graphRequests.push(new URL(r.url()).pathname));
+    const network = await holdGraph(again);
+    await again.goto(at("preview-caseload.html", IRO));
+    await again.getByRole("heading", { name: "My load" }).waitFor();
+    await again.waitForFunction(() => performance.getEntriesByName("iro:content", "mark").length === 1);
+    expect(network.held()).toBeGreaterThan(0);
+    expect(await again.locator(".children li").count()).toBeGreaterThan(0);
+    expect(await again.getByText("Renamed Meanwhile").count()).toBe(0);
+    expect(await again.getByRole("status").filter({ hasText: "Shown: the copy on this device from" }).count()).toBe(1);
+    expect(await again.evaluate(() => performance.getEntriesByName("iro:current", "mark").length)).toBe(0);
+    await screenshot(again, "instant-copy-before-network");
+
+    await network.release();
+    await again.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+    await again.getByLabel("Search by reference or name").fill(ref);
+    await again.getByText("Renamed Meanwhile").waitFor();
+    expect(await again.getByText("Checking for changes").count()).toBe(0);
+    // One Graph round trip: who, the settings, the register's delta and the bookings in one $batch.
+    // The caseload's open disputes are read beside it by the pane (they are not part of the copy).
+    expect(graphRequests.filter((r) => !r.endsWith("/lists/Disputes/items"))).toEqual(["/graph/v1.0/$batch"]);
+    expect(errors).toEqual([]);
+    await store.updateCase(stored.id, (await store.readCase(stored.id)).version, stored.childCase);
+  });
+
+  it("signing out of IRO Desk on this device deletes the copy; the next open has nothing to show until the network answers", async () => {
+    const page = await ukPage(browser(), 480, 900);
+    await page.goto(at("preview-caseload.html", IRO));
+    await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+    await expect.poll(async () => (await copies(page)).filter((c) => c.whole).length, { timeout: 10_000 }).toBe(1);
+    await page.getByRole("button", { name: "Sign out of IRO Desk on this device" }).click();
+    await page.getByText("Signed out of IRO Desk on this device").waitFor();
+    expect(await copies(page)).toEqual([]);
+    await screenshot(page, "instant-signed-out");
+
+    await opensWithNothingToShow(page, IRO);
+  });
+
+  it("an expired delta link falls back to a full read of the register, and the copy is whole again", async () => {
+    const page = await ukPage(browser(), 480, 900);
+    await page.goto(at("preview-caseload.html", IRO));
+    await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+    await expect.poll(async () => (await copies(page)).filter((c) => c.whole).length, { timeout: 10_000 }).toBe(1);
+    // The copy's delta link is older than Graph keeps changes for; links given from now on are not.
+    const lifetime = sandbox.behaviour.deltaTokenLifetimeMs;
+    await page.waitForTimeout(2_500);
+    sandbox.behaviour.deltaTokenLifetimeMs = 2_000;
+    try {
+      const again = await page.context().newPage();
+      const answers: number[] = [];
+      again.on("response", async (r) => {
+        if (r.url().endsWith("/$batch")) answers.push(...((await r.json()) as { responses: { status: number }[] }).responses.map((x) => x.status));
+      });
+      const deltaPages: string[] = [];
+      again.on("request", (r) => /\/items\/delta/.test(r.url()) && deltaPages.push(r.url()));
+      await again.goto(at("preview-caseload.html", IRO));
+      await again.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+      // Graph said 410 Gone (resyncRequired) inside the batch; the register was read again from the start, page by page.
+      // (A browser logs a 410 answer to the console: that line is Graph's answer, not a fault.)
+      expect(answers).toContain(410);
+      expect(deltaPages.length).toBeGreaterThanOrEqual(Math.ceil(sandbox.store.listItems(sandbox.store.list(CASE_REGISTER_LIST)!.id).length / 200));
+      expect(await again.locator(".children li").count()).toBeGreaterThan(0);
+      expect(await again.getByRole("alert").count()).toBe(0);
+      await expect.poll(async () => (await copies(again)).filter((c) => c.whole).length, { timeout: 10_000 }).toBe(1);
+    } finally {
+      sandbox.behaviour.deltaTokenLifetimeMs = lifetime;
+    }
+  });
+});
+
+describe("the local copy is not kept longer than the service says", { timeout: 90_000 }, () => {
+  it("a copy unused for more than localCopyDays (14) is deleted, not shown; another person's old copy on the device goes too", async () => {
+    const DAY = 86_400_000;
+    const page = await ukPage(browser(), 480, 900);
+    await page.goto(at("preview-caseload.html", IRO));
+    await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+    await expect.poll(async () => (await copies(page)).filter((c) => c.whole).length, { timeout: 10_000 }).toBe(1);
+
+    // Fifteen days on, the same person: the copy is past its days, so nothing is shown before Microsoft 365 answers.
+    // (The first pane is closed first: its own clean-up would otherwise run inside the jump in time.)
+    const keep = await page.context().newPage();
+    await page.close();
+    await keep.context().clock.setFixedTime(Date.now() + 15 * DAY);
+    const later = await opensWithNothingToShow(keep, IRO);
+    await expect.poll(async () => (await copies(later)).filter((c) => c.whole).length, { timeout: 10_000 }).toBe(1);
+
+    // Thirty days on, someone else opens IRO Desk on this device: the first person's copy, unused for fifteen days, is deleted.
+    await later.close();
+    await keep.context().clock.setFixedTime(Date.now() + 30 * DAY);
+    const other = await keep.context().newPage();
+    await other.goto(at("preview-caseload.html", "claire.dunmore@westmere.example"));
+    await other.locator(".children li").first().waitFor();
+    await expect.poll(async () => (await copies(other)).map((c) => c.name.split(":").pop()), { timeout: 15_000 }).toEqual(["claire.dunmore@westmere.example"]);
+  });
+});
+
+async function findCase(store: GraphCaseStore, ref: string) {
+  for await (const page of store.readCases()) {
+    const found = page.cases.find((c) => c.childCase.ref === ref);
+    if (found) return found;
+  }
+  throw new Error(`no case ${ref}`);
+}

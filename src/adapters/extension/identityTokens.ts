@@ -18,6 +18,8 @@ export interface StorageArea {
 export interface IdentityTokens extends TokenProvider {
   /** Forgets the tokens and the account: the next sign-in asks which account again. */
   signOut(): Promise<void>;
+  /** The account signed in last (its sign-in name), before any network call; null before the first sign-in. */
+  account(): Promise<string | null>;
 }
 
 interface Saved {
@@ -143,6 +145,10 @@ export function identityTokens(
     async signOut() {
       await io.session.remove(tokensKey);
       await io.local.remove(accountKey);
+    },
+    async account() {
+      const account = (await io.local.get(accountKey))[accountKey];
+      return typeof account === "string" && account !== "" ? account : null;
     },
   };
 }

@@ -2,9 +2,9 @@ import { instant, type Instant } from "../../domain/calendar/londonTime.js";
 import { parseCaseRef } from "../../domain/caseload/caseRef.js";
 import type { Attendee, Availability, Booking, BookingRequest, BusyItem, Calendar, FreeBusyStatus, WorkingHours } from "../../ports/Calendar.js";
 import type { CaseRef } from "../../domain/caseload/caseRef.js";
-import { GraphError } from "@microsoft/microsoft-graph-client";
 import { BusyError, NotFoundError, RequestError, UncertainError, UnreachableError } from "../../ports/errors.js";
 import { graphCall, type GraphConnection } from "./graphClient.js";
+import { GraphError } from "./graphRequest.js";
 import { ianaZone } from "./windowsZones.js";
 import { CASE_REF_PROPERTY, EVENT_KIND_PROPERTY, OUTLOOK_CUSTOM_PROPERTIES } from "./extendedProperties.js";
 
@@ -225,7 +225,7 @@ async function allEvents(graph: GraphConnection, what: string, first: ReturnType
     events.push(...page.value);
     const next = page["@odata.nextLink"];
     if (!next) return events;
-    page = await graphCall(what, true, (call) => graph.follow(next).header("Prefer", 'outlook.timezone="UTC"').middlewareOptions([call]).option("signal", signal).get());
+    page = await graphCall(what, true, (call) => graph.follow(next).header("Prefer", 'outlook.timezone="UTC"').middlewareOptions([call]).option("signal", signal).get() as Promise<typeof page>);
   }
 }
 

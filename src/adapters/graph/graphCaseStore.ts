@@ -1,8 +1,8 @@
-import { GraphError } from "@microsoft/microsoft-graph-client";
 import type { ChildCase } from "../../domain/caseload/childCase.js";
 import { RequestError } from "../../ports/errors.js";
 import type { CaseChangeFeed, CaseChanges, CasePage, CaseStore, StoredCase, UnreadableCase } from "../../ports/CaseStore.js";
 import { graphCall, type GraphConnection } from "./graphClient.js";
+import { GraphError } from "./graphRequest.js";
 import { fromRegisterFields, toRegisterFields } from "./caseRegisterFields.js";
 import { itemsPath, readItem, updateItemFields, versionOf, type GraphListItem, type ListLocation } from "./listItems.js";
 
@@ -35,7 +35,7 @@ export class GraphCaseStore implements CaseStore, CaseChangeFeed {
       yield { cases, unreadable };
       const next = page["@odata.nextLink"];
       if (!next) return;
-      page = await graphCall("The case register", true, (call) => this.graph.follow(next).middlewareOptions([call]).option("signal", signal).get());
+      page = await graphCall("The case register", true, (call) => this.graph.follow(next).middlewareOptions([call]).option("signal", signal).get() as Promise<typeof page>);
     }
   }
 
@@ -66,12 +66,12 @@ export class GraphCaseStore implements CaseStore, CaseChangeFeed {
    * Graph can no longer answer (410 Gone, resyncRequired) starts a full read again from the Location
    * it gives, and the answer says so (full: true) so a cache replaces what it holds.
    */
-  async changes(deltaLink: string | null, signal?: AbortSignal): Promise<CaseChanges> {
-    return this.round(deltaLink, deltaLink === null, false, signal);
+  async changes(deltaLink: string | null, signal?: AbortSignal, onPage?: (page: CasePage, first: boolean) => void): Promise<CaseChanges> {
+    return this.round(deltaLink, deltaLink === null, false, signal, onPage);
   }
 
   /** One round of pages from `link` (the first page when null); `full` when it enumerates everything. */
-  private async round(link: string | null, full: boolean, restarted: boolean, signal?: AbortSignal): Promise<CaseChanges> {
+  private async round(link: string | null, full: boolean, restarted: boolean, signal?: AbortSignal, onPage?: (page: CasePage, first: boolean) => void): Promise<CaseChanges> {
     const first = () => this.graph.api(`${this.items}/delta`).query({ $expand: "fields", $top: String(this.pageSize) });
     const get = (request: ReturnType<GraphConnection["api"]>) =>
       graphCall("The case register's changes", true, async (call) => {
@@ -84,23 +84,28 @@ export class GraphCaseStore implements CaseStore, CaseChangeFeed {
       });
     const resync = (location: string | null) => {
       if (restarted) throw new RequestError(410, "Microsoft 365 kept asking to read the register's changes again from the start. Try again later.");
-      return this.round(location, true, true, signal);
+      return this.round(location, true, true, signal, onPage);
     };
     const answer = await get(link === null ? first() : this.graph.follow(link));
     if ("resync" in answer) return resync(answer.resync);
     const cases: StoredCase[] = [];
     const unreadable: UnreadableCase[] = [];
     const removed: string[] = [];
-    for (let page = answer; ; ) {
+    for (let page = answer, first = true; ; first = false) {
+      const pageCases: StoredCase[] = [];
+      const pageUnreadable: UnreadableCase[] = [];
       for (const item of page.value) {
         if (item.deleted) {
           removed.push(item.id);
           continue;
         }
         const read = await this.toStoredCase(item, signal);
-        if ("childCase" in read) cases.push(read);
-        else unreadable.push(read);
+        if ("childCase" in read) pageCases.push(read);
+        else pageUnreadable.push(read);
       }
+      cases.push(...pageCases);
+      unreadable.push(...pageUnreadable);
+      if (full) onPage?.({ cases: pageCases, unreadable: pageUnreadable }, first);
       const next = page["@odata.nextLink"];
       if (!next) {
         if (!page["@odata.deltaLink"]) throw new RequestError(0, "Microsoft 365 ended the register's changes without a delta link. Try again; if it keeps happening, tell your IRO Desk administrator.");

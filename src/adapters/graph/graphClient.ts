@@ -1,6 +1,7 @@
-import { Client, GraphError, GraphRequest, HTTPMessageHandler, type Context, type Middleware } from "@microsoft/microsoft-graph-client";
 import { AuthError, BusyError, ConflictError, NotFoundError, RequestError, UncertainError, UnreachableError } from "../../ports/errors.js";
 import type { TokenProvider } from "../../ports/TokenProvider.js";
+import { BatchTransport } from "./batchTransport.js";
+import { GraphError, GraphRequest, type Context, type Middleware } from "./graphRequest.js";
 import { BearerTokenMiddleware, DEFAULT_RETRY, GraphCall, SafeRetryMiddleware, type RetryPolicy } from "./middleware.js";
 
 export interface GraphSettings {
@@ -10,44 +11,39 @@ export interface GraphSettings {
   readonly retry?: RetryPolicy;
   /** Sends the requests; the global fetch unless given (the sandbox gives its own to set itself up in-process). */
   readonly fetch?: typeof fetch;
+  /** Reads started together go to Graph as one $batch (see batchTransport.ts); by default each goes alone. */
+  readonly batching?: boolean;
 }
 
-/** The Graph client and where it points: the only difference between the tenant and the sandbox is the base URL and the token. */
+/** Where Graph is and how to reach it: the only difference between the tenant and the sandbox is the base URL and the token. */
 export class GraphConnection {
-  readonly client: Client;
   private readonly root: string;
+  private readonly chain: Middleware;
 
-  constructor(settings: GraphSettings) {
+  constructor(private readonly settings: GraphSettings) {
     const base = settings.baseUrl.replace(/\/+$/, "");
     this.root = `${base}/v1.0`;
     const auth = new BearerTokenMiddleware(`${base}/`, settings.tokens);
     const retry = new SafeRetryMiddleware(settings.retry ?? DEFAULT_RETRY);
+    const send = settings.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
     auth.setNext(retry);
-    retry.setNext(settings.fetch ? new FetchHandler(settings.fetch) : new HTTPMessageHandler());
-    this.client = Client.initWithMiddleware({ middleware: auth, baseUrl: base, defaultVersion: "v1.0" });
+    retry.setNext(settings.batching ? new BatchTransport(this.root, send) : { execute: async (context: Context) => void (context.response = await send(context.request, context.options)) });
+    this.chain = auth;
+  }
+
+  /** The same Graph and sign-in, sending reads started together as one $batch. */
+  batching(): GraphConnection {
+    return new GraphConnection({ ...this.settings, batching: true });
   }
 
   api(path: string): GraphRequest {
-    return this.client.api(path);
+    return new GraphRequest(this.chain, `${this.root}${path.startsWith("/") ? "" : "/"}${path}`);
   }
 
-  /**
-   * Follows an @odata.nextLink. The client treats only https:// links as absolute, so a link under
-   * our own base is made relative (this is what lets the http:// sandbox page like Graph); a link
-   * to anywhere else is refused rather than followed with our token.
-   */
+  /** Follows an @odata.nextLink or deltaLink under our own base; a link to anywhere else is refused rather than followed with our token. */
   follow(nextLink: string): GraphRequest {
-    if (nextLink.startsWith(`${this.root}/`)) return this.client.api(nextLink.slice(this.root.length));
+    if (nextLink.startsWith(`${this.root}/`)) return this.api(nextLink.slice(this.root.length));
     throw new RequestError(0, `Graph gave a next page on another host (${new URL(nextLink).host}); it was not followed.`);
-  }
-}
-
-/** The last step of the chain with a given fetch: what HTTPMessageHandler does with the global one. */
-class FetchHandler implements Middleware {
-  constructor(private readonly send: typeof fetch) {}
-
-  async execute(context: Context): Promise<void> {
-    context.response = await this.send(context.request, context.options);
   }
 }
 

@@ -22,7 +22,7 @@ export class GraphDisputeStore implements DisputeStore {
       }
       const next = page["@odata.nextLink"];
       if (!next) return all;
-      page = await graphCall("The disputes list", true, (call) => this.graph.follow(next).middlewareOptions([call]).option("signal", signal).get());
+      page = await graphCall("The disputes list", true, (call) => this.graph.follow(next).middlewareOptions([call]).option("signal", signal).get() as Promise<typeof page>);
     }
   }
 

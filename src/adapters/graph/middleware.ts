@@ -1,4 +1,4 @@
-import type { Context, Middleware, MiddlewareOptions } from "@microsoft/microsoft-graph-client";
+import type { Context, Middleware } from "./graphRequest.js";
 import { UnreachableError } from "../../ports/errors.js";
 import type { TokenProvider } from "../../ports/TokenProvider.js";
 
@@ -8,7 +8,7 @@ import type { TokenProvider } from "../../ports/TokenProvider.js";
  * (reads, PATCH with If-Match, creates with a transactionId). Throttled (429) and unavailable
  * (503) answers are always retried: Graph did not do the work.
  */
-export class GraphCall implements MiddlewareOptions {
+export class GraphCall {
   attempts = 0;
   timedOut = false;
   /** Set when no answer could be had at all (the host could not be reached): which host. */
@@ -40,8 +40,8 @@ export class BearerTokenMiddleware implements Middleware {
   constructor(private readonly baseUrl: string, private readonly tokens: TokenProvider) {}
 
   async execute(context: Context): Promise<void> {
-    const url = typeof context.request === "string" ? context.request : context.request.url;
-    const headers = new Headers(context.options?.headers as HeadersInit | undefined);
+    const url = context.request;
+    const headers = new Headers(context.options.headers);
     if (url.startsWith(this.baseUrl)) {
       let token: string;
       try {
@@ -50,8 +50,7 @@ export class BearerTokenMiddleware implements Middleware {
         // Where tokens come from cannot be reached: say so, rather than "sign-in expired".
         const unreachable = error instanceof UnreachableError ? error : offline(error) ? new UnreachableError("Microsoft's sign-in service could not be reached: check this computer's connection, then try again.") : null;
         if (unreachable) {
-          const call = context.middlewareControl?.getMiddlewareOptions(GraphCall) as GraphCall | undefined;
-          if (call) call.failure = unreachable;
+          if (context.call) context.call.failure = unreachable;
           throw unreachable;
         }
         // No token: answer as Graph would without one, so the caller sees one kind of sign-in failure.
@@ -75,7 +74,7 @@ export class SafeRetryMiddleware implements Middleware {
   constructor(private readonly policy: RetryPolicy = DEFAULT_RETRY) {}
 
   async execute(context: Context): Promise<void> {
-    const call = context.middlewareControl?.getMiddlewareOptions(GraphCall) as GraphCall | undefined;
+    const call = context.call;
     const method = (context.options?.method ?? "GET").toUpperCase();
     const repeatable = call?.repeatable ?? (method === "GET" || method === "HEAD");
     const outer = context.options?.signal ?? undefined;
@@ -131,9 +130,9 @@ function offline(error: unknown): boolean {
   return error instanceof TypeError || (typeof code === "string" && ["no_network_connectivity", "post_request_failed", "get_request_failed", "network_error", "endpoints_resolution_error"].includes(code));
 }
 
-function hostOf(request: Context["request"]): string {
+function hostOf(request: string): string {
   try {
-    return new URL(typeof request === "string" ? request : request.url).host;
+    return new URL(request).host;
   } catch {
     return "";
   }

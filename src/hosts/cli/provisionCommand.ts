@@ -24,8 +24,8 @@ Exit code: 0 done, 1 something needs an administrator (see the report), 2 bad op
 Microsoft 365 could not be reached or refused.`,
 
   /**
-   * A chunk of its own (the CLI build splits), loaded only for this command: the Graph client it
-   * needs would otherwise slow every other command's start.
+   * A chunk of its own (the CLI build splits), loaded only for this command: the Graph adapter
+   * and sign-in it needs would otherwise slow every other command's start.
    */
   async run(args, io) {
     const { runProvision } = await import("./provisionRun.js");

@@ -25,6 +25,7 @@ export function previewHost(upn: string, item: () => HostItem = () => NO_ITEM, p
   const pinnedNow = params.get("now") ? Date.parse(params.get("now")!) : Number.NaN;
   return {
     user: null,
+    account: upn,
     tokens: (config) =>
       tokensFor(config, upn, () => {
         throw new PortError("The previews run on the sandbox only: build IRO Desk without IRO_DESK_CLIENT_ID to use them.", false);

@@ -5,7 +5,7 @@ import { errorText, Notice } from "../../ui/Notice.js";
 import { composeEnv, drawEnv, type BaseEnv } from "./composeEnv.js";
 import type { HostAdapter } from "./hostAdapter.js";
 import type { HostConfig } from "./hostConfig.js";
-import { chooseView, type View } from "./view.js";
+import { chooseView, preloadView, type View } from "./view.js";
 
 interface Props {
   readonly config: HostConfig;
@@ -27,24 +27,36 @@ interface Props {
 export function PaneHost({ config, host, views, asked = null, tabs = [] }: Props) {
   const [base, setBase] = useState<BaseEnv | { failed: string } | null>(null);
   const [round, setRound] = useState(0);
+  const [signedOut, setSignedOut] = useState(false);
   useEffect(() => {
     const abort = new AbortController();
+    let unsubscribe = () => {};
     setBase(null);
-    composeEnv(config, host, abort.signal).then(
-      (env) => !abort.signal.aborted && setBase(env),
+    composeEnv(config, host).then(
+      (env) => {
+        if (abort.signal.aborted) return;
+        setBase(env);
+        // The copy's name or settings were not Microsoft 365's: the views are drawn again with these.
+        unsubscribe = env.paneData.onSettings(() => setBase({ ...env, me: env.paneData.me, settings: env.paneData.settings.service }));
+      },
       (error: unknown) => !abort.signal.aborted && setBase({ failed: errorText(error) }),
     );
-    return () => abort.abort();
+    return () => (abort.abort(), unsubscribe());
   }, [config, host, round]);
 
   // The view's code is fetched while the environment is built, not after it.
-  useEffect(() => void (views.find((v) => v.id === asked) ?? views.find((v) => v.opensFor?.(host.item())) ?? views[0])?.load().catch(() => undefined), [views, asked, host]);
+  useEffect(() => {
+    const likely = views.find((v) => v.id === asked) ?? views.find((v) => v.opensFor?.(host.item())) ?? views[0];
+    preloadView(likely);
+    void likely?.load().catch(() => undefined);
+  }, [views, asked, host]);
 
   const [generation, setGeneration] = useState(0);
   useEffect(() => host.onItemChanged?.(() => setGeneration((g) => g + 1)), [host]);
   const [wanted, setWanted] = useState(asked);
   useEffect(() => setWanted(asked), [asked]);
 
+  if (signedOut) return <Notice kind="success">Signed out of IRO Desk on this device: the copy of your caseload that was kept here is deleted. Open IRO Desk again to sign in.</Notice>;
   if (base === null) return <p class="pane">Loading IRO Desk…</p>;
   if ("failed" in base) {
     return (
@@ -71,6 +83,7 @@ export function PaneHost({ config, host, views, asked = null, tabs = [] }: Props
         </nav>
       )}
       <Draw key={`${view.id}/${generation}`} base={base} host={host} view={view} />
+      <LocalCopyNote base={base} onSignedOut={() => setSignedOut(true)} />
     </>
   );
 }
@@ -92,4 +105,16 @@ function Draw({ base, host, view }: { base: BaseEnv; host: HostAdapter; view: Vi
   if (Pane === null) return <p class="pane">Loading…</p>;
   if ("failed" in Pane) return <Notice kind="error">{Pane.failed}</Notice>;
   return <Pane env={draw.env} />;
+}
+
+/** What is kept on this device, and the way to delete it (signing out of IRO Desk here). */
+function LocalCopyNote({ base, onSignedOut }: { base: BaseEnv; onSignedOut: () => void }) {
+  const days = base.settings.localCopyDays;
+  if (days === 0) return null;
+  return (
+    <p class="pane muted">
+      A copy of your caseload is kept on this device so IRO Desk opens at once; it is deleted after {days} days unused.{" "}
+      <button type="button" onClick={() => void base.paneData.forget().then(onSignedOut)}>Sign out of IRO Desk on this device</button>
+    </p>
+  );
 }

@@ -1,4 +1,5 @@
 import { browserClipboard } from "../../adapters/browser/browserClipboard.js";
+import { copyName, indexedDbCopy, sweepCopies } from "../../adapters/browser/indexedDbCopy.js";
 import { londonClock } from "../../adapters/clock/londonClock.js";
 import { GraphCalendar } from "../../adapters/graph/graphCalendar.js";
 import { GraphConnection } from "../../adapters/graph/graphClient.js";
@@ -11,9 +12,14 @@ import { GraphReminders } from "../../adapters/graph/graphReminders.js";
 import { GraphScheduledMail } from "../../adapters/graph/graphScheduledMail.js";
 import { readMe } from "../../adapters/graph/graphMe.js";
 import { GraphSettingsStore } from "../../adapters/graph/graphSettingsStore.js";
-import { instant } from "../../domain/calendar/londonTime.js";
 import { expiringDrafts } from "../../app/expiringDrafts.js";
+import { caseloadWindow } from "../../app/loadCaseload.js";
+import { PaneData } from "../../app/paneData.js";
+import { calendarThrough, casesThrough } from "../../app/paneDataPorts.js";
+import { DEFAULT_SETTINGS } from "../../app/serviceSettings.js";
+import { instant } from "../../domain/calendar/londonTime.js";
 import type { HostItem } from "../../ports/Host.js";
+import type { LocalCopy } from "../../ports/LocalCopy.js";
 import type { PaneEnv } from "../../ui/env.js";
 import type { HostAdapter } from "./hostAdapter.js";
 import type { HostConfig } from "./hostConfig.js";
@@ -24,35 +30,68 @@ export type BaseEnv = Omit<PaneEnv, keyof HostItem | "signal">;
 /**
  * The composition root: every surface's environment is built here, from the configuration and
  * the host adapter, and nowhere else. The Graph adapter is the one a tenant uses; only the base
- * URL and the token provider differ between a tenant and the sandbox. The signed-in user comes
- * from the host or Graph's /me, the service's settings from its own site, and both are asked for
- * together so opening a pane costs one round trip, not two.
+ * URL and the token provider differ between a tenant and the sandbox.
+ *
+ * Opening a pane is no chain of requests: the configuration is in the page, the token is asked
+ * for at once, beside this person's copy on the device (IndexedDB); with a copy the pane draws
+ * from it before the network answers. Who is signed in (the host, or Graph's /me), the service's
+ * settings, the register's changes (its delta link) and the chair's bookings are then asked for
+ * together, in one $batch: one round trip. Without a copy the first page of the register is drawn
+ * while the rest arrive.
  */
-export async function composeEnv(config: HostConfig, host: HostAdapter, signal?: AbortSignal): Promise<BaseEnv> {
-  const graph = new GraphConnection({ baseUrl: config.graphBaseUrl, tokens: host.tokens(config) });
-  const serviceSettings = new GraphSettingsStore(graph, { site: config.site, list: config.settingsList });
-  const [me, settings] = await Promise.all([host.user ? Promise.resolve(host.user) : readMe(graph, signal), serviceSettings.read(signal).then((s) => s.service)]);
+export async function composeEnv(config: HostConfig, host: HostAdapter): Promise<BaseEnv> {
+  const tokens = host.tokens(config);
+  void tokens.getToken().catch(() => undefined);
+  const graph = new GraphConnection({ baseUrl: config.graphBaseUrl, tokens });
+  const together = graph.batching();
   const clock = host.clock ?? { today: londonClock.today, now: () => instant(Date.now()) };
+  const register = { site: config.site, list: config.list };
+  const settingsList = { site: config.site, list: config.settingsList };
+  const paneData = new PaneData(
+    {
+      register: new GraphCaseStore(together, register),
+      calendar: new GraphCalendar(together),
+      settings: new GraphSettingsStore(together, settingsList),
+      me: host.user ?? ((signal) => readMe(together, signal)),
+    },
+    localCopy(config, host),
+    caseloadWindow(clock.today()),
+  );
+  const { me, settings } = await paneData.ready;
+  // Other people's copies past their days unused go, once this pane has drawn.
+  setTimeout(() => void sweepCopies(Date.now()).catch(() => undefined), 3_000);
   // Drafts left unsaved longer than the service allows are deleted from this device as any pane opens.
-  const drafts = expiringDrafts(host.drafts, clock.now, settings.draftKeepDays);
+  const drafts = expiringDrafts(host.drafts, clock.now, settings.service.draftKeepDays);
   drafts.sweep();
   return {
-    calendar: new GraphCalendar(graph),
-    cases: new GraphCaseStore(graph, { site: config.site, list: config.list }),
+    calendar: calendarThrough(paneData, new GraphCalendar(graph)),
+    cases: casesThrough(paneData, new GraphCaseStore(graph, register)),
     disputes: new GraphDisputeStore(graph, { site: config.site, list: config.disputesList }),
     mail: new GraphMail(graph),
     meetingChats: new GraphMeetingChats(graph),
     holds: new GraphHolds(graph),
     reminders: new GraphReminders(graph),
     scheduledMail: new GraphScheduledMail(graph),
-    serviceSettings,
+    serviceSettings: new GraphSettingsStore(graph, settingsList),
     drafts,
     clipboard: host.clipboard ?? browserClipboard(),
     me,
-    settings,
+    settings: settings.service,
     today: clock.today,
     now: clock.now,
+    paneData,
   };
+}
+
+/**
+ * This person's copy on this device: one per tenant, site, register and person, so neither two
+ * people on one device nor two registers ever share one. None where the host cannot say who is
+ * signing in before asking the network, or the browser has no IndexedDB.
+ */
+function localCopy(config: HostConfig, host: HostAdapter): LocalCopy | null {
+  if (!host.account || typeof indexedDB === "undefined") return null;
+  const tenant = config.auth.kind === "msal" ? config.auth.tenantId : new URL(config.graphBaseUrl).host;
+  return indexedDbCopy(copyName(`${tenant}:${config.site}:${config.list}`, host.account), DEFAULT_SETTINGS.localCopyDays);
 }
 
 /** The environment for one draw: the base, what the host has open now, and the draw's signal. */

@@ -20,6 +20,11 @@ export interface Person {
 export interface HostAdapter {
   /** Who is signed in, when the host says so without a network call (Outlook's mailbox profile); null asks Graph's /me. */
   readonly user: Person | null;
+  /**
+   * Who signs in, as the host knows it before any network call (a sign-in name, not necessarily
+   * the mailbox address): it names this person's copy on the device. Null: no copy is kept.
+   */
+  readonly account: string | null;
   /** Graph tokens for this configuration: the sandbox's for a demo user, or the host's Microsoft 365 sign-in. */
   tokens(config: HostConfig): TokenProvider;
   /** What the user has open now (an appointment being written, an email, a meeting), read again on every change. */

@@ -5,5 +5,6 @@ export const bookView: View = {
   id: "book",
   label: "Book",
   opensFor: (item) => item.appointment !== null,
+  pane: "BookingPane",
   load: async () => (await import("../../ui/BookingPane.js")).BookingPane,
 };

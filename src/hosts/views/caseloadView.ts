@@ -4,5 +4,6 @@ import type { View } from "../root/view.js";
 export const caseloadView: View = {
   id: "caseload",
   label: "Caseload",
+  pane: "CaseloadPane",
   load: async () => (await import("../../ui/CaseloadPane.js")).CaseloadPane,
 };

@@ -5,5 +5,6 @@ export const checklistView: View = {
   id: "checklist",
   label: "Checklist",
   opensFor: (item) => item.meeting !== null,
+  pane: "ChecklistPane",
   load: async () => (await import("../../ui/ChecklistPane.js")).ChecklistPane,
 };

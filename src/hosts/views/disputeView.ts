@@ -5,5 +5,6 @@ export const disputeView: View = {
   id: "dispute",
   label: "Disputes",
   opensFor: (item) => item.message !== null,
+  pane: "DisputePane",
   load: async () => (await import("../../ui/DisputePane.js")).DisputePane,
 };

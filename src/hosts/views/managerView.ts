@@ -6,5 +6,6 @@ export const managerView: View = {
   id: "manager",
   label: "Managers' view",
   allowed: isManager,
+  pane: "ManagerPane",
   load: async () => (await import("../../ui/ManagerPane.js")).ManagerPane,
 };

@@ -5,5 +5,6 @@ export const templatesView: View = {
   id: "templates",
   label: "Templates",
   opensFor: (item) => item.compose !== null,
+  pane: "TemplatePane",
   load: async () => (await import("../../ui/TemplatePane.js")).TemplatePane,
 };

@@ -42,7 +42,7 @@ export function batch(req: GraphRequest): GraphResponse {
       ? { status: 424, body: { error: { code: "FailedDependency", message: "The dependent request failed." } } }
       : dispatch(
           { method: p.method, path: path!, query: new URLSearchParams(query), headers: { ...req.headers, ...lower(p.headers) }, body: p.body },
-          { user: req.user, store: req.store, graphBase: req.graphBase, now: req.now },
+          { user: req.user, store: req.store, graphBase: req.graphBase, now: req.now, behaviour: req.behaviour },
         );
     done.set(p.id, response);
     return response;

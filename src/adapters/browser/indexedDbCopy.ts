@@ -1,0 +1,185 @@
+import type { StoredCase, UnreadableCase } from "../../ports/CaseStore.js";
+import type { CopyChange, CopyContents, LocalCopy } from "../../ports/LocalCopy.js";
+
+/** Every copy's database name starts so: one database per person and tenant, never shared. */
+const PREFIX = "iro-desk-copy:";
+const DAY_MS = 86_400_000;
+/** Cases written per transaction when the whole register is replaced: no long task, even for 50,000 children. */
+const CHUNK = 500;
+
+interface Meta extends Partial<Omit<CopyContents, "register">> {
+  /** Null while the register is being replaced: a copy cut off half-written is not used. */
+  readonly deltaLink: string | null;
+  readonly usedAt: number;
+  readonly keepDays: number;
+}
+
+/** The database a person's copy lives in: named by tenant and sign-in, so two people on one device never share one. */
+export function copyName(tenant: string, account: string): string {
+  return `${PREFIX}${tenant}:${account.trim().toLowerCase()}`;
+}
+
+/**
+ * The local copy in the browser's IndexedDB (per origin: the Outlook, Teams or extension pages'
+ * own; per browser profile), one database per person and tenant. A device whose browser refuses
+ * IndexedDB (some private windows) simply keeps no copy: panes then read from Microsoft 365 each
+ * time. `now` is the clock for "days unused".
+ */
+export function indexedDbCopy(name: string, keepDays: number, now: () => number = Date.now): LocalCopy {
+  let db: Promise<IDBDatabase> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const open = () => (db ??= openCopy(name).catch((error: unknown) => ((db = undefined), Promise.reject(error))));
+  /** Writes one after another, so a change never lands under a replacement begun before it. */
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const forget = async () => {
+    const open = db;
+    db = undefined;
+    await open?.then((d) => d.close(), () => undefined);
+    await deleteDatabase(name);
+  };
+
+  return {
+    async load() {
+      try {
+        const d = await open();
+        const tx = d.transaction(["meta", "cases", "unreadable"], "readonly");
+        const [meta, cases, unreadable] = await Promise.all([
+          request<Meta | undefined>(tx.objectStore("meta").get("copy")),
+          request<StoredCase[]>(tx.objectStore("cases").getAll()),
+          request<UnreadableCase[]>(tx.objectStore("unreadable").getAll()),
+        ]);
+        if (!meta) return null;
+        if (meta.usedAt + meta.keepDays * DAY_MS < now()) {
+          await forget();
+          return null;
+        }
+        void serial(() => put(d, { ...meta, usedAt: now() }));
+        const { me, settings, bookings, checkedAt, deltaLink } = meta;
+        if (!me || !settings || !bookings || checkedAt === undefined || deltaLink === null) return null;
+        return { me, settings, bookings, checkedAt, register: { cases, unreadable, deltaLink } };
+      } catch {
+        return null;
+      }
+    },
+
+    save(change) {
+      return serial(async () => {
+        try {
+          await write(await open(), change, keepDays, now);
+        } catch {
+          // Storage full or refused: the copy is a cache, and the panes carry on without it.
+        }
+      });
+    },
+
+    forget: () => serial(forget),
+  };
+}
+
+async function write(d: IDBDatabase, change: CopyChange, keepDays: number, now: () => number): Promise<void> {
+  const old = (await request<Meta | undefined>(d.transaction("meta").objectStore("meta").get("copy"))) ?? { deltaLink: null, usedAt: now(), keepDays };
+  const { register, ...parts } = change;
+  const meta: Meta = { ...old, ...parts, keepDays: change.keepDays ?? old.keepDays ?? keepDays, usedAt: now() };
+  if (!register) return put(d, meta);
+  if (!register.full) {
+    // A few changes: one transaction, so the copy is never half-changed.
+    const tx = d.transaction(["meta", "cases", "unreadable"], "readwrite", { durability: "relaxed" });
+    for (const id of register.removed) tx.objectStore("cases").delete(id), tx.objectStore("unreadable").delete(id);
+    for (const c of register.cases) tx.objectStore("cases").put(c), tx.objectStore("unreadable").delete(c.id);
+    for (const u of register.unreadable) tx.objectStore("unreadable").put(u), tx.objectStore("cases").delete(u.id);
+    tx.objectStore("meta").put({ ...meta, deltaLink: register.deltaLink }, "copy");
+    return done(tx);
+  }
+  // The whole register: marked unfinished, replaced a chunk at a time (each its own task), then finished.
+  const start = d.transaction(["meta", "cases", "unreadable"], "readwrite", { durability: "relaxed" });
+  start.objectStore("meta").put({ ...meta, deltaLink: null }, "copy");
+  start.objectStore("cases").clear();
+  start.objectStore("unreadable").clear();
+  await done(start);
+  for (let i = 0; i < register.cases.length; i += CHUNK) {
+    const tx = d.transaction("cases", "readwrite", { durability: "relaxed" });
+    for (const c of register.cases.slice(i, i + CHUNK)) tx.objectStore("cases").put(c);
+    await done(tx);
+  }
+  const end = d.transaction(["meta", "unreadable"], "readwrite", { durability: "relaxed" });
+  for (const u of register.unreadable) end.objectStore("unreadable").put(u);
+  end.objectStore("meta").put({ ...meta, deltaLink: register.deltaLink }, "copy");
+  await done(end);
+}
+
+function put(d: IDBDatabase, meta: Meta): Promise<void> {
+  const tx = d.transaction("meta", "readwrite", { durability: "relaxed" });
+  tx.objectStore("meta").put(meta, "copy");
+  return done(tx);
+}
+
+function openCopy(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(name, 1);
+    open.onupgradeneeded = () => {
+      open.result.createObjectStore("meta");
+      open.result.createObjectStore("cases", { keyPath: "id" });
+      open.result.createObjectStore("unreadable", { keyPath: "id" });
+    };
+    open.onsuccess = () => {
+      // Another tab deleting this copy (signing out) must not wait for this one.
+      open.result.onversionchange = () => open.result.close();
+      resolve(open.result);
+    };
+    open.onerror = () => reject(open.error);
+    open.onblocked = () => reject(new Error("the local copy is being deleted"));
+  });
+}
+
+function request<T>(r: IDBRequest): Promise<T> {
+  return new Promise((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result as T);
+    r.onerror = () => reject(r.error);
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve) => {
+    const r = indexedDB.deleteDatabase(name);
+    r.onsuccess = r.onerror = r.onblocked = () => resolve();
+  });
+}
+
+/**
+ * Deletes every copy on this device not used within its days (another person's, say, who has not
+ * opened a pane here since), and with `all`, every copy (the extension's sign-out). Run after a
+ * pane's first content, never before it. Browsers without indexedDB.databases() (Firefox before
+ * 126) keep other people's copies until they next open a pane themselves.
+ */
+export async function sweepCopies(now: number, all = false): Promise<void> {
+  if (typeof indexedDB === "undefined" || typeof indexedDB.databases !== "function") return;
+  const names = (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith(PREFIX));
+  for (const name of names) {
+    if (all) {
+      await deleteDatabase(name);
+      continue;
+    }
+    try {
+      const d = await openCopy(name);
+      const meta = await request<Meta | undefined>(d.transaction("meta").objectStore("meta").get("copy"));
+      d.close();
+      // A copy still being written (no meta yet) is someone's open pane: left alone.
+      if (meta && meta.usedAt + meta.keepDays * DAY_MS < now) await deleteDatabase(name);
+    } catch {
+      // Being deleted or upgraded by another tab: left for next time.
+    }
+  }
+}

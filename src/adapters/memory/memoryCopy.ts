@@ -1,0 +1,37 @@
+import type { CopyContents, CopyChange, LocalCopy } from "../../ports/LocalCopy.js";
+
+/** The LocalCopy port in memory, with the same rules as the device's (whole or nothing, days unused): for app-layer tests. */
+export class MemoryCopy implements LocalCopy {
+  contents: Partial<CopyContents> & { keepDays: number; usedAt: number } = { keepDays: 14, usedAt: 0 };
+  /** Every change saved, in order: tests check what was kept. */
+  readonly saved: CopyChange[] = [];
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async load(): Promise<CopyContents | null> {
+    const { me, settings, register, bookings, checkedAt, keepDays, usedAt } = this.contents;
+    if (usedAt + keepDays * 86_400_000 < this.now()) {
+      await this.forget();
+      return null;
+    }
+    this.contents.usedAt = this.now();
+    return me && settings && register && bookings && checkedAt !== undefined ? { me, settings, register, bookings, checkedAt } : null;
+  }
+
+  async save(change: CopyChange): Promise<void> {
+    this.saved.push(change);
+    const { register, ...parts } = change;
+    const old = this.contents.register;
+    const next = register && (register.full || !old ? { cases: register.cases, unreadable: register.unreadable } : applied(old, register));
+    this.contents = { ...this.contents, ...parts, ...(next ? { register: { ...next, deltaLink: register!.deltaLink } } : {}), keepDays: change.keepDays ?? this.contents.keepDays, usedAt: this.now() };
+  }
+
+  async forget(): Promise<void> {
+    this.contents = { keepDays: 14, usedAt: 0 };
+  }
+}
+
+function applied(old: CopyContents["register"], change: NonNullable<CopyChange["register"]>): Pick<CopyContents["register"], "cases" | "unreadable"> {
+  const gone = new Set([...change.removed, ...change.cases.map((c) => c.id), ...change.unreadable.map((u) => u.id)]);
+  return { cases: [...old.cases.filter((c) => !gone.has(c.id)), ...change.cases], unreadable: [...old.unreadable.filter((u) => !gone.has(u.id)), ...change.unreadable] };
+}

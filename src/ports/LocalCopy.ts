@@ -1,0 +1,51 @@
+import type { Instant } from "../domain/calendar/londonTime.js";
+import type { Booking } from "./Calendar.js";
+import type { StoredCase, UnreadableCase } from "./CaseStore.js";
+import type { StoredSettings } from "./SettingsStore.js";
+
+/**
+ * What the panes keep on this device for ONE person in ONE tenant, so the next pane opens at once:
+ * the register entries they may see (as the panes use them: the case, its version, nothing else
+ * the list holds), their tagged bookings in the caseload's window, their name and the service's
+ * settings. It is a cache, never the source of truth: every write goes to Microsoft 365 with its
+ * ETag, and each open brings the copy up to date (Graph's delta query on the register).
+ */
+export interface CopyContents {
+  readonly me: { readonly address: string; readonly name: string };
+  readonly settings: StoredSettings;
+  readonly register: {
+    readonly cases: readonly StoredCase[];
+    readonly unreadable: readonly UnreadableCase[];
+    /** Where Graph's delta query continues from. */
+    readonly deltaLink: string;
+  };
+  readonly bookings: { readonly from: Instant; readonly to: Instant; readonly list: readonly Booking[] };
+  /** When it was last brought up to date with Microsoft 365 (ms since 1970). */
+  readonly checkedAt: number;
+}
+
+/** A change to the copy: any part, or none. */
+export interface CopyChange {
+  readonly me?: CopyContents["me"];
+  readonly settings?: StoredSettings;
+  /** The register's changes since the copy's delta link (removed: item ids), or all of it (`full`). */
+  readonly register?: {
+    readonly full: boolean;
+    readonly cases: readonly StoredCase[];
+    readonly unreadable: readonly UnreadableCase[];
+    readonly removed: readonly string[];
+    readonly deltaLink: string;
+  };
+  readonly bookings?: CopyContents["bookings"];
+  readonly checkedAt?: number;
+  /** Deleted after this many days unused (the service's `localCopyDays`). */
+  readonly keepDays?: number;
+}
+
+export interface LocalCopy {
+  /** The copy, marked as used now; null when there is none, it is not whole, or it went unused too long (then it is deleted). */
+  load(): Promise<CopyContents | null>;
+  save(change: CopyChange): Promise<void>;
+  /** Deletes this person's copy from the device (signing out, or the service keeps none). */
+  forget(): Promise<void>;
+}
