@@ -112,22 +112,24 @@ export class PaneData {
     return view;
   }
 
-  /** A case as Microsoft 365 returned it from a write: shown and kept at once. */
+  /**
+   * A case as Microsoft 365 returned it from a write: kept at once (the copy, and the next view),
+   * but not shown until the pane asks (reload): a pane in the middle of its own flow (a record
+   * just saved, a booking just made) is not drawn again under the person's feet.
+   */
   putCase(stored: StoredCase): void {
     this.register.set(stored.id, stored);
     this.unreadable.delete(stored.id);
     this.dirty = true;
-    this.show({});
     if (this.deltaLink) void this.keep()?.save({ register: { full: false, cases: [stored], unreadable: [], removed: [], deltaLink: this.deltaLink } });
   }
 
-  /** A booking as Microsoft 365 returned it (made, moved or cancelled), or its id when it is gone. */
+  /** A booking as Microsoft 365 returned it (made, moved or cancelled), or its id when it is gone: kept at once, shown when the pane asks. */
   putBooking(booking: Booking | { readonly id: string; readonly gone: true }): void {
     const others = this.bookings.filter((b) => b.id !== booking.id);
     const within = "start" in booking && booking.start < this.window.to && booking.end > this.window.from && booking.caseRef !== null;
     this.bookings = within ? [...others, booking as Booking] : others;
     this.dirty = true;
-    this.show({});
     void this.keep()?.save({ bookings: { ...this.window, list: this.bookings } });
   }
 

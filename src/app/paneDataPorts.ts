@@ -4,7 +4,7 @@ import type { PaneData } from "./paneData.js";
 
 /**
  * The case register as the panes use it, with their data kept in step: every write still goes to
- * Microsoft 365 (with its ETag) and what it returns is shown and kept at once; a read of the whole
+ * Microsoft 365 (with its ETag) and what it returns is kept at once; a read of the whole
  * register (the managers' figures, the import) is the pane's data brought up to date with one
  * delta round trip, not every page read again.
  */
@@ -32,7 +32,7 @@ export function casesThrough(data: PaneData, graph: CaseStore): CaseStore {
   };
 }
 
-/** The chair's calendar, with bookings made, moved or cancelled shown and kept at once. */
+/** The chair's calendar, with bookings made, moved or cancelled kept at once. */
 export function calendarThrough(data: PaneData, graph: Calendar): Calendar {
   const kept = async (booking: Promise<Booking>) => {
     const done = await booking;
