@@ -33,9 +33,12 @@ export function BookingPane({ env }: { env: PaneEnv }) {
     backFrom.current = null;
     pane.current?.querySelector<HTMLElement>("#child-search")?.focus();
   });
+  // Back from a booking the list starts afresh (an empty search), as the caseload read again.
+  const [listRound, setListRound] = useState(0);
   const back = () => {
     backFrom.current = state;
     setEntry(null);
+    setListRound((n) => n + 1);
     reload();
   };
   return (
@@ -45,7 +48,7 @@ export function BookingPane({ env }: { env: PaneEnv }) {
       <LoadingNotices state={state} reload={reload} />
       {state.kind === "ready" && (
         <>
-          <CasePicker entries={state.caseload.entries} me={env.me.address} chosen={entry?.stored.id ?? null} onChoose={setEntry} />
+          <CasePicker key={listRound} entries={state.caseload.entries} me={env.me.address} chosen={entry?.stored.id ?? null} onChoose={setEntry} />
           {entry && <BookChildLater key={entry.stored.id + entry.stored.version} env={env} entry={entry} caseload={state.caseload} onBooked={back} />}
         </>
       )}

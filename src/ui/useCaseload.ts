@@ -38,13 +38,12 @@ export function useCaseload(env: PaneEnv): { state: CaseloadState; reload: () =>
     () => (view && (view.complete || view.read > 0) ? caseloadFrom(view.cases, view.unreadable, view.bookings.filter((b) => !b.cancelled), env.today(), env.settings, worked) : null),
     [view?.cases, view?.unreadable, worked],
   );
-  const problem = view?.problem === null || view?.problem === undefined ? null : errorText(view.problem);
-  const state: CaseloadState =
-    caseload && view
-      ? { kind: "ready", caseload, complete: view.complete, read: view.read, current: view.current, checkedAt: view.checkedAt, problem }
-      : problem
-        ? { kind: "failed", message: problem }
-        : { kind: "loading", read: view?.read ?? 0 };
+  // One state object per view, so a pane can tell a new state from the one it saw.
+  const state = useMemo((): CaseloadState => {
+    const problem = view?.problem === null || view?.problem === undefined ? null : errorText(view.problem);
+    if (caseload && view) return { kind: "ready", caseload, complete: view.complete, read: view.read, current: view.current, checkedAt: view.checkedAt, problem };
+    return problem ? { kind: "failed", message: problem } : { kind: "loading", read: view?.read ?? 0 };
+  }, [view, caseload]);
   return { state, reload: () => void data.refresh() };
 }
 
