@@ -197,6 +197,8 @@ describe("the browser extension (Manifest V3, loaded unpacked in Chromium)", { t
     await panel.setViewportSize({ width: 400, height: 900 });
     await panel.goto(`chrome-extension://${id}/sidepanel.html`);
     await panel.getByRole("heading", { name: "My load" }).waitFor();
+    // The whole register in first (the first page is drawn while the rest arrive).
+    await panel.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
     // The sandbox stops while the panel is open: the next call to it says so.
     await elsewhere.stop();
     await panel.locator(".children .child").first().click();
