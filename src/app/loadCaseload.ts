@@ -133,6 +133,12 @@ class EntryWorkedOutLater implements CaseloadEntry {
   get cp() {
     return this.work(this.stored).assessment.cp;
   }
+  get adoption() {
+    return this.work(this.stored).assessment.adoption;
+  }
+  get secure() {
+    return this.work(this.stored).assessment.secure;
+  }
   get next() {
     return this.work(this.stored).assessment.next;
   }
