@@ -117,7 +117,12 @@ export function caseloadFrom(stored: readonly StoredCase[], unreadable: readonly
 
 const NO_REMINDERS: readonly CalendarReminder[] = [];
 
-/** A caseload entry whose assessment is worked out the first time any part of it is read. */
+/**
+ * A caseload entry whose assessment is worked out the first time any part of it is read. Its parts
+ * are getters on the class, so spreading an entry (`{ ...entry }`) copies only `stored` and
+ * `reminders`: pass on the parts a function needs instead. (Getters in an object literal would
+ * survive a spread, but building 50,000 of them took 400 ms against 5 ms for the class.)
+ */
 class EntryWorkedOutLater implements CaseloadEntry {
   constructor(
     readonly stored: StoredCase,

@@ -15,7 +15,7 @@ export interface ArrangementLine {
 }
 
 /** The child's next event's open proposal, if any: "times proposed and not yet confirmed". */
-export function proposalOf(entry: CaseloadEntry) {
+export function proposalOf(entry: Pick<CaseloadEntry, "next" | "child">) {
   return entry.next ? openProposal(entry.child.proposal, `${entry.next.event} ${entry.next.number}`) : null;
 }
 

@@ -32,7 +32,7 @@ function ReplyFor({ env, entry, from }: { env: PaneEnv; entry: CaseloadEntry; fr
   const [stored, setStored] = useState<StoredCase>(entry.stored);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ kind: "success" | "error"; text: string } | null>(null);
-  const proposal = proposalOf({ ...entry, child: stored.childCase })!;
+  const proposal = proposalOf({ next: entry.next, child: stored.childCase })!;
   const invitee = proposal.invitees.find((i) => i.address.toLowerCase() === from.address.toLowerCase())!;
   const tallies = tallyAnswers(proposal, null);
   const record = async (option: number, answer: Answer, when: string) => {
