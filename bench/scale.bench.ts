@@ -77,6 +77,10 @@ function report(what: string, command: (n: number) => string[], outFile: (n: num
 if (!existsSync("/usr/bin/time")) console.log("scale: /usr/bin/time is not installed (apt-get install -y time); skipped");
 else {
   const load = (await import("node:os")).loadavg()[0]!;
+  // What node itself takes to start here, before any of IRO Desk runs (every figure below includes it):
+  // NODE_EXTRA_CA_CERTS, where set, makes node read and parse that certificate file at every start.
+  const nodeAlone = Math.min(...[1, 2, 3].map(() => Number(spawnSync("/usr/bin/time", ["-f", "%e", "node", "-e", "0"], { encoding: "utf8" }).stderr.trim().split("\n").pop())));
+  console.log(`node alone starts in ${nodeAlone.toFixed(2)} s here${process.env.NODE_EXTRA_CA_CERTS ? " (NODE_EXTRA_CA_CERTS is set)" : ""}: node -e 0`);
   console.log(`scale: generating ${SIZES.map((n) => n.toLocaleString("en-GB")).join(" and ")} cases in ${dir}; load average ${load.toFixed(1)} (times on a busy machine are longer: CPU time is the steadier figure)`);
   for (const n of SIZES) {
     const next = syntheticCases();

@@ -1,8 +1,8 @@
 import type { IsoDate } from "../domain/calendar/isoDate.js";
 import { parseCaseRef } from "../domain/caseload/caseRef.js";
-import { isNation, NATIONS, type Nation } from "../domain/calendar/nation.js";
+import { NATIONS, type Nation } from "../domain/calendar/nation.js";
 import { parseUkDate } from "../domain/calendar/ukDate.js";
-import { isTrack, TRACKS, type Track } from "../domain/timescales/ruleSets.js";
+import { TRACKS, type Track } from "../domain/timescales/ruleSets.js";
 import { EARLY_REVIEW_REASONS, type CaseProblem, type EarlyReview, type EarlyReviewReason, type TimescaleCase } from "../domain/timescales/timescaleCase.js";
 import { yesNo } from "./csv/yesNo.js";
 import { nearestName } from "./nearestName.js";
@@ -50,21 +50,22 @@ export function readCaseRecord(record: CaseRecord): ReadCase {
   if (ref === null && !errors.some((e) => e.field === "ref")) errors.push({ field: "ref", reason: "ref (the case reference) is missing" });
   if (ref !== null && !parseCaseRef(ref)) errors.push({ field: "ref", reason: `"${ref}" is not a case reference (up to 40 letters, digits, spaces and - _ / .)` });
 
+  // The nation and track are IRO Desk's own strings from here on, not the file's copies of them:
+  // every comparison and lookup made with them for this case is then by identity.
   const given = text(record.nation, "nation", errors);
-  // Most files write the nation as IRO Desk does: it is normalised ("Northern Ireland") only when it is not.
-  const nationText = given === undefined ? "england" : isNation(given) ? given : given.toLowerCase().replace(/\s+/g, "-");
-  const nation: Nation | undefined = isNation(nationText) ? nationText : fail(errors, "nation", `unknown nation "${nationText}": use ${NATIONS.join(", ")}`);
+  const nation: Nation | undefined = given === undefined ? "england" : (NATION_NAMED.get(given) ?? normalisedNation(given, errors));
 
   const trackText = text(record.track, "track", errors);
   const track = trackText === undefined
     ? fail(errors, "track", `track is missing: use ${TRACKS.join(", ")}`)
-    : isTrack(trackText) ? trackText : fail(errors, "track", `unknown track "${trackText}": use ${TRACKS.join(", ")}`);
+    : (TRACK_NAMED.get(trackText) ?? fail(errors, "track", `unknown track "${trackText}": use ${TRACKS.join(", ")}`));
 
   // Fields IRO Desk does not know, or that belong to another track, are refused, never ignored.
-  const own = track ? OWN_FIELDS.get(track)! : null;
+  const trackBit = track ? TRACK_BIT.get(track)! : 0;
   for (const field in record) {
-    if (!CASE_FIELD_SET.has(field)) fail(errors, field, unknownFieldReason(field));
-    else if (own && !own.has(field) && present(record[field])) {
+    const tracks = FIELD_TRACKS.get(field);
+    if (tracks === undefined) fail(errors, field, unknownFieldReason(field));
+    else if (trackBit !== 0 && (tracks & trackBit) === 0 && present(record[field])) {
       fail(errors, field, `${field} is not used for ${track} cases (it is for ${TRACKS.filter((t) => TRACK_FIELDS[t].includes(field)).join(", ")})`);
     }
   }
@@ -113,12 +114,23 @@ export function readCaseRecord(record: CaseRecord): ReadCase {
 // The readers below run for every field of every case (a million in a large file): plain
 // functions over the record, no closures made per case.
 
-const CASE_FIELD_SET: ReadonlySet<string> = new Set(CASE_FIELDS);
-const OWN_FIELDS: ReadonlyMap<Track, ReadonlySet<string>> = new Map(TRACKS.map((t) => [t, new Set([...COMMON_FIELDS, ...TRACK_FIELDS[t]])]));
+const NATION_NAMED: ReadonlyMap<string, Nation> = new Map(NATIONS.map((n) => [n, n]));
+const TRACK_NAMED: ReadonlyMap<string, Track> = new Map(TRACKS.map((t) => [t, t]));
+/** A bit for each track; each field maps to the bits of the tracks it is for (one lookup a field, not two). */
+const TRACK_BIT: ReadonlyMap<Track, number> = new Map(TRACKS.map((t, i) => [t, 1 << i]));
+const FIELD_TRACKS: ReadonlyMap<string, number> = new Map(
+  CASE_FIELDS.map((f) => [f, TRACKS.reduce((bits, t) => ((COMMON_FIELDS as readonly string[]).includes(f) || TRACK_FIELDS[t].includes(f) ? bits | TRACK_BIT.get(t)! : bits), 0)]),
+);
 
 function fail(errors: CaseProblem[], field: string, reason: string): undefined {
   errors.push({ field, reason });
   return undefined;
+}
+
+/** Most files write the nation as IRO Desk does: it is normalised ("Northern Ireland") only when it is not. */
+function normalisedNation(given: string, errors: CaseProblem[]): Nation | undefined {
+  const nationText = given.toLowerCase().replace(/\s+/g, "-");
+  return NATION_NAMED.get(nationText) ?? fail(errors, "nation", `unknown nation "${nationText}": use ${NATIONS.join(", ")}`);
 }
 
 function present(value: unknown): boolean {
@@ -183,6 +195,18 @@ function datesInCell(field: string, cell: string, errors: CaseProblem[]): IsoDat
   let ok = true;
   let position = 0;
   for (let from = 0; from <= cell.length; ) {
+    // Most cells are dates of 10 characters with nothing around them: read one straight away
+    // when it is followed by ";" or the end (a date read contains no ";", so it is a whole item).
+    const end = from + 10;
+    if (end === cell.length || (end < cell.length && cell.charCodeAt(end) === 59)) {
+      const d = parseUkDate(cell.slice(from, end));
+      if (d !== undefined) {
+        position++;
+        parsed.push(d);
+        from = end + 1;
+        continue;
+      }
+    }
     let to = cell.indexOf(";", from);
     if (to < 0) to = cell.length;
     const part = cell.slice(from, to);

@@ -49,6 +49,15 @@ describe("CSV", () => {
     expect(csvRecords(" ref , track\nA1,lac\n").records).toEqual([{ line: 2, record: { ref: "A1", track: "lac" } }]);
   });
 
+  it("keys every column of a wide file, a short row's missing cells empty and a long row's extra cells dropped", () => {
+    const columns = Array.from({ length: 20 }, (_, c) => `C${c + 1}`);
+    const full = columns.map((c) => c.toLowerCase());
+    const { records } = csvRecords(`${columns.join(",")}\n${full.join(",")}\n${full.slice(0, 3).join(",")}\n${[...full, "extra"].join(",")}\n`);
+    const expected = Object.fromEntries(columns.map((c) => [c, c.toLowerCase()]));
+    expect(records.map((r) => r.record)).toEqual([expected, Object.fromEntries(columns.map((c, i) => [c, i < 3 ? c.toLowerCase() : ""])), expected]);
+    expect(records.map((r) => Object.keys(r.record))).toEqual([columns, columns, columns]);
+  });
+
   it("writes what it reads, and defuses spreadsheet formulas", () => {
     const text = writeCsv([["ref", "note", "n"], ["=HYPERLINK(\"x\")", "a, \"b\"", -3], ["@SUM(A1)", null, 0]]);
     expect(text).toBe('ref,note,n\r\n"\'=HYPERLINK(""x"")","a, ""b""",-3\r\n\'@SUM(A1),,0\r\n');

@@ -10,6 +10,17 @@ describe("reading a case as a person or a spreadsheet wrote it", () => {
     expect(fromCsv).toEqual(fromJson);
   });
 
+  it("reads a CSV cell of dates in either form, with spaces and empty items, naming a bad one by its place", () => {
+    const read = (reviews: string) => readCaseRecord({ ref: "A1", track: "lac", periodStart: "2025-01-06", reviews });
+    expect(read("2025-01-29;29/04/2025; 2025-10-01 ;;  1/3/2026;2026-03-02").timescaleCase?.reviews).toEqual(["2025-01-29", "2025-04-29", "2025-10-01", "2026-03-01", "2026-03-02"]);
+    expect(read("2025-01-29;2025-02-30;ab;defghij;2025-06-01").errors).toEqual([
+      { field: "reviews", reason: 'reviews[2] "2025-02-30" is not a real date (write yyyy-mm-dd or dd/mm/yyyy)' },
+      { field: "reviews", reason: 'reviews[3] "ab" is not a real date (write yyyy-mm-dd or dd/mm/yyyy)' },
+      { field: "reviews", reason: 'reviews[4] "defghij" is not a real date (write yyyy-mm-dd or dd/mm/yyyy)' },
+    ]);
+    expect(read("").timescaleCase?.reviews).toEqual([]);
+  });
+
   it("accepts nation names written as people write them", () => {
     expect(readCaseRecord({ ref: "N1", track: "lac", nation: "Northern Ireland", periodStart: "2026-01-05" }).timescaleCase?.nation).toBe("northern-ireland");
   });

@@ -108,26 +108,19 @@ export function assessTimescale(c: TimescaleCase, today: IsoDate, options: Times
   }
 
   const stages = timeline.stages(ruleSet);
-  const stageAt = (index: number) => stages[Math.min(index, stages.length - 1)]!;
-  const due = (index: number, previous: IsoDate) => {
-    const stage = stageAt(index);
-    const usual = deadlineAfter(calendar, previous, stage.within);
-    const sooner = timeline.sooner(index, previous, ruleSet);
-    const early = sooner && sooner.dueBy < usual ? sooner : undefined;
-    return { event: stage.event, number: numberAt(stageAt, index), dueBy: early?.dueBy ?? usual, ...(early ? { early: early.early } : {}) };
-  };
   // Each deadline runs from the previous event held, so the next one needs only the last date:
   // the earlier ones are worked out only when the history is asked for.
   const history: HeldEvent[] = [];
   const held = timeline.held;
   if (detail === "history") {
     held.forEach((date, index) => {
-      const d = due(index, index === 0 ? timeline.anchor!.date : held[index - 1]!);
-      history.push({ event: d.event, number: d.number, held: date, dueBy: d.dueBy, inTime: date <= d.dueBy, ...(d.early ? { early: d.early } : {}) });
+      const d = dueAt(index, index === 0 ? timeline.anchor!.date : held[index - 1]!, stages, timeline, ruleSet, calendar);
+      const inTime = date <= d.dueBy;
+      history.push(d.early ? { event: d.event, number: d.number, held: date, dueBy: d.dueBy, inTime, early: d.early } : { event: d.event, number: d.number, held: date, dueBy: d.dueBy, inTime });
     });
   }
   const from = held.length > 0 ? held[held.length - 1]! : timeline.anchor.date;
-  const next = c.ended ? null : due(held.length, from);
+  const next = c.ended ? null : dueAt(held.length, from, stages, timeline, ruleSet, calendar);
   // After every deadline is worked out: a rule used along the way may have added a warning.
   const warnings = ruleSet.confirmed ? timeline.warnings : timeline.warnings.length === 0 ? unconfirmed(ruleSet) : [...unconfirmed(ruleSet), ...timeline.warnings];
   if (!next) return { status: "closed", next: null, history, errors: [], warnings };
@@ -177,12 +170,21 @@ export function icpcAnchorDate(
   return cp.s47Discussion ?? cp.s47Start ?? before[0];
 }
 
-/** Events of one kind are consecutive (an ICPC, then review conferences), so an event's number counts back to the first of its kind. */
-function numberAt(stageAt: (index: number) => TimescaleStage, index: number): number {
-  const event = stageAt(index).event;
-  let number = 1;
-  while (index - number >= 0 && stageAt(index - number).event === event) number++;
-  return number;
+/**
+ * The event at this index of a case's timeline (0 = the first after the anchor) and its due-by
+ * date from the previous one held, brought forward when the timeline says so. Stages past the
+ * last repeat it. (Plain arguments, not closures made per case: a million cases pass here.)
+ */
+function dueAt(index: number, previous: IsoDate, stages: readonly TimescaleStage[], timeline: CaseTimeline, ruleSet: RuleSet, calendar: WorkingCalendar): NextEvent {
+  const at = Math.min(index, stages.length - 1);
+  const stage = stages[at]!;
+  const usual = deadlineAfter(calendar, previous, stage.within);
+  const sooner = timeline.sooner(index, previous, ruleSet);
+  // Events of one kind are consecutive (an ICPC, then review conferences), so an event's number counts from the first stage of its kind.
+  let first = at;
+  while (first > 0 && stages[first - 1]!.event === stage.event) first--;
+  const number = index - first + 1;
+  return sooner && sooner.dueBy < usual ? { event: stage.event, number, dueBy: sooner.dueBy, early: sooner.early } : { event: stage.event, number, dueBy: usual };
 }
 
 /** Dates in order: most lists already are, and are then used as they are. */
