@@ -1,6 +1,6 @@
 /**
  * A numbered set of strings (a case reference, a child's identifier → 0, 1, 2 …) in a few typed
- * arrays: a million keys take about 30 MB, where a Map of strings takes three times that and
+ * arrays: a million keys take about 35 MB, where a Map of strings takes three times that and
  * keeps the garbage collector busy. Keys are stored as UTF-16 code units; an open-addressing hash
  * table (FNV-1a) finds them.
  */
@@ -8,6 +8,8 @@ export class StringIndex {
   private chars = new Uint16Array(1 << 16);
   private used = 0;
   private starts = new Int32Array(1 << 12);
+  /** Each key's hash, by key number: growing the table places keys by it without reading them again, and a probe compares it before the characters. */
+  private hashes = new Int32Array(1 << 12);
   private count = 0;
   /** Slots hold key number + 1; 0 is empty. Kept at most half full. */
   private slots = new Int32Array(1 << 13);
@@ -18,25 +20,29 @@ export class StringIndex {
 
   /** The key's number, or -1 when it is not in the index. */
   indexOf(key: string): number {
+    const h = hash(key);
     const mask = this.slots.length - 1;
-    for (let slot = hash(key) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]!;
       if (entry === 0) return -1;
-      if (this.equals(entry - 1, key)) return entry - 1;
+      if (this.hashes[entry - 1] === h && this.equals(entry - 1, key)) return entry - 1;
     }
   }
 
   /** The key's number: the one it has, or the next one if it is new. */
   add(key: string): number {
+    const h = hash(key);
     const mask = this.slots.length - 1;
-    let slot = hash(key) & mask;
+    let slot = h & mask;
     for (; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]!;
       if (entry === 0) break;
-      if (this.equals(entry - 1, key)) return entry - 1;
+      if (this.hashes[entry - 1] === h && this.equals(entry - 1, key)) return entry - 1;
     }
     const index = this.count++;
     if (this.count + 1 > this.starts.length) this.starts = grow(this.starts, this.count + 1);
+    if (this.count > this.hashes.length) this.hashes = grow(this.hashes, this.count);
+    this.hashes[index] = h;
     if (this.used + key.length > this.chars.length) this.chars = grow(this.chars, this.used + key.length);
     for (let i = 0; i < key.length; i++) this.chars[this.used + i] = key.charCodeAt(i);
     this.starts[index] = this.used;
@@ -64,7 +70,7 @@ export class StringIndex {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
     for (let index = 0; index < this.count; index++) {
-      let slot = hashRange(this.chars, this.starts[index]!, this.starts[index + 1]!) & mask;
+      let slot = this.hashes[index]! & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = index + 1;
     }
@@ -72,16 +78,11 @@ export class StringIndex {
   }
 }
 
+/** FNV-1a over the UTF-16 code units, as a signed 32-bit number (as an Int32Array keeps it). */
 function hash(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-function hashRange(chars: Uint16Array, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ chars[i]!, 0x01000193);
-  return h >>> 0;
+  return h | 0;
 }
 
 /** A typed array half as big again (or as big as needed), keeping what it holds. */

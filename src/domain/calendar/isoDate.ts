@@ -6,9 +6,15 @@
 declare const isoDateBrand: unique symbol;
 export type IsoDate = string & { readonly [isoDateBrand]: true };
 
-function isDigit(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c >= 48 && c <= 57;
+/** The number the digits from `at` (count of them) make, or -1 when any is not a digit: digitsAt("05/01/2026", 6, 4) = 2026. */
+export function digitsAt(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 /** Days in a month of the proleptic Gregorian calendar. daysInMonth(2028, 2) = 29. */
@@ -27,10 +33,12 @@ function isLeapYear(year: number): boolean {
  */
 export function parseIsoDate(text: string): IsoDate | undefined {
   // Character codes rather than a regular expression: this runs for every date of every case read.
+  // Each character is read once, its digits making the year, month and day as they are checked.
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
-  if (!isDigit(text, 0) || !isDigit(text, 1) || !isDigit(text, 2) || !isDigit(text, 3) || !isDigit(text, 5) || !isDigit(text, 6) || !isDigit(text, 8) || !isDigit(text, 9)) return undefined;
-  const { year, month, day } = dateParts(text as IsoDate);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return text as IsoDate;
 }
 

@@ -1,4 +1,4 @@
-import { dateParts, isoDate, parseIsoDate, type IsoDate } from "./isoDate.js";
+import { dateParts, digitsAt, isoDate, parseIsoDate, type IsoDate } from "./isoDate.js";
 
 /** UK display form: formatUkDate("2026-02-02") = "02/02/2026". */
 export function formatUkDate(date: IsoDate): string {
@@ -16,9 +16,9 @@ export function parseUkDate(text: string): IsoDate | undefined {
   if (iso !== undefined) return iso;
   // dd/mm/yyyy read from its character codes: the SSDA903 return has a million of them.
   if (text.length === 10 && text.charCodeAt(2) === 47 && text.charCodeAt(5) === 47) {
-    const day = twoDigits(text, 0);
-    const month = twoDigits(text, 3);
-    const year = twoDigits(text, 6) * 100 + twoDigits(text, 8);
+    const day = digitsAt(text, 0, 2);
+    const month = digitsAt(text, 3, 2);
+    const year = digitsAt(text, 6, 4);
     if (day >= 0 && month >= 0 && year >= 0) return month >= 1 && month <= 12 && day >= 1 ? parseIsoDate(isoDate(year, month, day)) : undefined;
   }
   const trimmed = text.trim();
@@ -27,11 +27,4 @@ export function parseUkDate(text: string): IsoDate | undefined {
   const [day, month, year] = [Number(uk[1]), Number(uk[2]), Number(uk[3])];
   if (month < 1 || month > 12 || day < 1) return undefined;
   return parseIsoDate(isoDate(year, month, day));
-}
-
-/** The number two digits make at `at`, or -1 when they are not both digits. */
-function twoDigits(text: string, at: number): number {
-  const a = text.charCodeAt(at) - 48;
-  const b = text.charCodeAt(at + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }

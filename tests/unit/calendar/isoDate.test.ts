@@ -54,5 +54,10 @@ describe("calendar dates", () => {
     expect(parseUkDate("29/02/2027")).toBeUndefined();
     expect(parseUkDate("00/01/2026")).toBeUndefined();
     expect(parseUkDate("01/13/2026")).toBeUndefined();
+    // A year with a letter in it is no year (it was read as 1999: 20 × 100 less one for "ab").
+    expect(parseUkDate("01/02/20ab")).toBeUndefined();
+    expect(parseUkDate("01/02/2x26")).toBeUndefined();
+    expect(parseUkDate("2026-0a-01")).toBeUndefined();
+    expect(parseUkDate("0001-01-01")).toBe("0001-01-01");
   });
 });
