@@ -87,9 +87,12 @@ export function SlotPicker({ finding, names, chosen, onChoose }: { finding: Slot
     if (!current) return;
     const col = days.indexOf(current.date);
     const row = times.indexOf(current.minutes);
+    // The cell is already drawn: focus moves to it at once, with the key (a focus left to an effect
+    // after the redraw was seen not to come while other data arrived), and it becomes the tab stop.
     const go = (r: number, c: number) => {
-      setActive({ date: days[Math.max(0, Math.min(4, c))]!, minutes: times[Math.max(0, Math.min(times.length - 1, r))]! });
-      moveFocus.current = true;
+      const to = { date: days[Math.max(0, Math.min(4, c))]!, minutes: times[Math.max(0, Math.min(times.length - 1, r))]! };
+      setActive(to);
+      grid.current?.querySelector<HTMLElement>(`[data-at="${to.date} ${to.minutes}"]`)?.focus();
     };
     switch (e.key) {
       case "ArrowRight": go(row, col + 1); break;
@@ -175,7 +178,7 @@ export function SlotPicker({ finding, names, chosen, onChoose }: { finding: Slot
                   const tabStop = current !== null && current.date === d && current.minutes === m;
                   if (!slot) {
                     return (
-                      <td role="gridcell" key={d} class="none" tabIndex={tabStop ? 0 : -1}>
+                      <td role="gridcell" key={d} class="none" tabIndex={tabStop ? 0 : -1} data-at={`${d} ${m}`}>
                         <span aria-hidden="true">–</span>
                         <span class="visually-hidden">No time</span>
                       </td>
@@ -188,6 +191,7 @@ export function SlotPicker({ finding, names, chosen, onChoose }: { finding: Slot
                       key={d}
                       class={`${kind}${slot.afterDueBy ? " late" : ""}`}
                       tabIndex={tabStop ? 0 : -1}
+                      data-at={`${d} ${m}`}
                       aria-selected={isChosen(slot)}
                       onClick={() => (setActive({ date: d, minutes: m }), onChoose(slot))}
                     >

@@ -58,6 +58,9 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 
 /** WCAG 2.2 A and AA violations on the page (axe-core), as "rule: target" lines. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Colours are checked as they end up: a theme just switched may still be fading a button's
+  // background (a 0.1 s transition), and mid-way axe would see the new text on the old background.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   // Evaluated through the debugging protocol, so the pages' strict CSP (no inline scripts) stays on.
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
