@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import { calendarsFor } from "../app/dueReport.js";
 import { refreshedEntry, type Caseload, type CaseloadEntry } from "../app/loadCaseload.js";
 import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
-import { CASELOAD_BAND, iroLoad, loadWords } from "../domain/caseload/iroLoad.js";
+import { CASELOAD_BAND, iroLoad, iroLoads, loadWords } from "../domain/caseload/iroLoad.js";
 import type { Dispute } from "../domain/disputes/dispute.js";
 import type { StoredCase } from "../ports/CaseStore.js";
 import { meetingName } from "../domain/timescales/ruleSets.js";
@@ -65,7 +65,10 @@ interface ViewProps {
 function MyView({ env, caseload, disputes, reload }: ViewProps) {
   const me = env.me.address.toLowerCase();
   // Whose first, then how they stand: only this IRO's children are worked out.
-  const theirs = useMemo(() => caseload.entries.filter((e) => isTheirs(e, me)), [caseload, me]);
+  const theirs = useMemo(() => {
+    const lower = lowerCaser();
+    return caseload.entries.filter((e) => isTheirs(e, me, lower));
+  }, [caseload, me]);
   const mine = useMemo(() => theirs.filter((e) => e.status !== "closed"), [theirs]);
   const load = iroLoad(theirs.map((e) => e.child), env.me.address, env.settings.staff, env.today(), env.settings.countRule);
   return (
@@ -83,49 +86,68 @@ function MyView({ env, caseload, disputes, reload }: ViewProps) {
 }
 
 /** The child is this IRO's: looked after with them, or on a plan they chair. */
-function isTheirs(e: CaseloadEntry, upn: string): boolean {
-  return e.child.iro?.toLowerCase() === upn || e.child.cp?.chair?.toLowerCase() === upn;
+function isTheirs(e: CaseloadEntry, upn: string, lower: (address: string) => string): boolean {
+  const { iro, cp } = e.child;
+  return (!!iro && lower(iro) === upn) || (!!cp?.chair && lower(cp.chair) === upn);
+}
+
+/** Lower case, once per address: a register of 50,000 children names a few dozen IROs. */
+function lowerCaser(): (address: string) => string {
+  const seen = new Map<string, string>();
+  return (address) => {
+    let lower = seen.get(address);
+    if (lower === undefined) seen.set(address, (lower = address.toLowerCase()));
+    return lower;
+  };
+}
+
+/** What the managers' table counts for one IRO. */
+interface IroCounts {
+  overdue: number;
+  bookedLate: number;
+  dueSoon: number;
+  notBooked: number;
 }
 
 /**
  * The whole service. The IROs' loads need only the register, so they are drawn at once; each
  * child's next date is then worked out a slice at a time (a service of 50,000 children never
- * holds the page for long), and the counts and the children needing attention follow.
+ * holds the page for long), counted for their IROs and kept when they need attention as it is,
+ * so the counts and the children needing attention follow with nothing left to work out.
  */
 function ServiceView({ env, caseload, disputes, reload }: ViewProps) {
-  const done = useInSlices(caseload.entries, (e) => void e.status);
-  const finished = done === caseload.entries.length;
   const staff = env.settings.staff;
-  // Each IRO's children, in one pass over the register.
-  const byIro = useMemo(() => {
-    const groups = new Map(staff.map((s) => [s.upn.toLowerCase(), [] as CaseloadEntry[]]));
-    for (const e of caseload.entries) {
-      const iro = e.child.iro?.toLowerCase();
-      const chair = e.child.cp?.chair?.toLowerCase();
-      if (iro) groups.get(iro)?.push(e);
-      if (chair && chair !== iro) groups.get(chair)?.push(e);
-    }
-    return groups;
-  }, [caseload, staff]);
-  // What a manager acts on: reviews already late (overdue, or booked after the due-by date) and those due soon with nothing booked.
-  const attention = useMemo(() => {
-    if (!finished) return null;
+  const today = env.today();
+  const lower = useMemo(lowerCaser, []);
+  // The loads at once: they need only the register.
+  const loads = useMemo(() => iroLoads(caseload.entries.map((e) => e.child), staff, today, env.settings.countRule), [caseload, staff, env.settings, today]);
+  // Filled in slice by slice (below): the children a manager acts on (reviews already late, overdue
+  // or booked after the due-by date, and those due soon with nothing booked) and each IRO's counts.
+  const tally = useMemo(() => ({ attention: [] as CaseloadEntry[], counts: new Map(staff.map((s): [string, IroCounts] => [s.upn.toLowerCase(), { overdue: 0, bookedLate: 0, dueSoon: 0, notBooked: 0 }])) }), [caseload, staff, today]);
+  const each = useMemo(() => {
     const calendarFor = calendarsFor(env.settings);
-    return new Set(caseload.entries.filter((e) => e.status !== "closed" && (e.status === "overdue" || e.status === "booked-late" || (e.next && !e.booking && workingDaysBetween(calendarFor(e.child.nation), env.today(), e.next.dueBy) <= UNBOOKED_WINDOW))));
-  }, [finished, caseload, env.settings]);
-  const attentionList = useMemo(() => (attention ? [...attention] : []), [attention]);
-  // Worked out once each (not on every slice's redraw): the loads at once (they need only the
-  // register: iroLoad counts open episodes itself), the counts when every child is worked out.
-  const loads = useMemo(() => staff.map((s) => iroLoad((byIro.get(s.upn.toLowerCase()) ?? []).map((e) => e.child), s.upn, staff, env.today(), env.settings.countRule)), [byIro, staff, env.settings]);
-  const counts = useMemo(
-    () =>
-      staff.map((s) => {
-        const theirs = byIro.get(s.upn.toLowerCase()) ?? [];
-        const count = (counted: (e: CaseloadEntry) => boolean) => (attention ? theirs.filter(counted).length : "…");
-        return { overdue: count((e) => e.status === "overdue"), bookedLate: count((e) => e.status === "booked-late"), dueSoon: count((e) => e.status === "due-soon"), notBooked: count((e) => attention!.has(e) && !e.booking && e.status !== "overdue") };
-      }),
-    [byIro, staff, attention],
-  );
+    return (e: CaseloadEntry) => {
+      const { status, next, booking } = e;
+      if (status === "closed") return;
+      const unbooked = next !== null && booking === null && workingDaysBetween(calendarFor(e.child.nation), today, next.dueBy) <= UNBOOKED_WINDOW;
+      if (status === "overdue" || status === "booked-late" || unbooked) tally.attention.push(e);
+      const { iro, cp } = e.child;
+      const lac = iro ? lower(iro) : null;
+      const chair = cp?.chair ? lower(cp.chair) : null;
+      for (const key of chair && chair !== lac ? [lac, chair] : [lac]) {
+        const counts = key === null ? undefined : tally.counts.get(key);
+        if (!counts) continue;
+        if (status === "overdue") counts.overdue++;
+        else if (status === "booked-late") counts.bookedLate++;
+        else if (status === "due-soon") counts.dueSoon++;
+        if (unbooked && status !== "overdue") counts.notBooked++;
+      }
+    };
+  }, [tally, env.settings, today, lower]);
+  const done = useInSlices(caseload.entries, each);
+  const finished = done === caseload.entries.length;
+  const attentionList = useMemo(() => (finished ? [...tally.attention] : []), [finished, tally]);
+  const counts = staff.map((s): Record<keyof IroCounts, number | string> => (finished ? tally.counts.get(s.upn.toLowerCase())! : { overdue: "…", bookedLate: 0, dueSoon: "…", notBooked: "…" }));
   return (
     <>
       <section aria-labelledby="iros-title">
@@ -163,7 +185,7 @@ function ServiceView({ env, caseload, disputes, reload }: ViewProps) {
                   </td>
                   <td class="num">
                     {overdue}
-                    {typeof bookedLate === "number" && bookedLate > 0 && <span class="sub">+{bookedLate} booked late</span>}
+                    {bookedLate !== 0 && <span class="sub">+{bookedLate} booked late</span>}
                   </td>
                   <td class="num">{dueSoon}</td>
                   <td class="num">{notBooked}</td>
@@ -220,7 +242,9 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
       return true;
     });
     const due = (e: CaseloadEntry) => e.next?.dueBy ?? "9999-12-31";
-    return [...picked].sort((a, b) => (sort === "ref" ? a.child.ref.localeCompare(b.child.ref) : sort === "due" ? due(a).localeCompare(due(b)) : STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || due(a).localeCompare(due(b))));
+    // ISO dates sort as strings (no locale needed: cheaper over a service's thousands).
+    const byDue = (a: CaseloadEntry, b: CaseloadEntry) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : 0);
+    return [...picked].sort((a, b) => (sort === "ref" ? a.child.ref.localeCompare(b.child.ref) : sort === "due" ? byDue(a, b) : STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byDue(a, b)));
   }, [entries, changed, query, filter, sort]);
 
   if (open) {

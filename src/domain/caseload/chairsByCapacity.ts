@@ -1,6 +1,6 @@
 import type { IsoDate } from "../calendar/isoDate.js";
 import type { ChildCase } from "./childCase.js";
-import { iroLoad, type CountRule, type IroLoad } from "./iroLoad.js";
+import { iroLoads, type CountRule, type IroLoad } from "./iroLoad.js";
 import type { StaffMember } from "./staffMember.js";
 
 /**
@@ -9,8 +9,9 @@ import type { StaffMember } from "./staffMember.js";
  */
 export function chairsByCapacity(children: readonly ChildCase[], staff: readonly StaffMember[], asOf: IsoDate, rule: CountRule = "child-once"): { member: StaffMember; load: IroLoad }[] {
   const rank = { below: 0, within: 1, above: 2 } as const;
-  return staff
-    .filter((s) => s.cpChair)
-    .map((member) => ({ member, load: iroLoad(children, member.upn, staff, asOf, rule) }))
+  const chairs = staff.filter((s) => s.cpChair);
+  const loads = iroLoads(children, chairs, asOf, rule);
+  return chairs
+    .map((member, i) => ({ member, load: loads[i]! }))
     .sort((a, b) => rank[a.load.position!] - rank[b.load.position!] || a.load.perFte! - b.load.perFte! || a.member.name.localeCompare(b.member.name));
 }

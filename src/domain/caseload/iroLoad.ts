@@ -34,31 +34,75 @@ export interface IroLoad {
 /** Open on `asOf`: started on or before it and not ended by then (the day a child leaves is not counted). */
 const openOn = (start: IsoDate | null | undefined, ended: IsoDate | null, asOf: IsoDate) => !!start && start <= asOf && (ended === null || ended > asOf);
 
+/** `address` is the sign-in `me` (lower case), in any case; compared without lowering every child's address (a service's 50,000). */
+const isSignIn = (address: string | null, me: string) => address === me || (address !== null && address.length === me.length && address.toLowerCase() === me);
+
+/** Whose looked-after load the child counts in on `asOf`: its IRO, as the register writes them, while the episode is open. */
+const lacIro = (c: ChildCase, asOf: IsoDate): string | null => (c.lac !== null && c.iro && openOn(c.lac.periodStart, c.lac.ended, asOf) ? c.iro : null);
+
+/** Whose CP load the child counts in on `asOf`: the plan's chair (its IRO when it names none) while the plan is open. */
+const cpChair = (c: ChildCase, asOf: IsoDate): string | null => {
+  const who = c.cp === null ? null : (c.cp.chair ?? c.iro);
+  return who && openOn(c.cp!.icpc ?? [...c.cp!.strategyDiscussions].sort()[0], c.cp!.ended, asOf) ? who : null;
+};
+
+/** A load being counted: children looked after, on plans, on both, and which. */
+interface Count {
+  lac: number;
+  cp: number;
+  both: number;
+  readonly children: CaseRef[];
+}
+
+const newCount = (): Count => ({ lac: 0, cp: 0, both: 0, children: [] });
+
+/** Adds a child to the loads it counts in (one, or two when a different chair has its plan). */
+function countChild(c: ChildCase, lac: Count | null, cp: Count | null): void {
+  if (lac) lac.lac++;
+  if (cp) cp.cp++;
+  if (lac && lac === cp) lac.both++;
+  if (lac) lac.children.push(c.ref);
+  if (cp && cp !== lac) cp.children.push(c.ref);
+}
+
+function loadOf(iro: string, count: Count, staff: readonly StaffMember[], rule: CountRule): IroLoad {
+  const me = iro.toLowerCase();
+  const fte = staff.find((s) => s.upn.toLowerCase() === me)?.fte ?? null;
+  return withFte({ iro, lac: count.lac, cp: count.cp, counted: rule === "child-once" ? count.lac + count.cp - count.both : count.lac + count.cp, rule, children: count.children }, fte);
+}
+
 /**
  * One IRO's load on a day: their open looked-after children (as IRO) and open CP plans (as chair,
  * or as IRO when the plan names no chair), per FTE from the service's staff settings, against 50–70
  * per full-time IRO. Every surface (caseload pane, extension, managers' table, chairs by capacity,
- * the performance figures and the annual report) takes its load from here.
+ * the performance figures and the annual report) takes its load from here or from iroLoads.
  *
  * An IRO at 0.6 FTE with 38 looked after children and 6 CP plans (2 of them the same children) counts
  * 42 children: 70 per FTE, within 50–70.
  */
 export function iroLoad(children: readonly ChildCase[], iro: string, staff: readonly StaffMember[], asOf: IsoDate, rule: CountRule = "child-once"): IroLoad {
   const me = iro.toLowerCase();
-  let lac = 0;
-  let cp = 0;
-  let both = 0;
-  const counted: CaseRef[] = [];
-  for (const c of children) {
-    const hasLac = c.lac !== null && c.iro?.toLowerCase() === me && openOn(c.lac.periodStart, c.lac.ended, asOf);
-    const hasCp = c.cp !== null && (c.cp.chair ?? c.iro)?.toLowerCase() === me && openOn(c.cp.icpc ?? [...c.cp.strategyDiscussions].sort()[0], c.cp.ended, asOf);
-    if (hasLac) lac++;
-    if (hasCp) cp++;
-    if (hasLac && hasCp) both++;
-    if (hasLac || hasCp) counted.push(c.ref);
-  }
-  const fte = staff.find((s) => s.upn.toLowerCase() === me)?.fte ?? null;
-  return withFte({ iro, lac, cp, counted: rule === "child-once" ? lac + cp - both : lac + cp, rule, children: counted }, fte);
+  const count = newCount();
+  for (const c of children) countChild(c, isSignIn(lacIro(c, asOf), me) ? count : null, isSignIn(cpChair(c, asOf), me) ? count : null);
+  return loadOf(iro, count, staff, rule);
+}
+
+/**
+ * Every listed IRO's load on a day, in the staff's order: the same figures as iroLoad for each, in
+ * one pass over the register (a manager's view of 50,000 children draws at once).
+ */
+export function iroLoads(children: readonly ChildCase[], staff: readonly StaffMember[], asOf: IsoDate, rule: CountRule = "child-once"): IroLoad[] {
+  const counts = new Map(staff.map((s) => [s.upn.toLowerCase(), newCount()]));
+  // Addresses as the register writes them, each lowered once: a few dozen IROs among 50,000 children.
+  const written = new Map<string, Count | null>();
+  const countFor = (address: string | null): Count | null => {
+    if (address === null) return null;
+    let count = written.get(address);
+    if (count === undefined) written.set(address, (count = counts.get(address.toLowerCase()) ?? null));
+    return count;
+  };
+  for (const c of children) countChild(c, countFor(lacIro(c, asOf)), countFor(cpChair(c, asOf)));
+  return staff.map((s) => loadOf(s.upn, counts.get(s.upn.toLowerCase())!, staff, rule));
 }
 
 /**
@@ -66,7 +110,7 @@ export function iroLoad(children: readonly ChildCase[], iro: string, staff: read
  * shared between two IROs (looked after with one, on a plan chaired by another) counts for each.
  */
 export function serviceLoad(children: readonly ChildCase[], staff: readonly StaffMember[], asOf: IsoDate, rule: CountRule = "child-once"): IroLoad {
-  const loads = staff.map((s) => iroLoad(children, s.upn, staff, asOf, rule));
+  const loads = iroLoads(children, staff, asOf, rule);
   const sum = (pick: (l: IroLoad) => number) => loads.reduce((n, l) => n + pick(l), 0);
   const fte = Math.round(sum((l) => l.fte ?? 0) * 100) / 100;
   return withFte({ iro: "All IROs", lac: sum((l) => l.lac), cp: sum((l) => l.cp), counted: sum((l) => l.counted), rule, children: [...new Set(loads.flatMap((l) => l.children))] }, staff.length > 0 ? fte : null);

@@ -4,7 +4,7 @@ import { formatUkDate } from "../calendar/ukDate.js";
 import type { CaseRef } from "../caseload/caseRef.js";
 import type { ChildCase, HeldReview, ParticipationCode } from "../caseload/childCase.js";
 import { PARTICIPATION_CODES } from "../caseload/childCase.js";
-import { CASELOAD_BAND, iroLoad, serviceLoad, type CountRule, type IroLoad } from "../caseload/iroLoad.js";
+import { CASELOAD_BAND, iroLoads, serviceLoad, type CountRule, type IroLoad } from "../caseload/iroLoad.js";
 import type { StaffMember } from "../caseload/staffMember.js";
 import { DEFAULT_LADDER, type Dispute, type LadderStage } from "../disputes/dispute.js";
 import { assessTimescale, icpcAnchorDate, type HeldEvent, type TimescaleOptions } from "../timescales/assessTimescale.js";
@@ -281,7 +281,7 @@ function caseloadFigures({ children, staff, countRule, period }: FigureInputs): 
     definition: `Each IRO's looked after children (as IRO) and child protection plans (as chair) open on the last day of the period, per full-time equivalent (FTE) from the service's staff settings, against ${CASELOAD_BAND.min}–${CASELOAD_BAND.max} children per full-time IRO (IRO Handbook 2010); ${countRule === "each-episode" ? "a child on both counts twice" : "a child on both counts once"}. The register holds each child's IRO now, so for a past period the children are those open then, with the IRO they have now.`,
     rows: [
       line("All IROs", serviceLoad(children, staff, period.to, countRule)),
-      ...staff.map((s) => line(s.name, iroLoad(children, s.upn, staff, period.to, countRule))),
+      ...iroLoads(children, staff, period.to, countRule).map((load, i) => line(staff[i]!.name, load)),
     ],
   };
 }

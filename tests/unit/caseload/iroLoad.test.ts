@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { IsoDate } from "../../../src/domain/calendar/isoDate.js";
-import { iroLoad, loadPosition, loadWords, perFteWords, serviceLoad } from "../../../src/domain/caseload/iroLoad.js";
+import type { CaseRef } from "../../../src/domain/caseload/caseRef.js";
+import { iroLoad, iroLoads, loadPosition, loadWords, perFteWords, serviceLoad } from "../../../src/domain/caseload/iroLoad.js";
 import { lacChild } from "../../fixtures/children.js";
 
 const IRO = "claire.dunmore@westmere.example";
@@ -44,6 +45,20 @@ describe("an IRO's load: children per FTE against 50–70 per full-time IRO", ()
 
   it("the position is read from the number shown: 70.0 is within, 70.1 above", () => {
     expect([loadPosition(49.9), loadPosition(50), loadPosition(70), loadPosition(70.1)]).toEqual(["below", "within", "within", "above"]);
+  });
+
+  it("every IRO's load in one pass is each IRO's load: addresses in any case, a plan chaired by another IRO, a plan without a chair, children who left", () => {
+    const SAM = "sam.okafor@westmere.example";
+    const staff = [{ upn: IRO, name: "C", fte: 0.6 }, { upn: "Sam.Okafor@Westmere.example", name: "S", fte: 1 }, { upn: "nobody@westmere.example", name: "N", fte: 0.5 }];
+    const mine = lac(12);
+    const samsPlans = [cp("1000", mine[0]), cp("1001", mine[1])].map((c) => ({ ...c, cp: { ...c.cp, chair: SAM.toUpperCase() } }));
+    const unchaired = { ...cp("3000", lacChild("3000", "2025-01-06", [], { iro: SAM })), cp: { ...cp("3000").cp, chair: null } };
+    const left = { ...lac(1, SAM)[0]!, ref: "4000" as CaseRef, lac: { ...lac(1)[0]!.lac!, ended: "2025-06-01" as IsoDate } };
+    const children = [...samsPlans, ...mine.slice(2), ...lac(5, IRO.toUpperCase()).map((c, i) => ({ ...c, ref: `U${i}` as CaseRef })), ...lac(7, SAM).map((c, i) => ({ ...c, ref: `S${i}` as CaseRef })), unchaired, left, cp("2000")];
+    const each = staff.map((s) => iroLoad(children, s.upn, staff, TODAY));
+    expect(iroLoads(children, staff, TODAY)).toEqual(each);
+    expect(each.map((l) => [l.lac, l.cp, l.counted])).toEqual([[17, 1, 18], [8, 3, 10], [0, 0, 0]]);
+    expect(iroLoads(children, staff, TODAY, "each-episode")).toEqual(staff.map((s) => iroLoad(children, s.upn, staff, TODAY, "each-episode")));
   });
 
   it("the whole service: every IRO's children over their FTE added up", () => {
