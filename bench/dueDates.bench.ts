@@ -1,6 +1,7 @@
 // Due dates for 100,000 synthetic cases (issue 3's target: all of them in under 0.5 s on 2 cores).
 // Prints figures; never asserts a time (benchmarks are not tests).
-import { dueReport, timescaleOptions } from "../src/app/dueReport.js";
+import { dueReport } from "../src/app/dueReport.js";
+import { timescaleOptions } from "../src/app/timescaleOptions.js";
 import { DEFAULT_SETTINGS } from "../src/app/serviceSettings.js";
 import { assessTimescale } from "../src/domain/timescales/assessTimescale.js";
 import { readCaseRecord } from "../src/app/readCaseRecord.js";

@@ -1,12 +1,11 @@
 import type { IsoDate } from "../domain/calendar/isoDate.js";
-import { holidayDivision, type Nation } from "../domain/calendar/nation.js";
 import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
-import { workingCalendar, workingDays, type WorkingCalendar } from "../domain/calendar/workingCalendar.js";
-import { assessTimescale, type TimescaleAssessment, type TimescaleOptions } from "../domain/timescales/assessTimescale.js";
+import { assessTimescale, type TimescaleAssessment } from "../domain/timescales/assessTimescale.js";
 import { IntColumn } from "./intColumn.js";
 import { readCaseRecord, type CaseRecord } from "./readCaseRecord.js";
 import { StringIndex } from "./stringIndex.js";
 import { DEFAULT_SETTINGS, type ServiceSettings } from "./serviceSettings.js";
+import { timescaleOptions } from "./timescaleOptions.js";
 
 export interface DueResult extends TimescaleAssessment {
   readonly ref: string | null;
@@ -55,43 +54,4 @@ export function dueAssessor(today: IsoDate, settings: ServiceSettings, detail: "
       ? { ref: read.ref, status: a.status, next: a.next, history: a.history, errors: a.errors, warnings: a.warnings, workingDaysLeft }
       : { ref: read.ref, status: a.status, next: a.next, history: a.history, errors: a.errors, warnings: a.warnings, reason: a.reason, workingDaysLeft };
   };
-}
-
-/** How a service's settings shape every assessment: its calendars, what "due soon" means, where the ICPC clock starts. */
-export function timescaleOptions(settings: ServiceSettings): TimescaleOptions {
-  return {
-    calendarFor: calendarsFor(settings),
-    dueSoon: workingDays(settings.dueSoonWorkingDays),
-    icpcAnchor: settings.icpcAnchor,
-    local: {
-      earlyReviewWorkingDays: settings.earlyReviewWorkingDays,
-      preBirthReviewWorkingDays: settings.preBirthReviewWorkingDays,
-      transferInWorkingDays: settings.transferInWorkingDays,
-      records: settings.recordDeadlines,
-    },
-  };
-}
-
-const calendarsBySettings = new WeakMap<ServiceSettings, (nation: Nation) => WorkingCalendar>();
-
-/**
- * One working calendar per nation, built on first use and shared by every case of that nation.
- * Kept per settings object (settings are never changed in place, only replaced), so a pane that
- * asks on every keystroke reuses the holiday tables it has already loaded.
- */
-export function calendarsFor(settings: ServiceSettings): (nation: Nation) => WorkingCalendar {
-  let calendarFor = calendarsBySettings.get(settings);
-  if (!calendarFor) {
-    const calendars = new Map<Nation, WorkingCalendar>();
-    calendarFor = (nation) => {
-      let calendar = calendars.get(nation);
-      if (!calendar) {
-        calendar = workingCalendar(nation, settings.holidays[holidayDivision(nation)]);
-        calendars.set(nation, calendar);
-      }
-      return calendar;
-    };
-    calendarsBySettings.set(settings, calendarFor);
-  }
-  return calendarFor;
 }

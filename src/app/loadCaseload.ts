@@ -3,7 +3,7 @@ import { instantToLondon, londonTimeToInstant, type Instant } from "../domain/ca
 import { assessChild, type ChildAssessment } from "../domain/caseload/assessChild.js";
 import type { Booking, Calendar } from "../ports/Calendar.js";
 import type { CaseStore, StoredCase, UnreadableCase } from "../ports/CaseStore.js";
-import { timescaleOptions } from "./dueReport.js";
+import { timescaleOptions } from "./timescaleOptions.js";
 import { parseEventTag } from "./eventTags.js";
 import type { ServiceSettings } from "./serviceSettings.js";
 

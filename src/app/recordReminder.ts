@@ -10,7 +10,7 @@ import { bookingSubject } from "../domain/templates/bookingInvite.js";
 import { escapeHtml } from "../domain/templates/escapeHtml.js";
 import type { StatutoryEvent } from "../domain/timescales/ruleSets.js";
 import type { Reminders } from "../ports/Reminders.js";
-import { timescaleOptions } from "./dueReport.js";
+import { timescaleOptions } from "./timescaleOptions.js";
 import type { ServiceSettings } from "./serviceSettings.js";
 
 export interface HeldMeeting {

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { addedInvitee, bookReview, CANCEL_REASONS, CancelledReasonNotKept, cancelReview, councilOf, proposedAttendees, type BookingOutcome } from "../app/bookReview.js";
 import { toldOnCase } from "../app/casePeople.js";
 import { LateReasonNeeded } from "../app/lateReasons.js";
-import { calendarsFor } from "../app/dueReport.js";
+import { calendarsFor } from "../app/timescaleOptions.js";
 import { findSlots, type SlotFinding } from "../app/findSlots.js";
 import { refreshedEntry, type Caseload, type CaseloadEntry } from "../app/loadCaseload.js";
 import { openProposal } from "../domain/proposals/proposal.js";

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { calendarsFor } from "../app/dueReport.js";
+import { calendarsFor } from "../app/timescaleOptions.js";
 import { refreshedEntry, type Caseload, type CaseloadEntry } from "../app/loadCaseload.js";
 import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
 import { CASELOAD_BAND, iroLoad, iroLoads, loadWords } from "../domain/caseload/iroLoad.js";

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
-import { calendarsFor, timescaleOptions } from "../app/dueReport.js";
+import { calendarsFor, timescaleOptions } from "../app/timescaleOptions.js";
 import { refreshedEntry, type Caseload, type CaseloadEntry } from "../app/loadCaseload.js";
 import { bookingForMeeting } from "../app/bookingForMeeting.js";
 import { correctRecord, saveRecord, sendDecisions } from "../app/recordOutcome.js";

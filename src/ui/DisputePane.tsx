@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { escalateWithLetter, raiseFromMessage, resolveDispute, stageRecipient, unresolvedRag } from "../app/disputes.js";
-import { calendarsFor } from "../app/dueReport.js";
+import { calendarsFor } from "../app/timescaleOptions.js";
 import type { CaseloadEntry } from "../app/loadCaseload.js";
 import { templateValues } from "../app/templateValues.js";
 import { nameFromAddress } from "../app/bookReview.js";

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { timescaleOptions } from "../app/dueReport.js";
+import { timescaleOptions } from "../app/timescaleOptions.js";
 import { figuresCsv } from "../app/figuresCsv.js";
 import { formatUkDate } from "../domain/calendar/ukDate.js";
 import type { ChildCase } from "../domain/caseload/childCase.js";

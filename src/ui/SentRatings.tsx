@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { calendarsFor } from "../app/dueReport.js";
+import { calendarsFor } from "../app/timescaleOptions.js";
 import { confirmSentRatings, forgetRating, type PendingRating, type RecordedRating } from "../app/ragOnSend.js";
 import { formatClock, instantToLondon } from "../domain/calendar/londonTime.js";
 import { formatUkDate } from "../domain/calendar/ukDate.js";

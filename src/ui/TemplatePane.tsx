@@ -1,5 +1,5 @@
 import { useMemo, useState } from "preact/hooks";
-import { calendarsFor } from "../app/dueReport.js";
+import { calendarsFor } from "../app/timescaleOptions.js";
 import { insertTemplate, recordRag } from "../app/insertTemplate.js";
 import { awaitSending } from "../app/ragOnSend.js";
 import type { CaseloadEntry } from "../app/loadCaseload.js";

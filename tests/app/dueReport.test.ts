@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { calendarsFor, timescaleOptions, dueReport } from "../../src/app/dueReport.js";
+import { dueReport } from "../../src/app/dueReport.js";
+import { calendarsFor, timescaleOptions } from "../../src/app/timescaleOptions.js";
 import { readServiceSettings } from "../../src/app/readServiceSettings.js";
 import { toDayNumber, type IsoDate } from "../../src/domain/calendar/isoDate.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fromRegisterFields } from "../../src/adapters/graph/caseRegisterFields.js";
-import { timescaleOptions } from "../../src/app/dueReport.js";
+import { timescaleOptions } from "../../src/app/timescaleOptions.js";
 import { DEFAULT_SETTINGS } from "../../src/app/serviceSettings.js";
 import { assessChild } from "../../src/domain/caseload/assessChild.js";
 import { CASE_REGISTER_LIST } from "../../src/sandbox/demo/demoTenant.js";

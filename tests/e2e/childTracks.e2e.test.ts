@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CASE_REF_PROPERTY } from "../../src/adapters/graph/extendedProperties.js";
 import { fromRegisterFields } from "../../src/adapters/graph/caseRegisterFields.js";
-import { timescaleOptions } from "../../src/app/dueReport.js";
+import { timescaleOptions } from "../../src/app/timescaleOptions.js";
 import { DEFAULT_SETTINGS } from "../../src/app/serviceSettings.js";
 import { formatUkDate } from "../../src/domain/calendar/ukDate.js";
 import { assessChild } from "../../src/domain/caseload/assessChild.js";

@@ -1,6 +1,6 @@
 import { CASE_REF_PROPERTY } from "../../src/adapters/graph/extendedProperties.js";
 import { fromRegisterFields } from "../../src/adapters/graph/caseRegisterFields.js";
-import { timescaleOptions } from "../../src/app/dueReport.js";
+import { timescaleOptions } from "../../src/app/timescaleOptions.js";
 import { DEFAULT_SETTINGS } from "../../src/app/serviceSettings.js";
 import type { IsoDate } from "../../src/domain/calendar/isoDate.js";
 import { assessChild } from "../../src/domain/caseload/assessChild.js";

@@ -1,31 +1,17 @@
 import { instant, type Instant } from "../../domain/calendar/londonTime.js";
-import { parseCaseRef } from "../../domain/caseload/caseRef.js";
 import type { Attendee, Availability, Booking, BookingRequest, BusyItem, Calendar, FreeBusyStatus, WorkingHours } from "../../ports/Calendar.js";
 import type { CaseRef } from "../../domain/caseload/caseRef.js";
 import { BusyError, NotFoundError, RequestError, UncertainError, UnreachableError } from "../../ports/errors.js";
 import { graphCall, type GraphConnection } from "./graphClient.js";
 import { GraphError } from "./graphRequest.js";
 import { ianaZone } from "./windowsZones.js";
-import { CASE_REF_PROPERTY, EVENT_KIND_PROPERTY, OUTLOOK_CUSTOM_PROPERTIES } from "./extendedProperties.js";
+import { CASE_REF_PROPERTY, EVENT_KIND_PROPERTY } from "./extendedProperties.js";
+import { bookingsBetween, caseEvents, EXPAND, fromUtc, toBooking, type GraphEvent } from "./graphEvents.js";
 
 const MAX_SCHEDULES = 20;
 /** getSchedule takes less than 62 days at once. */
 const MAX_WINDOW_MS = 61 * 86_400_000;
-export const EXPAND = `singleValueExtendedProperties($filter=id eq '${CASE_REF_PROPERTY}' or id eq '${EVENT_KIND_PROPERTY}' or id eq '${OUTLOOK_CUSTOM_PROPERTIES}')`;
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-
-export interface GraphEvent {
-  id: string;
-  transactionId?: string | null;
-  subject?: string;
-  start: { dateTime: string; timeZone: string };
-  end: { dateTime: string; timeZone: string };
-  attendees?: { emailAddress: { address: string; name?: string }; type?: string; status?: { response?: string; time?: string } }[];
-  onlineMeeting?: { joinUrl?: string } | null;
-  webLink?: string;
-  isCancelled?: boolean;
-  singleValueExtendedProperties?: { id: string; value: string }[];
-}
 
 interface ScheduleInformation {
   scheduleId: string;
@@ -128,15 +114,8 @@ export class GraphCalendar implements Calendar {
     return (await caseEvents(this.graph, caseRef, signal)).map(toBooking);
   }
 
-  async bookingsBetween(from: Instant, to: Instant, signal?: AbortSignal): Promise<Booking[]> {
-    const request = this.graph.api("/me/calendarView").query({
-      startDateTime: new Date(from).toISOString(),
-      endDateTime: new Date(to).toISOString(),
-      $expand: EXPAND,
-      $top: "500",
-    });
-    const all = await allEvents(this.graph, "Your calendar", request, signal);
-    return all.map(toBooking).filter((b) => b.caseRef !== null);
+  bookingsBetween(from: Instant, to: Instant, signal?: AbortSignal): Promise<Booking[]> {
+    return bookingsBetween(this.graph, from, to, signal);
   }
 }
 
@@ -204,69 +183,12 @@ export async function createOnce(
   throw new RequestError(400, `Microsoft 365 says ${thing} was already made, but it is not in your calendar: it may have been cancelled. Reload and try again.`);
 }
 
-/** The case's event a create with this transactionId made, if it is in the calendar. */
-export async function madeBy(graph: GraphConnection, caseRef: CaseRef, transactionId: string, signal?: AbortSignal): Promise<GraphEvent | null> {
-  return (await caseEvents(graph, caseRef, signal)).find((e) => e.transactionId === transactionId && e.isCancelled !== true) ?? null;
-}
-
-/**
- * Every event in the signed-in user's calendar tagged with the case (bookings, holds for proposed
- * times, reminders), with their tags and attendees' answers: one $filter on the extended property.
- */
-export function caseEvents(graph: GraphConnection, caseRef: CaseRef, signal?: AbortSignal): Promise<GraphEvent[]> {
-  const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${CASE_REF_PROPERTY}' and ep/value eq '${caseRef.replace(/'/g, "''")}')`;
-  return allEvents(graph, `Bookings for case ${caseRef}`, graph.api("/me/events").query({ $filter: filter, $expand: EXPAND, $top: "100" }), signal);
-}
-
-async function allEvents(graph: GraphConnection, what: string, first: ReturnType<GraphConnection["api"]>, signal?: AbortSignal): Promise<GraphEvent[]> {
-  const events: GraphEvent[] = [];
-  let page = await graphCall(what, true, (call) => first.header("Prefer", 'outlook.timezone="UTC"').middlewareOptions([call]).option("signal", signal).get() as Promise<{ value: GraphEvent[]; "@odata.nextLink"?: string }>);
-  for (;;) {
-    events.push(...page.value);
-    const next = page["@odata.nextLink"];
-    if (!next) return events;
-    page = await graphCall(what, true, (call) => graph.follow(next).header("Prefer", 'outlook.timezone="UTC"').middlewareOptions([call]).option("signal", signal).get() as Promise<typeof page>);
-  }
-}
-
 export function utc(at: Instant): { dateTime: string; timeZone: string } {
   return { dateTime: new Date(at).toISOString().slice(0, 19), timeZone: "UTC" };
 }
 
-export function fromUtc(dateTime: string): Instant {
-  return instant(Date.parse(`${dateTime.slice(0, 19)}Z`));
-}
-
 export function graphAttendee(a: Attendee): unknown {
   return { emailAddress: { address: a.address, name: a.name }, type: a.type };
-}
-
-export function toBooking(e: GraphEvent): Booking {
-  const prop = (id: string) => e.singleValueExtendedProperties?.find((p) => p.id.toLowerCase() === id.toLowerCase())?.value ?? null;
-  // Booked from the sidebar: our own properties. Filled into an appointment: the add-in's custom properties.
-  const custom = parseCustomProperties(prop(OUTLOOK_CUSTOM_PROPERTIES));
-  const ref = prop(CASE_REF_PROPERTY) ?? custom.caseRef;
-  return {
-    id: e.id,
-    caseRef: ref ? (parseCaseRef(ref) ?? null) : null,
-    eventKind: prop(EVENT_KIND_PROPERTY) ?? custom.eventKind,
-    subject: e.subject ?? "",
-    start: fromUtc(e.start.dateTime),
-    end: fromUtc(e.end.dateTime),
-    attendees: (e.attendees ?? []).map((a) => ({ address: a.emailAddress.address, name: a.emailAddress.name ?? a.emailAddress.address, type: a.type === "optional" ? "optional" : "required" })),
-    joinUrl: e.onlineMeeting?.joinUrl ?? null,
-    webLink: e.webLink ?? null,
-    cancelled: e.isCancelled === true,
-  };
-}
-
-function parseCustomProperties(json: string | null): { caseRef: string | null; eventKind: string | null } {
-  try {
-    const parsed = json ? (JSON.parse(json) as { caseRef?: unknown; eventKind?: unknown }) : {};
-    return { caseRef: typeof parsed.caseRef === "string" ? parsed.caseRef : null, eventKind: typeof parsed.eventKind === "string" ? parsed.eventKind : null };
-  } catch {
-    return { caseRef: null, eventKind: null };
-  }
 }
 
 function toAvailability(info: ScheduleInformation): Availability {

@@ -6,7 +6,8 @@ import type { Booking } from "../../ports/Calendar.js";
 import { NotFoundError } from "../../ports/errors.js";
 import type { BookingChanges, Hold, HoldCalendar, HoldRequest } from "../../ports/Holds.js";
 import { graphCall, type GraphConnection } from "./graphClient.js";
-import { asBooked, caseEvents, createOnce, EXPAND, madeBy, meetingFields, toBooking, type GraphEvent } from "./graphCalendar.js";
+import { asBooked, createOnce, meetingFields } from "./graphCalendar.js";
+import { caseEvents, EXPAND, madeBy, toBooking, type GraphEvent } from "./graphEvents.js";
 import { CASE_REF_PROPERTY, EVENT_KIND_PROPERTY } from "./extendedProperties.js";
 
 /**

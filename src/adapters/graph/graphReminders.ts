@@ -5,7 +5,8 @@ import { reminderTag } from "../../app/eventTags.js";
 import { NotFoundError } from "../../ports/errors.js";
 import type { Reminder, ReminderKind, ReminderRequest, Reminders } from "../../ports/Reminders.js";
 import { graphCall, type GraphConnection } from "./graphClient.js";
-import { caseEvents, createOnce, fromUtc, madeBy, toBooking } from "./graphCalendar.js";
+import { createOnce } from "./graphCalendar.js";
+import { caseEvents, fromUtc, madeBy, toBooking } from "./graphEvents.js";
 import { CASE_REF_PROPERTY, EVENT_KIND_PROPERTY } from "./extendedProperties.js";
 
 /**

@@ -5,7 +5,7 @@ import type { Figure } from "../../domain/performance/figure.js";
 import type { ReportingPeriod } from "../../domain/performance/reportingPeriod.js";
 import { serviceFigures } from "../../domain/performance/serviceFigures.js";
 import { firstRecordedDay, reportPeriods, serviceReport, type ReportKind, type ServiceReport } from "../../domain/performance/serviceReport.js";
-import { timescaleOptions } from "../dueReport.js";
+import { timescaleOptions } from "../timescaleOptions.js";
 import type { ServiceSettings } from "../serviceSettings.js";
 
 /** What the register holds, as the managers' view and the CLI read it. */

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { countOf } from "../../ui/format.js";
-import { timescaleOptions } from "../../app/dueReport.js";
+import { timescaleOptions } from "../../app/timescaleOptions.js";
 import { figuresCsv } from "../../app/figuresCsv.js";
 import { readServiceSettings } from "../../app/readServiceSettings.js";
 import { buildReport, reportDocument } from "../../app/report/buildReport.js";

@@ -1,15 +1,8 @@
-import { browserClipboard } from "../../adapters/browser/browserClipboard.js";
 import { copyName, indexedDbCopy, sweepCopies } from "../../adapters/browser/indexedDbCopy.js";
 import { londonClock } from "../../adapters/clock/londonClock.js";
-import { GraphCalendar } from "../../adapters/graph/graphCalendar.js";
 import { GraphConnection } from "../../adapters/graph/graphClient.js";
 import { GraphCaseStore } from "../../adapters/graph/graphCaseStore.js";
-import { GraphDisputeStore } from "../../adapters/graph/graphDisputeStore.js";
-import { GraphHolds } from "../../adapters/graph/graphHolds.js";
-import { GraphMail } from "../../adapters/graph/graphMail.js";
-import { GraphMeetingChats } from "../../adapters/graph/graphMeetingChats.js";
-import { GraphReminders } from "../../adapters/graph/graphReminders.js";
-import { GraphScheduledMail } from "../../adapters/graph/graphScheduledMail.js";
+import { bookingsBetween } from "../../adapters/graph/graphEvents.js";
 import { readMe } from "../../adapters/graph/graphMe.js";
 import { GraphSettingsStore } from "../../adapters/graph/graphSettingsStore.js";
 import { expiringDrafts } from "../../app/expiringDrafts.js";
@@ -23,6 +16,7 @@ import type { LocalCopy } from "../../ports/LocalCopy.js";
 import type { PaneEnv } from "../../ui/env.js";
 import type { HostAdapter } from "./hostAdapter.js";
 import type { HostConfig } from "./hostConfig.js";
+import { onFirstUse } from "./onFirstUse.js";
 
 /** A pane's environment before it is given what the user has open and the draw's AbortSignal. */
 export type BaseEnv = Omit<PaneEnv, keyof HostItem | "signal">;
@@ -50,7 +44,7 @@ export async function composeEnv(config: HostConfig, host: HostAdapter): Promise
   const paneData = new PaneData(
     {
       register: new GraphCaseStore(together, register),
-      calendar: new GraphCalendar(together),
+      calendar: { bookingsBetween: (from, to, signal) => bookingsBetween(together, from, to, signal) },
       settings: new GraphSettingsStore(together, settingsList),
       me: host.user ?? ((signal) => readMe(together, signal)),
     },
@@ -58,23 +52,33 @@ export async function composeEnv(config: HostConfig, host: HostAdapter): Promise
     caseloadWindow(clock.today()),
   );
   const { me, settings } = await paneData.ready;
-  // Other people's copies past their days unused go, once this pane has drawn.
-  setTimeout(() => void sweepCopies(Date.now()).catch(() => undefined), 3_000);
   // Drafts left unsaved longer than the service allows are deleted from this device as any pane opens.
   const drafts = expiringDrafts(host.drafts, clock.now, settings.service.draftKeepDays);
   drafts.sweep();
+  // What no pane needs for its first content is fetched on first use, or shortly after the pane
+  // has drawn, whichever comes first: not in the first download.
+  const adapters = () => import("./laterAdapters.js");
+  const later = {
+    calendar: onFirstUse(() => adapters().then((m) => new m.GraphCalendar(graph)), { freeBusy: true, createBooking: true, completeBooking: true, updateBooking: true, cancelBooking: true, bookingsForCase: true, bookingsBetween: true }),
+    disputes: onFirstUse(() => adapters().then((m) => new m.GraphDisputeStore(graph, { site: config.site, list: config.disputesList })), { readDisputes: true, createDispute: true, updateDispute: true }),
+    mail: onFirstUse(() => adapters().then((m) => new m.GraphMail(graph)), { send: true, draftReply: true, sendDraft: true, message: true, sentSince: true, recent: true }),
+    meetingChats: onFirstUse(() => adapters().then((m) => new m.GraphMeetingChats(graph)), { joinUrl: true }),
+    holds: onFirstUse(() => adapters().then((m) => new m.GraphHolds(graph)), { placeHold: true, holdsForCase: true, confirmHold: true, releaseHold: true }),
+    reminders: onFirstUse(() => adapters().then((m) => new m.GraphReminders(graph)), { set: true, clear: true }),
+    scheduledMail: onFirstUse(() => adapters().then((m) => new m.GraphScheduledMail(graph)), { schedule: true, unschedule: true }),
+    clipboard: host.clipboard ?? onFirstUse(() => adapters().then((m) => m.browserClipboard()), { copy: true }),
+  };
+  setTimeout(() => {
+    for (const port of Object.values(later)) if ("preload" in port) port.preload();
+    // Other people's copies past their days unused go, once this pane has drawn.
+    void sweepCopies(Date.now()).catch(() => undefined);
+  }, 3_000);
   return {
-    calendar: calendarThrough(paneData, new GraphCalendar(graph)),
+    ...later,
+    calendar: calendarThrough(paneData, later.calendar),
     cases: casesThrough(paneData, new GraphCaseStore(graph, register)),
-    disputes: new GraphDisputeStore(graph, { site: config.site, list: config.disputesList }),
-    mail: new GraphMail(graph),
-    meetingChats: new GraphMeetingChats(graph),
-    holds: new GraphHolds(graph),
-    reminders: new GraphReminders(graph),
-    scheduledMail: new GraphScheduledMail(graph),
     serviceSettings: new GraphSettingsStore(graph, settingsList),
     drafts,
-    clipboard: host.clipboard ?? browserClipboard(),
     me,
     settings: settings.service,
     today: clock.today,

@@ -18,7 +18,7 @@ import { assessTimescale } from "../../domain/timescales/assessTimescale.js";
 import { EVENT_NAMES } from "../../domain/timescales/ruleSets.js";
 import { ragEntry } from "../../domain/rag/ragEntry.js";
 import type { TimescaleCase } from "../../domain/timescales/timescaleCase.js";
-import { timescaleOptions } from "../../app/dueReport.js";
+import { timescaleOptions } from "../../app/timescaleOptions.js";
 import { DEFAULT_SETTINGS } from "../../app/serviceSettings.js";
 import type { MinutesSent } from "../../domain/records/meetingRecords.js";
 import { dispatch } from "../graph/router.js";

@@ -1,4 +1,4 @@
-import { calendarsFor } from "../../app/dueReport.js";
+import { calendarsFor } from "../../app/timescaleOptions.js";
 import type { CaseloadEntry } from "../../app/loadCaseload.js";
 import type { IsoDate } from "../../domain/calendar/isoDate.js";
 import { workingDaysBetween } from "../../domain/calendar/workingDaysBetween.js";

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { calendarsFor } from "../../app/dueReport.js";
+import { calendarsFor } from "../../app/timescaleOptions.js";
 import type { CaseloadEntry } from "../../app/loadCaseload.js";
 import { consultationPlan, scheduleConsultation } from "../../app/proposals/consultation.js";
 import type { Booking } from "../../ports/Calendar.js";

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { calendarsFor } from "../../app/dueReport.js";
+import { calendarsFor } from "../../app/timescaleOptions.js";
 import type { CaseloadEntry } from "../../app/loadCaseload.js";
 import { confirmProposal, type ConfirmOutcome } from "../../app/proposals/confirmProposal.js";
 import { consultationPlan } from "../../app/proposals/consultation.js";

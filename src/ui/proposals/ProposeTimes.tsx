@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { LateReasonNeeded } from "../../app/lateReasons.js";
-import { calendarsFor } from "../../app/dueReport.js";
+import { calendarsFor } from "../../app/timescaleOptions.js";
 import type { SlotFinding } from "../../app/findSlots.js";
 import type { CaseloadEntry } from "../../app/loadCaseload.js";
 import { inviteesOf, proposalCouncil, proposeTimes, type ProposeOutcome } from "../../app/proposals/proposeTimes.js";
