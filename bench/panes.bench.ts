@@ -27,6 +27,7 @@ import { londonClock } from "../src/adapters/clock/londonClock.js";
 import { GraphCaseStore } from "../src/adapters/graph/graphCaseStore.js";
 import { GraphConnection } from "../src/adapters/graph/graphClient.js";
 import type { CaseRef } from "../src/domain/caseload/caseRef.js";
+import { cacheControlFor } from "../src/sandbox/cacheControl.js";
 import { CASE_REGISTER_LIST, DEMO_SITE } from "../src/sandbox/demo/demoTenant.js";
 import { firstDownloads } from "./bundleSize.js";
 
@@ -211,9 +212,10 @@ async function serveFolder(root: string, graph?: string): Promise<{ url: string;
   const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".png": "image/png", ".svg": "image/svg+xml", ".json": "application/json" };
   const server = createServer((req, res) => {
     if (graph && /^\/(graph|sandbox)\//.test(req.url ?? "")) return forward(req, res, graph);
-    const file = normalize(join(root, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const file = normalize(join(root, pathname));
     if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) return void res.writeHead(404).end();
-    res.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-cache" });
+    res.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream", "Cache-Control": cacheControlFor(pathname) });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { extname, resolve, sep } from "node:path";
 import type { IsoDate } from "../domain/calendar/isoDate.js";
+import { cacheControlFor } from "./cacheControl.js";
 import { seedDemo, upgradeDemoSite } from "./demo/seedDemo.js";
 import { checkRules, Faults } from "./faults.js";
 import { DEFAULT_BEHAVIOUR, type SandboxBehaviour } from "./graph/context.js";
@@ -290,6 +291,6 @@ function serveFile(res: ServerResponse, root: string, pathname: string): void {
   if (!existsSync(file)) return notFound();
   const real = realpathSync(file);
   if (!real.startsWith(base + sep) || !statSync(real).isFile()) return notFound();
-  res.writeHead(200, { "Content-Type": TYPES[extname(real)] ?? "application/octet-stream", "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff" });
+  res.writeHead(200, { "Content-Type": TYPES[extname(real)] ?? "application/octet-stream", "Cache-Control": cacheControlFor(pathname), "X-Content-Type-Options": "nosniff" });
   createReadStream(real).pipe(res);
 }

@@ -13,6 +13,10 @@ const outside = mkdtempSync(join(tmpdir(), "iro-desk-webroot-"));
 const webRoot = join(outside, "web");
 mkdirSync(webRoot);
 writeFileSync(join(webRoot, "index.html"), "<!doctype html><title>IRO Desk</title>");
+mkdirSync(join(webRoot, "js", "chunks"), { recursive: true });
+writeFileSync(join(webRoot, "js", "entry.js"), "export {};");
+writeFileSync(join(webRoot, "js", "chunks", "chunk-AB12CD34.js"), "export {};");
+writeFileSync(join(webRoot, "js", "chunks", "notes.js"), "export {};");
 writeFileSync(join(outside, "web-meta.json"), '{"secret": true}');
 symlinkSync(join(outside, "web-meta.json"), join(webRoot, "linked.json"));
 const sandbox = new TestSandbox(webRoot);
@@ -74,6 +78,14 @@ describe("the sandbox is a safe embedded default: a web page cannot read it", ()
       expect(answer.status, path).toBe(404);
       expect(answer.body, path).not.toContain("secret");
     }
+  });
+
+  it("lets the browser keep chunks named by their content without asking again; pages, entries and other files are asked for each time", async () => {
+    const cache = async (path: string) => (await raw(path)).headers["cache-control"];
+    expect(await cache("/js/chunks/chunk-AB12CD34.js")).toBe("public, max-age=31536000, immutable");
+    expect(await cache("/js/entry.js")).toBe("no-cache");
+    expect(await cache("/js/chunks/notes.js")).toBe("no-cache");
+    expect(await cache("/index.html")).toBe("no-cache");
   });
 
   it("answers malformed %-encoding and JSON nested thousands deep with 400, never 500", async () => {
