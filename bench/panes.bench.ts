@@ -56,8 +56,21 @@ const user = /emailAddress: "([^"]+)"/.exec(stub)?.[1] ?? "claire.dunmore@westme
 const cases = new GraphCaseStore(new GraphConnection({ baseUrl: `${sandbox.url}/graph`, tokens: sandboxTokens(sandbox.url, "priya.shah@westmere.example") }), { site: DEMO_SITE, list: CASE_REGISTER_LIST });
 const template = (await cases.readCase("1")).childCase;
 let size = 0;
-for await (const page of cases.readCases()) size += page.cases.length + page.unreadable.length;
-for (let i = 0; size < CHILDREN; i++, size++) await cases.createCase({ ...template, ref: `8${String(i).padStart(5, "0")}` as CaseRef, iro: i % 9 === 0 ? user : template.iro });
+// The children added go round the demo's IROs, one in nine to the stub's user (as a service of nine IROs shares them).
+const others = new Set<string>();
+let theirs = 0;
+for await (const page of cases.readCases()) {
+  size += page.cases.length + page.unreadable.length;
+  for (const c of page.cases) {
+    if (c.childCase.iro?.toLowerCase() === user.toLowerCase()) theirs++;
+    else if (c.childCase.iro) others.add(c.childCase.iro);
+  }
+}
+const iros = [...others];
+for (let i = 0; size < CHILDREN; i++, size++) {
+  if (i % 9 === 0) theirs++;
+  await cases.createCase({ ...template, ref: `8${String(i).padStart(5, "0")}` as CaseRef, iro: i % 9 === 0 ? user : iros[i % iros.length]! });
+}
 
 interface Open {
   /** ms from navigation to first content (ours: iro:content; the anchor: first render). */
@@ -78,7 +91,7 @@ const sides = {
 const runs: Record<keyof typeof sides, { cold: Open[]; warm: Open[] }> = { anchor: { cold: [], warm: [] }, ours: { cold: [], warm: [] } };
 
 console.log(`panes side by side with the anchor (Microsoft's React + Fluent UI task pane starter), headless Chromium, ${ROUNDS} rounds of alternating cold loads`);
-console.log(`  register: ${size.toLocaleString("en-GB")} children; the booking pane as ${user} (taskpane.html?view=book, the same office.js stand-in for both)${GRAPH_MS ? `; ${GRAPH_MS} ms added to every Graph answer` : ""}`);
+console.log(`  register: ${size.toLocaleString("en-GB")} children (${theirs} of them the user's); the booking pane as ${user} (taskpane.html?view=book, the same office.js stand-in for both)${GRAPH_MS ? `; ${GRAPH_MS} ms added to every Graph answer` : ""}`);
 for (let round = 0; round < ROUNDS; round++) {
   const order = (round % 2 === 0 ? ["anchor", "ours"] : ["ours", "anchor"]) as (keyof typeof sides)[];
   for (const side of order) {

@@ -1,3 +1,4 @@
+import { ErrorForPeople } from "../domain/errorForPeople.js";
 import type { IsoDate } from "../domain/calendar/isoDate.js";
 import { formatUkDate } from "../domain/calendar/ukDate.js";
 
@@ -13,7 +14,7 @@ export const LATE_REASONS = [
 ] as const;
 
 /** A booking after the due-by date needs a reason from the list: this is thrown before anything is booked. */
-export class LateReasonNeeded extends Error {
+export class LateReasonNeeded extends ErrorForPeople {
   constructor(dueBy: IsoDate) {
     super(`This is after the due-by date (${formatUkDate(dueBy)}). Choose why it is late: the reason is kept on the case and the review counts as out of timescale.`);
   }

@@ -1,8 +1,8 @@
 import type { Instant } from "../domain/calendar/londonTime.js";
 import type { Booking, Calendar } from "../ports/Calendar.js";
 import type { CaseChangeFeed, CaseChanges, CasePage, StoredCase, UnreadableCase } from "../ports/CaseStore.js";
-import type { CopyContents, LocalCopy } from "../ports/LocalCopy.js";
-import type { SettingsStore, StoredSettings } from "../ports/SettingsStore.js";
+import type { LoadedCopy, LocalCopy } from "../ports/LocalCopy.js";
+import type { ServiceSettingsItem } from "../ports/SettingsStore.js";
 
 export interface Person {
   readonly address: string;
@@ -14,7 +14,8 @@ export interface PaneSources {
   /** The register's changes: Graph's delta query on its items. */
   readonly register: CaseChangeFeed;
   readonly calendar: Pick<Calendar, "bookingsBetween">;
-  readonly settings: Pick<SettingsStore, "read">;
+  /** The service settings (the templates and the ladder are read by the panes that use them). */
+  readonly settings: { read(signal?: AbortSignal): Promise<ServiceSettingsItem> };
   /** Who is signed in: the host says so (Outlook), or Graph's /me answers. */
   readonly me: Person | ((signal?: AbortSignal) => Promise<Person>);
 }
@@ -25,8 +26,10 @@ export interface RegisterView {
   readonly unreadable: readonly UnreadableCase[];
   /** The chair's tagged bookings in the caseload's window (cancelled ones included, marked). */
   readonly bookings: readonly Booking[];
-  /** All of the register; false while a first read is still coming in, page after page. */
+  /** All of the register; false while a first read is still coming in, page after page, or while only the person's own entries are read from the copy. */
   readonly complete: boolean;
+  /** Only the signed-in person's own entries so far, from this device's copy (what their own caseload and child picker show); the rest follow. */
+  readonly ownFirst: boolean;
   /** How many entries have arrived (during a first read). */
   readonly read: number;
   /** Brought up to date with Microsoft 365 since this pane opened (false: this device's copy, still being checked). */
@@ -58,10 +61,12 @@ export class PaneData {
   private refreshing: Promise<void> | null = null;
   private me_: Person | null = null;
   private forgotten = false;
-  private settings_: StoredSettings | null = null;
+  private settings_: ServiceSettingsItem | null = null;
+  /** The rest of the copy's register (after the person's own): true once in, false when it could not be read (the register is then read whole from Microsoft 365). */
+  private rest: Promise<boolean> | null = null;
 
   /** Resolves with who is signed in and the service's settings: the copy's at once when there is one, else Microsoft 365's. */
-  readonly ready: Promise<{ me: Person; settings: StoredSettings }>;
+  readonly ready: Promise<{ me: Person; settings: ServiceSettingsItem }>;
 
   constructor(
     private readonly sources: PaneSources,
@@ -77,7 +82,7 @@ export class PaneData {
     return this.me_!;
   }
 
-  get settings(): StoredSettings {
+  get settings(): ServiceSettingsItem {
     return this.settings_!;
   }
 
@@ -144,7 +149,7 @@ export class PaneData {
     return this.forgotten ? null : this.copy;
   }
 
-  private async open(): Promise<{ me: Person; settings: StoredSettings }> {
+  private async open(): Promise<{ me: Person; settings: ServiceSettingsItem }> {
     const copied = await this.copy?.load().catch(() => null);
     if (copied) {
       this.fromCopy(copied);
@@ -160,7 +165,7 @@ export class PaneData {
     return { me: this.me_, settings: this.settings_ };
   }
 
-  private fromCopy(copied: CopyContents): void {
+  private fromCopy(copied: LoadedCopy): void {
     this.me_ = typeof this.sources.me === "function" ? copied.me : this.sources.me;
     this.settings_ = copied.settings;
     this.register = new Map(copied.register.cases.map((c) => [c.id, c]));
@@ -170,7 +175,18 @@ export class PaneData {
     const sameWindow = copied.bookings.from === this.window.from && copied.bookings.to === this.window.to;
     this.bookings = sameWindow ? copied.bookings.list : copied.bookings.list.filter((b) => b.start < this.window.to && b.end > this.window.from);
     this.dirty = true;
-    this.show({ complete: true, current: false, checkedAt: copied.checkedAt, problem: null });
+    this.show({ complete: copied.rest === null, ownFirst: copied.rest !== null, current: false, checkedAt: copied.checkedAt, problem: null });
+    this.rest =
+      copied.rest?.then(
+        (others) => {
+          // Entries a write has put here meanwhile are newer than the copy's.
+          for (const c of others) if (!this.register.has(c.id) && !this.unreadable.has(c.id)) this.register.set(c.id, c);
+          this.dirty = true;
+          this.show({ complete: true, ownFirst: false });
+          return true;
+        },
+        () => false,
+      ) ?? null;
   }
 
   private waitingForIdentity: (() => void) | null = null;
@@ -204,12 +220,17 @@ export class PaneData {
       if (link === null && firstPage) this.showFirstPage(firstPage, read);
       return list;
     });
-    const [meRead, settingsRead, changesRead, bookingsRead] = await Promise.allSettled([
+    const [meRead, settingsRead, changesFromLink, bookingsRead] = await Promise.allSettled([
       me.then((m) => this.identify(m, undefined)),
       settings.then((s) => this.identify(undefined, s)),
       changes,
       bookings,
     ]);
+    // The copy's own entries came first: the changes are laid over the whole copy, once the rest is
+    // in; a rest that could not be read from the device means the register is read whole instead.
+    const restRead = this.rest === null || (await this.rest);
+    this.rest = null;
+    const [changesRead] = restRead ? [changesFromLink] : await Promise.allSettled([sources.register.changes(null)]);
     const problem = [meRead, settingsRead, changesRead, bookingsRead].find((r) => r.status === "rejected")?.reason;
     if (changesRead.status === "fulfilled") this.apply(changesRead.value);
     const checkedAt = this.now();
@@ -218,7 +239,7 @@ export class PaneData {
       this.waitingForIdentity?.();
       return;
     }
-    this.show({ complete: true, current: true, checkedAt, problem: null });
+    this.show({ complete: true, ownFirst: false, current: true, checkedAt, problem: null });
     const c = changesRead.status === "fulfilled" ? changesRead.value : null;
     // A service that keeps no copies on devices (localCopyDays 0): any there is goes.
     if (this.settings_!.service.localCopyDays === 0) return void this.keep()?.forget();
@@ -233,7 +254,7 @@ export class PaneData {
   }
 
   /** Who is signed in and the settings, as Microsoft 365 says: tells the pane when they differ from the copy's. */
-  private identify(me: Person | undefined, settings: StoredSettings | undefined): void {
+  private identify(me: Person | undefined, settings: ServiceSettingsItem | undefined): void {
     const changed = (me !== undefined && this.me_ !== null && (me.address !== this.me_.address || me.name !== this.me_.name)) || (settings !== undefined && this.settings_ !== null && settings.version !== this.settings_.version);
     if (me) this.me_ = me;
     if (settings) this.settings_ = settings;
@@ -270,6 +291,7 @@ export class PaneData {
       unreadable: same ? before.unreadable : [...this.unreadable.values()],
       bookings: same ? before.bookings : this.bookings,
       complete: change.complete ?? before?.complete ?? false,
+      ownFirst: change.ownFirst ?? before?.ownFirst ?? false,
       read: change.read ?? this.register.size + this.unreadable.size,
       current: change.current ?? before?.current ?? false,
       checkedAt: change.checkedAt ?? before?.checkedAt ?? null,

@@ -11,6 +11,31 @@ import { DEFAULT_SETTINGS, type ServiceSettings } from "./serviceSettings.js";
 const DIVISIONS: readonly HolidayDivision[] = ["england-and-wales", "scotland", "northern-ireland"];
 
 /**
+ * A part of the settings item as stored (JSON text, or absent where the service kept IRO Desk's
+ * default), parsed; a part that is not JSON text is named in `errors`.
+ */
+export function parseSettingsPart(part: string, text: unknown, errors: string[]): unknown {
+  if (text === undefined || text === null || text === "") return undefined;
+  if (typeof text !== "string") {
+    errors.push(`${part}: not JSON text`);
+    return undefined;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    errors.push(`${part}: not readable JSON`);
+    return undefined;
+  }
+}
+
+/** The service settings part of the settings item, as stored, checked: every problem named with the part it is in. */
+export function readServiceSettingsPart(text: unknown): { settings: ServiceSettings; errors: string[] } {
+  const errors: string[] = [];
+  const service = readServiceSettings(parseSettingsPart("the service settings", text, errors));
+  return { settings: service.settings, errors: [...errors, ...service.errors.map((e) => `the service settings: ${e}`)] };
+}
+
+/**
  * Service settings from JSON, over the defaults. Every problem is named; settings with problems
  * are not used at all (a half-read setting would give wrong deadlines without saying so).
  */

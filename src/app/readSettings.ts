@@ -2,7 +2,7 @@ import { DEFAULT_LADDER, type LadderStage, type LetterTo } from "../domain/dispu
 import { DEFAULT_TEMPLATES } from "../domain/templates/defaultTemplates.js";
 import { TEMPLATE_KINDS, templateProblems, type EmailTemplate } from "../domain/templates/emailTemplate.js";
 import type { EditableSettings } from "../ports/SettingsStore.js";
-import { readServiceSettings } from "./readServiceSettings.js";
+import { parseSettingsPart, readServiceSettingsPart } from "./readServiceSettings.js";
 
 /**
  * A service's settings item, as stored (each part JSON text, or absent where the service kept IRO
@@ -10,24 +10,10 @@ import { readServiceSettings } from "./readServiceSettings.js";
  * with problems are not used (a half-read ladder or staff list would give wrong answers quietly).
  */
 export function readSettings(stored: { readonly service?: unknown; readonly templates?: unknown; readonly ladder?: unknown }): { settings: EditableSettings; errors: string[] } {
-  const errors: string[] = [];
-  const parse = (part: string, text: unknown): unknown => {
-    if (text === undefined || text === null || text === "") return undefined;
-    if (typeof text !== "string") {
-      errors.push(`${part}: not JSON text`);
-      return undefined;
-    }
-    try {
-      return JSON.parse(text);
-    } catch {
-      errors.push(`${part}: not readable JSON`);
-      return undefined;
-    }
-  };
-  const service = readServiceSettings(parse("the service settings", stored.service));
-  errors.push(...service.errors.map((e) => `the service settings: ${e}`));
-  const templates = checkTemplates(parse("the templates", stored.templates), errors);
-  const ladder = checkLadder(parse("the dispute ladder", stored.ladder), errors);
+  const service = readServiceSettingsPart(stored.service);
+  const errors = [...service.errors];
+  const templates = checkTemplates(parseSettingsPart("the templates", stored.templates, errors), errors);
+  const ladder = checkLadder(parseSettingsPart("the dispute ladder", stored.ladder, errors), errors);
   return { settings: { service: service.settings, templates, ladder }, errors };
 }
 

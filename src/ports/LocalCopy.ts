@@ -1,7 +1,7 @@
 import type { Instant } from "../domain/calendar/londonTime.js";
 import type { Booking } from "./Calendar.js";
 import type { StoredCase, UnreadableCase } from "./CaseStore.js";
-import type { StoredSettings } from "./SettingsStore.js";
+import type { ServiceSettingsItem } from "./SettingsStore.js";
 
 /**
  * What the panes keep on this device for ONE person in ONE tenant, so the next pane opens at once:
@@ -12,7 +12,7 @@ import type { StoredSettings } from "./SettingsStore.js";
  */
 export interface CopyContents {
   readonly me: { readonly address: string; readonly name: string };
-  readonly settings: StoredSettings;
+  readonly settings: ServiceSettingsItem;
   readonly register: {
     readonly cases: readonly StoredCase[];
     readonly unreadable: readonly UnreadableCase[];
@@ -27,7 +27,7 @@ export interface CopyContents {
 /** A change to the copy: any part, or none. */
 export interface CopyChange {
   readonly me?: CopyContents["me"];
-  readonly settings?: StoredSettings;
+  readonly settings?: ServiceSettingsItem;
   /** The register's changes since the copy's delta link (removed: item ids), or all of it (`full`). */
   readonly register?: {
     readonly full: boolean;
@@ -42,9 +42,18 @@ export interface CopyChange {
   readonly keepDays?: number;
 }
 
+/**
+ * The copy as a pane opens it: the person's own register entries (their caseload, their child
+ * picker) at once, the rest of the register as `rest` (read after them: a service's thousands take
+ * longer to read from disk), or null when `register` already holds all of it.
+ */
+export interface LoadedCopy extends CopyContents {
+  readonly rest: Promise<readonly StoredCase[]> | null;
+}
+
 export interface LocalCopy {
   /** The copy, marked as used now; null when there is none, it is not whole, or it went unused too long (then it is deleted). */
-  load(): Promise<CopyContents | null>;
+  load(): Promise<LoadedCopy | null>;
   save(change: CopyChange): Promise<void>;
   /** Deletes this person's copy from the device (signing out, or the service keeps none). */
   forget(): Promise<void>;

@@ -13,6 +13,17 @@ export interface EditableSettings {
   readonly ladder: readonly LadderStage[];
 }
 
+/**
+ * The service settings part of the settings item, with the item's version: what every pane works
+ * its figures out with (staff, managers, holidays, timescales…). The templates and the dispute
+ * ladder are read by the panes that use them.
+ */
+export interface ServiceSettingsItem {
+  readonly service: ServiceSettings;
+  /** The item's version (its ETag). */
+  readonly version: string;
+}
+
 export interface StoredSettings extends EditableSettings {
   /** The item's version (its ETag): a save names it and is refused if the item changed since. */
   readonly version: string;

@@ -1,11 +1,12 @@
+import { ErrorForPeople } from "../domain/errorForPeople.js";
+
 /**
  * What can go wrong talking to the tenant, as the app layer sees it: each error says in plain
  * words what happened and whether trying again later can help.
  */
-export class PortError extends Error {
+export class PortError extends ErrorForPeople {
   constructor(message: string, readonly retryable: boolean) {
     super(message);
-    this.name = new.target.name;
   }
 }
 

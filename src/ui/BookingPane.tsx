@@ -73,7 +73,7 @@ export function LoadingNotices({ state, reload }: ReturnType<typeof useCaseload>
         <Notice kind="error">
           This could not be brought up to date with Microsoft 365: {state.problem} Shown: the copy on this device{asOf}. <button type="button" onClick={reload}>Try again</button>
         </Notice>
-      ) : !state.complete ? (
+      ) : !state.complete && !state.ownFirst ? (
         <Notice kind="info">Reading the case register… {state.read} children so far; the first of them are shown.</Notice>
       ) : (
         !state.current && <p class="muted" role="status">Shown: the copy on this device{asOf}. Checking for changes…</p>

@@ -50,7 +50,15 @@ export function CaseloadPane({ env }: { env: PaneEnv }) {
       <SentRatings env={env} onRecorded={reload} />
       <LoadingNotices state={state} reload={reload} />
       {state.kind === "ready" && <ReplyAnswer env={env} caseload={state.caseload} />}
-      {state.kind === "ready" && (manager ? <ServiceView env={env} caseload={state.caseload} disputes={disputes} reload={reload} /> : <MyView env={env} caseload={state.caseload} disputes={disputes} reload={reload} />)}
+      {state.kind === "ready" &&
+        (!manager ? (
+          <MyView env={env} caseload={state.caseload} disputes={disputes} reload={reload} />
+        ) : state.ownFirst ? (
+          // The manager's figures are the whole service's: not drawn from their own children alone.
+          <p role="status">Reading the whole service from the copy on this device…</p>
+        ) : (
+          <ServiceView env={env} caseload={state.caseload} disputes={disputes} reload={reload} />
+        ))}
     </div>
   );
 }

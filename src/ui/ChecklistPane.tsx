@@ -206,6 +206,7 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcti
     <section aria-labelledby="checklist-title" class="stack">
       <h2 id="checklist-title">{correcting ? `Correct: ${title}` : title}</h2>
       <p class="muted">{entry.child.childName}</p>
+      {settings.problem && <Notice kind="error">{settings.problem}</Notice>}
       <p class="muted" id="draft-note">
         {correcting ? "This correction is" : "This record is"} kept on this device as you type, and only until it is saved to the case: then it is removed from this device. Unsaved, it is deleted from this device after {countOf(env.settings.draftKeepDays, "day")}.
       </p>

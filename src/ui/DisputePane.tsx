@@ -59,6 +59,7 @@ export function DisputePane({ env }: { env: PaneEnv }) {
       ) : (
         <Notice kind="info">Open this from a received email to raise a dispute from it.</Notice>
       )}
+      {settings.problem && <Notice kind="error">{settings.problem}</Notice>}
       {error && <Notice kind="error">{error}</Notice>}
       {done && <Notice kind="success">{done}</Notice>}
       <LoadingNotices state={state} reload={reload} />

@@ -50,7 +50,7 @@ export function PerformanceView({ env }: { env: PaneEnv }) {
     return () => abort.abort();
   }, [env]);
   const period = options[chosen]!;
-  const { ladder } = useServiceSettings(env);
+  const { ladder, problem } = useServiceSettings(env);
   const figures = useMemo(
     () =>
       data &&
@@ -94,6 +94,7 @@ export function PerformanceView({ env }: { env: PaneEnv }) {
           </a>
         )}
       </div>
+      {problem && <Notice kind="error">{problem}</Notice>}
       {error && <Notice kind="error">{error}</Notice>}
       {!figures && !error && <Notice kind="info">Reading the case register… {read > 0 ? `${read} children so far` : ""}</Notice>}
       {figures?.map((f) => (

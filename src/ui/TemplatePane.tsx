@@ -140,6 +140,7 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
       <h1>Insert a template</h1>
       {!env.compose && <Notice kind="info">Copy a template to paste it anywhere, or open this from an email you are writing (or, in the browser, a field on a web page: right-click it) to insert it there.</Notice>}
       <SentRatings env={env} round={waitingRound} onRecorded={reload} />
+      {settings.problem && <Notice kind="error">{settings.problem}</Notice>}
       <LoadingNotices state={state} reload={reload} />
       {state.kind === "ready" && <CasePicker entries={state.caseload.entries} me={env.me.address} chosen={entry?.stored.id ?? null} onChoose={(e) => (setEntry(e), setDone(null))} />}
       {entry && (

@@ -8,8 +8,10 @@ export type CaseloadState =
   | {
       kind: "ready";
       caseload: Caseload;
-      /** All of the register; false while a first read is still coming in (the first page is shown). */
+      /** All of the register; false while a first read is still coming in (the first page is shown), or while only the person's own entries are read from the copy. */
       complete: boolean;
+      /** Only the person's own entries so far, from this device's copy; the rest follow. */
+      ownFirst: boolean;
       read: number;
       /** Up to date with Microsoft 365; false while this device's copy is shown and checked. */
       current: boolean;
@@ -41,7 +43,7 @@ export function useCaseload(env: PaneEnv): { state: CaseloadState; reload: () =>
   // One state object per view, so a pane can tell a new state from the one it saw.
   const state = useMemo((): CaseloadState => {
     const problem = view?.problem === null || view?.problem === undefined ? null : errorText(view.problem);
-    if (caseload && view) return { kind: "ready", caseload, complete: view.complete, read: view.read, current: view.current, checkedAt: view.checkedAt, problem };
+    if (caseload && view) return { kind: "ready", caseload, complete: view.complete, ownFirst: view.ownFirst, read: view.read, current: view.current, checkedAt: view.checkedAt, problem };
     return problem ? { kind: "failed", message: problem } : { kind: "loading", read: view?.read ?? 0 };
   }, [view, caseload]);
   return { state, reload: () => void data.refresh() };

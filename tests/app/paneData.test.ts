@@ -88,6 +88,51 @@ describe("a pane's data: this device's copy first, then up to date with Microsof
     expect(copy.contents.register!.cases).toHaveLength(449);
   });
 
+  it("with a copy: the person's own children first, the rest of the register after; the changes are laid over the whole copy, the rest included", async () => {
+    const s = service(0);
+    const other = "claire.dunmore@westmere.example";
+    for (let i = 0; i < 60; i++) await s.cases.createCase(lacChild(String(200000 + i), "2025-06-02", ["2025-06-27"], { iro: i % 3 === 0 ? me.address.toUpperCase() : other }));
+    const copied = new MemoryCopy();
+    await new PaneData(s.sources, copied, window).refresh();
+    const theirs = (await s.cases.readCase("2")).childCase.iro;
+    expect(theirs).toBe(other);
+    const changed = await s.cases.readCase("2");
+    await s.cases.updateCase(changed.id, changed.version, { ...changed.childCase, childName: "Changed Elsewhere" });
+
+    let letRest!: () => void;
+    const copy = new MemoryCopy(Date.now, me.address, new Promise<void>((resolve) => (letRest = resolve)));
+    copy.contents = copied.contents;
+    const data = new PaneData(s.sources, copy, window);
+    await data.ready;
+    expect(data.view()).toMatchObject({ complete: false, ownFirst: true, current: false });
+    expect(data.view()!.cases).toHaveLength(20);
+    const refreshed = data.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Microsoft 365 has answered, but its changes wait for the rest of the copy.
+    expect(data.view()).toMatchObject({ ownFirst: true, current: false });
+    letRest();
+    await refreshed;
+    expect(data.view()).toMatchObject({ complete: true, ownFirst: false, current: true });
+    expect(data.view()!.cases).toHaveLength(60);
+    expect(data.view()!.cases.find((c) => c.id === "2")!.childCase.childName).toBe("Changed Elsewhere");
+  });
+
+  it("a copy whose rest cannot be read from the device: the whole register is read from Microsoft 365", async () => {
+    const s = service(0);
+    for (let i = 0; i < 30; i++) await s.cases.createCase(lacChild(String(300000 + i), "2025-06-02", ["2025-06-27"], { iro: i < 10 ? me.address : "someone.else@westmere.example" }));
+    const copied = new MemoryCopy();
+    await new PaneData(s.sources, copied, window).refresh();
+    const copy = new MemoryCopy(Date.now, me.address, Promise.reject(new Error("the disk said no")));
+    copy.contents = copied.contents;
+    s.asked.length = 0;
+    const data = new PaneData(s.sources, copy, window);
+    await data.ready;
+    await data.refresh();
+    expect(data.view()).toMatchObject({ complete: true, ownFirst: false, current: true });
+    expect(data.view()!.cases).toHaveLength(30);
+    expect(s.asked.filter((q) => q.startsWith("register"))).toEqual(["register: changes", "register: all"]);
+  });
+
   it("a delta link Microsoft 365 no longer knows reads the whole register again and replaces the copy", async () => {
     const s = service(300);
     const copy = new MemoryCopy();

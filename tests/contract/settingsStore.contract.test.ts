@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { GraphSettingsStore, SETTINGS_ITEM_TITLE } from "../../src/adapters/graph/graphSettingsStore.js";
+import { readServiceSettingsItem, SETTINGS_ITEM_TITLE } from "../../src/adapters/graph/graphServiceSettings.js";
+import { GraphSettingsStore } from "../../src/adapters/graph/graphSettingsStore.js";
 import { DEFAULT_LADDER } from "../../src/domain/disputes/dispute.js";
 import { DEFAULT_TEMPLATES } from "../../src/domain/templates/defaultTemplates.js";
 import { ConflictError, RequestError, SettingsError } from "../../src/ports/errors.js";
@@ -92,6 +93,23 @@ describe("SettingsStore port against the sandbox (GraphSettingsStore)", () => {
       expect((error as Error).message).toMatch(/iro-desk provision/);
     } finally {
       await sandbox.raw(MANAGER, "PATCH", `${items}/${id}/fields`, { Service: good });
+    }
+  });
+
+  it("a pane's service settings alone: the whole item's service settings and version; broken templates are named where the templates are read, not where they are not needed", async () => {
+    const whole = await store(IRO).read();
+    const alone = await readServiceSettingsItem(sandbox.graph(IRO), { site: DEMO_SITE, list: SETTINGS_LIST });
+    expect(alone).toEqual({ service: whole.service, version: whole.version });
+    const id = settingsItems()[0]!.id;
+    const { Templates: good, Service: service } = (await sandbox.raw(MANAGER, "GET", `${items}/${id}?$expand=fields`)).body.fields;
+    await sandbox.raw(MANAGER, "PATCH", `${items}/${id}/fields`, { Templates: "[{" });
+    try {
+      expect((await readServiceSettingsItem(sandbox.graph(IRO), { site: DEMO_SITE, list: SETTINGS_LIST })).service).toEqual(whole.service);
+      await expect(store(IRO).read()).rejects.toThrow(/the templates: not readable JSON/);
+      await sandbox.raw(MANAGER, "PATCH", `${items}/${id}/fields`, { Templates: good ?? "", Service: JSON.stringify({ staff: "everyone" }) });
+      await expect(readServiceSettingsItem(sandbox.graph(IRO), { site: DEMO_SITE, list: SETTINGS_LIST })).rejects.toThrow(/The service's settings cannot be used: the service settings: settings.staff/);
+    } finally {
+      await sandbox.raw(MANAGER, "PATCH", `${items}/${id}/fields`, { Templates: good ?? "", Service: service ?? "" });
     }
   });
 

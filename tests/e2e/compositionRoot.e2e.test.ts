@@ -80,4 +80,27 @@ describe("the composition root", { timeout: 60_000 }, () => {
       await sandbox.raw(MANAGER, "PATCH", fields, { Service: JSON.stringify(before.service) });
     }
   });
+
+
+  it("templates on the site that cannot be used do not stop the panes that do not use them; the templates pane names the problem and says whose templates it shows", async () => {
+    const item = sandbox.store.listItems(sandbox.store.list(SETTINGS_LIST)!.id)[0]!;
+    const fields = `/sites/${encodeURIComponent(DEMO_SITE)}/lists/${SETTINGS_LIST}/items/${item.id}/fields`;
+    const before = item.data.fields.Templates;
+    expect((await sandbox.raw(MANAGER, "PATCH", fields, { Templates: "[{" })).status).toBe(200);
+    try {
+      const caseload = await ukPage(browser(), 480, 900);
+      await caseload.goto(at("preview-caseload.html", IRO));
+      await caseload.getByRole("heading", { name: "My load" }).waitFor();
+      expect(await caseload.getByRole("alert").count()).toBe(0);
+      const templates = await ukPage(browser(), 1280, 900);
+      await templates.goto(at("preview-mail.html", IRO));
+      const alert = templates.getByRole("alert").filter({ hasText: /the templates: not readable JSON/ });
+      await alert.waitFor();
+      expect(await alert.innerText()).toMatch(/IRO Desk's own templates and dispute ladder are shown here/);
+      expect(await axeViolations(templates)).toEqual([]);
+      await screenshot(templates, "root-templates-unusable");
+    } finally {
+      await sandbox.raw(MANAGER, "PATCH", fields, { Templates: typeof before === "string" ? before : "" });
+    }
+  });
 });

@@ -1,11 +1,25 @@
 import type { StoredCase, UnreadableCase } from "../../ports/CaseStore.js";
-import type { CopyChange, CopyContents, LocalCopy } from "../../ports/LocalCopy.js";
+import type { CopyChange, CopyContents, LoadedCopy, LocalCopy } from "../../ports/LocalCopy.js";
 
 /** Every copy's database name starts so: one database per person and tenant, never shared. */
 const PREFIX = "iro-desk-copy:";
 const DAY_MS = 86_400_000;
 /** Cases written per transaction when the whole register is replaced: no long task, even for 50,000 children. */
 const CHUNK = 500;
+/** The database's layout: 2 keeps each case with the sign-ins it belongs to (an index), so a person's own are read first. */
+const VERSION = 2;
+
+/** A register entry as kept: the case, and whose it is (its IRO's and its CP chair's sign-ins, in lower case). */
+interface KeptCase {
+  readonly id: string;
+  readonly owners: readonly string[];
+  readonly stored: StoredCase;
+}
+
+const kept = (stored: StoredCase): KeptCase => {
+  const { iro, cp } = stored.childCase;
+  return { id: stored.id, owners: [...new Set([iro, cp?.chair].filter((a): a is string => !!a).map((a) => a.toLowerCase()))], stored };
+};
 
 interface Meta extends Partial<Omit<CopyContents, "register">> {
   /** Null while the register is being replaced: a copy cut off half-written is not used. */
@@ -23,9 +37,11 @@ export function copyName(tenant: string, account: string): string {
  * The local copy in the browser's IndexedDB (per origin: the Outlook, Teams or extension pages'
  * own; per browser profile), one database per person and tenant. A device whose browser refuses
  * IndexedDB (some private windows) simply keeps no copy: panes then read from Microsoft 365 each
- * time. `now` is the clock for "days unused".
+ * time. `owner` is the person's sign-in: their own children are read first (an index), the rest
+ * of the register after, so a pane shows their children without waiting for the service's
+ * thousands to be read from disk. `now` is the clock for "days unused".
  */
-export function indexedDbCopy(name: string, keepDays: number, now: () => number = Date.now): LocalCopy {
+export function indexedDbCopy(name: string, keepDays: number, owner: string, now: () => number = Date.now): LocalCopy {
   let db: Promise<IDBDatabase> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const open = () => (db ??= openCopy(name).catch((error: unknown) => ((db = undefined), Promise.reject(error))));
@@ -44,24 +60,28 @@ export function indexedDbCopy(name: string, keepDays: number, now: () => number 
   };
 
   return {
-    async load() {
+    async load(): Promise<LoadedCopy | null> {
       try {
         const d = await open();
+        // One transaction, so the rest is read as the copy was when the person's own were: a
+        // write queued meanwhile (serial) waits for it.
         const tx = d.transaction(["meta", "cases", "unreadable"], "readonly");
-        const [meta, cases, unreadable] = await Promise.all([
-          request<Meta | undefined>(tx.objectStore("meta").get("copy")),
-          request<StoredCase[]>(tx.objectStore("cases").getAll()),
-          request<UnreadableCase[]>(tx.objectStore("unreadable").getAll()),
-        ]);
+        const cases = tx.objectStore("cases");
+        const mine = request<KeptCase[]>(cases.index("owners").getAll(owner.trim().toLowerCase()));
+        const [meta, own, unreadable] = await Promise.all([request<Meta | undefined>(tx.objectStore("meta").get("copy")), mine, request<UnreadableCase[]>(tx.objectStore("unreadable").getAll())]);
         if (!meta) return null;
         if (meta.usedAt + meta.keepDays * DAY_MS < now()) {
           await forget();
           return null;
         }
+        // Marked as used first, so any change saved after this open lands after it.
         void serial(() => put(d, { ...meta, usedAt: now() }));
         const { me, settings, bookings, checkedAt, deltaLink } = meta;
         if (!me || !settings || !bookings || checkedAt === undefined || deltaLink === null) return null;
-        return { me, settings, bookings, checkedAt, register: { cases, unreadable, deltaLink } };
+        // The rest: every entry whose key is not one of the person's own (read in key order, between them).
+        const ownIds = new Set(own.map((k) => k.id));
+        const rest = request<KeptCase[]>(cases.getAll()).then((all) => all.filter((k) => !ownIds.has(k.id)).map((k) => k.stored));
+        return { me, settings, bookings, checkedAt, register: { cases: own.map((k) => k.stored), unreadable, deltaLink }, rest };
       } catch {
         return null;
       }
@@ -90,7 +110,7 @@ async function write(d: IDBDatabase, change: CopyChange, keepDays: number, now: 
     // A few changes: one transaction, so the copy is never half-changed.
     const tx = d.transaction(["meta", "cases", "unreadable"], "readwrite", { durability: "relaxed" });
     for (const id of register.removed) tx.objectStore("cases").delete(id), tx.objectStore("unreadable").delete(id);
-    for (const c of register.cases) tx.objectStore("cases").put(c), tx.objectStore("unreadable").delete(c.id);
+    for (const c of register.cases) tx.objectStore("cases").put(kept(c)), tx.objectStore("unreadable").delete(c.id);
     for (const u of register.unreadable) tx.objectStore("unreadable").put(u), tx.objectStore("cases").delete(u.id);
     tx.objectStore("meta").put({ ...meta, deltaLink: register.deltaLink }, "copy");
     return done(tx);
@@ -103,7 +123,7 @@ async function write(d: IDBDatabase, change: CopyChange, keepDays: number, now: 
   await done(start);
   for (let i = 0; i < register.cases.length; i += CHUNK) {
     const tx = d.transaction("cases", "readwrite", { durability: "relaxed" });
-    for (const c of register.cases.slice(i, i + CHUNK)) tx.objectStore("cases").put(c);
+    for (const c of register.cases.slice(i, i + CHUNK)) tx.objectStore("cases").put(kept(c));
     await done(tx);
   }
   const end = d.transaction(["meta", "unreadable"], "readwrite", { durability: "relaxed" });
@@ -120,11 +140,14 @@ function put(d: IDBDatabase, meta: Meta): Promise<void> {
 
 function openCopy(name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const open = indexedDB.open(name, 1);
+    const open = indexedDB.open(name, VERSION);
     open.onupgradeneeded = () => {
-      open.result.createObjectStore("meta");
-      open.result.createObjectStore("cases", { keyPath: "id" });
-      open.result.createObjectStore("unreadable", { keyPath: "id" });
+      // A copy in an older layout is dropped (it is a cache): the next pane reads the register afresh.
+      const d = open.result;
+      for (const store of [...d.objectStoreNames]) d.deleteObjectStore(store);
+      d.createObjectStore("meta");
+      d.createObjectStore("cases", { keyPath: "id" }).createIndex("owners", "owners", { multiEntry: true });
+      d.createObjectStore("unreadable", { keyPath: "id" });
     };
     open.onsuccess = () => {
       // Another tab deleting this copy (signing out) must not wait for this one.
@@ -133,6 +156,15 @@ function openCopy(name: string): Promise<IDBDatabase> {
     };
     open.onerror = () => reject(open.error);
     open.onblocked = () => reject(new Error("the local copy is being deleted"));
+  });
+}
+
+/** A database as it is, without creating or upgrading its stores (another person's copy, to see when it was last used). */
+function openAsItIs(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
   });
 }
 
@@ -173,7 +205,7 @@ export async function sweepCopies(now: number, all = false): Promise<void> {
       continue;
     }
     try {
-      const d = await openCopy(name);
+      const d = await openAsItIs(name);
       const meta = await request<Meta | undefined>(d.transaction("meta").objectStore("meta").get("copy"));
       d.close();
       // A copy still being written (no meta yet) is someone's open pane: left alone.

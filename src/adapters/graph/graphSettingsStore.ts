@@ -1,17 +1,15 @@
 import { readSettings } from "../../app/readSettings.js";
 import { RequestError, SettingsError } from "../../ports/errors.js";
 import type { EditableSettings, SettingsChange, SettingsStore, StoredSettings } from "../../ports/SettingsStore.js";
-import { graphCall, type GraphConnection } from "./graphClient.js";
-import { itemsPath, updateItemFields, versionOf, type GraphListItem, type ListLocation } from "./listItems.js";
-
-/** The one settings item's Title: provisioning creates it, and the store reads only it. */
-export const SETTINGS_ITEM_TITLE = "iro-desk";
+import type { GraphConnection } from "./graphClient.js";
+import { SERVICE_COLUMN, settingsItem } from "./graphServiceSettings.js";
+import { itemsPath, updateItemFields, versionOf, type ListLocation } from "./listItems.js";
 
 /** The settings list's columns: the item's Title and one multi-line text column per part. */
 export const SETTINGS_COLUMNS = ["Title", "Service", "Templates", "Ladder"] as const;
 
 /** Which column of the settings item holds which part, each as JSON text. */
-const COLUMN = { service: "Service", templates: "Templates", ladder: "Ladder" } as const satisfies Record<keyof EditableSettings, string>;
+const COLUMN = { service: SERVICE_COLUMN, templates: "Templates", ladder: "Ladder" } as const satisfies Record<keyof EditableSettings, string>;
 
 /** The part of the settings item that is text: each part of EditableSettings as JSON in its column. */
 export function settingsFields(change: SettingsChange): Record<string, string> {
@@ -19,10 +17,8 @@ export function settingsFields(change: SettingsChange): Record<string, string> {
 }
 
 /**
- * The service's settings: ONE item in the settings list, created by `iro-desk provision`. Read by
- * its Title, an indexed column (SharePoint refuses a $filter on a column that is not indexed: see
- * src/sandbox/graph/listQuery.ts), and if an earlier version left more than one, always the oldest
- * (lowest id), so every surface reads the same item. A save changes that item on the version read,
+ * The service's settings: ONE item in the settings list, created by `iro-desk provision`, found as
+ * settingsItem finds it (graphServiceSettings.ts). A save changes that item on the version read,
  * and never creates one.
  */
 export class GraphSettingsStore implements SettingsStore {
@@ -33,7 +29,7 @@ export class GraphSettingsStore implements SettingsStore {
   }
 
   async read(signal?: AbortSignal): Promise<StoredSettings> {
-    const item = await this.item(signal);
+    const item = await settingsItem(this.graph, this.items, signal);
     const { version, fields } = await versionOf(this.graph, this.items, item, "The service settings", signal);
     return { ...checked(fields), version };
   }
@@ -42,25 +38,9 @@ export class GraphSettingsStore implements SettingsStore {
     const fields = settingsFields(change);
     const { errors } = readSettings({ service: fields.Service, templates: fields.Templates, ladder: fields.Ladder });
     if (errors.length > 0) throw new RequestError(400, `Nothing was saved: ${errors.join("; ")}.`);
-    const item = await this.item(signal);
+    const item = await settingsItem(this.graph, this.items, signal);
     const saved = await updateItemFields(this.graph, this.items, item.id, version, fields, "The service settings", signal);
     return { ...checked({ ...item.fields, ...saved.fields, ...fields }), version: saved.version };
-  }
-
-  private async item(signal?: AbortSignal): Promise<GraphListItem> {
-    let page: { value: GraphListItem[] };
-    try {
-      page = await graphCall("The service settings", true, (call) =>
-        this.graph.api(this.items).query({ $expand: "fields", $filter: `fields/Title eq '${SETTINGS_ITEM_TITLE}'` }).middlewareOptions([call]).option("signal", signal).get() as Promise<{ value: GraphListItem[] }>,
-      );
-    } catch (error) {
-      // A site set up by hand, or by an older version: SharePoint will not look the item up by Title until it is indexed.
-      if (error instanceof RequestError && error.status === 400 && /not indexed/.test(error.message)) throw new SettingsError("the settings list's Title column is not indexed, so SharePoint will not find the settings item by it");
-      throw error;
-    }
-    const oldest = [...page.value].sort((a, b) => Number(a.id) - Number(b.id))[0];
-    if (!oldest) throw new SettingsError(`the settings list has no "${SETTINGS_ITEM_TITLE}" item`);
-    return oldest;
   }
 }
 

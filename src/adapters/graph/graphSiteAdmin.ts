@@ -2,7 +2,8 @@ import { NotFoundError } from "../../ports/errors.js";
 import type { EditableSettings } from "../../ports/SettingsStore.js";
 import type { ColumnSpec, ListSpec, SiteAdmin, SiteColumn, SiteList } from "../../ports/SiteAdmin.js";
 import { graphCall, type GraphConnection } from "./graphClient.js";
-import { SETTINGS_ITEM_TITLE, settingsFields } from "./graphSettingsStore.js";
+import { SETTINGS_ITEM_TITLE } from "./graphServiceSettings.js";
+import { settingsFields } from "./graphSettingsStore.js";
 import { etagOf, type GraphListItem } from "./listItems.js";
 
 /** Graph's columnDefinition, the parts IRO Desk reads. */

@@ -1,21 +1,33 @@
-import type { CopyContents, CopyChange, LocalCopy } from "../../ports/LocalCopy.js";
+import type { CopyContents, CopyChange, LoadedCopy, LocalCopy } from "../../ports/LocalCopy.js";
 
-/** The LocalCopy port in memory, with the same rules as the device's (whole or nothing, days unused): for app-layer tests. */
+/**
+ * The LocalCopy port in memory, with the same rules as the device's (whole or nothing, days unused,
+ * the owner's entries first and the rest after): for app-layer tests. `rest` holds the rest back
+ * until the test lets it go.
+ */
 export class MemoryCopy implements LocalCopy {
   contents: Partial<CopyContents> & { keepDays: number; usedAt: number } = { keepDays: 14, usedAt: 0 };
   /** Every change saved, in order: tests check what was kept. */
   readonly saved: CopyChange[] = [];
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly owner: string | null = null,
+    private readonly rest: Promise<void> = Promise.resolve(),
+  ) {}
 
-  async load(): Promise<CopyContents | null> {
+  async load(): Promise<LoadedCopy | null> {
     const { me, settings, register, bookings, checkedAt, keepDays, usedAt } = this.contents;
     if (usedAt + keepDays * 86_400_000 < this.now()) {
       await this.forget();
       return null;
     }
     this.contents.usedAt = this.now();
-    return me && settings && register && bookings && checkedAt !== undefined ? { me, settings, register, bookings, checkedAt } : null;
+    if (!me || !settings || !register || !bookings || checkedAt === undefined) return null;
+    if (this.owner === null) return { me, settings, register, bookings, checkedAt, rest: null };
+    const owner = this.owner.toLowerCase();
+    const own = (c: (typeof register.cases)[number]) => c.childCase.iro?.toLowerCase() === owner || c.childCase.cp?.chair?.toLowerCase() === owner;
+    return { me, settings, register: { ...register, cases: register.cases.filter(own) }, bookings, checkedAt, rest: this.rest.then(() => register.cases.filter((c) => !own(c))) };
   }
 
   async save(change: CopyChange): Promise<void> {

@@ -1,11 +1,11 @@
+import { ErrorForPeople } from "../../domain/errorForPeople.js";
 import { formatUkDate } from "../../domain/calendar/ukDate.js";
 import type { IsoDate } from "../../domain/calendar/isoDate.js";
 
 /** Something about proposed times the IRO has to put right; the message says what, and nothing has been done. */
-export class ProposalError extends Error {
+export class ProposalError extends ErrorForPeople {
   constructor(message: string) {
     super(message);
-    this.name = new.target.name;
   }
 }
 

@@ -1,3 +1,4 @@
+import { ErrorForPeople } from "../errorForPeople.js";
 import { addWorkingDays } from "../calendar/addWorkingDays.js";
 import { formatUkDate } from "../calendar/ukDate.js";
 import type { IsoDate } from "../calendar/isoDate.js";
@@ -57,7 +58,7 @@ export interface Dispute {
   readonly linkedMessage: { readonly internetMessageId: string; readonly webLink: string | null } | null;
 }
 
-export class DisputeRuleError extends Error {}
+export class DisputeRuleError extends ErrorForPeople {}
 
 /**
  * A new dispute at the given rung (the IRO may start above informal resolution). The issue and the

@@ -48,7 +48,7 @@ export function PaneHost({ config, host, views, asked = null, tabs = [] }: Props
   useEffect(() => {
     const likely = views.find((v) => v.id === asked) ?? views.find((v) => v.opensFor?.(host.item())) ?? views[0];
     preloadView(likely);
-    void likely?.load().catch(() => undefined);
+    if (likely) void loadView(likely).catch(() => undefined);
   }, [views, asked, host]);
 
   const [generation, setGeneration] = useState(0);
@@ -88,6 +88,10 @@ export function PaneHost({ config, host, views, asked = null, tabs = [] }: Props
   );
 }
 
+/** The views whose code has arrived, and loading one so that it is noted there. */
+const LOADED = new WeakMap<View, ComponentType<{ env: PaneEnv }>>();
+const loadView = (view: View) => view.load().then((pane) => (LOADED.set(view, pane), pane));
+
 /** One draw of one view: its own AbortSignal, aborted when the draw is replaced or the page goes. */
 function Draw({ base, host, view }: { base: BaseEnv; host: HostAdapter; view: View }) {
   const draw = useMemo(() => {
@@ -95,9 +99,11 @@ function Draw({ base, host, view }: { base: BaseEnv; host: HostAdapter; view: Vi
     return { abort, env: drawEnv(base, host.item(), abort.signal) };
   }, [base, host, view]);
   useEffect(() => () => draw.abort.abort(), [draw]);
-  const [Pane, setPane] = useState<ComponentType<{ env: PaneEnv }> | { failed: string } | null>(null);
+  // A view whose code is already here is drawn in this render, not after a round of "Loading…".
+  const [Pane, setPane] = useState<ComponentType<{ env: PaneEnv }> | { failed: string } | null>(() => LOADED.get(view) ?? null);
   useEffect(() => {
-    view.load().then(
+    if (Pane !== null && !("failed" in Pane)) return;
+    loadView(view).then(
       (component) => !draw.abort.signal.aborted && setPane(() => component),
       (error: unknown) => !draw.abort.signal.aborted && setPane({ failed: errorText(error) }),
     );

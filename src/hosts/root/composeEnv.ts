@@ -4,7 +4,7 @@ import { GraphConnection } from "../../adapters/graph/graphClient.js";
 import { GraphCaseStore } from "../../adapters/graph/graphCaseStore.js";
 import { bookingsBetween } from "../../adapters/graph/graphEvents.js";
 import { readMe } from "../../adapters/graph/graphMe.js";
-import { GraphSettingsStore } from "../../adapters/graph/graphSettingsStore.js";
+import { readServiceSettingsItem } from "../../adapters/graph/graphServiceSettings.js";
 import { expiringDrafts } from "../../app/expiringDrafts.js";
 import { caseloadWindow } from "../../app/loadCaseload.js";
 import { PaneData } from "../../app/paneData.js";
@@ -45,7 +45,7 @@ export async function composeEnv(config: HostConfig, host: HostAdapter): Promise
     {
       register: new GraphCaseStore(together, register),
       calendar: { bookingsBetween: (from, to, signal) => bookingsBetween(together, from, to, signal) },
-      settings: new GraphSettingsStore(together, settingsList),
+      settings: { read: (signal) => readServiceSettingsItem(together, settingsList, signal) },
       me: host.user ?? ((signal) => readMe(together, signal)),
     },
     localCopy(config, host),
@@ -66,6 +66,7 @@ export async function composeEnv(config: HostConfig, host: HostAdapter): Promise
     holds: onFirstUse(() => adapters().then((m) => new m.GraphHolds(graph)), { placeHold: true, holdsForCase: true, confirmHold: true, releaseHold: true }),
     reminders: onFirstUse(() => adapters().then((m) => new m.GraphReminders(graph)), { set: true, clear: true }),
     scheduledMail: onFirstUse(() => adapters().then((m) => new m.GraphScheduledMail(graph)), { schedule: true, unschedule: true }),
+    serviceSettings: onFirstUse(() => adapters().then((m) => new m.GraphSettingsStore(graph, settingsList)), { read: true, save: true }),
     clipboard: host.clipboard ?? onFirstUse(() => adapters().then((m) => m.browserClipboard()), { copy: true }),
   };
   setTimeout(() => {
@@ -77,7 +78,6 @@ export async function composeEnv(config: HostConfig, host: HostAdapter): Promise
     ...later,
     calendar: calendarThrough(paneData, later.calendar),
     cases: casesThrough(paneData, new GraphCaseStore(graph, register)),
-    serviceSettings: new GraphSettingsStore(graph, settingsList),
     drafts,
     me,
     settings: settings.service,
@@ -95,7 +95,7 @@ export async function composeEnv(config: HostConfig, host: HostAdapter): Promise
 function localCopy(config: HostConfig, host: HostAdapter): LocalCopy | null {
   if (!host.account || typeof indexedDB === "undefined") return null;
   const tenant = config.auth.kind === "msal" ? config.auth.tenantId : new URL(config.graphBaseUrl).host;
-  return indexedDbCopy(copyName(`${tenant}:${config.site}:${config.list}`, host.account), DEFAULT_SETTINGS.localCopyDays);
+  return indexedDbCopy(copyName(`${tenant}:${config.site}:${config.list}`, host.account), DEFAULT_SETTINGS.localCopyDays, host.account);
 }
 
 /** The environment for one draw: the base, what the host has open now, and the draw's signal. */

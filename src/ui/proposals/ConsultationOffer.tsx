@@ -16,7 +16,7 @@ import { namesList } from "./namesList.js";
  * only when the IRO presses; then it goes without anyone remembering.
  */
 export function ConsultationOffer({ env, entry, booking }: { env: PaneEnv; entry: CaseloadEntry; booking: Booking }) {
-  const templates = useServiceSettings(env).templates;
+  const { templates, problem } = useServiceSettings(env);
   const calendar = calendarsFor(env.settings)(entry.child.nation);
   const plan = entry.next ? consultationPlan(entry.child, `${entry.next.event} ${entry.next.number}`, booking.start, env.settings, calendar, env.today()) : null;
   const [result, setResult] = useState<{ kind: "success"; text: string } | null>(null);
@@ -58,6 +58,7 @@ export function ConsultationOffer({ env, entry, booking }: { env: PaneEnv; entry
       <p id="consult-offer">
         The consultation request (forms for the child, carers and parents) is due to go {when}: to {to}.
       </p>
+      {problem && <Notice kind="error">{problem}</Notice>}
       <button type="button" onClick={() => (setError(null), setAsking(true))}>
         {plan.now ? "Send the consultation request…" : "Schedule the consultation request…"}
       </button>

@@ -36,7 +36,7 @@ interface Props {
  */
 export function ProposalPanel({ env, entry, proposal, onChanged, onDone }: Props) {
   const { state, reload } = useProposal(env, entry.stored, proposal);
-  const templates = useServiceSettings(env).templates;
+  const { templates, problem } = useServiceSettings(env);
   const calendar = calendarsFor(env.settings)(entry.child.nation);
   const [confirming, setConfirming] = useState<number | null>(null);
   const [consult, setConsult] = useState(true);
@@ -109,6 +109,7 @@ export function ProposalPanel({ env, entry, proposal, onChanged, onDone }: Props
       <p>
         Proposed on {dayAndDate(current.proposedOn)} by {current.organizer.name}. Held until <strong>{dayAndDate(current.expiresOn)}</strong>; reminder on {dayAndDate(current.remindOn)}.
       </p>
+      {problem && <Notice kind="error">{problem}</Notice>}
       {status.expired && <Notice kind="error">These times were held until {dayAndDate(current.expiresOn)} and have expired: withdraw them and propose times again to book.</Notice>}
       {!status.expired && current.atRisk && <Notice kind="info">Confirm a time soon: if these holds expire, there is no time to propose again before the due-by date.</Notice>}
       {!status.mine && (
