@@ -62,6 +62,9 @@ export function indexedDbCopy(name: string, keepDays: number, owner: string, now
   return {
     async load(): Promise<LoadedCopy | null> {
       try {
+        // No copy yet (a first open): said without creating the database, which takes tens of
+        // milliseconds the pane's first request would wait for. (Firefox before 126 cannot list them.)
+        if (typeof indexedDB.databases === "function" && !(await indexedDB.databases()).some((d) => d.name === name)) return null;
         const d = await open();
         // One transaction, so the rest is read as the copy was when the person's own were: a
         // write queued meanwhile (serial) waits for it.
