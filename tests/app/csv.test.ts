@@ -13,8 +13,21 @@ describe("CSV", () => {
     ]);
   });
 
+  it("reads plain rows around quoted ones and a lone CR, which ends a row (LF, CRLF and CR line ends mixed)", () => {
+    const rows = parseCsv('a,b\r\nc\rd,e\n"q",1\nx,,y\n\nlast,"z"\nend');
+    expect(rows).toEqual([
+      { line: 1, values: ["a", "b"] },
+      { line: 2, values: ["c"] },
+      { line: 3, values: ["d", "e"] },
+      { line: 4, values: ["q", "1"] },
+      { line: 5, values: ["x", "", "y"] },
+      { line: 7, values: ["last", "z"] },
+      { line: 8, values: ["end"] },
+    ]);
+  });
+
   it("reads the same however the text is cut into chunks (every cut of every pair of places)", () => {
-    const text = '\uFEFFa,b,c\r\n1,"x, y","say ""hi"""\r\n\r\n2,"two\r\nlines",\n3,,z\r\n"",""""\n';
+    const text = '\uFEFFa,b,c\r\n1,"x, y","say ""hi"""\r\n\r\n2,"two\r\nlines",\n3,,z\r\n"",""""\n4\r5,6\n';
     const whole = parseCsv(text);
     for (let i = 0; i <= text.length; i++) {
       for (let j = i; j <= text.length; j++) {
@@ -25,7 +38,8 @@ describe("CSV", () => {
         expect(rows, `cut at ${i} and ${j}`).toEqual(whole);
       }
     }
-    expect(whole.at(-1)).toEqual({ line: 7, values: ["", '"'] });
+    expect(whole.at(-3)).toEqual({ line: 7, values: ["", '"'] });
+    expect(whole.at(-1)).toEqual({ line: 9, values: ["5", "6"] });
   });
 
   it("streams records, naming the columns first", async () => {

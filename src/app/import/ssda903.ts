@@ -1,9 +1,9 @@
 import { addCalendarMonths } from "../../domain/calendar/addCalendarMonths.js";
-import { fromDayNumber, toDayNumber, type IsoDate } from "../../domain/calendar/isoDate.js";
-import { formatUkDate, parseUkDate } from "../../domain/calendar/ukDate.js";
+import { fromDayNumber, type IsoDate } from "../../domain/calendar/isoDate.js";
+import { formatUkDate, parseUkDayNumber } from "../../domain/calendar/ukDate.js";
 import { parseCaseRef, type CaseRef } from "../../domain/caseload/caseRef.js";
 import { PARTICIPATION_CODES, type ChildCase, type EarlierPeriod, type HeldReview, type ParticipationCode } from "../../domain/caseload/childCase.js";
-import { participationAgeRule } from "../../domain/caseload/participationAge.js";
+import { fourthBirthday, participationRuleByDay } from "../../domain/caseload/participationAge.js";
 import { csvRecordReader, CsvSyntaxError } from "../csv/parseCsv.js";
 import { IntColumn } from "../intColumn.js";
 import { StringIndex } from "../stringIndex.js";
@@ -22,6 +22,7 @@ const SSDA903_COLUMNS: Readonly<Record<Ssda903Kind, readonly string[]>> = {
   reviews: ["CHILD", "REVIEW", "REVIEW_CODE"],
 };
 
+/** No day (an empty optional date, a child with no date of birth yet, the end of a list). */
 const NONE = -0x80000000;
 
 interface Period {
@@ -49,7 +50,10 @@ export interface Ssda903Counts {
  */
 export class Ssda903Reader {
   private readonly childIds = new StringIndex();
+  /** Dates are kept and compared as day numbers (toDayNumber): only the few shown in a problem become text. */
   private readonly dob = new IntColumn();
+  /** Each child's fourth birthday (rules 440, 441), worked out once with their date of birth. */
+  private readonly fourth = new IntColumn();
   private readonly inHeader = new IntColumn();
   private readonly episodeHead = new IntColumn();
   private readonly reviewHead = new IntColumn();
@@ -95,11 +99,11 @@ export class Ssda903Reader {
   header(line: number, record: Readonly<Record<string, string>>): void {
     if (this.skipped.has("header")) return;
     const child = this.childOf("header", line, record.CHILD);
-    const born = this.date("header", line, "DOB", record.DOB, "102", true);
+    const born = this.day("header", line, "DOB", record.DOB, "102", true);
     if (child === undefined) return;
     if (this.inHeader.get(child) === 1) return this.problem("header", line, "CHILD", `child ${this.childIds.keyAt(child)} is listed twice`, "IRO-DUPLICATE");
     this.inHeader.set(child, 1);
-    if (born) this.dob.set(child, toDayNumber(born));
+    if (born !== undefined) this.setBorn(child, born);
   }
 
   episode(line: number, record: Readonly<Record<string, string>>): void {
@@ -109,8 +113,8 @@ export class Ssda903Reader {
     const before = this.reported;
     const bad = (column: string, reason: string, rule: ImportRuleCode) => this.problem("episodes", line, column, reason, rule);
     const child = this.childOf("episodes", line, record.CHILD);
-    const start = this.date("episodes", line, "DECOM", record.DECOM, "141", true);
-    const end = this.date("episodes", line, "DEC", record.DEC, "147", false);
+    const start = this.day("episodes", line, "DECOM", record.DECOM, "141", true);
+    const end = this.day("episodes", line, "DEC", record.DEC, "147", false);
     const rne = REASON_NEW_EPISODE.indexOf((record.RNE ?? "").trim());
     const ls = LEGAL_STATUS.indexOf((record.LS ?? "").trim());
     const recText = (record.REC ?? "").trim();
@@ -120,19 +124,18 @@ export class Ssda903Reader {
     if (recText !== "" && rec < 0) bad("REC", `"${recText}" is not a reason the episode ceased (X1 or an E code)`, "149");
     const decBlank = (record.DEC ?? "").trim() === "";
     if (decBlank !== (recText === "")) bad(decBlank ? "DEC" : "REC", decBlank ? "REC is given but DEC (the date the episode ceased) is empty" : "DEC is given but REC (the reason the episode ceased) is empty", "148");
-    if (start && end && end < start) bad("DEC", `the episode ends (${formatUkDate(end)}) before it starts (${formatUkDate(start)})`, "356");
-    if (child !== undefined && start) {
-      const day = toDayNumber(start);
+    if (start !== undefined && end !== undefined && end !== NONE && end < start) bad("DEC", `the episode ends (${ukDate(end)}) before it starts (${ukDate(start)})`, "356");
+    if (child !== undefined && start !== undefined) {
       for (let e = this.episodeHead.get(child); e !== NONE; e = this.epNext.get(e)) {
-        if (this.epStart.get(e) === day) {
-          bad("DECOM", `child ${this.childIds.keyAt(child)} already has an episode starting ${formatUkDate(start)}`, "IRO-DUPLICATE");
+        if (this.epStart.get(e) === start) {
+          bad("DECOM", `child ${this.childIds.keyAt(child)} already has an episode starting ${ukDate(start)}`, "IRO-DUPLICATE");
           break;
         }
       }
     }
     if (this.reported !== before) return;
-    const e = this.epStart.push(toDayNumber(start!));
-    this.epEnd.push(end ? toDayNumber(end) : NONE);
+    const e = this.epStart.push(start!);
+    this.epEnd.push(end!);
     this.epLine.push(line);
     this.epCodes.push(rne | (ls << 8) | ((rec < 0 ? 255 : rec) << 16));
     if (this.episodeHead.get(child!) === NONE) this.episodeOrder.push(child!);
@@ -149,34 +152,36 @@ export class Ssda903Reader {
     const before = this.reported;
     const bad = (column: string, reason: string, rule: ImportRuleCode) => this.problem("reviews", line, column, reason, rule);
     const child = this.childOf("reviews", line, record.CHILD);
-    const held = this.date("reviews", line, "REVIEW", record.REVIEW, "166", true);
+    const held = this.day("reviews", line, "REVIEW", record.REVIEW, "166", true);
     const code = (record.REVIEW_CODE ?? "").trim();
     const participation = PARTICIPATION_CODES.indexOf(code as ParticipationCode);
     if (participation < 0) bad("REVIEW_CODE", `"${code}" is not a participation code (PN0–PN7)`, "167");
     // The age rules use the row's own DOB, as the DfE's do, else the header's; the register takes the header's, else the first row's.
-    const fromRow = record.DOB ? parseUkDate(record.DOB) : undefined;
-    if (child !== undefined && this.dob.get(child) === NONE && fromRow) this.dob.set(child, toDayNumber(fromRow));
-    const born = fromRow ?? (child !== undefined && this.dob.get(child) !== NONE ? fromDayNumber(this.dob.get(child)) : undefined);
-    if (held && born && participation >= 0) {
-      const rule = participationAgeRule(code as ParticipationCode, born, held);
-      if (rule === "440") bad("REVIEW_CODE", `PN0 is for children under 4; the child was ${ageOn(born, held)} on ${formatUkDate(held)}`, "440");
-      if (rule === "441") bad("REVIEW_CODE", `the child was under 4 on ${formatUkDate(held)}: the code should be PN0, not ${code}`, "441");
+    const fromRow = record.DOB ? parseUkDayNumber(record.DOB) : undefined;
+    if (child !== undefined && this.dob.get(child) === NONE && fromRow !== undefined) this.setBorn(child, fromRow);
+    const born = fromRow ?? (child !== undefined && this.dob.get(child) !== NONE ? this.dob.get(child) : undefined);
+    if (held !== undefined && born !== undefined && participation >= 0) {
+      // The row's DOB is nearly always the child's: their fourth birthday is then already worked out.
+      const fourth = child !== undefined && born === this.dob.get(child) ? this.fourth.get(child) : fourthBirthday(born);
+      const rule = participationRuleByDay(code as ParticipationCode, fourth, held);
+      if (rule === "440") bad("REVIEW_CODE", `PN0 is for children under 4; the child was ${ageOn(fromDayNumber(born), fromDayNumber(held))} on ${ukDate(held)}`, "440");
+      if (rule === "441") bad("REVIEW_CODE", `the child was under 4 on ${ukDate(held)}: the code should be PN0, not ${code}`, "441");
     }
-    if (child !== undefined && held) {
+    if (child !== undefined && held !== undefined) {
       const periods = this.periods(child);
-      const day = toDayNumber(held);
+      const day = held;
       if (periods.length === 0) bad("CHILD", `child ${this.childIds.keyAt(child)} has no episodes in the episodes file`, "IRO-NO-EPISODES");
       else if (periods.every((p) => p.shortBreaks)) bad("CHILD", `child ${this.childIds.keyAt(child)} is only ever on short breaks (V3/V4): the return should have no reviews for them`, "399");
       else {
-        if (this.hasReview(child, day)) bad("REVIEW", `child ${this.childIds.keyAt(child)} already has a review on ${formatUkDate(held)}`, "IRO-DUPLICATE");
+        if (this.hasReview(child, day)) bad("REVIEW", `child ${this.childIds.keyAt(child)} already has a review on ${ukDate(held)}`, "IRO-DUPLICATE");
         if (!periods.some((p) => p.start <= day && (p.end === NONE || day <= p.end))) {
           const first = periods[0]!.start;
-          bad("REVIEW", day < first ? `the review (${formatUkDate(held)}) is before the child's first episode (${formatUkDate(fromDayNumber(first))})` : `the review (${formatUkDate(held)}) is not inside any period of care`, "IRO-OUTSIDE-CARE");
+          bad("REVIEW", day < first ? `the review (${ukDate(held)}) is before the child's first episode (${ukDate(first)})` : `the review (${ukDate(held)}) is not inside any period of care`, "IRO-OUTSIDE-CARE");
         }
       }
     }
     if (this.reported !== before) return;
-    const r = this.revDay.push(toDayNumber(held!));
+    const r = this.revDay.push(held!);
     this.revCode.push(participation);
     this.revNext.push(this.reviewHead.get(child!));
     this.reviewHead.set(child!, r);
@@ -237,6 +242,7 @@ export class Ssda903Reader {
     const child = this.childIds.add(id);
     if (child === known) {
       this.dob.push(NONE);
+      this.fourth.push(NONE);
       this.inHeader.push(0);
       this.episodeHead.push(NONE);
       this.reviewHead.push(NONE);
@@ -244,16 +250,21 @@ export class Ssda903Reader {
     return child;
   }
 
-  /** A date cell: undefined (and the rule reported) when required and empty, or not a real date; null when empty and optional. */
-  private date(kind: Ssda903Kind, line: number, column: string, text: string | undefined, rule: ImportRuleCode, required: boolean): IsoDate | null | undefined {
+  /** A date cell as a day number: undefined (and the rule reported) when required and empty, or not a real date; NONE when empty and optional. */
+  private day(kind: Ssda903Kind, line: number, column: string, text: string | undefined, rule: ImportRuleCode, required: boolean): number | undefined {
     const value = (text ?? "").trim();
     if (value === "") {
       if (required) this.problem(kind, line, column, `${column} is empty`, rule);
-      return required ? undefined : null;
+      return required ? undefined : NONE;
     }
-    const parsed = parseUkDate(value);
-    if (!parsed) this.problem(kind, line, column, `"${value}" is not a real date (dd/mm/yyyy)`, rule);
+    const parsed = parseUkDayNumber(value);
+    if (parsed === undefined) this.problem(kind, line, column, `"${value}" is not a real date (dd/mm/yyyy)`, rule);
     return parsed;
+  }
+
+  private setBorn(child: number, born: number): void {
+    this.dob.set(child, born);
+    this.fourth.set(child, fourthBirthday(born));
   }
 
   private hasReview(child: number, day: number): boolean {
@@ -322,6 +333,11 @@ export function importSsda903(files: { readonly header?: CsvFile; readonly episo
   feed("reviews", files.reviews, (line, record) => reader.review(line, record));
   const children = [...reader.children()];
   return { children, problems, rows: reader.rows };
+}
+
+/** A day number as people read it: "05/01/2026". */
+function ukDate(day: number): string {
+  return formatUkDate(fromDayNumber(day));
 }
 
 function ageOn(born: IsoDate, day: IsoDate): string {

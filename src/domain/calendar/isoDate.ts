@@ -64,6 +64,11 @@ export function dateParts(date: IsoDate): { year: number; month: number; day: nu
  */
 export function toDayNumber(date: IsoDate): number {
   const { year, month, day } = dateParts(date);
+  return dayNumberOf(year, month, day);
+}
+
+/** toDayNumber of a real date given by its parts: dayNumberOf(1970, 1, 1) = 0. */
+export function dayNumberOf(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;

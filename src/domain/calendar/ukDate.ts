@@ -1,4 +1,4 @@
-import { dateParts, digitsAt, isoDate, parseIsoDate, type IsoDate } from "./isoDate.js";
+import { dateParts, dayNumberOf, daysInMonth, digitsAt, isoDate, parseIsoDate, toDayNumber, type IsoDate } from "./isoDate.js";
 
 /** UK display form: formatUkDate("2026-02-02") = "02/02/2026". */
 export function formatUkDate(date: IsoDate): string {
@@ -27,4 +27,25 @@ export function parseUkDate(text: string): IsoDate | undefined {
   const [day, month, year] = [Number(uk[1]), Number(uk[2]), Number(uk[3])];
   if (month < 1 || month > 12 || day < 1) return undefined;
   return parseIsoDate(isoDate(year, month, day));
+}
+
+/**
+ * The date parseUkDate reads, as its day number (toDayNumber), without making its text: an import
+ * checks and compares a million dates and shows very few. undefined when parseUkDate's is.
+ * parseUkDayNumber("01/01/1970") = 0; parseUkDayNumber("31/04/2026") = undefined.
+ */
+export function parseUkDayNumber(text: string): number | undefined {
+  // dd/mm/yyyy or yyyy-mm-dd of ten digits and separators, read from their character codes; anything else as parseUkDate reads it.
+  if (text.length === 10) {
+    const uk = text.charCodeAt(2) === 47 && text.charCodeAt(5) === 47;
+    const iso = !uk && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45;
+    if (uk || iso) {
+      const day = uk ? digitsAt(text, 0, 2) : digitsAt(text, 8, 2);
+      const month = uk ? digitsAt(text, 3, 2) : digitsAt(text, 5, 2);
+      const year = uk ? digitsAt(text, 6, 4) : digitsAt(text, 0, 4);
+      if (day >= 0 && month >= 0 && year >= 0) return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? dayNumberOf(year, month, day) : undefined;
+    }
+  }
+  const date = parseUkDate(text);
+  return date === undefined ? undefined : toDayNumber(date);
 }
