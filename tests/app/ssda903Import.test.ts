@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { importAllocation, importCpPlans } from "../../src/app/import/cpPlans.js";
 import { allocate, joinByRef, planImport } from "../../src/app/import/planImport.js";
 import { importSsda903 } from "../../src/app/import/ssda903.js";
+import { importedChildJson } from "../../src/app/import/importedChildJson.js";
 import { problemCounts } from "../../src/app/import/importProblem.js";
 import { assessChild } from "../../src/domain/caseload/assessChild.js";
 import { options } from "../unit/timescales/testCases.js";
@@ -46,6 +47,22 @@ describe("importing the SSDA903 return", () => {
     expect(b.lac!.reviews).toEqual([{ held: "2025-11-10", participation: "PN0" }]);
     expect(byRef.get("1003" as never)!.lac).toMatchObject({ shortBreaks: true, reviews: [] });
     expect(result.rows).toEqual({ episodes: 8, reviews: 13, kept: { episodes: 5, reviews: 4 } });
+  });
+
+  it("writes each child as the return made it exactly as JSON.stringify does (earlier periods, an end, short breaks, no reviews)", () => {
+    const shapes = new Set(result.children.map((c) => `${c.lac!.earlierPeriods.length > 0} ${c.lac!.ended !== null} ${c.lac!.shortBreaks} ${c.lac!.reviews.length > 0}`));
+    // The fixture has children of every kind the JSON could differ for.
+    expect(shapes.size).toBeGreaterThanOrEqual(3);
+    expect([...shapes].some((s) => s.startsWith("true"))).toBe(true);
+    for (const child of result.children) expect(importedChildJson(child)).toBe(JSON.stringify(child));
+    // A period that has ended, and reviews listed out of date order (kept in date order).
+    const ended = importSsda903({
+      header: { name: "h.csv", text: "CHILD,DOB\n2001,01/02/2015\n" },
+      episodes: { name: "e.csv", text: "CHILD,DECOM,RNE,LS,DEC,REC\n2001,01/03/2025,S,C2,30/09/2025,E11\n" },
+      reviews: { name: "r.csv", text: "CHILD,REVIEW,REVIEW_CODE\n2001,01/09/2025,PN2\n2001,20/03/2025,PN1\n" },
+    }).children[0]!;
+    expect(ended.lac).toMatchObject({ ended: "2025-09-30", reviews: [{ held: "2025-03-20" }, { held: "2025-09-01" }] });
+    expect(importedChildJson(ended)).toBe(JSON.stringify(ended));
   });
 
   it("reports every rule a row breaks, each with its DfE number, and counts them per rule", () => {

@@ -14,6 +14,11 @@ const REASON_NEW_EPISODE = ["S", "L", "P", "T", "U", "B"];
 const LEGAL_STATUS = ["C1", "C2", "D1", "E1", "J1", "J2", "J3", "L1", "L2", "L3", "V2", "V3", "V4"];
 const REASON_CEASED = ["E11", "E12", "E2", "E3", "E4A", "E4B", "E13", "E41", "E45", "E46", "E47", "E48", "E5", "E6", "E7", "E8", "E9", "E14", "E15", "E16", "E17", "X1"];
 const SHORT_BREAKS = ["V3", "V4"];
+/** By a legal status's index: whether it is a short break. */
+const IS_SHORT_BREAK = LEGAL_STATUS.map((code) => SHORT_BREAKS.includes(code));
+const NEW_PERIOD = REASON_NEW_EPISODE.indexOf("S");
+/** An episode that ceased with X1 continues into the next one: the period of care goes on. */
+const CONTINUES = REASON_CEASED.indexOf("X1");
 
 export type Ssda903Kind = "header" | "episodes" | "reviews";
 const SSDA903_COLUMNS: Readonly<Record<Ssda903Kind, readonly string[]>> = {
@@ -71,6 +76,7 @@ export class Ssda903Reader {
   private readonly skipped = new Set<Ssda903Kind>();
   private periodsOf: { child: number; periods: Period[] } | null = null;
   private counts = { episodes: 0, reviews: 0, kept: { episodes: 0, reviews: 0 } };
+  private lastChild: { text: string; child: number } = { text: "", child: -1 };
   /** Problems reported so far: a row with any is not kept. */
   private reported = 0;
 
@@ -200,15 +206,21 @@ export class Ssda903Reader {
         continue;
       }
       const periods = this.periods(child);
-      const reviews = periods.map((): HeldReview[] => []);
-      for (let r = this.reviewHead.get(child); r !== NONE; r = this.revNext.get(r)) {
+      const reviews: HeldReview[][] = [];
+      for (let p = 0; p < periods.length; p++) reviews.push([]);
+      for (const r of this.reviewsInDateOrder(child)) {
         const day = this.revDay.get(r);
-        const p = periods.findIndex((x) => x.start <= day && (x.end === NONE || day <= x.end));
+        // Every review kept is inside one of the child's periods (checked as it was read).
+        let p = 0;
+        while (!(periods[p]!.start <= day && (periods[p]!.end === NONE || day <= periods[p]!.end))) p++;
         reviews[p]!.push({ held: fromDayNumber(day), participation: PARTICIPATION_CODES[this.revCode.get(r)]! });
       }
-      for (const list of reviews) list.sort((a, b) => (a.held < b.held ? -1 : 1));
       const current = periods.length - 1;
-      const earlier: EarlierPeriod[] = periods.slice(0, -1).map((p, i) => ({ periodStart: fromDayNumber(p.start), ended: fromDayNumber(p.end === NONE ? p.start : p.end), shortBreaks: p.shortBreaks, reviews: reviews[i]! }));
+      const earlier: EarlierPeriod[] = [];
+      for (let i = 0; i < current; i++) {
+        const p = periods[i]!;
+        earlier.push({ periodStart: fromDayNumber(p.start), ended: fromDayNumber(p.end === NONE ? p.start : p.end), shortBreaks: p.shortBreaks, reviews: reviews[i]! });
+      }
       const last = periods[current]!;
       yield {
         ref: ref as CaseRef,
@@ -227,12 +239,27 @@ export class Ssda903Reader {
     }
   }
 
+  /** A child's kept reviews, earliest first. */
+  private reviewsInDateOrder(child: number): number[] {
+    // Linked newest read first: reversed, they are in the file's order, which is nearly always date order.
+    const list: number[] = [];
+    for (let r = this.reviewHead.get(child); r !== NONE; r = this.revNext.get(r)) list.push(r);
+    list.reverse();
+    for (let i = 1; i < list.length; i++) {
+      if (this.revDay.get(list[i]!) < this.revDay.get(list[i - 1]!)) return list.sort((a, b) => this.revDay.get(a) - this.revDay.get(b));
+    }
+    return list;
+  }
+
   private problem(kind: Ssda903Kind, row: number, column: string, reason: string, rule: ImportRuleCode): void {
     this.reported++;
     this.report({ file: this.names[kind] ?? kind, row, column, reason, rule });
   }
 
   private childOf(kind: Ssda903Kind, line: number, text: string | undefined): number | undefined {
+    // Rows come grouped by child (a child's reviews one after another): the same text as the row
+    // before is the same child, found without reading it again.
+    if (text === this.lastChild.text && text !== undefined) return this.lastChild.child;
     const id = (text ?? "").trim();
     if (!parseCaseRef(id)) {
       this.problem(kind, line, "CHILD", id ? `"${id}" is not a child identifier` : "CHILD is empty", "IRO-CHILD");
@@ -247,6 +274,7 @@ export class Ssda903Reader {
       this.episodeHead.push(NONE);
       this.reviewHead.push(NONE);
     }
+    this.lastChild = { text: text!, child };
     return child;
   }
 
@@ -277,31 +305,33 @@ export class Ssda903Reader {
     if (this.periodsOf?.child === child) return this.periodsOf.periods;
     const list: number[] = [];
     for (let e = this.episodeHead.get(child); e !== NONE; e = this.epNext.get(e)) list.push(e);
-    list.sort((a, b) => this.epStart.get(a) - this.epStart.get(b));
+    if (list.length > 1) list.sort((a, b) => this.epStart.get(a) - this.epStart.get(b));
     const periods: Period[] = [];
-    let group: number[] = [];
-    const close = () => {
-      if (group.length === 0) return;
-      const last = group[group.length - 1]!;
-      const rec = this.epCodes.get(last) >>> 16;
-      const ended = this.epEnd.get(last) !== NONE && rec !== REASON_CEASED.indexOf("X1");
-      periods.push({
-        start: this.epStart.get(group[0]!),
-        end: ended ? this.epEnd.get(last) : NONE,
-        shortBreaks: group.every((e) => SHORT_BREAKS.includes(LEGAL_STATUS[(this.epCodes.get(e) >>> 8) & 255]!)),
-        legalStatus: (this.epCodes.get(last) >>> 8) & 255,
-      });
-      group = [];
-    };
-    list.forEach((e, i) => {
-      const before = list[i - 1];
-      const ceasedBefore = before !== undefined && this.epEnd.get(before) !== NONE && this.epCodes.get(before) >>> 16 !== REASON_CEASED.indexOf("X1");
-      if (before === undefined || REASON_NEW_EPISODE[this.epCodes.get(e) & 255] === "S" || ceasedBefore) close();
-      group.push(e);
-    });
-    close();
+    // Episodes list[first] … list[i - 1] make the period being read.
+    let first = 0;
+    let shortBreaks = true;
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i]!;
+      if (i > 0 && ((this.epCodes.get(e) & 255) === NEW_PERIOD || this.ceased(list[i - 1]!))) {
+        periods.push(this.period(list[first]!, list[i - 1]!, shortBreaks));
+        first = i;
+        shortBreaks = true;
+      }
+      if (!IS_SHORT_BREAK[(this.epCodes.get(e) >>> 8) & 255]) shortBreaks = false;
+    }
+    if (list.length > 0) periods.push(this.period(list[first]!, list[list.length - 1]!, shortBreaks));
     this.periodsOf = { child, periods };
     return periods;
+  }
+
+  /** The episode ended the period of care: it has an end date and a reason other than X1. */
+  private ceased(e: number): boolean {
+    return this.epEnd.get(e) !== NONE && this.epCodes.get(e) >>> 16 !== CONTINUES;
+  }
+
+  /** The period of care from episode `first` to episode `last`. */
+  private period(first: number, last: number, shortBreaks: boolean): Period {
+    return { start: this.epStart.get(first), end: this.ceased(last) ? this.epEnd.get(last) : NONE, shortBreaks, legalStatus: (this.epCodes.get(last) >>> 8) & 255 };
   }
 }
 

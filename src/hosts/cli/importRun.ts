@@ -7,12 +7,14 @@ import { csvLine } from "../../app/csv/writeCsv.js";
 import { importAllocation, importCpPlans } from "../../app/import/cpPlans.js";
 import { PROBLEM_COLUMNS, problemRow, ruleCounts, type CsvFile, type ImportProblem, type ImportRuleCode } from "../../app/import/importProblem.js";
 import { allocate, planChild } from "../../app/import/planImport.js";
+import { importedChildJson } from "../../app/import/importedChildJson.js";
 import { Ssda903Reader, type Ssda903Kind } from "../../app/import/ssda903.js";
 import type { ChildCase } from "../../domain/caseload/childCase.js";
 import { UsageError, type CommandIo } from "./command.js";
 import { LISTED } from "./importCommand.js";
 import { readRegister } from "./registerFile.js";
 import { streamCsvFile } from "./streamCsvFile.js";
+import { utf8 } from "./utf8.js";
 
 /** `iro-desk import`: see importCommand.ts for what it does and its options. */
 export async function runImport(args: readonly string[], io: CommandIo): Promise<number> {
@@ -69,19 +71,23 @@ export async function runImport(args: readonly string[], io: CommandIo): Promise
   let created = 0;
   let changed = 0;
   let unchanged = 0;
-  const take = async (incoming: ChildCase) => {
+  // Returns a promise only when the register file's writer must wait for the disk: awaiting every
+  // child would be a microtask each, and a million children pass here.
+  const take = (incoming: ChildCase, json: (c: ChildCase) => string = JSON.stringify): Promise<void> | undefined => {
     const child = allocationRead ? allocate([incoming], allocationRead.allocation)[0]! : incoming;
     if (allocationRead?.allocation.has(child.ref)) allocatedSeen.add(child.ref);
     const plan = planChild(stored.get(child.ref), child);
     if (plan.kind === "create") {
       created++;
-      await out.child(child);
-    } else if (plan.kind === "unchanged") unchanged++;
+      return out.child(json(child));
+    }
+    if (plan.kind === "unchanged") unchanged++;
     else {
       changed++;
       plan.fields.forEach((f) => changedFields.add(f));
       changes.set(child.ref, plan.proposed);
     }
+    return undefined;
   };
 
   try {
@@ -103,17 +109,29 @@ export async function runImport(args: readonly string[], io: CommandIo): Promise
         // A child in both the return and the CP plans gets both episodes.
         const plan = plansByRef.get(child.ref);
         plansByRef.delete(child.ref);
-        await take(plan ? { ...child, cp: plan.cp } : child);
+        // Only a child as the return made it (no CP plan or allocation added) has importedChildJson's shape.
+        const writing = plan ? take({ ...child, cp: plan.cp }) : take(child, allocationRead ? undefined : importedChildJson);
+        if (writing) await writing;
       }
     }
-    for (const plan of plansByRef.values()) await take(plan);
+    for (const plan of plansByRef.values()) {
+      const writing = take(plan);
+      if (writing) await writing;
+    }
     // An allocation file alone re-allocates children already in the register.
     for (const [ref] of allocationRead?.allocation ?? []) {
+      if (allocatedSeen.has(ref)) continue;
       const existing = stored.get(ref);
-      if (existing && !allocatedSeen.has(ref)) await take(existing);
-      else if (!existing && !allocatedSeen.has(ref)) report({ file: values.allocation!, row: 0, column: "CHILD", reason: `child ${ref} is in neither the register nor the files imported`, rule: "IRO-ALLOCATION" });
+      if (!existing) report({ file: values.allocation!, row: 0, column: "CHILD", reason: `child ${ref} is in neither the register nor the files imported`, rule: "IRO-ALLOCATION" });
+      else {
+        const writing = take(existing);
+        if (writing) await writing;
+      }
     }
-    for (const child of register.children) await out.child(values.yes ? (changes.get(child.ref) ?? child) : child);
+    for (const child of register.children) {
+      const writing = out.child(JSON.stringify(values.yes ? (changes.get(child.ref) ?? child) : child));
+      if (writing) await writing;
+    }
     await out.finish({ disputes: register.disputes, staff: register.staff }, created > 0 || (values.yes && changed > 0));
   } catch (error) {
     await out.abandon();
@@ -149,21 +167,21 @@ export async function runImport(args: readonly string[], io: CommandIo): Promise
 
 /**
  * The register written as it is made, to a file beside it that replaces it only at the end (and
- * only when something changed): children are JSON one by one, never the whole list in memory.
+ * only when something changed): children are given as JSON one by one, never the whole list in memory.
  */
-async function openRegisterWriter(path: string): Promise<{ child(c: ChildCase): Promise<void> | undefined; finish(rest: object, keep: boolean): Promise<void>; abandon(): Promise<void> }> {
+async function openRegisterWriter(path: string): Promise<{ child(json: string): Promise<void> | undefined; finish(rest: object, keep: boolean): Promise<void>; abandon(): Promise<void> }> {
   const temp = `${path}.importing`;
   const file: WriteStream = createWriteStream(temp);
   let first = true;
   let pending = "";
   const write = async (text: string) => {
-    if (!file.write(text)) await new Promise((drained) => file.once("drain", drained));
+    if (!file.write(utf8(text))) await new Promise((drained) => file.once("drain", drained));
   };
   const close = () => new Promise<void>((done, failed) => file.end((error?: Error | null) => (error ? failed(error) : done())));
   return {
     // Written in pieces of about 1 MiB, waiting when the disk is behind (so memory stays flat).
-    child(c) {
-      pending += `${first ? '{\n "children": [\n' : ",\n"}${JSON.stringify(c)}`;
+    child(json) {
+      pending += `${first ? '{\n "children": [\n' : ",\n"}${json}`;
       first = false;
       if (pending.length < 1 << 20) return undefined;
       const piece = pending;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays, fromDayNumber, isoWeekday, parseIsoDate, toDayNumber, type IsoDate } from "../../../src/domain/calendar/isoDate.js";
-import { formatUkDate, parseUkDate } from "../../../src/domain/calendar/ukDate.js";
+import { formatUkDate, parseUkDate, parseUkDayNumber } from "../../../src/domain/calendar/ukDate.js";
 
 const d = (s: string) => s as IsoDate;
 
@@ -59,5 +59,17 @@ describe("calendar dates", () => {
     expect(parseUkDate("01/02/2x26")).toBeUndefined();
     expect(parseUkDate("2026-0a-01")).toBeUndefined();
     expect(parseUkDate("0001-01-01")).toBe("0001-01-01");
+  });
+});
+
+describe("dates read straight into day numbers (the import's million dates)", () => {
+  it("reads what parseUkDate reads, as its day number, and refuses what it refuses", () => {
+    expect(parseUkDayNumber("01/01/1970")).toBe(0);
+    expect(parseUkDayNumber("1970-01-02")).toBe(1);
+    const texts = ["29/02/2028", "28/02/2027", "29/02/2027", "31/12/1999", "2/2/2026", " 05/01/2026 ", "2026-03-31", "2026-02-30", "31/04/2026", "00/01/2026", "01/13/2026", "01/02/20ab", "2026-0a-01", "0001-01-01", "29/02/2000", "29/02/2100", "", "yesterday"];
+    for (const text of texts) {
+      const date = parseUkDate(text);
+      expect(parseUkDayNumber(text), text).toBe(date === undefined ? undefined : toDayNumber(date));
+    }
   });
 });

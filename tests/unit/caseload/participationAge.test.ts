@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { IsoDate } from "../../../src/domain/calendar/isoDate.js";
-import { participationAgeRule } from "../../../src/domain/caseload/participationAge.js";
+import { fourthBirthday, participationAgeRule } from "../../../src/domain/caseload/participationAge.js";
+import { toDayNumber } from "../../../src/domain/calendar/isoDate.js";
 
 const d = (s: string) => s as IsoDate;
 
@@ -22,5 +23,13 @@ describe("the participation code fits the child's age (DfE rules 440 and 441)", 
     // Born 31/01/2021: 48 months on is 31/01/2025, the same day of the month.
     expect(participationAgeRule("PN2", d("2021-01-31"), d("2025-01-31"))).toBeNull();
     expect(participationAgeRule("PN2", d("2021-01-31"), d("2025-01-30"))).toBe("441");
+  });
+
+  it("the fourth birthday as a day number: 48 calendar months on, the month's last day when it has no such day", () => {
+    expect(fourthBirthday(toDayNumber(d("2019-06-14")))).toBe(toDayNumber(d("2023-06-14")));
+    expect(fourthBirthday(toDayNumber(d("2020-02-29")))).toBe(toDayNumber(d("2024-02-29")));
+    expect(fourthBirthday(toDayNumber(d("2024-02-29")))).toBe(toDayNumber(d("2028-02-29")));
+    // 2100 is not a leap year: 29/02/2096 + 48 months is 28/02/2100.
+    expect(fourthBirthday(toDayNumber(d("2096-02-29")))).toBe(toDayNumber(d("2100-02-28")));
   });
 });
