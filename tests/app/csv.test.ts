@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvParser, csvRecords, csvRecordStream, CsvSyntaxError, parseCsv, type CsvRow } from "../../src/app/csv/parseCsv.js";
+import { CsvParser, csvRecordReader, csvRecords, csvRecordStream, CsvSyntaxError, parseCsv, type CsvRow } from "../../src/app/csv/parseCsv.js";
 import { writeCsv } from "../../src/app/csv/writeCsv.js";
 
 describe("CSV", () => {
@@ -53,6 +53,20 @@ describe("CSV", () => {
     for await (const batch of csvRecordStream(chunks(), (columns) => seen.push(columns))) records.push(...batch);
     expect(seen).toEqual([["ref", "track"]]);
     expect(records).toEqual([{ line: 2, record: { ref: "A1", track: "lac" } }, { line: 3, record: { ref: "B2", track: "cp" } }]);
+  });
+
+  it("keeps only the columns asked for, from plain and quoted rows, short rows' missing cells empty", () => {
+    const seen: [number, Record<string, string>][] = [];
+    const columns: string[][] = [];
+    const reader = csvRecordReader((c) => columns.push(c), (line, record) => seen.push([line, record]), ["b", "d"]);
+    reader.push("a,b,c,d,e\n1,2,3,4,5\n6,\"7,7\",8,9,10\n11,12\n");
+    reader.end();
+    expect(columns).toEqual([["a", "b", "c", "d", "e"]]);
+    expect(seen).toEqual([
+      [2, { b: "2", d: "4" }],
+      [3, { b: "7,7", d: "9" }],
+      [4, { b: "12", d: "" }],
+    ]);
   });
 
   it("says where a quote is never closed", () => {

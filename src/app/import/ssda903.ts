@@ -21,11 +21,14 @@ const NEW_PERIOD = REASON_NEW_EPISODE.indexOf("S");
 const CONTINUES = REASON_CEASED.indexOf("X1");
 
 export type Ssda903Kind = "header" | "episodes" | "reviews";
+/** The columns each file must have: a file without them is the wrong file. */
 const SSDA903_COLUMNS: Readonly<Record<Ssda903Kind, readonly string[]>> = {
   header: ["CHILD", "DOB"],
   episodes: ["CHILD", "DECOM", "RNE", "LS", "DEC", "REC"],
   reviews: ["CHILD", "REVIEW", "REVIEW_CODE"],
 };
+/** Every column the reader reads (the reviews file's own DOB is optional): no other cell need be read. */
+export const SSDA903_READ: Readonly<Record<Ssda903Kind, readonly string[]>> = { ...SSDA903_COLUMNS, reviews: [...SSDA903_COLUMNS.reviews, "DOB"] };
 
 /** No day (an empty optional date, a child with no date of birth yet, the end of a list). */
 const NONE = -0x80000000;
@@ -350,7 +353,7 @@ export function importSsda903(files: { readonly header?: CsvFile; readonly episo
   const reader = new Ssda903Reader({ ...(files.header ? { header: files.header.name } : {}), episodes: files.episodes.name, reviews: files.reviews.name }, (p) => problems.push(p));
   const feed = (kind: Ssda903Kind, file: CsvFile, row: (line: number, record: Record<string, string>) => void) => {
     try {
-      const csv = csvRecordReader((columns) => reader.columns(kind, columns), row);
+      const csv = csvRecordReader((columns) => reader.columns(kind, columns), row, SSDA903_READ[kind]);
       csv.push(file.text);
       csv.end();
     } catch (error) {

@@ -8,7 +8,7 @@ import { importAllocation, importCpPlans } from "../../app/import/cpPlans.js";
 import { PROBLEM_COLUMNS, problemRow, ruleCounts, type CsvFile, type ImportProblem, type ImportRuleCode } from "../../app/import/importProblem.js";
 import { allocate, planChild } from "../../app/import/planImport.js";
 import { importedChildJson } from "../../app/import/importedChildJson.js";
-import { Ssda903Reader, type Ssda903Kind } from "../../app/import/ssda903.js";
+import { SSDA903_READ, Ssda903Reader, type Ssda903Kind } from "../../app/import/ssda903.js";
 import type { ChildCase } from "../../domain/caseload/childCase.js";
 import { UsageError, type CommandIo } from "./command.js";
 import { LISTED } from "./importCommand.js";
@@ -96,7 +96,7 @@ export async function runImport(args: readonly string[], io: CommandIo): Promise
       const reader = new Ssda903Reader(names, report);
       const read = async (kind: Ssda903Kind, path: string, row: (line: number, record: Record<string, string>) => void) => {
         try {
-          await streamCsvFile(path, (columns) => reader.columns(kind, columns), row);
+          await streamCsvFile(path, (columns) => reader.columns(kind, columns), row, SSDA903_READ[kind]);
         } catch (error) {
           if (error instanceof CsvSyntaxError) return reader.syntax(kind, error);
           throw new UsageError(`${path}: cannot be read`);
