@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, fromDayNumber, isoWeekday, parseIsoDate, toDayNumber, type IsoDate } from "../../../src/domain/calendar/isoDate.js";
+import { addDays, fromDayNumber, isoDate, isoWeekday, parseIsoDate, toDayNumber, type IsoDate } from "../../../src/domain/calendar/isoDate.js";
 import { formatUkDate, parseUkDate, parseUkDayNumber } from "../../../src/domain/calendar/ukDate.js";
 
 const d = (s: string) => s as IsoDate;
@@ -73,3 +73,16 @@ describe("dates read straight into day numbers (the import's million dates)", ()
     }
   });
 });
+
+describe("dates made from their parts", () => {
+  it("writes four-digit years, and pads or keeps the rare others", () => {
+    expect(isoDate(2026, 1, 5)).toBe("2026-01-05");
+    expect(isoDate(1999, 12, 31)).toBe("1999-12-31");
+    expect(isoDate(1000, 10, 10)).toBe("1000-10-10");
+    expect(isoDate(9999, 9, 9)).toBe("9999-09-09");
+    expect(isoDate(999, 12, 31)).toBe("0999-12-31");
+    expect(isoDate(10000, 1, 1)).toBe("10000-01-01");
+    expect(fromDayNumber(toDayNumber("2028-02-29" as IsoDate))).toBe("2028-02-29");
+  });
+});
+
