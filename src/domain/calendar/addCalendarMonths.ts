@@ -10,8 +10,14 @@ import { dateParts, daysInMonth, isoDate, type IsoDate } from "./isoDate.js";
  */
 export function addCalendarMonths(date: IsoDate, months: number): IsoDate {
   const { year, month, day } = dateParts(date);
+  const later = calendarMonthsLater(year, month, day, months);
+  return isoDate(later.year, later.month, later.day);
+}
+
+/** addCalendarMonths on a date's parts, giving the parts: for counting in day numbers without making text. */
+export function calendarMonthsLater(year: number, month: number, day: number, months: number): { year: number; month: number; day: number } {
   const monthIndex = year * 12 + (month - 1) + months;
   const targetYear = Math.floor(monthIndex / 12);
   const targetMonth = monthIndex - targetYear * 12 + 1;
-  return isoDate(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
+  return { year: targetYear, month: targetMonth, day: Math.min(day, daysInMonth(targetYear, targetMonth)) };
 }

@@ -1,5 +1,5 @@
-import { addCalendarMonths } from "../calendar/addCalendarMonths.js";
-import { fromDayNumber, toDayNumber, type IsoDate } from "../calendar/isoDate.js";
+import { calendarMonthsLater } from "../calendar/addCalendarMonths.js";
+import { civilFromDayNumber, dayNumberOf, toDayNumber, type IsoDate } from "../calendar/isoDate.js";
 import type { ParticipationCode } from "./childCase.js";
 
 /**
@@ -18,7 +18,9 @@ export function participationAgeRule(code: ParticipationCode, dateOfBirth: IsoDa
 
 /** The fourth birthday of a child born on `dateOfBirth`, both as day numbers (toDayNumber): 48 calendar months on. */
 export function fourthBirthday(dateOfBirth: number): number {
-  return toDayNumber(addCalendarMonths(fromDayNumber(dateOfBirth), 48));
+  const born = civilFromDayNumber(dateOfBirth);
+  const fourth = calendarMonthsLater(born.year, born.month, born.day, 48);
+  return dayNumberOf(fourth.year, fourth.month, fourth.day);
 }
 
 /**
