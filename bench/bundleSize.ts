@@ -8,14 +8,16 @@ interface Meta {
 const gz = (files: Iterable<string>) => [...files].reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
 
 /**
- * What a page downloads before it can show its first content: its entry bundle, the chunks of the
+ * What a page downloads before it can show its first content: its entry bundle (`page`, as named
+ * before the build adds its hash), the chunks of the
  * views it draws first (`views`: their source modules, loaded by dynamic import), and every chunk
  * those import statically, gzip -9 (as the anchor's README counts), from esbuild's metafile.
  * Everything else reachable by dynamic import (MSAL, other views, the QR generator) loads later
  * and is counted apart.
  */
-export function shippedJs(entry: string, views: readonly string[] = []): { files: string[]; gzipBytes: number; lazyGzipBytes: number } {
+export function shippedJs(page: string, views: readonly string[] = []): { files: string[]; gzipBytes: number; lazyGzipBytes: number } {
   const meta = JSON.parse(readFileSync("dist/web-meta.json", "utf8")) as Meta;
+  const entry = builtEntry(page);
   const seen = new Set<string>();
   const lazy = new Set<string>();
   const walk = (file: string) => {
@@ -45,17 +47,24 @@ export function shippedJs(entry: string, views: readonly string[] = []): { files
   return { files: [...first], gzipBytes: gz(first), lazyGzipBytes: gz(later) };
 }
 
+/** A page's entry bundle as built ("js/outlook-taskpane.js" is named by its content: dist/web-entries.json). */
+function builtEntry(page: string): string {
+  const entries = JSON.parse(readFileSync("dist/web-entries.json", "utf8")) as Record<string, string>;
+  if (!entries[page]) throw new Error(`no entry ${page} in dist/web-entries.json: npm run build`);
+  return `dist/web/${entries[page]}`;
+}
+
 /** Every surface's first download, and what it loads later when used. */
 export function firstDownloads(): { name: string; gzipBytes: number; laterGzipBytes: number }[] {
   const surfaces: [string, string, string[]][] = [
-    ["Outlook task pane: book (taskpane.html)", "dist/web/js/outlook-taskpane.js", ["src/ui/BookingPane.tsx"]],
-    ["Outlook task pane: templates", "dist/web/js/outlook-taskpane.js", ["src/ui/TemplatePane.tsx"]],
-    ["Outlook task pane: disputes", "dist/web/js/outlook-taskpane.js", ["src/ui/DisputePane.tsx"]],
-    ["Outlook task pane: caseload", "dist/web/js/outlook-taskpane.js", ["src/ui/CaseloadPane.tsx"]],
-    ["Outlook task pane: managers' view", "dist/web/js/outlook-taskpane.js", ["src/ui/ManagerPane.tsx"]],
-    ["Teams meeting side panel: checklist", "dist/web/js/teams-sidepanel.js", ["src/ui/ChecklistPane.tsx"]],
-    ["Teams personal tab: caseload", "dist/web/js/teams-tab.js", ["src/ui/CaseloadPane.tsx"]],
-    ["Teams personal tab: managers' view", "dist/web/js/teams-manager.js", ["src/ui/ManagerPane.tsx"]],
+    ["Outlook task pane: book (taskpane.html)", "js/outlook-taskpane.js", ["src/ui/BookingPane.tsx"]],
+    ["Outlook task pane: templates", "js/outlook-taskpane.js", ["src/ui/TemplatePane.tsx"]],
+    ["Outlook task pane: disputes", "js/outlook-taskpane.js", ["src/ui/DisputePane.tsx"]],
+    ["Outlook task pane: caseload", "js/outlook-taskpane.js", ["src/ui/CaseloadPane.tsx"]],
+    ["Outlook task pane: managers' view", "js/outlook-taskpane.js", ["src/ui/ManagerPane.tsx"]],
+    ["Teams meeting side panel: checklist", "js/teams-sidepanel.js", ["src/ui/ChecklistPane.tsx"]],
+    ["Teams personal tab: caseload", "js/teams-tab.js", ["src/ui/CaseloadPane.tsx"]],
+    ["Teams personal tab: managers' view", "js/teams-manager.js", ["src/ui/ManagerPane.tsx"]],
   ];
   const rows = surfaces.map(([name, entry, views]) => {
     const s = shippedJs(entry, views);

@@ -13,7 +13,8 @@
 // file server (the sandbox's headers); as in a tenant, Graph is another server: the sandbox runs in
 // its own process, reached through the static server (its pages and Graph share an origin, as
 // config.json's "/graph" says). BENCH_ROUNDS (default 7) rounds; BENCH_CHILDREN (default 1,300, a
-// large council) children; BENCH_GRAPH_MS (default 0) added to every Graph answer, as a network would.
+// large council) children; BENCH_GRAPH_MS (default 0) added to every Graph answer, as a network would;
+// BENCH_TRACE=1 prints each open's timeline (the files it fetched and its marks).
 import { spawn } from "node:child_process";
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
@@ -21,7 +22,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { sandboxTokens } from "../src/adapters/auth/sandboxTokens.js";
 import { londonClock } from "../src/adapters/clock/londonClock.js";
 import { GraphCaseStore } from "../src/adapters/graph/graphCaseStore.js";
@@ -129,10 +130,9 @@ await new Promise<void>((done) => ours.server.close(() => done()));
 sandbox.stop();
 rmSync(dataDir, { recursive: true, force: true });
 
-/** A fresh profile: its own HTTP cache and storage; office.js answered with the stand-in; the anchor's first render watched. */
+/** A fresh profile: its own HTTP cache and storage; the anchor's first render watched. */
 async function freshProfile(b: Browser): Promise<BrowserContext> {
   const context = await b.newContext({ locale: "en-GB", timezoneId: "Europe/London", viewport: { width: 420, height: 900 } });
-  await context.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: stub }));
   // The anchor's README: first render is the first child added to #container (MutationObserver +
   // performance.now()). Installed on both sides, so both pay for the observer.
   await context.addInitScript(() => {
@@ -149,6 +149,7 @@ async function freshProfile(b: Browser): Promise<BrowserContext> {
 
 async function open(context: BrowserContext, side: keyof typeof sides): Promise<Open> {
   const page = await context.newPage();
+  await answerOfficeJs(context, page);
   let graph = 0;
   const problems: string[] = [];
   page.on("request", (r) => void (r.url().includes("/graph/v1.0/") && graph++));
@@ -171,6 +172,7 @@ async function open(context: BrowserContext, side: keyof typeof sides): Promise<
   // The scripts asked for before first content (office.js left out: the same stand-in on both sides).
   const scripts = await page.evaluate((t) => performance.getEntriesByType("resource").filter((r) => r.startTime < t && new URL(r.name).origin === location.origin && new URL(r.name).pathname.endsWith(".js")).map((r) => new URL(r.name).pathname), at);
   let current: number | null = null;
+  if (process.env.BENCH_TRACE && side === "ours") console.log(`--- ${side}\n${await timeline(page)}`);
   if (side === "ours") {
     current = await mark("iro:current");
     await page.waitForLoadState("networkidle");
@@ -179,6 +181,36 @@ async function open(context: BrowserContext, side: keyof typeof sides): Promise<
   }
   await page.close();
   return { content: at, current, graph, scripts };
+}
+
+/** BENCH_TRACE=1: the page's navigation, every file it fetched (start–end ms, bytes over the network: 0 from the cache) and its marks, in time order. */
+async function timeline(page: Page): Promise<string> {
+  await page.waitForTimeout(500);
+  return page.evaluate(() =>
+    [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource"), ...performance.getEntriesByType("mark")]
+      .sort((a, b) => a.startTime - b.startTime)
+      .map((e) => {
+        const name = (e.name.split("/").pop() ?? "").slice(0, 40);
+        if (!("responseEnd" in e)) return `${e.startTime.toFixed(0).padStart(5)}        mark ${name}`;
+        const r = e as PerformanceResourceTiming;
+        return `${r.startTime.toFixed(0).padStart(5)}–${r.responseEnd.toFixed(0).padEnd(5)}  ${r.transferSize.toString().padStart(7)} B  ${name}`;
+      })
+      .join("\n"),
+  );
+}
+
+/**
+ * office.js answered with the stand-in through the DevTools protocol's Fetch domain, for this
+ * page alone: Playwright's route() would turn the whole profile's HTTP cache off (microsoft/
+ * playwright#7220), and a second open in Outlook takes the pages' scripts from that cache.
+ */
+async function answerOfficeJs(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  const body = Buffer.from(stub).toString("base64");
+  cdp.on("Fetch.requestPaused", (paused: { requestId: string }) =>
+    void cdp.send("Fetch.fulfillRequest", { requestId: paused.requestId, responseCode: 200, responseHeaders: [{ name: "Content-Type", value: "text/javascript" }], body }).catch(() => undefined),
+  );
+  await cdp.send("Fetch.enable", { patterns: [{ urlPattern: OFFICE_JS }] });
 }
 
 /** Whether this page's origin holds a whole copy (IndexedDB, with its delta link). */

@@ -76,8 +76,8 @@ await bookReview({ calendar, cases, appointment: null }, {
 }, DEFAULT_SETTINGS);
 console.log(`  Graph requests per booking (free/busy + create): ${requests} (target 2)`);
 
-const pane = shippedJs("dist/web/js/outlook-taskpane.js");
-const preview = shippedJs("dist/web/js/preview-outlook.js");
+const pane = shippedJs("js/outlook-taskpane.js");
+const preview = shippedJs("js/preview-outlook.js");
 console.log(`\nshipped JS, gzipped (npm run build; esbuild metafile)`);
 console.log(`  Outlook booking pane: ${(pane.gzipBytes / 1024).toFixed(1)} KB in ${pane.files.length} files, excluding office.js (target under 60 KB); loaded later when used (MSAL, the other views): ${(pane.lazyGzipBytes / 1024).toFixed(1)} KB`);
 console.log(`  Outlook preview page: ${(preview.gzipBytes / 1024).toFixed(1)} KB`);

@@ -2,7 +2,9 @@
 //   dist/cli, dist/sandbox  Node programs (npm packages stay external: better-sqlite3 is native)
 //   dist/web                the pages every host loads, their bundles, styles and icons
 import { build } from "esbuild";
+import { createHash } from "node:crypto";
 import { chmod, cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { basename, extname } from "node:path";
 import { PAGES, renderPage } from "./pages.mjs";
 import { addinXmlFor, packageM365 } from "./m365Package.mjs";
 import { packageExtension } from "./extensionPackage.mjs";
@@ -69,6 +71,9 @@ const builds = await Promise.all(
       jsx: "automatic",
       jsxImportSource: "preact",
       metafile: true,
+      // Every file named by its content, the entries too: a pane opened again takes all its code
+      // from the browser's cache without asking (immutable); only the page itself is revalidated.
+      entryNames: "[dir]/[name]-[hash]",
       chunkNames: "js/chunks/[name]-[hash]",
       logLevel: "warning",
     }),
@@ -77,12 +82,14 @@ const builds = await Promise.all(
 const webMeta = { inputs: {}, outputs: {} };
 for (const { metafile } of builds) Object.assign(webMeta.inputs, metafile.inputs), Object.assign(webMeta.outputs, metafile.outputs);
 await writeFile("dist/web-meta.json", JSON.stringify(webMeta));
-await cp("assets/css", "dist/web/css", { recursive: true });
+const stylesheet = await namedByContent("assets/css/iro-desk.css", "css");
 const bodies = { index: await readFile("assets/bodies/index.html", "utf8") };
 const config = hostConfig(process.env);
+const entries = entryFiles(webMeta, pageEntries);
+await writeFile("dist/web-entries.json", JSON.stringify(entries, null, 2));
 for (const page of PAGES) {
-  const entry = `dist/web/${page.script}`;
-  await writeFile(`dist/web/${page.file}`, renderPage(page, bodies, page.script ? { config, preload: staticImports(webMeta, entry), views: viewChunks(webMeta, entry) } : {}));
+  const entry = page.script && `dist/web/${entries[page.script]}`;
+  await writeFile(`dist/web/${page.file}`, renderPage({ ...page, script: entries[page.script] }, bodies, { stylesheet, ...(entry ? { config, preload: staticImports(webMeta, entry), views: viewChunks(webMeta, entry) } : {}) }));
 }
 await cp("assets/icons", "dist/web/assets", { recursive: true });
 
@@ -121,6 +128,31 @@ function hostConfig(env) {
     disputesList: env.IRO_DESK_DISPUTES_LIST ?? "Disputes",
     settingsList: env.IRO_DESK_SETTINGS_LIST ?? "IroDeskSettings",
   };
+}
+
+/**
+ * Each page entry's file as built ("js/outlook-taskpane.js" → "js/outlook-taskpane-XXXXXXXX.js"),
+ * from esbuild's metafile, relative to dist/web.
+ */
+function entryFiles(meta, sources) {
+  const built = Object.entries(meta.outputs).filter(([file, o]) => o.entryPoint && file.endsWith(".js"));
+  return Object.fromEntries(
+    Object.entries(sources).map(([name, source]) => {
+      const file = built.find(([, o]) => o.entryPoint === source)?.[0];
+      if (!file) throw new Error(`no bundle was built for ${source}`);
+      return [`${name}.js`, file.replace(/^dist\/web\//, "")];
+    }),
+  );
+}
+
+/** A file copied into dist/web/<folder> under a name with its content's hash in it (as esbuild names chunks); returns that path. */
+async function namedByContent(source, folder) {
+  const text = await readFile(source);
+  const hash = createHash("sha256").update(text).digest("hex").slice(0, 8).toUpperCase();
+  const name = `${folder}/${basename(source, extname(source))}-${hash}${extname(source)}`;
+  await mkdir(`dist/web/${folder}`, { recursive: true });
+  await writeFile(`dist/web/${name}`, text);
+  return name;
 }
 
 /** The chunks a page's entry imports statically (for modulepreload), from esbuild's metafile, relative to dist/web. */

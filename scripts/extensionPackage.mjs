@@ -71,7 +71,8 @@ export async function packageExtension() {
       { file: "sidepanel.html", title: "IRO Desk", script: "js/extension-sidepanel.js", loading: "Loading IRO Desk…", csp: false, classic: true },
       { file: "options.html", title: "IRO Desk settings", script: "js/extension-options.js", loading: "Loading…", csp: false, classic: true },
     ]) {
-      await writeFile(join(out, page.file), renderPage(page, {}));
+      // An extension's files come from its package, never a server: nothing to name by content.
+      await writeFile(join(out, page.file), renderPage(page, {}, { stylesheet: "css/iro-desk.css" }));
     }
     if (options.dev) continue;
     const files = {};

@@ -22,12 +22,12 @@ export const PAGES = [
 ];
 
 /**
- * One page. `config` is the build's configuration, put in the page as a JSON data block (not
+ * One page. `stylesheet` is the style sheet's path (named by its content); `config` is the build's configuration, put in the page as a JSON data block (not
  * run, so the CSP needs no exception) for the script to read without a request; `preload` lists
  * the chunks its entry imports, fetched at once (modulepreload) rather than after the entry;
  * `views` lists each view's chunks (a data block too), for the page to fetch the view it opens at once.
  */
-export function renderPage(page, bodies, { config, preload = [], views = {} } = {}) {
+export function renderPage(page, bodies, { stylesheet, config, preload = [], views = {} }) {
   const csp = [
     "default-src 'self'",
     `script-src 'self'${page.office ? " https://appsforoffice.microsoft.com" : ""}`,
@@ -40,11 +40,13 @@ export function renderPage(page, bodies, { config, preload = [], views = {} } = 
     "base-uri 'none'",
   ].join("; ");
   const scripts = [
-    // Office.js must come from Microsoft's CDN (Office Store policy 1120.2).
-    ...(page.office ? [`<script src="${OFFICE_CDN}"></script>`] : []),
+    // The pane's modules first, so they are fetched while office.js is (a module runs only once
+    // the page is parsed, so after office.js all the same).
     // Extension pages load classic (IIFE) bundles, at the end of the body's parsing.
     ...(page.script ? [page.classic ? `<script src="${page.script}" defer></script>` : `<script type="module" src="${page.script}"></script>`] : []),
     ...preload.map((chunk) => `<link rel="modulepreload" href="${chunk}">`),
+    // Office.js must come from Microsoft's CDN (Office Store policy 1120.2).
+    ...(page.office ? [`<script src="${OFFICE_CDN}"></script>`] : []),
     // "<" escaped, so no value can close the block.
     ...(config && page.script && !page.classic ? [`<script type="application/json" id="iro-desk-config">${JSON.stringify(config).replace(/</g, "\\u003c")}</script>`] : []),
     ...(Object.keys(views).length > 0 ? [`<script type="application/json" id="iro-desk-chunks">${JSON.stringify(views).replace(/</g, "\\u003c")}</script>`] : []),
@@ -58,7 +60,7 @@ export function renderPage(page, bodies, { config, preload = [], views = {} } = 
   ${page.csp === false ? "" : `<meta http-equiv="Content-Security-Policy" content="${csp}">`}
   <title>${page.title}</title>
   <link rel="icon" href="assets/icon-32.png">
-  <link rel="stylesheet" href="css/iro-desk.css">
+  <link rel="stylesheet" href="${stylesheet}">
   ${scripts.join("\n  ")}
 </head>
 <body>

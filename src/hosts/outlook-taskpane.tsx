@@ -1,3 +1,4 @@
+import { lookForCopies } from "../adapters/browser/indexedDbCopy.js";
 import { officeTheme } from "../adapters/office/officeAppointment.js";
 import { errorText, Notice } from "../ui/Notice.js";
 import { outlookHost } from "./outlookHost.js";
@@ -19,8 +20,9 @@ import { templatesView } from "./views/templatesView.js";
  */
 const VIEWS = [bookView, templatesView, disputeView, caseloadView, managerView];
 const asked = new URLSearchParams(location.search).get("view");
-// The ribbon button's view is fetched while Office starts, not after.
+// The ribbon button's view is fetched, and this device's copies looked for, while Office starts, not after.
 preloadView(VIEWS.find((v) => v.id === asked));
+lookForCopies();
 const info = await Promise.race([Office.onReady(), new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000))]);
 if (!info || info.host !== Office.HostType.Outlook) {
   showInApp(

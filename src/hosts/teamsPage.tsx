@@ -1,5 +1,6 @@
 import type { app } from "@microsoft/teams-js";
 import { msalTokens } from "../adapters/auth/msalTokens.js";
+import { lookForCopies } from "../adapters/browser/indexedDbCopy.js";
 import { localDrafts } from "../adapters/browser/localDrafts.js";
 import { meetingChatId } from "../adapters/teams/meetingChat.js";
 import { followTeamsTheme, initTeams, naaRecommended } from "../adapters/teams/teamsHost.js";
@@ -20,6 +21,7 @@ import { showInApp } from "./showInApp.js";
  */
 export async function startTeamsPage(what: string, view: View): Promise<void> {
   preloadView(view);
+  lookForCopies();
   const context = await initTeams();
   if (!context) {
     showInApp(

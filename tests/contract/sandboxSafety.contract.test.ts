@@ -15,6 +15,10 @@ mkdirSync(webRoot);
 writeFileSync(join(webRoot, "index.html"), "<!doctype html><title>IRO Desk</title>");
 mkdirSync(join(webRoot, "js", "chunks"), { recursive: true });
 writeFileSync(join(webRoot, "js", "entry.js"), "export {};");
+writeFileSync(join(webRoot, "js", "outlook-taskpane-QZ7KD2LA.js"), "export {};");
+mkdirSync(join(webRoot, "css"));
+writeFileSync(join(webRoot, "css", "iro-desk-0A1B2C3D.css"), "html {}");
+writeFileSync(join(webRoot, "css", "iro-desk.css"), "html {}");
 writeFileSync(join(webRoot, "js", "chunks", "chunk-AB12CD34.js"), "export {};");
 writeFileSync(join(webRoot, "js", "chunks", "notes.js"), "export {};");
 writeFileSync(join(outside, "web-meta.json"), '{"secret": true}');
@@ -80,9 +84,12 @@ describe("the sandbox is a safe embedded default: a web page cannot read it", ()
     }
   });
 
-  it("lets the browser keep chunks named by their content without asking again; pages, entries and other files are asked for each time", async () => {
+  it("lets the browser keep scripts and styles named by their content without asking again; pages and other files are asked for each time", async () => {
     const cache = async (path: string) => (await raw(path)).headers["cache-control"];
     expect(await cache("/js/chunks/chunk-AB12CD34.js")).toBe("public, max-age=31536000, immutable");
+    expect(await cache("/js/outlook-taskpane-QZ7KD2LA.js")).toBe("public, max-age=31536000, immutable");
+    expect(await cache("/css/iro-desk-0A1B2C3D.css")).toBe("public, max-age=31536000, immutable");
+    expect(await cache("/css/iro-desk.css")).toBe("no-cache");
     expect(await cache("/js/entry.js")).toBe("no-cache");
     expect(await cache("/js/chunks/notes.js")).toBe("no-cache");
     expect(await cache("/index.html")).toBe("no-cache");

@@ -47,6 +47,30 @@ describe("the Outlook task pane opens without a serial chain", { timeout: 60_000
     await screenshot(page, "instant-taskpane-book");
     expect(page.errors).toEqual([]);
   });
+
+  it("opened again, takes every script and the style sheet from the browser's cache: only the page itself is asked for", async () => {
+    const page = await ukPage(browser(), 420, 900);
+    // Fetched over the network (bytes transferred) before first content, by file: the page, its scripts and style.
+    const fetched = async () => {
+      await page.getByRole("heading", { name: "Book a review or conference" }).waitFor();
+      await page.waitForFunction(() => performance.getEntriesByName("iro:content", "mark").length === 1);
+      return page.evaluate(() => {
+        const mark = performance.getEntriesByName("iro:content", "mark")[0]!.startTime;
+        const files = performance.getEntriesByType("resource").filter((r) => r.startTime < mark && /\.(js|css)$/.test(new URL(r.name).pathname)) as PerformanceResourceTiming[];
+        return { page: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).transferSize, files: files.map((r) => [new URL(r.name).pathname, r.transferSize] as const) };
+      });
+    };
+    await page.goto(at("preview-outlook.html", IRO));
+    const first = await fetched();
+    expect(first.files.some(([file]) => file.endsWith(".css"))).toBe(true);
+    for (const [file, bytes] of first.files) expect(bytes, file).toBeGreaterThan(0);
+    await page.goto(at("preview-outlook.html", IRO));
+    const again = await fetched();
+    expect(again.page).toBeGreaterThan(0);
+    expect(again.files.map(([file]) => file).sort()).toEqual(first.files.map(([file]) => file).sort());
+    for (const [file, bytes] of again.files) expect(bytes, `${file} from the cache`).toBe(0);
+    expect(page.errors).toEqual([]);
+  });
 });
 
 describe("every pane marks its first real data", { timeout: 60_000 }, () => {

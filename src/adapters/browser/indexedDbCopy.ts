@@ -28,6 +28,26 @@ interface Meta extends Partial<Omit<CopyContents, "register">> {
   readonly keepDays: number;
 }
 
+/** The databases this device had as the page began to load (lookForCopies), for the first pane's load() to use. */
+let listedAtStart: Promise<readonly IDBDatabaseInfo[]> | null = null;
+
+/**
+ * Asks the browser for its databases as a page starts, while Office or Teams is still starting,
+ * so the first pane's load() knows at once whether this person has a copy (the answer takes
+ * tens of milliseconds). Nothing is opened or read: whose copy to read is known only when the
+ * host says who is signed in.
+ */
+export function lookForCopies(): void {
+  if (typeof indexedDB !== "undefined" && typeof indexedDB.databases === "function") listedAtStart ??= indexedDB.databases().catch(() => []);
+}
+
+/** The databases on this device: the list asked for as the page started, once, else asked now. */
+function databases(): Promise<readonly IDBDatabaseInfo[]> {
+  const listed = listedAtStart ?? indexedDB.databases();
+  listedAtStart = null;
+  return listed;
+}
+
 /** The database a person's copy lives in: named by tenant and sign-in, so two people on one device never share one. */
 export function copyName(tenant: string, account: string): string {
   return `${PREFIX}${tenant}:${account.trim().toLowerCase()}`;
@@ -64,7 +84,7 @@ export function indexedDbCopy(name: string, keepDays: number, owner: string, now
       try {
         // No copy yet (a first open): said without creating the database, which takes tens of
         // milliseconds the pane's first request would wait for. (Firefox before 126 cannot list them.)
-        if (typeof indexedDB.databases === "function" && !(await indexedDB.databases()).some((d) => d.name === name)) return null;
+        if (typeof indexedDB.databases === "function" && !(await databases()).some((d) => d.name === name)) return null;
         const d = await open();
         // One transaction, so the rest is read as the copy was when the person's own were: a
         // write queued meanwhile (serial) waits for it.

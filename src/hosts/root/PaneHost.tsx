@@ -1,5 +1,5 @@
 import type { ComponentType } from "preact";
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useState } from "preact/hooks";
 import type { PaneEnv } from "../../ui/env.js";
 import { errorText, Notice } from "../../ui/Notice.js";
 import { composeEnv, drawEnv, type BaseEnv } from "./composeEnv.js";
@@ -28,7 +28,8 @@ export function PaneHost({ config, host, views, asked = null, tabs = [] }: Props
   const [base, setBase] = useState<BaseEnv | { failed: string } | null>(null);
   const [round, setRound] = useState(0);
   const [signedOut, setSignedOut] = useState(false);
-  useEffect(() => {
+  // Started as the pane is put on the page, not after the browser has painted "Loading IRO Desk…".
+  useLayoutEffect(() => {
     const abort = new AbortController();
     let unsubscribe = () => {};
     setBase(null);
