@@ -16,7 +16,8 @@ export const PAGES = [
   { file: "teams-tab.html", title: "IRO Desk caseload", script: "js/teams-tab.js", teams: true, host: "teams", loading: "Loading IRO Desk…" },
   { file: "teams-manager.html", title: "IRO Desk managers' view", script: "js/teams-manager.js", teams: true, host: "teams", loading: "Loading IRO Desk…" },
   { file: "teams-config.html", title: "IRO Desk", script: "js/teams-config.js", teams: true, host: "teams", loading: "Loading…" },
-  { file: "taskpane.html", title: "IRO Desk", script: "js/outlook-taskpane.js", office: true, loading: "Loading IRO Desk…" },
+  // async: the task pane starts while office.js loads, and waits for it (src/adapters/office/officeReady.ts).
+  { file: "taskpane.html", title: "IRO Desk", script: "js/outlook-taskpane.js", office: true, async: true, loading: "Loading IRO Desk…" },
   { file: "commands.html", title: "IRO Desk commands", script: "js/outlook-commands.js", office: true },
   { file: "auth-dialog.html", title: "Sign in to IRO Desk", script: "js/outlook-auth-dialog.js", office: true, loading: "Signing in…" },
 ];
@@ -40,16 +41,17 @@ export function renderPage(page, bodies, { stylesheet, config, preload = [], vie
     "base-uri 'none'",
   ].join("; ");
   const scripts = [
-    // The pane's modules first, so they are fetched while office.js is (a module runs only once
-    // the page is parsed, so after office.js all the same).
-    // Extension pages load classic (IIFE) bundles, at the end of the body's parsing.
-    ...(page.script ? [page.classic ? `<script src="${page.script}" defer></script>` : `<script type="module" src="${page.script}"></script>`] : []),
-    ...preload.map((chunk) => `<link rel="modulepreload" href="${chunk}">`),
-    // Office.js must come from Microsoft's CDN (Office Store policy 1120.2).
-    ...(page.office ? [`<script src="${OFFICE_CDN}"></script>`] : []),
+    // The data blocks first: an async script may run before the parser reaches anything after it.
     // "<" escaped, so no value can close the block.
     ...(config && page.script && !page.classic ? [`<script type="application/json" id="iro-desk-config">${JSON.stringify(config).replace(/</g, "\\u003c")}</script>`] : []),
     ...(Object.keys(views).length > 0 ? [`<script type="application/json" id="iro-desk-chunks">${JSON.stringify(views).replace(/</g, "\\u003c")}</script>`] : []),
+    // The pane's modules before office.js, so they are fetched while it is. A module runs once
+    // the page is parsed (after office.js), or with `async` as soon as it is here.
+    // Extension pages load classic (IIFE) bundles, at the end of the body's parsing.
+    ...(page.script ? [page.classic ? `<script src="${page.script}" defer></script>` : `<script type="module"${page.async ? " async" : ""} src="${page.script}"></script>`] : []),
+    ...preload.map((chunk) => `<link rel="modulepreload" href="${chunk}">`),
+    // Office.js must come from Microsoft's CDN (Office Store policy 1120.2).
+    ...(page.office ? [`<script src="${OFFICE_CDN}"></script>`] : []),
   ];
   const body = page.body ? bodies[page.body] : `<div id="app">${page.loading ? `<p class="pane">${page.loading}</p>` : ""}</div>`;
   return `<!doctype html>

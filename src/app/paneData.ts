@@ -1,7 +1,8 @@
 import type { Instant } from "../domain/calendar/londonTime.js";
 import type { Booking, Calendar } from "../ports/Calendar.js";
 import type { CaseChangeFeed, CaseChanges, CasePage, StoredCase, UnreadableCase } from "../ports/CaseStore.js";
-import type { LoadedCopy, LocalCopy } from "../ports/LocalCopy.js";
+import type { IsoDate } from "../domain/calendar/isoDate.js";
+import type { Glance, GlanceRow, LoadedCopy, LocalCopy } from "../ports/LocalCopy.js";
 import type { ServiceSettingsItem } from "../ports/SettingsStore.js";
 
 export interface Person {
@@ -65,7 +66,12 @@ export class PaneData {
   /** The rest of the copy's register (after the person's own): true once in, false when it could not be read (the register is then read whole from Microsoft 365). */
   private rest: Promise<boolean> | null = null;
 
-  /** Resolves with who is signed in and the service's settings: the copy's at once when there is one, else Microsoft 365's. */
+  /** This device's copy, once read and shown (null: none). */
+  private readonly copyRead: Promise<LoadedCopy | null>;
+  /** The person's children as their picker last showed them (this device's), until the copy or Microsoft 365 answers. */
+  private readonly glance_: Glance | null;
+
+  /** Resolves with who is signed in and the service's settings: the glance's or copy's at once when there is one, else Microsoft 365's. */
   readonly ready: Promise<{ me: Person; settings: ServiceSettingsItem }>;
 
   constructor(
@@ -75,7 +81,18 @@ export class PaneData {
     private readonly window: { readonly from: Instant; readonly to: Instant },
     private readonly now: () => number = Date.now,
   ) {
-    this.ready = this.open();
+    this.glance_ = copy?.glance() ?? null;
+    this.copyRead = this.readCopy();
+    const opened = this.open();
+    if (!this.glance_) this.ready = opened;
+    else {
+      // Who and the settings from the glance, so the pane draws it now; the copy is read behind it
+      // (a failure to read anything then shows as the view's problem, not here).
+      this.me_ = typeof sources.me === "function" ? this.glance_.me : sources.me;
+      this.settings_ = this.glance_.settings;
+      this.ready = Promise.resolve({ me: this.me_, settings: this.settings_ });
+      opened.catch(() => undefined);
+    }
   }
 
   get me(): Person {
@@ -89,6 +106,19 @@ export class PaneData {
   /** The register as it can be shown now, or null before any of it has arrived. */
   view(): RegisterView | null {
     return this.shown;
+  }
+
+  /** This device's glance of the person's children, worked out on `day`; null when there is none for that day. */
+  glance(day: IsoDate): Glance | null {
+    return this.glance_?.day === day ? this.glance_ : null;
+  }
+
+  /** Keeps the person's picker as it is drawn now, up to date, worked out on `day`, for the next pane to open with. */
+  keepGlance(day: IsoDate, rows: readonly GlanceRow[]): void {
+    const view = this.shown;
+    const days = this.settings_?.service.localCopyDays ?? 0;
+    if (!view?.current || view.checkedAt === null || days === 0 || !this.me_ || !this.settings_) return;
+    this.keep()?.keepGlance({ me: this.me_, settings: this.settings_, day, checkedAt: view.checkedAt, rows }, days);
   }
 
   /** Calls back with each new view of the register (the copy, pages as they come, up to date); returns the unsubscribe. */
@@ -105,7 +135,8 @@ export class PaneData {
 
   /** Brings the register, bookings and settings up to date: one round trip with a delta link. Joins one already under way. */
   refresh(): Promise<void> {
-    this.refreshing ??= this.bringUpToDate().finally(() => (this.refreshing = null));
+    // After the copy is read: its delta link is where the changes start (a pane drawn from the glance may ask sooner).
+    this.refreshing ??= this.copyRead.then(() => this.bringUpToDate()).finally(() => (this.refreshing = null));
     return this.refreshing;
   }
 
@@ -149,10 +180,16 @@ export class PaneData {
     return this.forgotten ? null : this.copy;
   }
 
+  /** This device's copy, read and shown (null: there is none to show). */
+  private async readCopy(): Promise<LoadedCopy | null> {
+    const copied = (await this.copy?.load().catch(() => null)) ?? null;
+    if (copied) this.fromCopy(copied);
+    return copied;
+  }
+
   private async open(): Promise<{ me: Person; settings: ServiceSettingsItem }> {
-    const copied = await this.copy?.load().catch(() => null);
+    const copied = await this.copyRead;
     if (copied) {
-      this.fromCopy(copied);
       // Brought up to date behind what is shown; a failure is shown beside the copy.
       void this.refresh();
       return { me: this.me_!, settings: this.settings_! };
@@ -166,8 +203,10 @@ export class PaneData {
   }
 
   private fromCopy(copied: LoadedCopy): void {
-    this.me_ = typeof this.sources.me === "function" ? copied.me : this.sources.me;
-    this.settings_ = copied.settings;
+    const me = typeof this.sources.me === "function" ? copied.me : this.sources.me;
+    // Drawn from the glance already: the pane hears of it if the copy says otherwise.
+    if (this.glance_) this.identify(me, copied.settings);
+    else (this.me_ = me), (this.settings_ = copied.settings);
     this.register = new Map(copied.register.cases.map((c) => [c.id, c]));
     this.unreadable = new Map(copied.register.unreadable.map((u) => [u.id, u]));
     this.deltaLink = copied.register.deltaLink;

@@ -1,5 +1,6 @@
 import { lookForCopies } from "../adapters/browser/indexedDbCopy.js";
 import { officeTheme } from "../adapters/office/officeAppointment.js";
+import { officeReady } from "../adapters/office/officeReady.js";
 import { errorText, Notice } from "../ui/Notice.js";
 import { outlookHost } from "./outlookHost.js";
 import { pageConfig } from "./root/hostConfig.js";
@@ -23,7 +24,7 @@ const asked = new URLSearchParams(location.search).get("view");
 // The ribbon button's view is fetched, and this device's copies looked for, while Office starts, not after.
 preloadView(VIEWS.find((v) => v.id === asked));
 lookForCopies();
-const info = await Promise.race([Office.onReady(), new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000))]);
+const info = await officeReady(5_000);
 if (!info || info.host !== Office.HostType.Outlook) {
   showInApp(
     <main class="pane">

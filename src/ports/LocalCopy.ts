@@ -1,4 +1,7 @@
+import type { IsoDate } from "../domain/calendar/isoDate.js";
 import type { Instant } from "../domain/calendar/londonTime.js";
+import type { ChildStatus } from "../domain/caseload/assessChild.js";
+import type { NextEvent } from "../domain/timescales/assessTimescale.js";
 import type { Booking } from "./Calendar.js";
 import type { StoredCase, UnreadableCase } from "./CaseStore.js";
 import type { ServiceSettingsItem } from "./SettingsStore.js";
@@ -51,10 +54,39 @@ export interface LoadedCopy extends CopyContents {
   readonly rest: Promise<readonly StoredCase[]> | null;
 }
 
+/**
+ * The person's own children as their child picker last showed them, up to date with Microsoft 365
+ * then, with who they are and the service's settings: kept beside the copy where a page reads it at
+ * once (synchronously), so the picker is drawn the moment the host says who is signed in, before
+ * the copy's register is read. Only what the picker shows; worked out on `day` (statuses change
+ * with the day, so another day's glance is not shown).
+ */
+export interface Glance {
+  readonly me: CopyContents["me"];
+  readonly settings: ServiceSettingsItem;
+  /** The London day the statuses and due-by dates were worked out on. */
+  readonly day: IsoDate;
+  /** When what it shows was last checked with Microsoft 365 (ms since 1970). */
+  readonly checkedAt: number;
+  readonly rows: readonly GlanceRow[];
+}
+
+/** One child in the picker: its register entry's id, reference, name, status and next event. */
+export interface GlanceRow {
+  readonly id: string;
+  readonly ref: string;
+  readonly childName: string;
+  readonly status: ChildStatus;
+  readonly next: Pick<NextEvent, "event" | "number" | "dueBy"> | null;
+}
+
 export interface LocalCopy {
   /** The copy, marked as used now; null when there is none, it is not whole, or it went unused too long (then it is deleted). */
   load(): Promise<LoadedCopy | null>;
   save(change: CopyChange): Promise<void>;
-  /** Deletes this person's copy from the device (signing out, or the service keeps none). */
+  /** The glance kept with the copy, at once; null when there is none or it went unused too long (then it is deleted). */
+  glance(): Glance | null;
+  keepGlance(glance: Glance, keepDays: number): void;
+  /** Deletes this person's copy from the device (signing out, or the service keeps none), its glance too. */
   forget(): Promise<void>;
 }

@@ -16,8 +16,8 @@ import { upToDate, useCaseload } from "./useCaseload.js";
  * appointment, fill it in).
  */
 export function BookingPane({ env }: { env: PaneEnv }) {
-  const { state, reload } = useCaseload(env);
-  usePaneMarks(state.kind === "ready", upToDate(state));
+  const { state, reload, glance } = useCaseload(env);
+  usePaneMarks(state.kind === "ready" || glance !== null, upToDate(state));
   const [entry, setEntry] = useState<CaseloadEntry | null>(null);
   // Booking one child is fetched while the person looks at the list, so choosing one is instant.
   useEffect(() => void (state.kind === "ready" && BookChildLater.prefetch()), [state.kind]);
@@ -45,11 +45,11 @@ export function BookingPane({ env }: { env: PaneEnv }) {
     <div class="pane" ref={pane}>
       <h1>{env.appointment ? "Book into this appointment" : "Book a review or conference"}</h1>
       <p class="muted">Signed in as {env.me.name}</p>
-      <LoadingNotices state={state} reload={reload} />
-      {state.kind === "ready" && (
+      <LoadingNotices state={state} reload={reload} glance={glance} />
+      {(state.kind === "ready" || glance) && (
         <>
-          <CasePicker key={listRound} entries={state.caseload.entries} me={env.me.address} chosen={entry?.stored.id ?? null} onChoose={setEntry} />
-          {entry && <BookChildLater key={entry.stored.id + entry.stored.version} env={env} entry={entry} caseload={state.caseload} onBooked={back} />}
+          <CasePicker key={listRound} entries={state.kind === "ready" ? state.caseload.entries : null} glance={glance?.rows} me={env.me.address} chosen={entry?.stored.id ?? null} onChoose={setEntry} />
+          {entry && state.kind === "ready" && <BookChildLater key={entry.stored.id + entry.stored.version} env={env} entry={entry} caseload={state.caseload} onBooked={back} />}
         </>
       )}
     </div>
@@ -57,7 +57,8 @@ export function BookingPane({ env }: { env: PaneEnv }) {
 }
 
 /** What a pane shows while its caseload is read, when it is this device's copy being checked, when reading failed, and about entries it could not read. */
-export function LoadingNotices({ state, reload }: ReturnType<typeof useCaseload>) {
+export function LoadingNotices({ state, reload, glance = null }: Omit<ReturnType<typeof useCaseload>, "glance"> & { glance?: ReturnType<typeof useCaseload>["glance"] }) {
+  if (state.kind === "loading" && glance) return <p class="muted" role="status">Shown: your children as this device last had them, from {checkedWords(glance.checkedAt)}. Checking for changes…</p>;
   if (state.kind === "loading") return <Notice kind="info">Reading the case register… {state.read > 0 ? `${countOf(state.read, "child", "children")} so far` : ""}</Notice>;
   if (state.kind === "failed") {
     return (

@@ -1,28 +1,44 @@
-import { useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import type { CaseloadEntry } from "../app/loadCaseload.js";
 import { meetingName } from "../domain/timescales/ruleSets.js";
-import { countOf, dayAndDate, STATUS_ORDER } from "./format.js";
+import type { GlanceRow } from "../ports/LocalCopy.js";
+import { countOf, dayAndDate } from "./format.js";
+import { glanceRows, pickerRows } from "./pickerRows.js";
 import { StatusBadge } from "./StatusBadge.js";
 
+interface Props {
+  /** The caseload's entries; null while only this device's glance of the person's children is here. */
+  readonly entries: readonly CaseloadEntry[] | null;
+  /** The person's children as their picker last showed them (this device's glance), until the entries arrive. */
+  readonly glance?: readonly GlanceRow[] | null;
+  readonly me: string;
+  readonly chosen: string | null;
+  readonly onChoose: (entry: CaseloadEntry) => void;
+}
 
 /**
  * Pick a child: your own children first, most urgent first; search by case reference or name
- * finds anyone in the service.
+ * finds anyone in the service. Drawn from the glance while the caseload is read: a child chosen
+ * then is opened as soon as their entry is here.
  */
-export function CasePicker({ entries, me, chosen, onChoose }: { entries: readonly CaseloadEntry[]; me: string; chosen: string | null; onChoose: (entry: CaseloadEntry) => void }) {
+export function CasePicker({ entries, glance = null, me, chosen, onChoose }: Props) {
   const [query, setQuery] = useState("");
   const [picking, setPicking] = useState(false);
-  const shown = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    const mine = (e: CaseloadEntry) => e.child.iro?.toLowerCase() === me.toLowerCase() || e.child.cp?.chair?.toLowerCase() === me.toLowerCase();
-    const matching = q
-      ? entries.filter((e) => e.child.ref.toLowerCase().includes(q) || e.child.childName.toLowerCase().includes(q))
-      : entries.filter(mine).filter((e) => e.status !== "closed");
-    return [...matching]
-      .sort((a, b) => Number(mine(b)) - Number(mine(a)) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.next?.dueBy ?? "9").localeCompare(b.next?.dueBy ?? "9"))
-      .slice(0, 50);
-  }, [entries, query, me]);
-  const chosenEntry = chosen ? entries.find((e) => e.stored.id === chosen) : undefined;
+  const [waitingFor, setWaitingFor] = useState<string | null>(null);
+  const shown = useMemo(() => (entries ? pickerRows(entries, me, query) : glanceRows(glance ?? [], query)), [entries, glance, query, me]);
+  const choose = (id: string) => {
+    setPicking(false);
+    const entry = entries?.find((e) => e.stored.id === id);
+    if (entry) onChoose(entry);
+    else setWaitingFor(id);
+  };
+  useEffect(() => {
+    if (!waitingFor || !entries) return;
+    setWaitingFor(null);
+    const entry = entries.find((e) => e.stored.id === waitingFor);
+    if (entry) onChoose(entry);
+  }, [entries, waitingFor]);
+  const chosenEntry = chosen ? entries?.find((e) => e.stored.id === chosen) : undefined;
   if (chosenEntry && !picking) {
     return (
       <section aria-labelledby="pick-child" class="row">
@@ -43,7 +59,7 @@ export function CasePicker({ entries, me, chosen, onChoose }: { entries: readonl
         type="search"
         value={query}
         onInput={(e) => setQuery(e.currentTarget.value)}
-        onKeyDown={(e) => e.key === "Enter" && query.trim() && shown[0] && (e.preventDefault(), setPicking(false), onChoose(shown[0]))}
+        onKeyDown={(e) => e.key === "Enter" && query.trim() && shown[0] && (e.preventDefault(), choose(shown[0].id))}
         aria-describedby="child-search-hint"
         autoComplete="off"
       />
@@ -52,17 +68,15 @@ export function CasePicker({ entries, me, chosen, onChoose }: { entries: readonl
         {query ? `${shown.length} found` : `Your ${countOf(shown.length, "child", "children")}, most urgent first`}
       </p>
       <ul class="plain children">
-        {shown.map((e) => (
-          <li key={e.stored.id}>
-            <button type="button" class="child card" aria-pressed={chosen === e.stored.id} onClick={() => (setPicking(false), onChoose(e))}>
+        {shown.map((row) => (
+          <li key={row.id}>
+            <button type="button" class="child card" aria-pressed={chosen === row.id || waitingFor === row.id} onClick={() => choose(row.id)}>
               <span class="row">
-                <span class="ref">Ref {e.child.ref}</span>
-                <span>{e.child.childName}</span>
-                <StatusBadge status={e.status} />
+                <span class="ref">Ref {row.ref}</span>
+                <span>{row.childName}</span>
+                <StatusBadge status={row.status} />
               </span>
-              <span class="muted">
-                {e.next ? `${meetingName(e.next.event, e.next.number)} due by ${dayAndDate(e.next.dueBy)}` : "Nothing due"}
-              </span>
+              <span class="muted">{row.next ? `${meetingName(row.next.event, row.next.number)} due by ${dayAndDate(row.next.dueBy)}` : "Nothing due"}</span>
             </button>
           </li>
         ))}

@@ -13,7 +13,7 @@ import { MinutesAndEarlyReview, minutesDueWords } from "./MinutesAndEarlyReview.
 import { ArrangementLines, proposalOf } from "./proposals/ArrangementLines.js";
 import { ReplyAnswer } from "./proposals/ReplyAnswer.js";
 import type { PaneEnv } from "./env.js";
-import { dayAndDate, daysLeftWords, STATUS_ORDER, STATUS_WORDS } from "./format.js";
+import { byDueDate, dayAndDate, daysLeftWords, STATUS_ORDER, STATUS_WORDS } from "./format.js";
 import { Notice } from "./Notice.js";
 import { usePaneMarks } from "./paneMarks.js";
 import { RagBadge } from "./RagBadge.js";
@@ -249,9 +249,7 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
       if (filter === "unbooked") return e.booking === null && e.next !== null;
       return true;
     });
-    const due = (e: CaseloadEntry) => e.next?.dueBy ?? "9999-12-31";
-    // ISO dates sort as strings (no locale needed: cheaper over a service's thousands).
-    const byDue = (a: CaseloadEntry, b: CaseloadEntry) => (due(a) < due(b) ? -1 : due(a) > due(b) ? 1 : 0);
+    const byDue = (a: CaseloadEntry, b: CaseloadEntry) => byDueDate(a.next?.dueBy, b.next?.dueBy);
     return [...picked].sort((a, b) => (sort === "ref" ? a.child.ref.localeCompare(b.child.ref) : sort === "due" ? byDue(a, b) : STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byDue(a, b)));
   }, [entries, changed, query, filter, sort]);
 

@@ -15,6 +15,7 @@ import { ReplyAnswer } from "./proposals/ReplyAnswer.js";
 import { CasePicker } from "./CasePicker.js";
 import { ConfirmStep } from "./ConfirmStep.js";
 import type { PaneEnv } from "./env.js";
+import { byDueDate } from "./format.js";
 import { errorText, Notice } from "./Notice.js";
 import { usePaneMarks } from "./paneMarks.js";
 import { upToDate, useCaseload } from "./useCaseload.js";
@@ -45,7 +46,7 @@ export function DisputePane({ env }: { env: PaneEnv }) {
   const linked = disputes?.find((d) => env.message && d.dispute.linkedMessage?.internetMessageId === env.message.internetMessageId) ?? null;
   const calendar = calendarsFor(env.settings)("england");
   const open = useMemo(
-    () => (disputes ?? []).filter((d) => d.dispute.status === "open").map((d) => ({ d, clock: disputeClock(d.dispute, env.today(), calendar, settings.ladder) })).sort((a, b) => Number(b.clock.overdue) - Number(a.clock.overdue) || (a.clock.due ?? "9").localeCompare(b.clock.due ?? "9")),
+    () => (disputes ?? []).filter((d) => d.dispute.status === "open").map((d) => ({ d, clock: disputeClock(d.dispute, env.today(), calendar, settings.ladder) })).sort((a, b) => Number(b.clock.overdue) - Number(a.clock.overdue) || byDueDate(a.clock.due, b.clock.due)),
     [disputes, settings.ladder, env],
   );
 

@@ -36,8 +36,8 @@ interface ActionRow {
  * IRO records it here once it has gone, after being asked.
  */
 export function TemplatePane({ env }: { env: PaneEnv }) {
-  const { state, reload } = useCaseload(env);
-  usePaneMarks(state.kind === "ready", upToDate(state));
+  const { state, reload, glance } = useCaseload(env);
+  usePaneMarks(state.kind === "ready" || glance !== null, upToDate(state));
   const settings = useServiceSettings(env);
   const [entry, setEntry] = useState<CaseloadEntry | null>(null);
   const [templateId, setTemplateId] = useState("rag-amber");
@@ -141,8 +141,10 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
       {!env.compose && <Notice kind="info">Copy a template to paste it anywhere, or open this from an email you are writing (or, in the browser, a field on a web page: right-click it) to insert it there.</Notice>}
       <SentRatings env={env} round={waitingRound} onRecorded={reload} />
       {settings.problem && <Notice kind="error">{settings.problem}</Notice>}
-      <LoadingNotices state={state} reload={reload} />
-      {state.kind === "ready" && <CasePicker entries={state.caseload.entries} me={env.me.address} chosen={entry?.stored.id ?? null} onChoose={(e) => (setEntry(e), setDone(null))} />}
+      <LoadingNotices state={state} reload={reload} glance={glance} />
+      {(state.kind === "ready" || glance) && (
+        <CasePicker entries={state.kind === "ready" ? state.caseload.entries : null} glance={glance?.rows} me={env.me.address} chosen={entry?.stored.id ?? null} onChoose={(e) => (setEntry(e), setDone(null))} />
+      )}
       {entry && (
         <section class="stack" aria-labelledby="template-title">
           <h2 id="template-title">What to insert</h2>

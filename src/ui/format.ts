@@ -23,6 +23,17 @@ export const STATUS_WORDS: Readonly<Record<ChildStatus, string>> = {
 /** Most urgent first: the order of the caseload and the case picker. */
 export const STATUS_ORDER: Readonly<Record<ChildStatus, number>> = { overdue: 0, "booked-late": 1, "due-soon": 2, "on-track": 3, booked: 4, invalid: 5, unsupported: 6, closed: 7 };
 
+/**
+ * Soonest due date first, none last. ISO dates order as strings: compared plainly, not with
+ * localeCompare, whose first use loads the browser's collation tables (about 10 ms of a pane's
+ * first content) to compare digits.
+ */
+export function byDueDate(a: string | null | undefined, b: string | null | undefined): number {
+  const x = a ?? "9999-12-31";
+  const y = b ?? "9999-12-31";
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** "40 working days left", "due today", "overdue by 3 working days". */
 export function daysLeftWords(workingDaysLeft: number): string {
   if (workingDaysLeft < 0) return `overdue by ${-workingDaysLeft} working day${workingDaysLeft === -1 ? "" : "s"}`;

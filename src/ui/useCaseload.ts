@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { caseloadFrom, type Caseload, type WorkedOut } from "../app/loadCaseload.js";
+import type { Glance } from "../ports/LocalCopy.js";
 import type { PaneEnv } from "./env.js";
 import { errorText } from "./Notice.js";
+import { pickerRows } from "./pickerRows.js";
 
 export type CaseloadState =
   | { kind: "loading"; read: number }
@@ -26,8 +28,10 @@ export type CaseloadState =
  * The caseload for a pane, from the pane's data (PaneData): this device's copy at once, the first
  * page of the register when there is no copy, then up to date with Microsoft 365. Worked out again
  * only when the register or bookings change. `reload()` brings it up to date (one delta round trip).
+ * `glance`: while it is read, the person's children as their picker last showed them today (this
+ * device's), for a picker to draw at once; kept again each time the caseload is up to date.
  */
-export function useCaseload(env: PaneEnv): { state: CaseloadState; reload: () => void } {
+export function useCaseload(env: PaneEnv): { state: CaseloadState; reload: () => void; glance: Glance | null } {
   const data = env.paneData;
   const [view, setView] = useState(() => data.view());
   useEffect(() => {
@@ -46,7 +50,10 @@ export function useCaseload(env: PaneEnv): { state: CaseloadState; reload: () =>
     if (caseload && view) return { kind: "ready", caseload, complete: view.complete, ownFirst: view.ownFirst, read: view.read, current: view.current, checkedAt: view.checkedAt, problem };
     return problem ? { kind: "failed", message: problem } : { kind: "loading", read: view?.read ?? 0 };
   }, [view, caseload]);
-  return { state, reload: () => void data.refresh() };
+  useEffect(() => {
+    if (state.kind === "ready" && state.complete && state.current) data.keepGlance(env.today(), pickerRows(state.caseload.entries, env.me.address, ""));
+  }, [state]);
+  return { state, reload: () => void data.refresh(), glance: state.kind === "loading" ? data.glance(env.today()) : null };
 }
 
 /** The whole register, up to date with Microsoft 365 (a pane's "iro:current"). */

@@ -205,6 +205,64 @@ describe("a pane's data: this device's copy first, then up to date with Microsof
     expect(seen[0]).toMatchObject({ complete: false, current: false });
   });
 
+  it("the glance: kept only when up to date, with who and the settings; the next pane is ready from it at once, before the copy is read; only on its day", async () => {
+    const s = service(10);
+    const copy = new MemoryCopy();
+    const rows = [{ id: "7", ref: "100007", childName: "Child 7", status: "overdue" as const, next: { event: "lac-review" as const, number: 2, dueBy: "2026-02-27" as IsoDate } }];
+    // Not up to date (the register could not be read): nothing kept.
+    const down = new PaneData({ ...s.sources, register: { changes: async () => Promise.reject(new RequestError(503, "Microsoft 365 is busy.")) } }, copy, window);
+    await down.ready;
+    await down.refresh();
+    down.keepGlance(today, rows);
+    expect(copy.kept).toBeNull();
+    const first = new PaneData(s.sources, copy, window);
+    await first.refresh();
+    first.keepGlance(today, rows);
+    expect(copy.kept).toMatchObject({ glance: { me, settings: s.settings(), day: today, rows }, keepDays: 14 });
+    expect(copy.kept!.glance.checkedAt).toBe(first.view()!.checkedAt);
+
+    // The copy on this device is slow to read; Microsoft 365 is not asked first.
+    let readCopy!: () => void;
+    const slowDisk = new Promise<void>((resolve) => (readCopy = resolve));
+    const load = copy.load.bind(copy);
+    copy.load = async () => (await slowDisk, load());
+    const again = new PaneData(s.sources, copy, window);
+    let ready = false;
+    void again.ready.then(() => (ready = true));
+    await Promise.resolve();
+    expect(ready).toBe(true);
+    expect(await again.ready).toEqual({ me, settings: s.settings() });
+    expect(again.view()).toBeNull();
+    expect(again.glance(today)?.rows).toEqual(rows);
+    expect(again.glance("2026-03-03" as IsoDate)).toBeNull();
+    readCopy();
+    await again.refresh();
+    expect(again.view()).toMatchObject({ complete: true, current: true });
+
+    // Signing out takes the glance with the copy.
+    await again.forget();
+    expect(copy.glance()).toBeNull();
+  });
+
+  it("the glance goes after the service's days, and is not kept where the service keeps no copies", async () => {
+    let now = Date.parse("2026-03-02T08:00:00Z");
+    const s = service(10);
+    const copy = new MemoryCopy(() => now);
+    const data = new PaneData(s.sources, copy, window, () => now);
+    await data.refresh();
+    data.keepGlance(today, []);
+    expect(copy.glance()).not.toBeNull();
+    now += 15 * DAY;
+    expect(new PaneData(s.sources, copy, window, () => now).glance(today)).toBeNull();
+
+    const none = service(10, { localCopyDays: 0 });
+    const noCopies = new MemoryCopy();
+    const pane = new PaneData(none.sources, noCopies, window);
+    await pane.refresh();
+    pane.keepGlance(today, []);
+    expect(noCopies.kept).toBeNull();
+  });
+
   it("writes still go to Microsoft 365 with their version; what comes back is kept at once and shown when the pane asks; after signing out nothing more is kept", async () => {
     const s = service(10);
     const copy = new MemoryCopy();

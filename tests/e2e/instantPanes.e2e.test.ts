@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GraphCaseStore } from "../../src/adapters/graph/graphCaseStore.js";
 import { CASE_REGISTER_LIST, DEMO_SITE } from "../../src/sandbox/demo/demoTenant.js";
 import { OFFICE_JS, officeStub } from "../fixtures/officeStub.js";
-import { screenshot, ukPage, useBrowserAndSandbox } from "./browser.js";
+import { axeViolations, screenshot, ukPage, useBrowserAndSandbox } from "./browser.js";
 
 /**
  * Issue 16, instant panes: no serial chain before the first content (the configuration is in the
@@ -200,6 +200,49 @@ describe("the local copy: the second open is instant, then brought up to date by
     await store.updateCase(stored.id, (await store.readCase(stored.id)).version, stored.childCase);
   });
 
+  it("the booking pane opened again draws the person's children from this device's glance before the copy is read or the network answers; a child chosen then opens once their entry is read", async () => {
+    const page = await ukPage(browser(), 480, 900);
+    await page.goto(at("preview-outlook.html", IRO));
+    await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+    await expect.poll(() => glances(page), { timeout: 10_000 }).toHaveLength(1);
+    const rows = await page.locator(".children li").allInnerTexts();
+    expect(rows.length).toBeGreaterThan(1);
+
+    const again = await page.context().newPage();
+    const errors: string[] = [];
+    again.on("pageerror", (e) => errors.push(e.message));
+    // What the page held when it marked its first content.
+    await again.addInitScript(() => {
+      const mark = performance.mark.bind(performance);
+      performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+        if (name === "iro:content") (window as unknown as { atMark: string }).atMark = document.body.innerText;
+        return mark(name, options);
+      };
+    });
+    const copy = await holdCopy(again);
+    const network = await holdGraph(again);
+    await again.goto(at("preview-outlook.html", IRO));
+    await again.waitForFunction(() => performance.getEntriesByName("iro:content", "mark").length === 1);
+    expect(await again.evaluate(() => (window as unknown as { atMark: string }).atMark)).toContain("Shown: your children as this device last had them, from");
+    expect(await again.locator(".children li").allInnerTexts()).toEqual(rows);
+    await screenshot(again, "instant-glance");
+    expect(await axeViolations(again)).toEqual([]);
+
+    // Chosen from the glance: pressed, and opened when the copy has been read (the network still held).
+    const second = again.locator(".children li button").nth(1);
+    const ref = /Ref (\d+)/.exec(rows[1]!)![1]!;
+    await second.click();
+    await expect.poll(() => second.getAttribute("aria-pressed")).toBe("true");
+    expect(await again.getByRole("button", { name: "Choose another child" }).count()).toBe(0);
+    await copy.release();
+    await again.getByRole("button", { name: "Choose another child" }).waitFor();
+    expect(await again.locator("#pick-child").locator("..").innerText()).toContain(`Ref ${ref}`);
+    expect(await again.getByText("Shown: the copy on this device from").count()).toBe(1);
+    await network.release();
+    await again.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+    expect(errors).toEqual([]);
+  });
+
   it("signing out of IRO Desk on this device deletes the copy; the next open has nothing to show until the network answers", async () => {
     const page = await ukPage(browser(), 480, 900);
     await page.goto(at("preview-caseload.html", IRO));
@@ -208,6 +251,7 @@ describe("the local copy: the second open is instant, then brought up to date by
     await page.getByRole("button", { name: "Sign out of IRO Desk on this device" }).click();
     await page.getByText("Signed out of IRO Desk on this device").waitFor();
     expect(await copies(page)).toEqual([]);
+    expect(await glances(page)).toEqual([]);
     await screenshot(page, "instant-signed-out");
 
     await opensWithNothingToShow(page, IRO);
@@ -259,6 +303,8 @@ describe("the local copy is not kept longer than the service says", { timeout: 9
     await page.close();
     await keep.context().clock.setFixedTime(Date.now() + 15 * DAY);
     const later = await opensWithNothingToShow(keep, IRO);
+    // Its glance was past its days too: not drawn, and gone.
+    expect(await later.getByText("as this device last had them").count()).toBe(0);
     await expect.poll(async () => (await copies(later)).filter((c) => c.whole).length, { timeout: 10_000 }).toBe(1);
 
     // Thirty days on, someone else opens IRO Desk on this device: the first person's copy, unused for fifteen days, is deleted.
@@ -268,8 +314,31 @@ describe("the local copy is not kept longer than the service says", { timeout: 9
     await other.goto(at("preview-caseload.html", "claire.dunmore@westmere.example"));
     await other.locator(".children li").first().waitFor();
     await expect.poll(async () => (await copies(other)).map((c) => c.name.split(":").pop()), { timeout: 15_000 }).toEqual(["claire.dunmore@westmere.example"]);
+    // The first person's glance went with their copy.
+    await expect.poll(async () => (await glances(other)).map((n) => n.split(":").pop()), { timeout: 15_000 }).not.toContain(IRO);
   });
 });
+
+/** The names of this origin's glances (localStorage, one per person and tenant, named as their copy). */
+async function glances(page: import("playwright-core").Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys(localStorage).filter((n) => n.startsWith("iro-desk-copy:")));
+}
+
+/**
+ * Holds this page's first look for its copy on the device (indexedDB.databases(), which load()
+ * asks first) until release(): a slow disk, so what is drawn before the copy is read can be seen.
+ */
+async function holdCopy(page: import("playwright-core").Page): Promise<{ release: () => Promise<void> }> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { releaseCopy: () => void };
+    const held = new Promise<void>((resolve) => (w.releaseCopy = resolve));
+    const databases = IDBFactory.prototype.databases;
+    IDBFactory.prototype.databases = function (this: IDBFactory) {
+      return held.then(() => databases.call(this));
+    };
+  });
+  return { release: () => page.evaluate(() => (window as unknown as { releaseCopy: () => void }).releaseCopy()) };
+}
 
 async function findCase(store: GraphCaseStore, ref: string) {
   for await (const page of store.readCases()) {

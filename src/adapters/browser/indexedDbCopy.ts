@@ -1,5 +1,6 @@
 import type { StoredCase, UnreadableCase } from "../../ports/CaseStore.js";
 import type { CopyChange, CopyContents, LoadedCopy, LocalCopy } from "../../ports/LocalCopy.js";
+import { readGlance, removeGlance, sweepGlances, writeGlance } from "./localGlance.js";
 
 /** Every copy's database name starts so: one database per person and tenant, never shared. */
 const PREFIX = "iro-desk-copy:";
@@ -59,7 +60,8 @@ export function copyName(tenant: string, account: string): string {
  * IndexedDB (some private windows) simply keeps no copy: panes then read from Microsoft 365 each
  * time. `owner` is the person's sign-in: their own children are read first (an index), the rest
  * of the register after, so a pane shows their children without waiting for the service's
- * thousands to be read from disk. `now` is the clock for "days unused".
+ * thousands to be read from disk; before either, the glance of their children (localGlance.ts) is
+ * read at once. `now` is the clock for "days unused".
  */
 export function indexedDbCopy(name: string, keepDays: number, owner: string, now: () => number = Date.now): LocalCopy {
   let db: Promise<IDBDatabase> | undefined;
@@ -73,6 +75,7 @@ export function indexedDbCopy(name: string, keepDays: number, owner: string, now
   };
 
   const forget = async () => {
+    removeGlance(name);
     const open = db;
     db = undefined;
     await open?.then((d) => d.close(), () => undefined);
@@ -86,8 +89,6 @@ export function indexedDbCopy(name: string, keepDays: number, owner: string, now
         // milliseconds the pane's first request would wait for. (Firefox before 126 cannot list them.)
         if (typeof indexedDB.databases === "function" && !(await databases()).some((d) => d.name === name)) return null;
         const d = await open();
-        // One transaction, so the rest is read as the copy was when the person's own were: a
-        // write queued meanwhile (serial) waits for it.
         const tx = d.transaction(["meta", "cases", "unreadable"], "readonly");
         const cases = tx.objectStore("cases");
         const mine = request<KeptCase[]>(cases.index("owners").getAll(owner.trim().toLowerCase()));
@@ -101,9 +102,13 @@ export function indexedDbCopy(name: string, keepDays: number, owner: string, now
         void serial(() => put(d, { ...meta, usedAt: now() }));
         const { me, settings, bookings, checkedAt, deltaLink } = meta;
         if (!me || !settings || !bookings || checkedAt === undefined || deltaLink === null) return null;
-        // The rest: every entry whose key is not one of the person's own (read in key order, between them).
+        // The rest: every entry that is not one of the person's own, read once the pane has drawn
+        // them (its next task: reading a service's thousands takes tens of milliseconds on the
+        // page's thread). Entries a write puts here meanwhile are newer than these (PaneData keeps them).
         const ownIds = new Set(own.map((k) => k.id));
-        const rest = request<KeptCase[]>(cases.getAll()).then((all) => all.filter((k) => !ownIds.has(k.id)).map((k) => k.stored));
+        const rest = new Promise<void>((after) => setTimeout(after, 0))
+          .then(() => request<KeptCase[]>(d.transaction("cases", "readonly").objectStore("cases").getAll()))
+          .then((all) => all.filter((k) => !ownIds.has(k.id)).map((k) => k.stored));
         return { me, settings, bookings, checkedAt, register: { cases: own.map((k) => k.stored), unreadable, deltaLink }, rest };
       } catch {
         return null;
@@ -119,6 +124,9 @@ export function indexedDbCopy(name: string, keepDays: number, owner: string, now
         }
       });
     },
+
+    glance: () => readGlance(name, now()),
+    keepGlance: (glance, days) => writeGlance(name, glance, days, now()),
 
     forget: () => serial(forget),
   };
@@ -214,12 +222,13 @@ function deleteDatabase(name: string): Promise<void> {
 }
 
 /**
- * Deletes every copy on this device not used within its days (another person's, say, who has not
- * opened a pane here since), and with `all`, every copy (the extension's sign-out). Run after a
+ * Deletes every copy (and glance) on this device not used within its days (another person's, say,
+ * who has not opened a pane here since), and with `all`, every copy (the extension's sign-out). Run after a
  * pane's first content, never before it. Browsers without indexedDB.databases() (Firefox before
  * 126) keep other people's copies until they next open a pane themselves.
  */
 export async function sweepCopies(now: number, all = false): Promise<void> {
+  sweepGlances(PREFIX, now, all);
   if (typeof indexedDB === "undefined" || typeof indexedDB.databases !== "function") return;
   const names = (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith(PREFIX));
   for (const name of names) {

@@ -1,4 +1,4 @@
-import type { CopyContents, CopyChange, LoadedCopy, LocalCopy } from "../../ports/LocalCopy.js";
+import type { CopyContents, CopyChange, Glance, LoadedCopy, LocalCopy } from "../../ports/LocalCopy.js";
 
 /**
  * The LocalCopy port in memory, with the same rules as the device's (whole or nothing, days unused,
@@ -38,8 +38,21 @@ export class MemoryCopy implements LocalCopy {
     this.contents = { ...this.contents, ...parts, ...(next ? { register: { ...next, deltaLink: register!.deltaLink } } : {}), keepDays: change.keepDays ?? this.contents.keepDays, usedAt: this.now() };
   }
 
+  /** The glance kept, and when (its days run from then). */
+  kept: { glance: Glance; keptAt: number; keepDays: number } | null = null;
+
+  glance(): Glance | null {
+    if (this.kept && this.kept.keptAt + this.kept.keepDays * 86_400_000 < this.now()) this.kept = null;
+    return this.kept?.glance ?? null;
+  }
+
+  keepGlance(glance: Glance, keepDays: number): void {
+    this.kept = { glance, keptAt: this.now(), keepDays };
+  }
+
   async forget(): Promise<void> {
     this.contents = { keepDays: 14, usedAt: 0 };
+    this.kept = null;
   }
 }
 

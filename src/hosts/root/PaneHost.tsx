@@ -5,7 +5,7 @@ import { errorText, Notice } from "../../ui/Notice.js";
 import { composeEnv, drawEnv, type BaseEnv } from "./composeEnv.js";
 import type { HostAdapter } from "./hostAdapter.js";
 import type { HostConfig } from "./hostConfig.js";
-import { chooseView, preloadView, type View } from "./view.js";
+import { chooseView, loadedView, loadView, preloadView, type View } from "./view.js";
 
 interface Props {
   readonly config: HostConfig;
@@ -49,7 +49,6 @@ export function PaneHost({ config, host, views, asked = null, tabs = [] }: Props
   useEffect(() => {
     const likely = views.find((v) => v.id === asked) ?? views.find((v) => v.opensFor?.(host.item())) ?? views[0];
     preloadView(likely);
-    if (likely) void loadView(likely).catch(() => undefined);
   }, [views, asked, host]);
 
   const [generation, setGeneration] = useState(0);
@@ -89,10 +88,6 @@ export function PaneHost({ config, host, views, asked = null, tabs = [] }: Props
   );
 }
 
-/** The views whose code has arrived, and loading one so that it is noted there. */
-const LOADED = new WeakMap<View, ComponentType<{ env: PaneEnv }>>();
-const loadView = (view: View) => view.load().then((pane) => (LOADED.set(view, pane), pane));
-
 /** One draw of one view: its own AbortSignal, aborted when the draw is replaced or the page goes. */
 function Draw({ base, host, view }: { base: BaseEnv; host: HostAdapter; view: View }) {
   const draw = useMemo(() => {
@@ -101,8 +96,9 @@ function Draw({ base, host, view }: { base: BaseEnv; host: HostAdapter; view: Vi
   }, [base, host, view]);
   useEffect(() => () => draw.abort.abort(), [draw]);
   // A view whose code is already here is drawn in this render, not after a round of "Loading…".
-  const [Pane, setPane] = useState<ComponentType<{ env: PaneEnv }> | { failed: string } | null>(() => LOADED.get(view) ?? null);
-  useEffect(() => {
+  const [Pane, setPane] = useState<ComponentType<{ env: PaneEnv }> | { failed: string } | null>(() => loadedView(view) ?? null);
+  // Before the browser paints "Loading…": a view whose code arrives meanwhile is drawn without waiting for a frame.
+  useLayoutEffect(() => {
     if (Pane !== null && !("failed" in Pane)) return;
     loadView(view).then(
       (component) => !draw.abort.signal.aborted && setPane(() => component),

@@ -21,14 +21,30 @@ export interface View {
   readonly pane: string;
 }
 
+/** The views whose code has arrived (loadView). */
+const LOADED = new WeakMap<View, ComponentType<{ env: PaneEnv }>>();
+
+/** A view's pane, loading its code the first time; noted, so a draw after it has arrived needs no round of "Loading…". */
+export function loadView(view: View): Promise<ComponentType<{ env: PaneEnv }>> {
+  return view.load().then((pane) => (LOADED.set(view, pane), pane));
+}
+
+/** A view's pane if its code has arrived. */
+export function loadedView(view: View): ComponentType<{ env: PaneEnv }> | undefined {
+  return LOADED.get(view);
+}
+
 /**
  * Starts fetching a view's code and every chunk it imports at once (modulepreload), rather than
- * the view's chunk first and what it imports after: the build writes each view's chunks into the
- * page (#iro-desk-chunks). Called before the host is ready, for the view the page will draw.
+ * the view's chunk first and what it imports after (the build writes each view's chunks into the
+ * page, #iro-desk-chunks), and loads it. Called before the host is ready, for the view the page
+ * will draw, so it is here when the environment is.
  */
 export function preloadView(view: View | undefined): void {
+  if (!view) return;
+  void loadView(view).catch(() => undefined);
   const block = typeof document === "undefined" ? null : document.getElementById("iro-desk-chunks");
-  if (!view || !block?.textContent) return;
+  if (!block?.textContent) return;
   const chunks = (JSON.parse(block.textContent) as Record<string, readonly string[]>)[view.pane] ?? [];
   for (const href of chunks) {
     if (document.querySelector(`link[rel="modulepreload"][href="${href}"]`)) continue;
