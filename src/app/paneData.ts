@@ -19,6 +19,8 @@ export interface PaneSources {
   readonly settings: { read(signal?: AbortSignal): Promise<ServiceSettingsItem> };
   /** Who is signed in: the host says so (Outlook), or Graph's /me answers. */
   readonly me: Person | ((signal?: AbortSignal) => Promise<Person>);
+  /** The sign-in the host gives before /me answers (the extension, the previews), for a first open to ask for the person's own entries by. */
+  readonly signIn?: string | null;
 }
 
 /** The register and the chair's bookings as a pane can show them now. */
@@ -29,7 +31,7 @@ export interface RegisterView {
   readonly bookings: readonly Booking[];
   /** All of the register; false while a first read is still coming in, page after page, or while only the person's own entries are read from the copy. */
   readonly complete: boolean;
-  /** Only the signed-in person's own entries so far, from this device's copy (what their own caseload and child picker show); the rest follow. */
+  /** Only the signed-in person's own entries so far, from this device's copy or (a first open, checkedAt null) from Microsoft 365: what their own caseload and child picker show; the rest follow. */
   readonly ownFirst: boolean;
   /** How many entries have arrived (during a first read). */
   readonly read: number;
@@ -236,27 +238,41 @@ export class PaneData {
   private async bringUpToDate(): Promise<void> {
     const { sources, window } = this;
     const link = this.deltaLink;
-    // With nothing better to show (no copy), the first page is shown as soon as it and the bookings
-    // are in; later pages only count up until the register is whole (so a screen works its
-    // caseload out twice, not once a page).
+    // With nothing better to show (no copy): the person's own entries, asked for beside the
+    // register's first page where the host says who is signing in, are shown as soon as they and
+    // the bookings are in (their caseload whole), else the register's first page; later pages only
+    // count up until the register is whole (so a screen works its caseload out twice, not once a page).
     let firstPage: CasePage | null = null;
+    let held: CasePage | null = null;
     let read = 0;
     let bookingsIn = false;
+    const showFirst = () => {
+      // (Never over the whole register, once it is shown.)
+      if (link !== null || !bookingsIn || this.shown?.complete) return;
+      if (held) this.showFirstPage(held, read, true);
+      else if (firstPage) this.showFirstPage(firstPage, read, false);
+    };
     const onPage = (page: CasePage, first: boolean) => {
       if (first) (firstPage = page), (read = 0);
       read += page.cases.length + page.unreadable.length;
       if (link !== null || !bookingsIn) return;
-      if (first) this.showFirstPage(page);
+      if (first && !held) showFirst();
       else this.show({ read });
     };
     // Started in the same turn: a batching connection sends them to Graph as one request.
     const me = typeof sources.me === "function" ? sources.me() : Promise.resolve(sources.me);
     const settings = sources.settings.read();
     const changes = sources.register.changes(link, undefined, onPage);
+    const who = typeof sources.me === "function" ? sources.signIn : sources.me.address;
+    if (link === null && who) {
+      // Not waited for: if it fails, or finds nobody's (a sign-in that is not the address the
+      // register holds), the first page is shown instead.
+      sources.register.heldBy(who).then((page) => page.cases.length + page.unreadable.length > 0 && ((held = page), showFirst()), () => undefined);
+    }
     const bookings = sources.calendar.bookingsBetween(window.from, window.to).then((list) => {
       bookingsIn = true;
       if (JSON.stringify(list) !== JSON.stringify(this.bookings)) (this.bookings = list), (this.dirty = true);
-      if (link === null && firstPage) this.showFirstPage(firstPage, read);
+      showFirst();
       return list;
     });
     const [meRead, settingsRead, changesFromLink, bookingsRead] = await Promise.allSettled([
@@ -314,11 +330,12 @@ export class PaneData {
     this.deltaLink = changes.deltaLink;
   }
 
-  private showFirstPage(page: CasePage, read = page.cases.length + page.unreadable.length): void {
+  /** A first open's first view: the register's first page, or (`own`) the person's own entries. */
+  private showFirstPage(page: CasePage, read: number, own: boolean): void {
     this.register = new Map(page.cases.map((c) => [c.id, c]));
     this.unreadable = new Map(page.unreadable.map((u) => [u.id, u]));
     this.dirty = true;
-    this.show({ complete: false, current: false, read });
+    this.show({ complete: false, ownFirst: own, current: false, read });
   }
 
   private show(change: Partial<Omit<RegisterView, "cases" | "unreadable" | "bookings">>): void {

@@ -54,4 +54,6 @@ export interface CaseChangeFeed {
    * again when Graph made the read start over).
    */
   changes(deltaLink: string | null, signal?: AbortSignal, onPage?: (page: CasePage, first: boolean) => void): Promise<CaseChanges>;
+  /** The entries a person holds (their IRO or CP chair, by sign-in, whatever its case): a first open draws their own children before the whole register is in. */
+  heldBy(address: string, signal?: AbortSignal): Promise<CasePage>;
 }

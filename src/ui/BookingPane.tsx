@@ -76,6 +76,9 @@ export function LoadingNotices({ state, reload, glance = null }: Omit<ReturnType
         </Notice>
       ) : !state.complete && !state.ownFirst ? (
         <Notice kind="info">Reading the case register… {state.read} children so far; the first of them are shown.</Notice>
+      ) : !state.complete && state.checkedAt === null ? (
+        // A first open on this device: the person's own children came first.
+        <Notice kind="info">Your children are shown; reading the rest of the case register… {countOf(state.read, "child", "children")} so far.</Notice>
       ) : (
         !state.current && <p class="muted" role="status">Shown: the copy on this device{asOf}. Checking for changes…</p>
       )}

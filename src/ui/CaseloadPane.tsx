@@ -13,7 +13,7 @@ import { MinutesAndEarlyReview, minutesDueWords } from "./MinutesAndEarlyReview.
 import { ArrangementLines, proposalOf } from "./proposals/ArrangementLines.js";
 import { ReplyAnswer } from "./proposals/ReplyAnswer.js";
 import type { PaneEnv } from "./env.js";
-import { byDueDate, dayAndDate, daysLeftWords, STATUS_ORDER, STATUS_WORDS } from "./format.js";
+import { byDueDate, countOf, dayAndDate, daysLeftWords, STATUS_ORDER, STATUS_WORDS } from "./format.js";
 import { Notice } from "./Notice.js";
 import { usePaneMarks } from "./paneMarks.js";
 import { RagBadge } from "./RagBadge.js";
@@ -55,7 +55,7 @@ export function CaseloadPane({ env }: { env: PaneEnv }) {
           <MyView env={env} caseload={state.caseload} disputes={disputes} reload={reload} />
         ) : state.ownFirst ? (
           // The manager's figures are the whole service's: not drawn from their own children alone.
-          <p role="status">Reading the whole service from the copy on this device…</p>
+          <p role="status">Reading the whole service{state.checkedAt === null ? ` from Microsoft 365… ${countOf(state.read, "child", "children")} so far` : " from the copy on this device…"}</p>
         ) : (
           <ServiceView env={env} caseload={state.caseload} disputes={disputes} reload={reload} />
         ))}

@@ -27,7 +27,10 @@ function service(n = 450, service: Partial<ServiceSettings> = {}) {
   let settings: StoredSettings = { service: { ...DEFAULT_SETTINGS, ...service }, templates: DEFAULT_TEMPLATES, ladder: DEFAULT_LADDER, version: "v1" };
   const asked: string[] = [];
   const sources: PaneSources = {
-    register: { changes: (link, signal, onPage) => (asked.push(link === null ? "register: all" : "register: changes"), cases.changes(link, signal, onPage)) },
+    register: {
+      changes: (link, signal, onPage) => (asked.push(link === null ? "register: all" : "register: changes"), cases.changes(link, signal, onPage)),
+      heldBy: (address) => (asked.push(`held by ${address}`), cases.heldBy(address)),
+    },
     calendar: { bookingsBetween: (from, to) => (asked.push("bookings"), calendar.bookingsBetween(from, to)) },
     settings: { read: async () => (asked.push("settings"), settings) },
     me: async () => (asked.push("me"), me),
@@ -60,6 +63,33 @@ describe("a pane's data: this device's copy first, then up to date with Microsof
     expect(copy.saved.at(-1)).toMatchObject({ me, register: { full: true, removed: [] }, keepDays: 14 });
   });
 
+  it("a first open where the host says who is signing in: their own children, all of them, are shown first (asked for beside the register, in the same round), then the whole register", async () => {
+    const s = service(0);
+    const other = "claire.dunmore@westmere.example";
+    for (let i = 0; i < 450; i++) await s.cases.createCase(lacChild(String(200000 + i), "2025-06-02", ["2025-06-27"], { iro: i % 9 === 0 ? me.address.toUpperCase() : other }));
+    // Microsoft 365 holds the register's pages after the first until we let it.
+    let letRest!: () => void;
+    const rest = new Promise<void>((resolve) => (letRest = resolve));
+    const slow: PaneSources = {
+      ...s.sources,
+      me,
+      register: { ...s.sources.register, changes: (link, signal, onPage) => s.cases.changes(link, signal, (page, first) => (onPage?.(page, first), first ? undefined : void rest)).then(async (c) => (await rest, c)) },
+    };
+    const data = new PaneData(slow, new MemoryCopy(), window);
+    const seen = views(data);
+    await data.ready;
+    await expect.poll(() => seen.find((v) => v.ownFirst)).toBeDefined();
+    const first = seen.find((v) => v.ownFirst)!;
+    expect(first).toMatchObject({ complete: false, current: false, checkedAt: null });
+    expect(first.cases).toHaveLength(50);
+    expect(first.cases.every((c) => c.childCase.iro === me.address.toUpperCase())).toBe(true);
+    expect(s.asked).toContain(`held by ${me.address}`);
+    letRest();
+    await data.refresh();
+    expect(data.view()).toMatchObject({ complete: true, ownFirst: false, current: true });
+    expect(data.view()!.cases).toHaveLength(450);
+  });
+
   it("with a copy: ready and shown before Microsoft 365 answers; then what others changed arrives by delta, in one round, and is kept", async () => {
     const s = service(450);
     const copy = new MemoryCopy();
@@ -73,7 +103,7 @@ describe("a pane's data: this device's copy first, then up to date with Microsof
     // Microsoft 365 holds its answers until we let it.
     let answer!: () => void;
     const held = new Promise<void>((resolve) => (answer = resolve));
-    const slow: PaneSources = { ...s.sources, register: { changes: async (link, signal, onPage) => (await held, s.sources.register.changes(link, signal, onPage)) } };
+    const slow: PaneSources = { ...s.sources, register: { ...s.sources.register, changes: async (link, signal, onPage) => (await held, s.sources.register.changes(link, signal, onPage)) } };
     const again = new PaneData(slow, copy, window);
     expect(await again.ready).toEqual({ me, settings: s.settings() });
     expect(again.view()).toMatchObject({ complete: true, current: false });
@@ -166,7 +196,7 @@ describe("a pane's data: this device's copy first, then up to date with Microsof
     const copy = new MemoryCopy();
     await new PaneData(s.sources, copy, window).refresh();
     const saves = copy.saved.length;
-    const down: PaneSources = { ...s.sources, register: { changes: async () => Promise.reject(new RequestError(503, "Microsoft 365 is busy.")) } };
+    const down: PaneSources = { ...s.sources, register: { ...s.sources.register, changes: async () => Promise.reject(new RequestError(503, "Microsoft 365 is busy.")) } };
     const again = new PaneData(down, copy, window);
     await again.ready;
     await again.refresh();
@@ -210,7 +240,7 @@ describe("a pane's data: this device's copy first, then up to date with Microsof
     const copy = new MemoryCopy();
     const rows = [{ id: "7", ref: "100007", childName: "Child 7", status: "overdue" as const, next: { event: "lac-review" as const, number: 2, dueBy: "2026-02-27" as IsoDate } }];
     // Not up to date (the register could not be read): nothing kept.
-    const down = new PaneData({ ...s.sources, register: { changes: async () => Promise.reject(new RequestError(503, "Microsoft 365 is busy.")) } }, copy, window);
+    const down = new PaneData({ ...s.sources, register: { ...s.sources.register, changes: async () => Promise.reject(new RequestError(503, "Microsoft 365 is busy.")) } }, copy, window);
     await down.ready;
     await down.refresh();
     down.keepGlance(today, rows);

@@ -48,6 +48,27 @@ describe("the Outlook task pane opens without a serial chain", { timeout: 60_000
     expect(page.errors).toEqual([]);
   });
 
+  it("a first open shows the person's own children, all of them, before the rest of the register has been read", async () => {
+    const page = await ukPage(browser(), 420, 900);
+    // The register's pages after the first are held: a slow network.
+    const held: import("playwright-core").Route[] = [];
+    let released = false;
+    await page.route(/\/items\/delta\?.*token=/, (route) => (released ? route.continue() : void held.push(route)));
+    await page.goto(at("preview-outlook.html", IRO));
+    await page.getByText("Your children are shown; reading the rest of the case register").waitFor();
+    await expect.poll(() => held.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const first = await page.locator(".children li").allInnerTexts();
+    expect(first.length).toBeGreaterThan(0);
+    await screenshot(page, "instant-first-open-own-first");
+    released = true;
+    await Promise.all(held.splice(0).map((r) => r.continue()));
+    await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+    expect(await page.getByText("reading the rest of the case register").count()).toBe(0);
+    // The whole register read: the same children, in the same order.
+    expect(await page.locator(".children li").allInnerTexts()).toEqual(first);
+    expect(page.errors).toEqual([]);
+  });
+
   it("opened again, takes every script and the style sheet from the browser's cache: only the page itself is asked for", async () => {
     const page = await ukPage(browser(), 420, 900);
     // Fetched over the network (bytes transferred) before first content, by file: the page, its scripts and style.

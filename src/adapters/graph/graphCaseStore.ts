@@ -20,9 +20,14 @@ export class GraphCaseStore implements CaseStore, CaseChangeFeed {
     this.items = itemsPath(location);
   }
 
-  async *readCases(signal?: AbortSignal): AsyncIterable<CasePage> {
+  readCases(signal?: AbortSignal): AsyncIterable<CasePage> {
+    return this.pages({ $expand: "fields", $top: String(this.pageSize) }, signal);
+  }
+
+  /** The register's items a query gives, a page at a time (joined by @odata.nextLink). */
+  private async *pages(query: Record<string, string>, signal?: AbortSignal): AsyncIterable<CasePage> {
     let page = await graphCall("The case register", true, (call) =>
-      this.graph.api(this.items).query({ $expand: "fields", $top: String(this.pageSize) }).middlewareOptions([call]).option("signal", signal).get() as Promise<{ value: GraphListItem[]; "@odata.nextLink"?: string }>,
+      this.graph.api(this.items).query(query).middlewareOptions([call]).option("signal", signal).get() as Promise<{ value: GraphListItem[]; "@odata.nextLink"?: string }>,
     );
     for (;;) {
       const cases: StoredCase[] = [];
@@ -37,6 +42,27 @@ export class GraphCaseStore implements CaseStore, CaseChangeFeed {
       if (!next) return;
       page = await graphCall("The case register", true, (call) => this.graph.follow(next).middlewareOptions([call]).option("signal", signal).get() as Promise<typeof page>);
     }
+  }
+
+  /**
+   * The entries a person holds: the IRO and CPChair columns are indexed (listDefinitions.ts), so
+   * SharePoint answers an eq filter on either past 5,000 items, and compares text without regard
+   * to case. Two filters (an "or" across two columns is not narrowed by either index), every page
+   * of each; a child the person holds on both counts is listed once.
+   */
+  async heldBy(address: string, signal?: AbortSignal): Promise<CasePage> {
+    const who = address.replace(/'/g, "''");
+    const cases = new Map<string, StoredCase>();
+    const unreadable = new Map<string, UnreadableCase>();
+    await Promise.all(
+      ["IRO", "CPChair"].map(async (column) => {
+        for await (const page of this.pages({ $expand: "fields", $filter: `fields/${column} eq '${who}'`, $top: String(this.pageSize) }, signal)) {
+          for (const c of page.cases) cases.set(c.id, c);
+          for (const u of page.unreadable) unreadable.set(u.id, u);
+        }
+      }),
+    );
+    return { cases: [...cases.values()], unreadable: [...unreadable.values()] };
   }
 
   async readCase(id: string, signal?: AbortSignal): Promise<StoredCase> {

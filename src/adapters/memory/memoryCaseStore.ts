@@ -49,6 +49,11 @@ export class MemoryCaseStore implements CaseStore, CaseChangeFeed {
     return updated;
   }
 
+  async heldBy(address: string): Promise<CasePage> {
+    const who = address.toLowerCase();
+    return { cases: [...this.cases.values()].filter((c) => c.childCase.iro?.toLowerCase() === who || c.childCase.cp?.chair?.toLowerCase() === who), unreadable: [] };
+  }
+
   async changes(deltaLink: string | null, _signal?: AbortSignal, onPage?: (page: CasePage, first: boolean) => void): Promise<CaseChanges> {
     const since = deltaLink === null ? null : Number(/^memory:(\d+)$/.exec(deltaLink)?.[1] ?? Number.NaN);
     const link = `memory:${this.change}`;

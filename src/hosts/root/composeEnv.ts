@@ -47,6 +47,7 @@ export async function composeEnv(config: HostConfig, host: HostAdapter): Promise
       calendar: { bookingsBetween: (from, to, signal) => bookingsBetween(together, from, to, signal) },
       settings: { read: (signal) => readServiceSettingsItem(together, settingsList, signal) },
       me: host.user ?? ((signal) => readMe(together, signal)),
+      signIn: host.account,
     },
     localCopy(config, host),
     caseloadWindow(clock.today()),

@@ -114,7 +114,12 @@ function value(item: StoredListItem, column: string): string | number | boolean 
   return v === undefined ? null : (v as string | number | boolean | null);
 }
 
+/**
+ * SharePoint compares text without regard to case: its content databases use the collation
+ * Latin1_General_CI_AS_KS_WS ("CI": case-insensitive), which SharePoint Server requires.
+ */
 function test(item: StoredListItem, clause: Clause): boolean {
   const actual = value(item, clause.column);
-  return clause.op === "eq" ? actual === clause.value : actual !== clause.value;
+  const same = typeof actual === "string" && typeof clause.value === "string" ? actual.toLowerCase() === clause.value.toLowerCase() : actual === clause.value;
+  return clause.op === "eq" ? same : !same;
 }
