@@ -80,8 +80,11 @@ function MeetingChecklist({ env, meetingId }: { env: PaneEnv; meetingId: string 
     return () => abort.abort();
   }, [env]);
   usePaneMarks(state.kind === "ready" && looked, looked && upToDate(state));
+  // Saved from this panel now (a finish that waited for the connection, say): the checklist stays,
+  // with what it says was done, when the register brought up to date shows the record.
+  const [savedHere, setSavedHere] = useState(false);
   // A meeting records one review: once it has, the panel shows that record, whichever child it is on.
-  const recorded = useMemo(() => (state.kind === "ready" ? recordedIn(state.caseload.entries, meetingId, env) : null), [state, meetingId]);
+  const recorded = useMemo(() => (state.kind === "ready" && !savedHere ? recordedIn(state.caseload.entries, meetingId, env) : null), [state, meetingId, savedHere]);
   const entry = state.kind === "ready" && ref && !recorded ? (state.caseload.entries.find((e) => e.child.ref === ref) ?? null) : null;
   return (
     <div class="pane">
@@ -94,7 +97,7 @@ function MeetingChecklist({ env, meetingId }: { env: PaneEnv; meetingId: string 
           <CasePicker entries={state.caseload.entries} me={env.me.address} chosen={null} onChoose={(e) => (env.drafts.save(`meeting:${meetingId}`, e.child.ref), setRef(e.child.ref))} />
         </>
       )}
-      {entry && <Checklist key={entry.stored.id} env={env} meetingId={meetingId} entry={entry} bookedOn={bookedOn} caseload={state.kind === "ready" ? state.caseload : null} reload={reload} />}
+      {entry && <Checklist key={entry.stored.id} env={env} meetingId={meetingId} entry={entry} bookedOn={bookedOn} caseload={state.kind === "ready" ? state.caseload : null} reload={reload} onSaved={() => setSavedHere(true)} />}
     </div>
   );
 }
@@ -106,7 +109,7 @@ interface Correcting {
   readonly done: () => void;
 }
 
-function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcting = null }: { env: PaneEnv; meetingId: string; entry: CaseloadEntry; bookedOn: IsoDate | null; caseload: Caseload | null; reload: () => void; correcting?: Correcting | null }) {
+function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcting = null, onSaved }: { env: PaneEnv; meetingId: string; entry: CaseloadEntry; bookedOn: IsoDate | null; caseload: Caseload | null; reload: () => void; correcting?: Correcting | null; onSaved?: () => void }) {
   const settings = useServiceSettings(env);
   const key = `${correcting ? "correct" : "draft"}:${meetingId}:${entry.child.ref}`;
   const calendar = calendarsFor(env.settings)(entry.child.nation);
@@ -170,6 +173,7 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcti
       env.drafts.remove(`meeting:${meetingId}`);
       if (retry.current) clearTimeout(retry.current);
       setSaved(stored);
+      onSaved?.();
       setStatus({ kind: "success", text: `Saved to the case record.${sent}${reminder}` });
     } catch (error) {
       const offline = (error instanceof PortError && error.retryable) || error instanceof TypeError;
