@@ -47,8 +47,8 @@ export interface RegisterView {
  * A pane's data, as soon as it can be had: this device's copy first (shown before the network
  * answers), then brought up to date with Microsoft 365 in one round trip (the register's delta,
  * the chair's bookings, the settings and, where the host does not say, who is signed in: asked
- * together), then kept in the copy for next time. Without a copy, the first page of the register
- * is shown while the rest arrive. The copy is a cache, never the source of truth: writes go to
+ * together), then kept in the copy for next time. Without a copy, the person's own entries (asked
+ * for with the settings and bookings) or else the register's first page are shown while the rest arrive. The copy is a cache, never the source of truth: writes go to
  * Microsoft 365 (with their ETag) through the adapters, and what they return is put here.
  */
 export class PaneData {
@@ -238,10 +238,12 @@ export class PaneData {
   private async bringUpToDate(): Promise<void> {
     const { sources, window } = this;
     const link = this.deltaLink;
-    // With nothing better to show (no copy): the person's own entries, asked for beside the
-    // register's first page where the host says who is signing in, are shown as soon as they and
-    // the bookings are in (their caseload whole), else the register's first page; later pages only
-    // count up until the register is whole (so a screen works its caseload out twice, not once a page).
+    // With nothing better to show (no copy): the person's own entries, where the host says who is
+    // signing in, are asked for with the settings and bookings and shown as soon as they and the
+    // bookings are in (their caseload whole); the register is read after them (its first page would
+    // make that first answer twice as long), and its first page is shown instead where they cannot be
+    // had. Later pages only count up until the register is whole (so a screen works its caseload out
+    // twice, not once a page).
     let firstPage: CasePage | null = null;
     let held: CasePage | null = null;
     let read = 0;
@@ -262,13 +264,10 @@ export class PaneData {
     // Started in the same turn: a batching connection sends them to Graph as one request.
     const me = typeof sources.me === "function" ? sources.me() : Promise.resolve(sources.me);
     const settings = sources.settings.read();
-    const changes = sources.register.changes(link, undefined, onPage);
     const who = typeof sources.me === "function" ? sources.signIn : sources.me.address;
-    if (link === null && who) {
-      // Not waited for: if it fails, or finds nobody's (a sign-in that is not the address the
-      // register holds), the first page is shown instead.
-      sources.register.heldBy(who).then((page) => page.cases.length + page.unreadable.length > 0 && ((held = page), showFirst()), () => undefined);
-    }
+    // A failure, or nobody's (a sign-in that is not the address the register holds), is no failure: the first page is shown.
+    const heldRead = link === null && who ? sources.register.heldBy(who).then((page) => void (page.cases.length + page.unreadable.length > 0 && ((held = page), showFirst())), () => undefined) : Promise.resolve();
+    const changes = heldRead.then(() => sources.register.changes(link, undefined, onPage));
     const bookings = sources.calendar.bookingsBetween(window.from, window.to).then((list) => {
       bookingsIn = true;
       if (JSON.stringify(list) !== JSON.stringify(this.bookings)) (this.bookings = list), (this.dirty = true);

@@ -41,7 +41,7 @@ export function useCaseload(env: PaneEnv): { state: CaseloadState; reload: () =>
   // What was worked out for each case stays while the day, the settings and the bookings do.
   const worked = useMemo<WorkedOut>(() => new WeakMap(), [view?.bookings, env.settings, env.today()]);
   const caseload = useMemo(
-    () => (view && (view.complete || view.read > 0) ? caseloadFrom(view.cases, view.unreadable, view.bookings.filter((b) => !b.cancelled), env.today(), env.settings, worked) : null),
+    () => (view && (view.complete || view.ownFirst || view.read > 0) ? caseloadFrom(view.cases, view.unreadable, view.bookings.filter((b) => !b.cancelled), env.today(), env.settings, worked) : null),
     [view?.cases, view?.unreadable, worked],
   );
   // One state object per view, so a pane can tell a new state from the one it saw.

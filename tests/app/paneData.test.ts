@@ -63,7 +63,7 @@ describe("a pane's data: this device's copy first, then up to date with Microsof
     expect(copy.saved.at(-1)).toMatchObject({ me, register: { full: true, removed: [] }, keepDays: 14 });
   });
 
-  it("a first open where the host says who is signing in: their own children, all of them, are shown first (asked for beside the register, in the same round), then the whole register", async () => {
+  it("a first open where the host says who is signing in: their own children, all of them, are shown first (asked for with the settings and bookings, the register after them), then the whole register", async () => {
     const s = service(0);
     const other = "claire.dunmore@westmere.example";
     for (let i = 0; i < 450; i++) await s.cases.createCase(lacChild(String(200000 + i), "2025-06-02", ["2025-06-27"], { iro: i % 9 === 0 ? me.address.toUpperCase() : other }));

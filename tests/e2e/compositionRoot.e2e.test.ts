@@ -14,13 +14,20 @@ const IRO = "sam.okafor@westmere.example";
 const MANAGER = "priya.shah@westmere.example";
 
 describe("the composition root", { timeout: 60_000 }, () => {
-  it("asks Graph's /me who is signed in and reads the service's settings from its site, together (in one $batch with the register and the bookings)", async () => {
+  it("asks Graph's /me who is signed in and reads the service's settings from its site, together (in one $batch with the person's own register entries and the bookings; the whole register after)", async () => {
     const page = await ukPage(browser(), 480, 900);
     const batches: string[][] = [];
-    page.on("request", (r) => r.url().endsWith("/graph/v1.0/$batch") && batches.push((JSON.parse(r.postData()!) as { requests: { url: string }[] }).requests.map((q) => q.url.split("?")[0]!)));
+    const register: string[] = [];
+    page.on("request", (r) => r.url().endsWith("/graph/v1.0/$batch") && batches.push((JSON.parse(r.postData()!) as { requests: { url: string }[] }).requests.map((q) => decodeURIComponent(q.url))));
+    page.on("request", (r) => r.url().includes("/lists/CaseRegister/items/delta") && register.push(r.url()));
     await page.goto(at("preview-caseload.html", IRO));
     await page.getByRole("heading", { name: "My load" }).waitFor();
-    expect(batches[0]).toEqual(expect.arrayContaining(["/me", expect.stringMatching(/\/lists\/IroDeskSettings\/items$/), expect.stringMatching(/\/lists\/CaseRegister\/items\/delta$/), "/me/calendarView"]));
+    await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+    const paths = batches[0]!.map((u) => u.split("?")[0]);
+    expect(paths).toEqual(expect.arrayContaining(["/me", expect.stringMatching(/\/lists\/IroDeskSettings\/items$/), expect.stringMatching(/\/lists\/CaseRegister\/items$/), "/me/calendarView"]));
+    expect(batches[0]).toEqual(expect.arrayContaining([expect.stringContaining(`$filter=fields/IRO eq '${IRO}'`), expect.stringContaining(`$filter=fields/CPChair eq '${IRO}'`)]));
+    expect(paths.some((p) => p.endsWith("/delta"))).toBe(false);
+    expect(register.length).toBeGreaterThan(0);
     // The name comes from the directory (/me), not from the address the preview signed in with.
     expect(await page.getByText("Signed in as Sam Okafor").count()).toBe(1);
     expect(page.errors).toEqual([]);

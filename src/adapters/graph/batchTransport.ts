@@ -1,4 +1,4 @@
-import type { Context, Middleware } from "./graphRequest.js";
+import { answerRead, type Context, type Middleware } from "./graphRequest.js";
 
 /** Graph's limit on requests in one $batch. */
 const MAX_BATCH = 20;
@@ -91,8 +91,7 @@ export class BatchTransport implements Middleware {
     live.forEach((p, id) => {
       const r = responses.find((x) => x.id === String(id));
       if (!r) return p.reject(new TypeError("Graph's batch answer left out a request."));
-      const body = r.body === undefined || r.body === null || r.status === 204 ? null : typeof r.body === "string" ? r.body : JSON.stringify(r.body);
-      p.context.response = new Response(body, { status: r.status, headers: r.headers ?? {} });
+      p.context.response = answerRead(r.status, r.headers ?? {}, r.body === null || r.body === "" || r.status === 204 ? undefined : r.body);
       p.resolve();
     });
   }

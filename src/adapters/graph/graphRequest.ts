@@ -143,8 +143,23 @@ export class GraphRequest {
   }
 }
 
+/** Answers made with their content already read (the parts of a $batch answer): the content, by answer. */
+const READ = new WeakMap<Response, unknown>();
+
+/**
+ * An answer whose content has been read already (a part of Graph's $batch answer, parsed with the
+ * batch): handed on as it is, not written out as JSON to be read again (a register page is most
+ * of a megabyte).
+ */
+export function answerRead(status: number, headers: Record<string, string>, content: unknown): Response {
+  const response = new Response(null, { status, headers });
+  READ.set(response, content);
+  return response;
+}
+
 /** The answer's content: nothing for 204 or an empty body, JSON when it says so, else its text. */
 async function contentOf(response: Response): Promise<unknown> {
+  if (READ.has(response)) return READ.get(response);
   if (response.status === 204) return undefined;
   const type = response.headers.get("Content-Type")?.split(";")[0]?.trim();
   if (type === "application/json") return response.json();

@@ -30,8 +30,9 @@ export type BaseEnv = Omit<PaneEnv, keyof HostItem | "signal">;
  * for at once, beside this person's copy on the device (IndexedDB); with a copy the pane draws
  * from it before the network answers. Who is signed in (the host, or Graph's /me), the service's
  * settings, the register's changes (its delta link) and the chair's bookings are then asked for
- * together, in one $batch: one round trip. Without a copy the first page of the register is drawn
- * while the rest arrive.
+ * together, in one $batch: one round trip. Before even the copy, the glance of the person's
+ * children (localStorage) lets a picker draw at once. Without a copy the person's own entries come
+ * in that first $batch and are drawn while the rest of the register arrives.
  */
 export async function composeEnv(config: HostConfig, host: HostAdapter): Promise<BaseEnv> {
   const tokens = host.tokens(config);
