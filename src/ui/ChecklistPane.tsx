@@ -80,11 +80,11 @@ function MeetingChecklist({ env, meetingId }: { env: PaneEnv; meetingId: string 
     return () => abort.abort();
   }, [env]);
   usePaneMarks(state.kind === "ready" && looked, looked && upToDate(state));
-  // Saved from this panel now (a finish that waited for the connection, say): the checklist stays,
-  // with what it says was done, when the register brought up to date shows the record.
-  const [savedHere, setSavedHere] = useState(false);
+  // Being saved, or saved, from this panel now (a finish that waited for the connection, say): the
+  // checklist stays, with what it says was done, when the register brought up to date shows the record.
+  const [savingHere, setSavingHere] = useState(false);
   // A meeting records one review: once it has, the panel shows that record, whichever child it is on.
-  const recorded = useMemo(() => (state.kind === "ready" && !savedHere ? recordedIn(state.caseload.entries, meetingId, env) : null), [state, meetingId, savedHere]);
+  const recorded = useMemo(() => (state.kind === "ready" && !savingHere ? recordedIn(state.caseload.entries, meetingId, env) : null), [state, meetingId, savingHere]);
   const entry = state.kind === "ready" && ref && !recorded ? (state.caseload.entries.find((e) => e.child.ref === ref) ?? null) : null;
   return (
     <div class="pane">
@@ -97,7 +97,7 @@ function MeetingChecklist({ env, meetingId }: { env: PaneEnv; meetingId: string 
           <CasePicker entries={state.caseload.entries} me={env.me.address} chosen={null} onChoose={(e) => (env.drafts.save(`meeting:${meetingId}`, e.child.ref), setRef(e.child.ref))} />
         </>
       )}
-      {entry && <Checklist key={entry.stored.id} env={env} meetingId={meetingId} entry={entry} bookedOn={bookedOn} caseload={state.kind === "ready" ? state.caseload : null} reload={reload} onSaved={() => setSavedHere(true)} />}
+      {entry && <Checklist key={entry.stored.id} env={env} meetingId={meetingId} entry={entry} bookedOn={bookedOn} caseload={state.kind === "ready" ? state.caseload : null} reload={reload} onSaving={setSavingHere} />}
     </div>
   );
 }
@@ -109,7 +109,7 @@ interface Correcting {
   readonly done: () => void;
 }
 
-function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcting = null, onSaved }: { env: PaneEnv; meetingId: string; entry: CaseloadEntry; bookedOn: IsoDate | null; caseload: Caseload | null; reload: () => void; correcting?: Correcting | null; onSaved?: () => void }) {
+function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcting = null, onSaving }: { env: PaneEnv; meetingId: string; entry: CaseloadEntry; bookedOn: IsoDate | null; caseload: Caseload | null; reload: () => void; correcting?: Correcting | null; onSaving?: (saving: boolean) => void }) {
   const settings = useServiceSettings(env);
   const key = `${correcting ? "correct" : "draft"}:${meetingId}:${entry.child.ref}`;
   const calendar = calendarsFor(env.settings)(entry.child.nation);
@@ -144,6 +144,7 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcti
   const finish = async () => {
     setAsking(false);
     setDraft((d) => ({ ...d, pendingFinish: true }));
+    onSaving?.(true);
     setStatus({ kind: "info", text: "Saving…" });
     try {
       if (correcting) {
@@ -173,7 +174,6 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcti
       env.drafts.remove(`meeting:${meetingId}`);
       if (retry.current) clearTimeout(retry.current);
       setSaved(stored);
-      onSaved?.();
       setStatus({ kind: "success", text: `Saved to the case record.${sent}${reminder}` });
     } catch (error) {
       const offline = (error instanceof PortError && error.retryable) || error instanceof TypeError;
@@ -181,6 +181,7 @@ function Checklist({ env, meetingId, entry, bookedOn, caseload, reload, correcti
         setStatus({ kind: "error", text: "Not saved yet: IRO Desk could not reach Microsoft 365. The record is kept on this device and will be saved when the connection is back." });
         retry.current = setTimeout(() => void finish(), 20_000);
       } else {
+        onSaving?.(false);
         setDraft((d) => ({ ...d, pendingFinish: false }));
         setStatus({ kind: "error", text: errorText(error) });
         if (correcting && error instanceof ConflictError) setConflict(true);

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { useEffect, useId, useRef } from "preact/hooks";
+import { useId, useLayoutEffect, useRef } from "preact/hooks";
 import { Notice } from "./Notice.js";
 
 /** Someone an action tells: named, with their part in the case. */
@@ -38,7 +38,8 @@ export function ConfirmStep(props: {
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const opener = useRef<Element | null>(null);
-  useEffect(() => {
+  // As it is put on the page, before the browser paints: focus is never left behind on the opener.
+  useLayoutEffect(() => {
     opener.current = document.activeElement;
     heading.current?.focus();
   }, []);
