@@ -14,7 +14,7 @@ import { UsageError, type CommandIo } from "./command.js";
 import { LISTED } from "./importCommand.js";
 import { readRegister } from "./registerFile.js";
 import { streamCsvFile } from "./streamCsvFile.js";
-import { utf8 } from "./utf8.js";
+import { Utf8Pieces } from "./utf8.js";
 
 /** `iro-desk import`: see importCommand.ts for what it does and its options. */
 export async function runImport(args: readonly string[], io: CommandIo): Promise<number> {
@@ -173,24 +173,22 @@ async function openRegisterWriter(path: string): Promise<{ child(json: string): 
   const temp = `${path}.importing`;
   const file: WriteStream = createWriteStream(temp);
   let first = true;
-  let pending = "";
-  const write = async (text: string) => {
-    if (!file.write(utf8(text))) await new Promise((drained) => file.once("drain", drained));
+  // Written in pieces of about 1 MiB, waiting when the disk is behind (so memory stays flat).
+  const pieces = new Utf8Pieces(1 << 20);
+  const write = async (piece: Uint8Array) => {
+    if (!file.write(piece)) await new Promise((drained) => file.once("drain", drained));
   };
   const close = () => new Promise<void>((done, failed) => file.end((error?: Error | null) => (error ? failed(error) : done())));
   return {
-    // Written in pieces of about 1 MiB, waiting when the disk is behind (so memory stays flat).
     child(json) {
-      pending += `${first ? '{\n "children": [\n' : ",\n"}${json}`;
+      const full = pieces.add(first ? `{\n "children": [\n${json}` : `,\n${json}`);
       first = false;
-      if (pending.length < 1 << 20) return undefined;
-      const piece = pending;
-      pending = "";
-      return write(piece);
+      return full && write(full);
     },
     async finish(rest, keep) {
-      pending += `${first ? '{\n "children": [' : ""}\n ],\n${JSON.stringify(rest, null, 1).slice(2)}\n`;
-      await write(pending);
+      const full = pieces.add(`${first ? '{\n "children": [' : ""}\n ],\n${JSON.stringify(rest, null, 1).slice(2)}\n`);
+      if (full) await write(full);
+      await write(pieces.take());
       await close();
       if (keep) await rename(temp, path);
       else await rm(temp, { force: true });
