@@ -47,9 +47,11 @@ export interface RegisterView {
  * A pane's data, as soon as it can be had: this device's copy first (shown before the network
  * answers), then brought up to date with Microsoft 365 in one round trip (the register's delta,
  * the chair's bookings, the settings and, where the host does not say, who is signed in: asked
- * together), then kept in the copy for next time. Without a copy, the person's own entries (asked
- * for with the settings and bookings) or else the register's first page are shown while the rest arrive. The copy is a cache, never the source of truth: writes go to
- * Microsoft 365 (with their ETag) through the adapters, and what they return is put here.
+ * together), then kept in the copy for next time. Before the copy is read, the glance of the
+ * person's children (ready at once). Without a copy, the person's own entries (asked for with the
+ * settings and bookings), or else the register's first page, are shown while the rest arrive. The
+ * copy is a cache, never the source of truth: writes go to Microsoft 365 (with their ETag) through
+ * the adapters, and what they return is put here.
  */
 export class PaneData {
   private register: Map<string, StoredCase> = new Map();
