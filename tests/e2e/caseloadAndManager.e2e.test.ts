@@ -78,6 +78,21 @@ describe("one load per IRO on every surface", { timeout: 60_000 }, () => {
     expect(fits.pane).toBe(350);
     expect(fits.table).toBeLessThanOrEqual(350);
     expect(fits.scrolls).toBe(false);
+    // ...and no word is broken across two lines ("abov|e"): a word is drawn as one box.
+    const broken = await page.locator("table.iros").evaluate((t) => {
+      const words: string[] = [];
+      const walk = document.createTreeWalker(t, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        for (const m of (n.textContent ?? "").matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(n, m.index!);
+          range.setEnd(n, m.index! + m[0].length);
+          if (range.getClientRects().length > 1) words.push(m[0]);
+        }
+      }
+      return words;
+    });
+    expect(broken).toEqual([]);
 
     await page.goto(at("preview-manager.html", MANAGER));
     const figure = page.locator("section.card", { has: page.getByRole("heading", { name: "Caseload per IRO FTE, against the guidance of 50–70" }) });
