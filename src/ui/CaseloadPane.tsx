@@ -3,6 +3,7 @@ import { calendarsFor } from "../app/timescaleOptions.js";
 import { refreshedEntry, type Caseload, type CaseloadEntry } from "../app/loadCaseload.js";
 import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
 import { CASELOAD_BAND, iroLoad, iroLoads, loadWords } from "../domain/caseload/iroLoad.js";
+import { isHeldBy } from "../domain/caseload/childCase.js";
 import type { Dispute } from "../domain/disputes/dispute.js";
 import type { StoredCase } from "../ports/CaseStore.js";
 import { meetingName } from "../domain/timescales/ruleSets.js";
@@ -75,7 +76,7 @@ function MyView({ env, caseload, disputes, reload }: ViewProps) {
   // Whose first, then how they stand: only this IRO's children are worked out.
   const theirs = useMemo(() => {
     const lower = lowerCaser();
-    return caseload.entries.filter((e) => isTheirs(e, me, lower));
+    return caseload.entries.filter((e) => isHeldBy(e.child, me, lower));
   }, [caseload, me]);
   const mine = useMemo(() => theirs.filter((e) => e.status !== "closed"), [theirs]);
   const load = iroLoad(theirs.map((e) => e.child), env.me.address, env.settings.staff, env.today(), env.settings.countRule);
@@ -91,12 +92,6 @@ function MyView({ env, caseload, disputes, reload }: ViewProps) {
       <ChildList env={env} entries={mine} caseload={caseload} disputes={disputes} reload={reload} />
     </>
   );
-}
-
-/** The child is this IRO's: looked after with them, or on a plan they chair. */
-function isTheirs(e: CaseloadEntry, upn: string, lower: (address: string) => string): boolean {
-  const { iro, cp } = e.child;
-  return (!!iro && lower(iro) === upn) || (!!cp?.chair && lower(cp.chair) === upn);
 }
 
 /** Lower case, once per address: a register of 50,000 children names a few dozen IROs. */

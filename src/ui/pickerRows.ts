@@ -1,4 +1,5 @@
 import type { CaseloadEntry } from "../app/loadCaseload.js";
+import { isHeldBy } from "../domain/caseload/childCase.js";
 import type { GlanceRow } from "../ports/LocalCopy.js";
 import { byDueDate, STATUS_ORDER } from "./format.js";
 
@@ -13,7 +14,7 @@ const MOST = 50;
 export function pickerRows(entries: readonly CaseloadEntry[], me: string, query: string): GlanceRow[] {
   const q = query.trim().toLowerCase();
   const own = me.toLowerCase();
-  const mine = (e: CaseloadEntry) => e.child.iro?.toLowerCase() === own || e.child.cp?.chair?.toLowerCase() === own;
+  const mine = (e: CaseloadEntry) => isHeldBy(e.child, own);
   const matching = q ? entries.filter((e) => matches(e.child, q)) : entries.filter(mine).filter((e) => e.status !== "closed");
   return [...matching]
     .sort((a, b) => Number(mine(b)) - Number(mine(a)) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byDueDate(a.next?.dueBy, b.next?.dueBy))

@@ -1,4 +1,4 @@
-import type { ChildCase } from "../../domain/caseload/childCase.js";
+import { isHeldBy, type ChildCase } from "../../domain/caseload/childCase.js";
 import type { CaseChangeFeed, CaseChanges, CasePage, CaseStore, StoredCase } from "../../ports/CaseStore.js";
 import { ConflictError, NotFoundError } from "../../ports/errors.js";
 
@@ -51,7 +51,7 @@ export class MemoryCaseStore implements CaseStore, CaseChangeFeed {
 
   async heldBy(address: string): Promise<CasePage> {
     const who = address.toLowerCase();
-    return { cases: [...this.cases.values()].filter((c) => c.childCase.iro?.toLowerCase() === who || c.childCase.cp?.chair?.toLowerCase() === who), unreadable: [] };
+    return { cases: [...this.cases.values()].filter((c) => isHeldBy(c.childCase, who)), unreadable: [] };
   }
 
   async changes(deltaLink: string | null, _signal?: AbortSignal, onPage?: (page: CasePage, first: boolean) => void): Promise<CaseChanges> {

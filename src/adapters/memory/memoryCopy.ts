@@ -1,3 +1,4 @@
+import { isHeldBy } from "../../domain/caseload/childCase.js";
 import type { CopyContents, CopyChange, Glance, LoadedCopy, LocalCopy } from "../../ports/LocalCopy.js";
 
 /**
@@ -26,7 +27,7 @@ export class MemoryCopy implements LocalCopy {
     if (!me || !settings || !register || !bookings || checkedAt === undefined) return null;
     if (this.owner === null) return { me, settings, register, bookings, checkedAt, rest: null };
     const owner = this.owner.toLowerCase();
-    const own = (c: (typeof register.cases)[number]) => c.childCase.iro?.toLowerCase() === owner || c.childCase.cp?.chair?.toLowerCase() === owner;
+    const own = (c: (typeof register.cases)[number]) => isHeldBy(c.childCase, owner);
     return { me, settings, register: { ...register, cases: register.cases.filter(own) }, bookings, checkedAt, rest: this.rest.then(() => register.cases.filter((c) => !own(c))) };
   }
 

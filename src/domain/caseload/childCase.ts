@@ -69,6 +69,15 @@ export interface LateReason {
 export const CHILD_TRACKS = ["lac", "cp", "adoption", "secure"] as const;
 export type ChildTrack = (typeof CHILD_TRACKS)[number];
 
+/**
+ * Whether a person holds the child: their IRO, or the chair of their CP plan. `address` is in
+ * lower case; the register's addresses are compared without regard to case (`lower` may remember
+ * them: a register of 50,000 children names a few dozen people).
+ */
+export function isHeldBy(child: Pick<ChildCase, "iro" | "cp">, address: string, lower: (a: string) => string = (a) => a.toLowerCase()): boolean {
+  return (!!child.iro && lower(child.iro) === address) || (!!child.cp?.chair && lower(child.cp.chair) === address);
+}
+
 /** The reviews held on one of the child's episodes (for a CP plan, the review conferences: its initial conference is `cp.icpc`). */
 export function reviewsOf(child: ChildCase, track: ChildTrack): readonly HeldReview[] {
   return child[track]?.reviews ?? [];
