@@ -2,13 +2,14 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { CaseloadEntry } from "../app/loadCaseload.js";
 import { formatClock, instant, instantToLondon } from "../domain/calendar/londonTime.js";
 import { formatUkDate } from "../domain/calendar/ukDate.js";
+import type { Glance } from "../ports/LocalCopy.js";
 import { BookChildLater } from "./bookChildLater.js";
 import { CasePicker } from "./CasePicker.js";
 import type { PaneEnv } from "./env.js";
 import { countOf } from "./format.js";
 import { Notice } from "./Notice.js";
 import { usePaneMarks } from "./paneMarks.js";
-import { upToDate, useCaseload } from "./useCaseload.js";
+import { upToDate, useCaseload, type CaseloadState } from "./useCaseload.js";
 
 /**
  * Book a child's next review or conference inside its statutory window: pick the child, check who
@@ -57,7 +58,7 @@ export function BookingPane({ env }: { env: PaneEnv }) {
 }
 
 /** What a pane shows while its caseload is read, when it is this device's copy being checked, when reading failed, and about entries it could not read. */
-export function LoadingNotices({ state, reload, glance = null }: Omit<ReturnType<typeof useCaseload>, "glance"> & { glance?: ReturnType<typeof useCaseload>["glance"] }) {
+export function LoadingNotices({ state, reload, glance = null }: { state: CaseloadState; reload: () => void; glance?: Glance | null }) {
   if (state.kind === "loading" && glance) return <p class="muted" role="status">Shown: your children as this device last had them, from {checkedWords(glance.checkedAt)}. Checking for changes…</p>;
   if (state.kind === "loading") return <Notice kind="info">Reading the case register… {state.read > 0 ? `${countOf(state.read, "child", "children")} so far` : ""}</Notice>;
   if (state.kind === "failed") {
