@@ -1,5 +1,5 @@
 import type { Booking, Calendar } from "../ports/Calendar.js";
-import type { CaseStore } from "../ports/CaseStore.js";
+import type { CaseStore, StoredCase } from "../ports/CaseStore.js";
 import type { PaneData } from "./paneData.js";
 
 /**
@@ -9,26 +9,19 @@ import type { PaneData } from "./paneData.js";
  * delta round trip, not every page read again.
  */
 export function casesThrough(data: PaneData, graph: CaseStore): CaseStore {
+  const kept = async (read: Promise<StoredCase>) => {
+    const stored = await read;
+    data.putCase(stored);
+    return stored;
+  };
   return {
     async *readCases() {
       const { cases, unreadable } = await data.current();
       yield { cases, unreadable };
     },
-    async readCase(id, signal) {
-      const stored = await graph.readCase(id, signal);
-      data.putCase(stored);
-      return stored;
-    },
-    async createCase(childCase, signal) {
-      const stored = await graph.createCase(childCase, signal);
-      data.putCase(stored);
-      return stored;
-    },
-    async updateCase(id, version, childCase, signal) {
-      const stored = await graph.updateCase(id, version, childCase, signal);
-      data.putCase(stored);
-      return stored;
-    },
+    readCase: (id, signal) => kept(graph.readCase(id, signal)),
+    createCase: (childCase, signal) => kept(graph.createCase(childCase, signal)),
+    updateCase: (id, version, childCase, signal) => kept(graph.updateCase(id, version, childCase, signal)),
   };
 }
 
