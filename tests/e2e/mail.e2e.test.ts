@@ -47,7 +47,8 @@ describe("templates into email and disputes from email", { timeout: 60_000 }, ()
     // Inserted is not sent: nothing on the child's record yet.
     expect(register().find((c) => c.ref === ref)!.rag).toHaveLength(ragBefore);
     const waiting = page.getByRole("region", { name: "Waiting for their email to be sent" });
-    expect(await waiting.locator("li").allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`^Red for ref ${ref}, inserted 02/03/2026 08:00`))]);
+    // Listed once the pane has checked Sent Items again (a Graph call after the insert).
+    await expect.poll(() => waiting.locator("li").allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`^Red for ref ${ref}, inserted 02/03/2026 08:00`))]);
     await screenshot(page, "mail-template-inserted");
     expect(await axeViolations(page)).toEqual([]);
 
@@ -98,7 +99,7 @@ describe("templates into email and disputes from email", { timeout: 60_000 }, ()
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel("Concerns").fill("The PEP has not been updated this term.");
     await page.getByRole("button", { name: "Insert into the email" }).click();
-    expect(await page.getByRole("alert").locator("li").allInnerTexts()).toEqual(["Add at least one action with its owner: an Amber rating's response date is counted from its actions."]);
+    await expect.poll(() => page.getByRole("alert").locator("li").allInnerTexts()).toEqual(["Add at least one action with its owner: an Amber rating's response date is counted from its actions."]);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("action-0");
     // Green needs neither.
     await page.getByLabel("Green").check();
