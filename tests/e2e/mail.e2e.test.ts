@@ -135,7 +135,8 @@ describe("templates into email and disputes from email", { timeout: 60_000 }, ()
     await page.getByRole("button", { name: "Raise dispute…" }).click();
     await page.getByText("Choose the dispute's theme: the service reports disputes by theme.").waitFor();
     await page.getByText("Say what the dispute is about.").waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("dispute-theme");
+    // Focus goes to the first gap once the gaps are drawn (RaiseForm: a timer after the redraw).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("dispute-theme");
     expect(await pane.getByLabel("Theme").getAttribute("aria-invalid")).toBe("true");
     expect(disputes()).toHaveLength(before);
     await pane.getByLabel("Theme").selectOption("Permanence");
@@ -175,7 +176,8 @@ describe("templates into email and disputes from email", { timeout: 60_000 }, ()
     const reply = page.getByRole("form", { name: "Reply" });
     expect(await reply.locator('output[name="reply-to"]').innerText()).toBe(`${manager.displayName} <${manager.userPrincipalName}>`);
     const letter = page.frameLocator('iframe[title="Reply body"]');
-    expect(await letter.locator("body").innerText()).toContain(`stage 2 of the dispute resolution protocol (Team manager), a concern about the care plan for ref ${ref}`);
+    // The letter is the iframe's srcdoc, loaded after the form is drawn: its empty first document is read until then.
+    await expect.poll(() => letter.locator("body").innerText()).toContain(`stage 2 of the dispute resolution protocol (Team manager), a concern about the care plan for ref ${ref}`);
     await reply.getByRole("button", { name: "Send" }).click();
     await page.getByText(`Reply sent to ${manager.displayName}.`).waitFor();
     const inboxOf = (upn: string) => sandbox.store.messages(sandbox.store.user(upn)!.id, "inbox").filter((m) => String(m.data.subject).startsWith("RE: Ref") && String((m.data.body as { content: string }).content).includes("stage 2 of the dispute resolution protocol"));
@@ -218,7 +220,8 @@ describe("templates into email and disputes from email", { timeout: 60_000 }, ()
     const reply = page.getByRole("form", { name: "Reply" });
     await reply.waitFor();
     expect(await reply.locator('output[name="reply-to"]').innerText()).toBe(`${head.displayName} <${head.userPrincipalName}>`);
-    expect(await page.frameLocator('iframe[title="Reply body"]').locator("body").innerText()).toMatch(/^OFFICIAL-SENSITIVE\s+Dear Service manager \/ head of service/);
+    // (The letter is the iframe's srcdoc, loaded after the form is drawn.)
+    await expect.poll(() => page.frameLocator('iframe[title="Reply body"]').locator("body").innerText()).toMatch(/^OFFICIAL-SENSITIVE\s+Dear Service manager \/ head of service/);
     await reply.getByRole("button", { name: "Send" }).click();
     await page.getByText(`Reply sent to ${head.displayName}.`).waitFor();
     const got = sandbox.store.messages(head.id, "inbox").filter((m) => String((m.data.body as { content: string }).content).includes(`ref ${ref}`));

@@ -166,7 +166,8 @@ describe("Outlook preview: booking a review end to end", { timeout: 60_000 }, ()
     // No reason: refused, focus on the reason, nothing cancelled.
     await ask.getByRole("button", { name: /^Cancel and tell/ }).click();
     await ask.getByText("Choose why the booking is cancelled: the reason is kept on the case.").waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("cancel-reason");
+    // Focus moves to the reason after the refusal is drawn (BookChild: an effect after the paint).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("cancel-reason");
     expect(organizer().data.isCancelled).toBe(false);
     await ask.getByLabel("Why is it cancelled?").selectOption("Child unwell or unavailable");
     await ask.getByLabel("More detail").fill("In hospital this week");
