@@ -93,6 +93,8 @@ describe("the new tracks where IROs work", { timeout: 90_000 }, () => {
     const child: ChildCase = waiting.child;
     const page = await ukPage(browser());
     await page.goto(at("preview-outlook.html", MANAGER));
+    // The chairs' loads are counted over the register read so far: the child is opened once all of it is.
+    await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
     await page.getByLabel("Find a child by case reference or name").fill(child.ref);
     const button = page.getByRole("button", { name: new RegExp(`Ref ${child.ref}`) });
     expect(await button.innerText()).toContain(`Transfer-in CP conference due by ${day(waiting.assessed.next!.dueBy)}`);

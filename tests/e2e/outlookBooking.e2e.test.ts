@@ -199,6 +199,8 @@ describe("booking an ICPC with the CP chair who has capacity", { timeout: 60_000
     // An ICPC (not a transfer-in or pre-birth conference) due after the 5 working days' notice for the family, so the top suggestion is in time.
     const awaiting = registerOf(sandbox).find((c) => c.cp && !c.cp.icpc && !c.lac && !c.cp.transferIn && !c.cp.preBirth && (nextDueBy(c, TODAY) ?? "") > "2026-03-09")!;
     await page.goto(`${sandbox.url}/preview-outlook.html?today=2026-03-02&now=2026-03-02T08:00:00Z&user=priya.shah@westmere.example`);
+    // The chairs' loads are counted over the register read so far: the child is opened once all of it is.
+    await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
     await page.getByLabel("Find a child by case reference or name").fill(awaiting.ref);
     await page.getByRole("button", { name: new RegExp(`Ref ${awaiting.ref}`) }).click();
     await page.getByRole("heading", { name: `Initial CP conference – ref ${awaiting.ref}` }).waitFor();
