@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forTerminal } from "../../src/hosts/cli/forTerminal.js";
+import { forTerminal, forTerminalBytes } from "../../src/hosts/cli/forTerminal.js";
 import { file, run } from "./runCli.js";
 
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -32,5 +32,30 @@ describe("what the CLI prints is safe in a terminal", () => {
   it("keeps tabs and line ends, and ordinary text in any script", () => {
     expect(forTerminal("a\tb\r\nc\nÅsa Łukasz 李 مرحبا")).toBe("a\tb\r\nc\nÅsa Łukasz 李 مرحبا");
     expect(forTerminal("x\u202ey\u200fz\u061c")).toBe("xyz");
+  });
+
+  it("removes from UTF-8 bytes exactly what it removes from text: every character either side of each unsafe range, in any mix", () => {
+    const encoder = new TextEncoder();
+    const decoder = new TextDecoder();
+    const through = (text: string) => decoder.decode(forTerminalBytes(encoder.encode(text)));
+    // Every code point up to U+0100, and each unsafe range above it with its neighbours (and
+    // characters sharing their first UTF-8 bytes: U+0600–U+063F start D8, U+2000–U+207F start E2 80/81).
+    const singles: string[] = [];
+    for (let c = 0; c <= 0x100; c++) singles.push(String.fromCodePoint(c));
+    for (let c = 0x600; c <= 0x63f; c++) singles.push(String.fromCodePoint(c));
+    for (let c = 0x2000; c <= 0x20bf; c++) singles.push(String.fromCodePoint(c));
+    singles.push("李", "😀", "Å", "Ł");
+    for (const s of singles) expect(through(`a${s}b`), `U+${s.codePointAt(0)!.toString(16)}`).toBe(forTerminal(`a${s}b`));
+    // C0 but tab, LF and CR; DEL; C1; U+061C; U+200E–F; U+202A–E; U+2066–9.
+    expect(singles.filter((s) => forTerminal(s) === "").length).toBe(29 + 1 + 32 + 1 + 2 + 5 + 4);
+    // Random mixes, unsafe characters at the ends and next to each other.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let round = 0; round < 2000; round++) {
+      const text = Array.from({ length: next() % 12 }, () => singles[next() % singles.length]).join("");
+      expect(through(text)).toBe(forTerminal(text));
+    }
+    const clean = encoder.encode("ref,status\r\nL1,on-track – fine\r\n");
+    expect(forTerminalBytes(clean)).toBe(clean);
   });
 });

@@ -2,7 +2,8 @@ import type { Clock } from "../../ports/Clock.js";
 
 /** What a command may touch, so tests can run it in-process. */
 export interface CommandIo {
-  readonly stdout: (text: string) => void;
+  /** Text, or text already encoded as UTF-8 (output too large to gather as one string). */
+  readonly stdout: (output: string | Uint8Array) => void;
   readonly stderr: (text: string) => void;
   readonly clock: Clock;
 }

@@ -4,6 +4,7 @@ import type { IsoDate } from "../../domain/calendar/isoDate.js";
 import { formatUkDate } from "../../domain/calendar/ukDate.js";
 import { meetingName } from "../../domain/timescales/ruleSets.js";
 import { EARLY_REVIEW_WORDS, type EarlyReviewReason } from "../../domain/timescales/timescaleCase.js";
+import { Utf8Pieces } from "./utf8.js";
 
 export const FORMATS = ["table", "json", "csv"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -14,19 +15,21 @@ export interface DueWriter {
   end(): void;
 }
 
-/** Output is gathered into pieces of about 64 KiB: one write per case would be a system call each. */
-function batched(write: (text: string) => void): { add(text: string): void; flush(): void } {
-  let pending = "";
-  const flush = () => {
-    if (pending !== "") write(pending);
-    pending = "";
-  };
+/**
+ * Output is gathered as UTF-8 into pieces of about 64 KiB: one write per case would be a system
+ * call each, and a piece gathered as one string is a tree of short ones V8 copies before encoding.
+ */
+function batched(write: (output: Uint8Array) => void): { add(text: string): void; flush(): void } {
+  const pieces = new Utf8Pieces(1 << 16);
   return {
     add(text) {
-      pending += text;
-      if (pending.length >= 1 << 16) flush();
+      const full = pieces.add(text);
+      if (full) write(full);
     },
-    flush,
+    flush() {
+      const last = pieces.take();
+      if (last.length > 0) write(last);
+    },
   };
 }
 
@@ -42,7 +45,7 @@ function note(r: DueResult): string {
   return [r.reason, earlyWords(r), ...r.warnings].filter(Boolean).join("; ");
 }
 
-export function dueWriter(format: Format, today: IsoDate, write: (text: string) => void): DueWriter {
+export function dueWriter(format: Format, today: IsoDate, write: (output: Uint8Array) => void): DueWriter {
   const out = batched(write);
   switch (format) {
     case "json": {

@@ -9,7 +9,7 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 process.exitCode = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(utf8(text)),
+  stdout: (output) => process.stdout.write(typeof output === "string" ? utf8(output) : output),
   stderr: (text) => process.stderr.write(text),
   clock: londonClock,
 });

@@ -1,6 +1,6 @@
 import { UsageError, type Command, type CommandIo } from "./command.js";
 import { dueCommand } from "./dueCommand.js";
-import { forTerminal } from "./forTerminal.js";
+import { forTerminal, forTerminalBytes } from "./forTerminal.js";
 import { importCommand } from "./importCommand.js";
 import { provisionCommand } from "./provisionCommand.js";
 import { reportCommand } from "./reportCommand.js";
@@ -19,7 +19,11 @@ iro-desk COMMAND --help shows a command's options.
 
 export async function main(argv: readonly string[], raw: CommandIo): Promise<number> {
   // Whatever a command prints, from whatever file or answer, reaches the terminal harmless.
-  const io: CommandIo = { ...raw, stdout: (text) => raw.stdout(forTerminal(text)), stderr: (text) => raw.stderr(forTerminal(text)) };
+  const io: CommandIo = {
+    ...raw,
+    stdout: (output) => raw.stdout(typeof output === "string" ? forTerminal(output) : forTerminalBytes(output)),
+    stderr: (text) => raw.stderr(forTerminal(text)),
+  };
   const [name, ...args] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.stdout(HELP);
