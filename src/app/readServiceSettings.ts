@@ -6,6 +6,7 @@ import { ICPC_ANCHORS } from "../domain/timescales/assessTimescale.js";
 import { STATUTORY_EVENTS } from "../domain/timescales/ruleSets.js";
 import { ATTENDEE_LIST_POLICIES } from "../domain/scheduling/attendeeList.js";
 import { readReportSettings } from "./report/reportSettings.js";
+import { readSettingFlag } from "./readSettingFlag.js";
 import { DEFAULT_SETTINGS, type ServiceSettings } from "./serviceSettings.js";
 
 const DIVISIONS: readonly HolidayDivision[] = ["england-and-wales", "scotland", "northern-ireland"];
@@ -121,11 +122,7 @@ export function readServiceSettings(raw: unknown): { settings: ServiceSettings; 
     if (ok) minimumNotice = { ...minimumNotice, ...given } as ServiceSettings["minimumNotice"];
     else errors.push('settings.minimumNotice should be { "familyOrPartners": working days, "staffOnly": working days }, each from 0 to 20');
   }
-  let showChildNames = DEFAULT_SETTINGS.showChildNames;
-  if (input.showChildNames !== undefined) {
-    if (typeof input.showChildNames === "boolean") showChildNames = input.showChildNames;
-    else errors.push("settings.showChildNames should be true or false");
-  }
+  const showChildNames = readSettingFlag(input, "showChildNames", DEFAULT_SETTINGS.showChildNames, errors);
   let classification = DEFAULT_SETTINGS.classification;
   if (input.classification !== undefined) {
     if (typeof input.classification === "string" && /^[A-Z][A-Z -]{2,40}$/.test(input.classification)) classification = input.classification;

@@ -10,6 +10,14 @@ describe("the settings this work added, checked", () => {
     expect(readServiceSettings({ attendeeList: "public" }).errors).toEqual(["settings.attendeeList should be one of hidden-when-outside, hidden, shown"]);
   });
 
+  it("showChildNames: off unless the service turns it on; only true or false", () => {
+    expect(readServiceSettings({}).settings.showChildNames).toBe(false);
+    expect(readServiceSettings({ showChildNames: true }).settings.showChildNames).toBe(true);
+    const refused = readServiceSettings({ showChildNames: "yes" });
+    expect(refused.errors).toEqual(["settings.showChildNames should be true or false"]);
+    expect(refused.settings.showChildNames).toBe(false);
+  });
+
   it("draftKeepDays: 14 days unless the service says otherwise, from 1 to 90", () => {
     expect(readServiceSettings({}).settings.draftKeepDays).toBe(14);
     expect(readServiceSettings({ draftKeepDays: 7 }).settings.draftKeepDays).toBe(7);

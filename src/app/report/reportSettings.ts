@@ -1,4 +1,5 @@
 import type { NationalComparator } from "../../domain/performance/reportSentences.js";
+import { readSettingFlag } from "../readSettingFlag.js";
 
 /** The service settings the annual and quarterly reports use. */
 export interface ReportSettings {
@@ -30,11 +31,7 @@ export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
 
 /** Reads the report settings from the service settings' JSON, naming every problem in `errors`. */
 export function readReportSettings(input: Readonly<Record<string, unknown>>, errors: string[]): ReportSettings {
-  let suppressSmallNumbers = DEFAULT_REPORT_SETTINGS.suppressSmallNumbers;
-  if (input.suppressSmallNumbers !== undefined) {
-    if (typeof input.suppressSmallNumbers === "boolean") suppressSmallNumbers = input.suppressSmallNumbers;
-    else errors.push("settings.suppressSmallNumbers should be true or false");
-  }
+  const suppressSmallNumbers = readSettingFlag(input, "suppressSmallNumbers", DEFAULT_REPORT_SETTINGS.suppressSmallNumbers, errors);
   let comparators = DEFAULT_REPORT_SETTINGS.comparators;
   if (input.comparators !== undefined) {
     const text = (v: unknown) => typeof v === "string" && v.trim() !== "" && v.length <= 300;
