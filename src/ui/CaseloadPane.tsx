@@ -284,7 +284,8 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
           <label for="caseload-search">Search by reference or name</label>
           <input id="caseload-search" type="search" value={query} onInput={(e) => (setQuery(e.currentTarget.value), setShown(PAGE))} />
         </div>
-        <div style="flex:1;min-width:120px">
+        {/* Wide enough for its longest choice: in a narrow pane it takes a line of its own rather than cut "Decisions or records to send" short. */}
+        <div style="flex:1;min-width:15rem">
           <label for="caseload-filter">Show</label>
           <select id="caseload-filter" value={filter} onChange={(e) => (setFilter(e.currentTarget.value as Filter), setShown(PAGE))}>
             <option value="all">Everyone</option>

@@ -17,6 +17,15 @@ describe("records to send and early reviews in the caseload", { timeout: 60_000 
     const first = page.locator(".child").filter({ hasText: /^Ref .*(Decisions|Full record) of LAC review \d+ due by/s }).first();
     const line = (await first.innerText()).match(/(Decisions|Full record) of LAC review (\d+) due by \w{3} \d\d\/\d\d\/\d{4}( \(late\))?/)!;
     const ref = (await first.locator(".ref").innerText()).replace(/^Ref /, "");
+    // The choice is shown whole, not cut short by a narrow box: its text fits inside the select (less its arrow and padding).
+    const fits = await page.getByLabel("Show").evaluate((select: HTMLSelectElement) => {
+      const style = getComputedStyle(select);
+      const context = document.createElement("canvas").getContext("2d")!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = context.measureText(select.selectedOptions[0]!.text).width;
+      return { text, room: select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20 };
+    });
+    expect(fits.text).toBeLessThanOrEqual(fits.room);
     await screenshot(page, "caseload-records-to-send");
     expect(await axeViolations(page)).toEqual([]);
 
