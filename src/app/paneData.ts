@@ -2,7 +2,7 @@ import type { Instant } from "../domain/calendar/londonTime.js";
 import type { Booking, Calendar } from "../ports/Calendar.js";
 import type { CaseChangeFeed, CaseChanges, CasePage, StoredCase, UnreadableCase } from "../ports/CaseStore.js";
 import type { IsoDate } from "../domain/calendar/isoDate.js";
-import type { Glance, GlanceRow, LoadedCopy, LocalCopy } from "../ports/LocalCopy.js";
+import type { Deletion, Glance, GlanceRow, LoadedCopy, LocalCopy } from "../ports/LocalCopy.js";
 import type { ServiceSettingsItem } from "../ports/SettingsStore.js";
 
 export interface Person {
@@ -173,10 +173,10 @@ export class PaneData {
     void this.keep()?.save({ bookings: { ...this.window, list: this.bookings } });
   }
 
-  /** Deletes this device's copy (signing out); nothing more is kept in it from this pane. */
-  async forget(): Promise<void> {
+  /** Deletes this device's copy (signing out); nothing more is kept in it from this pane. Says what the browser did (none kept: nothing to delete). */
+  async forget(): Promise<Deletion> {
     this.forgotten = true;
-    await this.copy?.forget();
+    return (await this.copy?.forget()) ?? "deleted";
   }
 
   /** The copy to write to: none once signed out. */

@@ -3,6 +3,7 @@ import browser from "webextension-polyfill";
 import { sweepCopies } from "../adapters/browser/indexedDbCopy.js";
 import { DEFAULT_EXTENSION_SETTINGS, extensionSettingsProblems, readExtensionSettings, saveExtensionSettings, type ExtensionSettings } from "../adapters/extension/extensionSettings.js";
 import { extensionSignIn } from "../adapters/extension/extensionSignIn.js";
+import { copyDeletionWords } from "../ui/format.js";
 import { Notice } from "../ui/Notice.js";
 import { showInApp } from "./showInApp.js";
 import { followSystemTheme } from "./systemTheme.js";
@@ -49,8 +50,9 @@ function Options() {
     if (s.mode !== "tenant") return;
     await extensionSignIn(s).signOut();
     // Every copy of a caseload this extension kept on the device goes with the sign-in.
-    await sweepCopies(Date.now(), true);
-    setSaved("Signed out of Microsoft 365 in IRO Desk. The copy of your caseload kept on this device is deleted. The next sign-in asks which account to use.");
+    const copies = await sweepCopies(Date.now(), true).catch(() => null);
+    const copy = copies ? copyDeletionWords(copies) : "The browser could not delete the copy of your caseload kept here: clear the extension's data in the browser's settings.";
+    setSaved(`Signed out of Microsoft 365 in IRO Desk. ${copy} The next sign-in asks which account to use.`);
   };
   return (
     <main class="pane stack">

@@ -87,6 +87,13 @@ export interface LocalCopy {
   /** The glance kept with the copy, at once; null when there is none or it went unused too long (then it is deleted). */
   glance(): Glance | null;
   keepGlance(glance: Glance, keepDays: number): void;
-  /** Deletes this person's copy from the device (signing out, or the service keeps none), its glance too. */
-  forget(): Promise<void>;
+  /** Deletes this person's copy from the device (signing out, or the service keeps none), its glance too: what the browser did. */
+  forget(): Promise<Deletion>;
 }
+
+/**
+ * What deleting a copy came to: deleted, or queued because a window still holds the copy open (the
+ * browser deletes it as soon as that window lets go: closes the copy or is closed). Rejected when
+ * the browser could not delete it.
+ */
+export type Deletion = "deleted" | "when-other-windows-close";

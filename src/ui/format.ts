@@ -1,6 +1,7 @@
 import { ukDayAndDate, ukTimeRange } from "../domain/calendar/ukTimes.js";
 import type { ChildStatus } from "../domain/caseload/assessChild.js";
 import type { InviteeRole } from "../domain/scheduling/inviteeRole.js";
+import type { Deletion } from "../ports/LocalCopy.js";
 
 /** "Tue 10/03/2026": UK date with its weekday. */
 export const dayAndDate = ukDayAndDate;
@@ -55,4 +56,11 @@ export const ROLE_WORDS: Readonly<Record<InviteeRole, string>> = {
 /** "1 person", "6 people", "0 actions": a count with its noun in the right number. */
 export function countOf(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What became of this device's copy of a caseload when the person signed out, as the browser reported it (never "deleted" while it is only queued). */
+export function copyDeletionWords(deletion: Deletion): string {
+  return deletion === "deleted"
+    ? "The copy of your caseload that was kept here is deleted."
+    : "The copy of your caseload that was kept here will be deleted as soon as IRO Desk's other windows on this device close (another window still has it open): close them to finish.";
 }

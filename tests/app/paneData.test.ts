@@ -320,7 +320,7 @@ describe("a pane's data: this device's copy first, then up to date with Microsof
     expect(pages.flatMap((p) => p.cases)).toHaveLength(10);
     expect(s.asked.filter((q) => q.startsWith("register"))).toEqual(["register: changes"]);
 
-    await data.forget();
+    expect(await data.forget()).toBe("deleted");
     expect(copy.contents.register).toBeUndefined();
     await cases.updateCase("7", saved.version, seven.childCase);
     await data.refresh();

@@ -278,6 +278,52 @@ describe("the local copy: the second open is instant, then brought up to date by
     await opensWithNothingToShow(page, IRO);
   });
 
+  it("signing out while another pane has the copy open: that pane lets go of it, so the copy is really gone when the sign-out says so", async () => {
+    const page = await ukPage(browser(), 480, 900);
+    await page.goto(at("preview-caseload.html", IRO));
+    await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+    await expect.poll(async () => (await copies(page)).filter((c) => c.whole).length, { timeout: 10_000 }).toBe(1);
+    // Another pane of the same person (another Outlook window, say) opens the same copy and keeps it open.
+    const other = await page.context().newPage();
+    await other.goto(at("preview-outlook.html", IRO));
+    await other.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+    await page.getByRole("button", { name: "Sign out of IRO Desk on this device" }).click();
+    const said = page.getByText("Signed out of IRO Desk on this device");
+    await said.waitFor();
+    expect(await said.innerText()).toContain("The copy of your caseload that was kept here is deleted.");
+    // As the message appears, the browser has no copy left: the other pane closed it when asked.
+    expect(await databaseNames(page)).toEqual([]);
+    expect(await databaseNames(other)).toEqual([]);
+  });
+
+  it("a window that holds the copy open and does not let go (an older build, a developer tool): the sign-out says the copy goes when it closes, and it does", async () => {
+    const page = await ukPage(browser(), 480, 900);
+    await page.goto(at("preview-caseload.html", IRO));
+    await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+    await expect.poll(async () => (await copies(page)).filter((c) => c.whole).length, { timeout: 10_000 }).toBe(1);
+    const [name] = await databaseNames(page);
+    // A page of the same origin opens the copy with no "versionchange" handler, so it blocks a deletion.
+    const holder = await page.context().newPage();
+    await holder.goto(at("preview-caseload.html", IRO));
+    await holder.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+    await holder.evaluate((n) => new Promise<void>((resolve) => {
+      const open = indexedDB.open(n!);
+      open.onsuccess = () => ((window as unknown as { held: IDBDatabase }).held = open.result, resolve());
+    }), name);
+    await page.getByRole("button", { name: "Sign out of IRO Desk on this device" }).click();
+    const said = page.getByText("Signed out of IRO Desk on this device");
+    await said.waitFor();
+    // Not "deleted": the browser has only queued the deletion, and the message says so.
+    expect(await said.innerText()).toContain("will be deleted as soon as IRO Desk's other windows on this device close");
+    expect(await databaseNames(page)).toEqual([name]);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "instant-signed-out-copy-held");
+    // The window closes: the browser carries out the queued deletion.
+    await holder.close();
+    await expect.poll(() => databaseNames(page), { timeout: 10_000 }).toEqual([]);
+    expect(page.errors).toEqual([]);
+  });
+
   it("an expired delta link falls back to a full read of the register, and the copy is whole again", async () => {
     const page = await ukPage(browser(), 480, 900);
     await page.goto(at("preview-caseload.html", IRO));
@@ -340,6 +386,11 @@ describe("the local copy is not kept longer than the service says", { timeout: 9
     await expect.poll(async () => (await glances(other)).map((n) => n.split(":").pop()), { timeout: 15_000 }).not.toContain(IRO);
   });
 });
+
+/** The names of this origin's copies as the browser lists them (indexedDB.databases()), opening none. */
+async function databaseNames(page: import("playwright-core").Page): Promise<string[]> {
+  return page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith("iro-desk-copy:")));
+}
 
 /** The names of this origin's glances (localStorage, one per person and tenant, named as their copy). */
 async function glances(page: import("playwright-core").Page): Promise<string[]> {

@@ -1,5 +1,5 @@
 import type { StoredCase, UnreadableCase } from "../../ports/CaseStore.js";
-import type { CopyChange, CopyContents, LoadedCopy, LocalCopy } from "../../ports/LocalCopy.js";
+import type { CopyChange, CopyContents, Deletion, LoadedCopy, LocalCopy } from "../../ports/LocalCopy.js";
 import { readGlance, removeGlance, sweepGlances, writeGlance } from "./localGlance.js";
 
 /** Every copy's database name starts so: one database per person and tenant, never shared. */
@@ -9,6 +9,8 @@ const DAY_MS = 86_400_000;
 const CHUNK = 500;
 /** The database's layout: 2 keeps each case with the sign-ins it belongs to (an index), so a person's own are read first. */
 const VERSION = 2;
+/** How long a deletion another window blocks is waited for before saying it is queued (ms). */
+const BLOCKED_WAIT_MS = 1_500;
 
 /** A register entry as kept: the case, and whose it is (its IRO's and its CP chair's sign-ins, in lower case). */
 interface KeptCase {
@@ -79,7 +81,7 @@ export function indexedDbCopy(name: string, keepDays: number, owner: string, now
     const open = db;
     db = undefined;
     await open?.then((d) => d.close(), () => undefined);
-    await deleteDatabase(name);
+    return deleteDatabase(name);
   };
 
   return {
@@ -180,23 +182,34 @@ function openCopy(name: string): Promise<IDBDatabase> {
       d.createObjectStore("cases", { keyPath: "id" }).createIndex("owners", "owners", { multiEntry: true });
       d.createObjectStore("unreadable", { keyPath: "id" });
     };
-    open.onsuccess = () => {
-      // Another tab deleting this copy (signing out) must not wait for this one.
-      open.result.onversionchange = () => open.result.close();
-      resolve(open.result);
-    };
+    open.onsuccess = () => resolve(closesForOthers(open.result));
     open.onerror = () => reject(open.error);
     open.onblocked = () => reject(new Error("the local copy is being deleted"));
   });
 }
 
-/** A database as it is, without creating or upgrading its stores (another person's copy, to see when it was last used). */
+/**
+ * A database as it is, without creating or upgrading its stores (another person's copy, to see when
+ * it was last used). One deleted since it was listed (a sign-out in another window: this open waits
+ * behind the deletion) is not made again, empty: an open with no version fires "upgradeneeded" only
+ * for a database that does not exist, and aborting that upgrade creates nothing.
+ */
 function openAsItIs(name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open(name);
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onsuccess = () => resolve(closesForOthers(open.result));
+    open.onerror = (e) => (e.preventDefault(), reject(open.error));
   });
+}
+
+/** A copy's meta (when it was used, how long it is kept), the connection closed after, read or not. */
+async function lastUse(d: IDBDatabase): Promise<Meta | undefined> {
+  try {
+    return await request<Meta | undefined>(d.transaction("meta").objectStore("meta").get("copy"));
+  } finally {
+    d.close();
+  }
 }
 
 function request<T>(r: IDBRequest): Promise<T> {
@@ -214,10 +227,31 @@ function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
-function deleteDatabase(name: string): Promise<void> {
-  return new Promise((resolve) => {
+/**
+ * Every connection IRO Desk opens closes when another window asks to delete or upgrade the
+ * database (the "versionchange" event, MDN IDBDatabase: versionchange event), so a sign-out in
+ * another pane deletes the copy at once instead of being blocked by this one. This pane then keeps
+ * no copy (its writes fail quietly, as a cache's may) until it is opened again: it does not write
+ * back the copy another pane has just deleted.
+ */
+function closesForOthers(d: IDBDatabase): IDBDatabase {
+  d.onversionchange = () => d.close();
+  return d;
+}
+
+/**
+ * Deletes a database: "deleted" only on the request's success event, rejected on its error (MDN,
+ * IDBFactory.deleteDatabase()). A connection still open elsewhere after the versionchange event
+ * (a window of an older build, a developer tool) fires "blocked" (MDN, IDBOpenDBRequest: blocked
+ * event): the request is not refused but waits, and the browser deletes the database once that
+ * connection closes. Still blocked after a short wait, it is reported as queued, not as done.
+ */
+function deleteDatabase(name: string): Promise<Deletion> {
+  return new Promise((resolve, reject) => {
     const r = indexedDB.deleteDatabase(name);
-    r.onsuccess = r.onerror = r.onblocked = () => resolve();
+    r.onsuccess = () => resolve("deleted");
+    r.onerror = () => reject(r.error);
+    r.onblocked = () => setTimeout(() => resolve("when-other-windows-close"), BLOCKED_WAIT_MS);
   });
 }
 
@@ -227,23 +261,20 @@ function deleteDatabase(name: string): Promise<void> {
  * pane's first content, never before it. Browsers without indexedDB.databases() (Firefox before
  * 126) keep other people's copies until they next open a pane themselves.
  */
-export async function sweepCopies(now: number, all = false): Promise<void> {
+export async function sweepCopies(now: number, all = false): Promise<Deletion> {
   sweepGlances(PREFIX, now, all);
-  if (typeof indexedDB === "undefined" || typeof indexedDB.databases !== "function") return;
+  if (typeof indexedDB === "undefined" || typeof indexedDB.databases !== "function") return "deleted";
   const names = (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith(PREFIX));
+  // With `all`, what the caller tells the person: every copy deleted, or some only when other windows close.
+  if (all) return (await Promise.all(names.map(deleteDatabase))).find((d) => d !== "deleted") ?? "deleted";
   for (const name of names) {
-    if (all) {
-      await deleteDatabase(name);
-      continue;
-    }
     try {
-      const d = await openAsItIs(name);
-      const meta = await request<Meta | undefined>(d.transaction("meta").objectStore("meta").get("copy"));
-      d.close();
+      const meta = await lastUse(await openAsItIs(name));
       // A copy still being written (no meta yet) is someone's open pane: left alone.
       if (meta && meta.usedAt + meta.keepDays * DAY_MS < now) await deleteDatabase(name);
     } catch {
       // Being deleted or upgraded by another tab: left for next time.
     }
   }
+  return "deleted";
 }

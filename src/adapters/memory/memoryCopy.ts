@@ -1,5 +1,5 @@
 import { isHeldBy } from "../../domain/caseload/childCase.js";
-import type { CopyContents, CopyChange, Glance, LoadedCopy, LocalCopy } from "../../ports/LocalCopy.js";
+import type { CopyContents, CopyChange, Deletion, Glance, LoadedCopy, LocalCopy } from "../../ports/LocalCopy.js";
 
 /**
  * The LocalCopy port in memory, with the same rules as the device's (whole or nothing, days unused,
@@ -51,9 +51,10 @@ export class MemoryCopy implements LocalCopy {
     this.kept = { glance, keptAt: this.now(), keepDays };
   }
 
-  async forget(): Promise<void> {
+  async forget(): Promise<Deletion> {
     this.contents = { keepDays: 14, usedAt: 0 };
     this.kept = null;
+    return "deleted";
   }
 }
 

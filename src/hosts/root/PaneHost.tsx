@@ -1,6 +1,8 @@
 import type { ComponentType } from "preact";
 import { useEffect, useLayoutEffect, useMemo, useState } from "preact/hooks";
+import type { Deletion } from "../../ports/LocalCopy.js";
 import type { PaneEnv } from "../../ui/env.js";
+import { copyDeletionWords } from "../../ui/format.js";
 import { errorText, Notice } from "../../ui/Notice.js";
 import { composeEnv, drawEnv, type BaseEnv } from "./composeEnv.js";
 import type { HostAdapter } from "./hostAdapter.js";
@@ -27,7 +29,7 @@ interface Props {
 export function PaneHost({ config, host, views, asked = null, tabs = [] }: Props) {
   const [base, setBase] = useState<BaseEnv | { failed: string } | null>(null);
   const [round, setRound] = useState(0);
-  const [signedOut, setSignedOut] = useState(false);
+  const [signedOut, setSignedOut] = useState<Deletion | null>(null);
   // Started as the pane is put on the page, not after the browser has painted "Loading IRO Desk…".
   useLayoutEffect(() => {
     const abort = new AbortController();
@@ -56,7 +58,7 @@ export function PaneHost({ config, host, views, asked = null, tabs = [] }: Props
   const [wanted, setWanted] = useState(asked);
   useEffect(() => setWanted(asked), [asked]);
 
-  if (signedOut) return <Notice kind="success">Signed out of IRO Desk on this device: the copy of your caseload that was kept here is deleted. Open IRO Desk again to sign in.</Notice>;
+  if (signedOut) return <Notice kind={signedOut === "deleted" ? "success" : "info"}>Signed out of IRO Desk on this device. {copyDeletionWords(signedOut)} Open IRO Desk again to sign in.</Notice>;
   if (base === null) return <p class="pane">Loading IRO Desk…</p>;
   if ("failed" in base) {
     return (
@@ -83,7 +85,7 @@ export function PaneHost({ config, host, views, asked = null, tabs = [] }: Props
         </nav>
       )}
       <Draw key={`${view.id}/${generation}`} base={base} host={host} view={view} />
-      <LocalCopyNote base={base} onSignedOut={() => setSignedOut(true)} />
+      <LocalCopyNote base={base} onSignedOut={setSignedOut} />
     </>
   );
 }
@@ -111,13 +113,17 @@ function Draw({ base, host, view }: { base: BaseEnv; host: HostAdapter; view: Vi
 }
 
 /** What is kept on this device, and the way to delete it (signing out of IRO Desk here). */
-function LocalCopyNote({ base, onSignedOut }: { base: BaseEnv; onSignedOut: () => void }) {
+function LocalCopyNote({ base, onSignedOut }: { base: BaseEnv; onSignedOut: (deletion: Deletion) => void }) {
+  const [failed, setFailed] = useState(false);
   const days = base.settings.localCopyDays;
   if (days === 0) return null;
   return (
-    <p class="pane muted">
-      A copy of your caseload is kept on this device so IRO Desk opens at once; it is deleted after {days} days unused.{" "}
-      <button type="button" onClick={() => void base.paneData.forget().then(onSignedOut)}>Sign out of IRO Desk on this device</button>
-    </p>
+    <div class="pane">
+      <p class="muted">
+        A copy of your caseload is kept on this device so IRO Desk opens at once; it is deleted after {days} days unused.{" "}
+        <button type="button" onClick={() => void base.paneData.forget().then(onSignedOut, () => setFailed(true))}>Sign out of IRO Desk on this device</button>
+      </p>
+      {failed && <Notice kind="error">The browser could not delete the copy of your caseload on this device, so you are still signed in here. Try again, or clear this site's data in the browser's settings.</Notice>}
+    </div>
   );
 }
