@@ -71,8 +71,12 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
   });
   // An initial conference (ICPC, pre-birth, transfer-in) goes to the CP chair with most capacity (load against 50–70, then free/busy decides the time).
   const chairs = useMemo(() => (next && isInitialConference(next.event) ? chairsByCapacity(caseload.entries.map((e) => e.child), env.settings.staff, env.today(), env.settings.countRule) : []), [caseload, next]);
-  const [chairUpn, setChairUpn] = useState<string>(chairs[0]?.member.upn ?? env.me.address);
-  const chair = chairs.find((c) => c.member.upn === chairUpn)?.member ?? { upn: env.me.address, name: env.me.name, fte: 1 };
+  // The loads are counted over the register read so far, so the list can reorder as the rest of it
+  // arrives: until the manager picks a chair (or finds times or books with one) the chair is the top
+  // of the list as it is now; from then on it is theirs and never changes under them. A change of
+  // default moves the tick in the list and nothing else: focus stays where it is.
+  const [picked, setPicked] = useState<string | null>(null);
+  const chair = chairs.find((c) => c.member.upn === (picked ?? chairs[0]?.member.upn))?.member ?? { upn: env.me.address, name: env.me.name, fte: 1 };
   const chairIsMe = chair.upn.toLowerCase() === env.me.address.toLowerCase();
 
   if (!next) return <Notice kind="info">Nothing is due for this child: the case is closed or its dates need checking.</Notice>;
@@ -110,6 +114,7 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
     const from = earliest === "" ? noticeFrom : parseIsoDate(earliest);
     if (!from) return refuse("earliest", "Enter the earliest date as a real date, or leave it empty for the first date the notice allows.");
     setBusy("finding");
+    setPicked(chair.upn);
     setError(null);
     setFieldError(null);
     setSlot(null);
@@ -263,7 +268,7 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
             {chairs.map(({ member, load }) => (
               <li key={member.upn}>
                 <label class="inline">
-                  <input type="radio" name="chair" checked={chair.upn === member.upn} onChange={() => (setChairUpn(member.upn), setFinding(null), setSlot(null))} />
+                  <input type="radio" name="chair" checked={chair.upn === member.upn} onChange={() => (setPicked(member.upn), setFinding(null), setSlot(null))} />
                   {member.name} <span class={load.position === "above" ? "overdue-text" : "muted"}>{countOf(load.counted, "child", "children")} at {member.fte} FTE: {perFteWords(load)}</span>
                 </label>
               </li>

@@ -1,3 +1,4 @@
+import type { Page, Route } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { CASE_REF_PROPERTY } from "../../src/adapters/graph/extendedProperties.js";
 import { TODAY } from "../contract/testSandbox.js";
@@ -222,5 +223,68 @@ describe("booking an ICPC with the CP chair who has capacity", { timeout: 60_000
     expect(copy?.data.isOrganizer).toBe(false);
     expect(perFte.length).toBe(4);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("opened before the whole register is read, the chair ticked follows the top of the list as the rest arrives, until the one booking chooses a chair", async () => {
+    // A CP chair opens an ICPC of their own: their children are drawn first, so the chairs' loads are
+    // first counted over those alone (the others' as none), then over the whole register once it is read.
+    const HELEN = "helen.achebe@westmere.example";
+    const awaiting = registerOf(sandbox).find((c) => c.cp?.chair === HELEN && !c.cp.icpc && !c.lac && !c.cp.transferIn && !c.cp.preBirth)!;
+    const open = async () => {
+      const page = await ukPage(browser());
+      // The register's pages after the first are held: a slow network.
+      const held: Route[] = [];
+      let released = false;
+      await page.route(/\/items\/delta\?.*token=/, (route) => (released ? route.continue() : void held.push(route)));
+      await page.goto(`${sandbox.url}/preview-outlook.html?today=2026-03-02&now=2026-03-02T08:00:00Z&user=${HELEN}`);
+      await page.getByText("Your children are shown; reading the rest of the case register").waitFor();
+      await page.getByLabel("Find a child by case reference or name").fill(awaiting.ref);
+      await page.getByRole("button", { name: new RegExp(`Ref ${awaiting.ref}`) }).click();
+      await page.getByRole("heading", { name: `Initial CP conference – ref ${awaiting.ref}` }).waitFor();
+      expect(held.length).toBeGreaterThan(0);
+      const release = async () => {
+        released = true;
+        await Promise.all(held.splice(0).map((r) => r.continue()));
+        await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+      };
+      return { page, release };
+    };
+    const chairs = (page: Page) => page.getByRole("group", { name: "Chair, by capacity" });
+    const listed = async (page: Page) => (await chairs(page).locator("li").allInnerTexts()).map((t) => /^(.*?) \d+ child/.exec(t.replace(/\s+/g, " ").trim())![1]!);
+    const ticked = (page: Page) => chairs(page).locator("li", { has: page.locator("input:checked") }).innerText().then((t) => /^(.*?) \d+ child/.exec(t.replace(/\s+/g, " ").trim())![1]!);
+    const focused = (page: Page) => page.evaluate(() => document.activeElement?.id ?? null);
+
+    const invited = (page: Page) => page.getByRole("heading", { name: /^Invited: / }).locator("xpath=ancestor::section[1]").innerText();
+
+    // Not chosen: the default is the top of the list, counted over her own children, then over the whole register.
+    const first = await open();
+    const before = await listed(first.page);
+    expect(await ticked(first.page)).toBe(before[0]);
+    expect(await invited(first.page)).toContain(before[0]);
+    expect(await focused(first.page)).toBe("book-title");
+    await first.release();
+    await expect.poll(() => listed(first.page)).not.toEqual(before);
+    const after = await listed(first.page);
+    // (Counted over the whole register, another chair has most capacity: otherwise this test could not tell.)
+    expect(after[0]).not.toBe(before[0]);
+    expect(await ticked(first.page)).toBe(after[0]);
+    // The booking goes with it: the first pick is no longer invited as the chair.
+    expect(await invited(first.page)).not.toContain(before[0]);
+    // Only the tick moved: focus is where the form put it.
+    expect(await focused(first.page)).toBe("book-title");
+    await screenshot(first.page, "outlook-chair-follows-register");
+    expect(await axeViolations(first.page)).toEqual([]);
+    expect(first.page.errors).toEqual([]);
+
+    // Chosen before the rest arrives: the chair stays the one chosen when the list reorders.
+    const second = await open();
+    const chosen = (await listed(second.page))[1]!;
+    expect(chosen).not.toBe(after[0]);
+    await chairs(second.page).getByRole("radio", { name: new RegExp(`^${chosen} `) }).check();
+    await second.release();
+    await expect.poll(() => listed(second.page)).toEqual(after);
+    expect(await ticked(second.page)).toBe(chosen);
+    expect(await invited(second.page)).toContain(chosen);
+    expect(second.page.errors).toEqual([]);
   });
 });
