@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvParser, csvRecordReader, csvRecords, csvRecordStream, CsvSyntaxError, parseCsv, type CsvRow } from "../../src/app/csv/parseCsv.js";
+import { CsvCells, CsvParser, csvRecordReader, csvRecords, csvRecordStream, CsvSyntaxError, parseCsv, type CsvRow } from "../../src/app/csv/parseCsv.js";
 import { writeCsv } from "../../src/app/csv/writeCsv.js";
 
 describe("CSV", () => {
@@ -67,6 +67,37 @@ describe("CSV", () => {
       [3, { b: "7,7", d: "9" }],
       [4, { b: "12", d: "" }],
     ]);
+  });
+
+  it("offers each plain row after the header as where its cells are, and makes a record of a row not taken or not plain", () => {
+    const offered: [number, string[]][] = [];
+    const records: [number, Record<string, string>][] = [];
+    const reader = csvRecordReader(
+      () => undefined,
+      (line, record) => records.push([line, record]),
+      ["a", "c"],
+      (cells) => {
+        const seen: string[] = [];
+        for (let c = 0; c < cells.count; c++) seen.push(cells.text.slice(cells.start[c], cells.end[c]));
+        offered.push([cells.line, seen]);
+        // Taken: rows whose first cell is "take".
+        return cells.is(0, "take");
+      },
+    );
+    reader.push("a,b,c,d\ntake,2,3,4\r\nkeep,");
+    reader.push("5,6,7\n\"take\",8,9,10\nshort\nkeep,1,2\n");
+    reader.end();
+    // Cells after the last one read (c) are not looked for; a row cut between two chunks, or quoted, is never offered.
+    expect(offered).toEqual([[2, ["take", "2", "3"]], [5, ["short"]], [6, ["keep", "1", "2"]]]);
+    expect(records).toEqual([[3, { a: "keep", c: "6" }], [4, { a: "take", c: "9" }], [5, { a: "short", c: "" }], [6, { a: "keep", c: "2" }]]);
+  });
+
+  it("finds a cell's code in a list only when it is exactly the code", () => {
+    const cells = new CsvCells();
+    cells.text = "E4A,X1,x1, X1,";
+    for (const [start, end] of [[0, 3], [4, 6], [7, 9], [10, 13], [14, 14]]) cells.add(start!, end!);
+    const codes = ["E4A", "X1", ""];
+    expect([0, 1, 2, 3, 4].map((c) => cells.codeIn(c, codes))).toEqual([0, 1, -1, -1, 2]);
   });
 
   it("says where a quote is never closed", () => {

@@ -89,6 +89,28 @@ describe("importing the SSDA903 return", () => {
     expect(got.children.map((c) => [c.ref, c.lac?.reviews.length])).toEqual([["10", 0], ["13", 0]]);
   });
 
+  it("reads a row the same from where its cells are (plain rows) as from a record (every cell quoted), and a first row with no CHILD is reported", () => {
+    // Every cell quoted: no row is plain, so each is read as a record (Ssda903Reader.cells is never offered one).
+    const quoted = (f: { name: string; text: string }) => ({ name: f.name, text: f.text.replace(/[^,\n]+/g, (cell) => `"${cell}"`) });
+    const files = { header: file("header.csv"), episodes: file("episodes.csv"), reviews: file("reviews.csv") };
+    expect(importSsda903({ header: quoted(files.header), episodes: quoted(files.episodes), reviews: quoted(files.reviews) })).toEqual(result);
+    // Rows with no CHILD, spaces, an ISO date, a code in lower case or with a space, a DOB of 9 characters, short rows: each read as a record, as quoted rows are.
+    const odd = {
+      header: { name: "h.csv", text: "CHILD,DOB\n,01/02/2015\n 30 ,2015-02-01\n31,1/02/2015\n32\n" },
+      episodes: { name: "e.csv", text: "CHILD,DECOM,RNE,LS,DEC,REC\n30,01/03/2025,S,C2, ,\n31,01/03/2025,s,C2,,\n31,01/03/2025,S,C2,,\n30,01/03/2025,S,C2\n" },
+      reviews: { name: "r.csv", text: "CHILD,DOB,REVIEW,REVIEW_CODE\n31,01/02/2015,01/04/2025,PN1 \n31,1/02/2015,02/04/2025,PN1\n" },
+    };
+    const plain = importSsda903(odd);
+    expect(importSsda903({ header: quoted(odd.header), episodes: quoted(odd.episodes), reviews: quoted(odd.reviews) })).toEqual(plain);
+    expect(plain.problems.map((p) => [p.file, p.row, p.column, p.rule])).toEqual([
+      ["h.csv", 2, "CHILD", "IRO-CHILD"],
+      ["h.csv", 5, "DOB", "102"],
+      ["e.csv", 3, "RNE", "143"],
+      ["e.csv", 5, "DECOM", "IRO-DUPLICATE"],
+    ]);
+    expect(plain.children.map((c) => [c.ref, c.dateOfBirth, c.lac?.reviews.length])).toEqual([["30", "2015-02-01", 0], ["31", "2015-02-01", 2]]);
+  });
+
   it("on the fourth birthday either PN0 or another code is accepted (DfE rules 440 and 441)", () => {
     const episodes = { name: "e.csv", text: "CHILD,DECOM,RNE,LS,DEC,REC\n20,01/01/2024,S,C2,,\n21,01/01/2024,S,C2,,\n" };
     const reviews = { name: "r.csv", text: "CHILD,DOB,REVIEW,REVIEW_CODE\n20,29/02/2020,29/02/2024,PN0\n21,29/02/2020,29/02/2024,PN1\n20,29/02/2020,01/03/2024,PN0\n21,29/02/2020,28/02/2024,PN1\n" };

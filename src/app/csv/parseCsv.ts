@@ -1,3 +1,5 @@
+import { grow } from "../stringIndex.js";
+
 /**
  * CSV (RFC 4180: quoted fields, doubled quotes, CRLF or LF, a leading BOM) read a chunk at a time,
  * so a file of any size streams through in constant memory; each row keeps the line it started on
@@ -20,6 +22,40 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
+/**
+ * A plain row's cells as where they are in the text read (cell c is text.slice(start[c], end[c])),
+ * not yet cut into strings. One is used for every row: read it in the call it is given to, never keep it.
+ */
+export class CsvCells {
+  text = "";
+  /** The row's line. */
+  line = 0;
+  /** Cells found (a short row has fewer than the header; cells after the last one read are not looked for). */
+  count = 0;
+  start = new Int32Array(16);
+  end = new Int32Array(16);
+
+  /** Whether cell `c` holds exactly `value`. */
+  is(c: number, value: string): boolean {
+    return this.end[c]! - this.start[c]! === value.length && this.text.startsWith(value, this.start[c]);
+  }
+
+  /** Where the cell is in `codes`, or -1. */
+  codeIn(c: number, codes: readonly string[]): number {
+    for (let i = 0; i < codes.length; i++) if (this.is(c, codes[i]!)) return i;
+    return -1;
+  }
+
+  add(start: number, end: number): void {
+    if (this.count === this.start.length) {
+      this.start = grow(this.start, this.count + 1);
+      this.end = grow(this.end, this.count + 1);
+    }
+    this.start[this.count] = start;
+    this.end[this.count++] = end;
+  }
+}
+
 /** Rows out of CSV text given in chunks of any size: `push` each chunk, then `end`; each row goes to `onRow` as soon as it is complete. */
 export class CsvParser {
   private values: string[] = [];
@@ -39,6 +75,8 @@ export class CsvParser {
   private read: readonly boolean[] | null = null;
   private line = 1;
   private rowLine = 1;
+  private readonly cells = new CsvCells();
+  private onCells: ((cells: CsvCells) => boolean) | null = null;
 
   push(chunk: string, onRow: (row: CsvRow) => void): void {
     let i = 0;
@@ -129,17 +167,34 @@ export class CsvParser {
     const end = nl > from && chunk.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
     if (nextCr < end) return -1;
     const read = this.read;
-    const values: string[] = [];
-    for (let cell = from, c = 0; ; c++) {
+    const cells = this.cells;
+    cells.text = chunk;
+    cells.line = this.line;
+    cells.count = 0;
+    for (let cell = from; ; ) {
       let comma = chunk.indexOf(",", cell);
       if (comma < 0 || comma > end) comma = end;
-      values.push(read === null || read[c] === true ? chunk.slice(cell, comma) : "");
-      if (comma === end || (read !== null && c + 1 === read.length)) break;
+      cells.add(cell, comma);
+      if (comma === end || (read !== null && cells.count === read.length)) break;
       cell = comma + 1;
     }
-    if (end > from) onRow({ line: this.line, values });
+    if (end > from && !this.onCells?.(cells)) {
+      const values: string[] = [];
+      for (let c = 0; c < cells.count; c++) values.push(read === null || read[c] === true ? chunk.slice(cells.start[c], cells.end[c]) : "");
+      onRow({ line: this.line, values });
+    }
     this.rowLine = ++this.line;
     return nl + 1;
+  }
+
+  /**
+   * From here on, each plain row (see plainRow) is first offered to `onCells` as where its cells
+   * are, no string cut: when it returns true the row is taken, else it goes to `onRow` as usual.
+   * Cutting a string for every cell of a million rows, to read a date's digits or compare a code,
+   * is most of the work and the garbage of reading a large file.
+   */
+  offerCells(onCells: (cells: CsvCells) => boolean): void {
+    this.onCells = onCells;
   }
 
   /**
@@ -253,12 +308,15 @@ export function csvRecords(text: string): { columns: string[]; records: { line: 
 /**
  * Records from CSV text arriving in chunks (a file read as a stream), each given to `onRecord` as
  * soon as its row is complete: the first row names the columns, given to `onColumns` before any
- * record (it may throw to refuse the file). Nothing is held between rows.
+ * record (it may throw to refuse the file). Nothing is held between rows. `onCells`, when given,
+ * is offered each plain row after the header first (CsvParser.offerCells): a row it takes is not
+ * made into a record.
  */
 export function csvRecordReader(
   onColumns: (columns: string[]) => void,
   onRecord: (line: number, record: Record<string, string>) => void,
   only?: readonly string[],
+  onCells?: (cells: CsvCells) => boolean,
 ): { push(chunk: string): void; end(): void } {
   const parser = new CsvParser();
   let record: ((values: readonly string[]) => Record<string, string>) | null = null;
@@ -270,6 +328,7 @@ export function csvRecordReader(
       record = recordMaker(kept ? columns.map((c, i) => (kept[i] ? c : null)) : columns);
       if (kept) parser.onlyCells(kept);
       onColumns(columns);
+      if (onCells) parser.offerCells(onCells);
     } else onRecord(line, record(values));
   };
   return {

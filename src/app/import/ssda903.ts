@@ -1,10 +1,10 @@
 import { addCalendarMonths } from "../../domain/calendar/addCalendarMonths.js";
 import { fromDayNumber, type IsoDate } from "../../domain/calendar/isoDate.js";
-import { formatUkDate, parseUkDayNumber } from "../../domain/calendar/ukDate.js";
+import { formatUkDate, parseUkDayNumber, ukDayNumberAt } from "../../domain/calendar/ukDate.js";
 import { parseCaseRef, type CaseRef } from "../../domain/caseload/caseRef.js";
 import { PARTICIPATION_CODES, type ChildCase, type EarlierPeriod, type HeldReview, type ParticipationCode } from "../../domain/caseload/childCase.js";
 import { fourthBirthday, participationRuleByDay } from "../../domain/caseload/participationAge.js";
-import { csvRecordReader, CsvSyntaxError } from "../csv/parseCsv.js";
+import { csvRecordReader, CsvSyntaxError, type CsvCells } from "../csv/parseCsv.js";
 import { IntColumn } from "../intColumn.js";
 import { StringIndex } from "../stringIndex.js";
 import type { CsvFile, ImportProblem, ImportRuleCode } from "./importProblem.js";
@@ -79,7 +79,13 @@ export class Ssda903Reader {
   private readonly skipped = new Set<Ssda903Kind>();
   private periodsOf: { child: number; periods: Period[] } | null = null;
   private counts = { episodes: 0, reviews: 0, kept: { episodes: 0, reviews: 0 } };
-  private lastChild: { text: string; child: number } = { text: "", child: -1 };
+  /** The CHILD cell of the row before, and its child (-1: none yet). */
+  private lastChildText = "";
+  private lastChild = -1;
+  /** Where each column read is in each file's rows (CsvCells), by name; -1 when the file has no such column. */
+  private readonly at: Record<Ssda903Kind, Record<string, number>> = { header: {}, episodes: {}, reviews: {} };
+  /** How many cells a row must have to hold every column read. */
+  private readonly width: Record<Ssda903Kind, number> = { header: 0, episodes: 0, reviews: 0 };
   /** Problems reported so far: a row with any is not kept. */
   private reported = 0;
 
@@ -94,6 +100,9 @@ export class Ssda903Reader {
 
   /** A file's header row: a file without the columns it needs is named as the wrong file, and its rows are left out. */
   columns(kind: Ssda903Kind, columns: readonly string[]): void {
+    // The last column of a name, as a record keeps it.
+    for (const name of SSDA903_READ[kind]) this.at[kind][name] = columns.lastIndexOf(name);
+    this.width[kind] = Math.max(...Object.values(this.at[kind])) + 1;
     const missing = SSDA903_COLUMNS[kind].filter((c) => !columns.includes(c));
     if (missing.length === 0) return;
     this.skipped.add(kind);
@@ -109,7 +118,11 @@ export class Ssda903Reader {
     if (this.skipped.has("header")) return;
     const child = this.childOf("header", line, record.CHILD);
     const born = this.day("header", line, "DOB", record.DOB, "102", true);
-    if (child === undefined) return;
+    if (child !== undefined) this.headerChild(line, child, born);
+  }
+
+  /** The header row's checks on what its cells mean, and what it keeps, once they are read (from a record or from CsvCells). */
+  private headerChild(line: number, child: number, born: number | undefined): void {
     if (this.inHeader.get(child) === 1) return this.problem("header", line, "CHILD", `child ${this.childIds.keyAt(child)} is listed twice`, "IRO-DUPLICATE");
     this.inHeader.set(child, 1);
     if (born !== undefined) this.setBorn(child, born);
@@ -120,7 +133,6 @@ export class Ssda903Reader {
     this.counts.episodes++;
     // The row is kept only if no rule reported a problem with it.
     const before = this.reported;
-    const bad = (column: string, reason: string, rule: ImportRuleCode) => this.problem("episodes", line, column, reason, rule);
     const child = this.childOf("episodes", line, record.CHILD);
     const start = this.day("episodes", line, "DECOM", record.DECOM, "141", true);
     const end = this.day("episodes", line, "DEC", record.DEC, "147", false);
@@ -128,16 +140,25 @@ export class Ssda903Reader {
     const ls = LEGAL_STATUS.indexOf((record.LS ?? "").trim());
     const recText = (record.REC ?? "").trim();
     const rec = REASON_CEASED.indexOf(recText);
-    if (rne < 0) bad("RNE", `"${(record.RNE ?? "").trim()}" is not a reason for a new episode (${REASON_NEW_EPISODE.join(", ")})`, "143");
-    if (ls < 0) bad("LS", `"${(record.LS ?? "").trim()}" is not a legal status code`, "144");
-    if (recText !== "" && rec < 0) bad("REC", `"${recText}" is not a reason the episode ceased (X1 or an E code)`, "149");
-    const decBlank = (record.DEC ?? "").trim() === "";
-    if (decBlank !== (recText === "")) bad(decBlank ? "DEC" : "REC", decBlank ? "REC is given but DEC (the date the episode ceased) is empty" : "DEC is given but REC (the reason the episode ceased) is empty", "148");
-    if (start !== undefined && end !== undefined && end !== NONE && end < start) bad("DEC", `the episode ends (${ukDate(end)}) before it starts (${ukDate(start)})`, "356");
+    if (rne < 0) this.problem("episodes", line, "RNE", `"${(record.RNE ?? "").trim()}" is not a reason for a new episode (${REASON_NEW_EPISODE.join(", ")})`, "143");
+    if (ls < 0) this.problem("episodes", line, "LS", `"${(record.LS ?? "").trim()}" is not a legal status code`, "144");
+    if (recText !== "" && rec < 0) this.problem("episodes", line, "REC", `"${recText}" is not a reason the episode ceased (X1 or an E code)`, "149");
+    this.episodeChild(line, before, child, start, end, rne, ls, rec, recText === "");
+  }
+
+  /**
+   * The episode row's checks on what its cells mean, and what it keeps, once they are read (from a
+   * record or from CsvCells). `end` is NONE when DEC is empty; `rec` is -1 when REC is empty or not
+   * a code. The row is kept only if no rule reported a problem with it since `before`.
+   */
+  private episodeChild(line: number, before: number, child: number | undefined, start: number | undefined, end: number | undefined, rne: number, ls: number, rec: number, recBlank: boolean): void {
+    const decBlank = end === NONE;
+    if (decBlank !== recBlank) this.problem("episodes", line, decBlank ? "DEC" : "REC", decBlank ? "REC is given but DEC (the date the episode ceased) is empty" : "DEC is given but REC (the reason the episode ceased) is empty", "148");
+    if (start !== undefined && end !== undefined && end !== NONE && end < start) this.problem("episodes", line, "DEC", `the episode ends (${ukDate(end)}) before it starts (${ukDate(start)})`, "356");
     if (child !== undefined && start !== undefined) {
       for (let e = this.episodeHead.get(child); e !== NONE; e = this.epNext.get(e)) {
         if (this.epStart.get(e) === start) {
-          bad("DECOM", `child ${this.childIds.keyAt(child)} already has an episode starting ${ukDate(start)}`, "IRO-DUPLICATE");
+          this.problem("episodes", line, "DECOM", `child ${this.childIds.keyAt(child)} already has an episode starting ${ukDate(start)}`, "IRO-DUPLICATE");
           break;
         }
       }
@@ -159,33 +180,41 @@ export class Ssda903Reader {
     this.counts.reviews++;
     // The row is kept only if no rule reported a problem with it.
     const before = this.reported;
-    const bad = (column: string, reason: string, rule: ImportRuleCode) => this.problem("reviews", line, column, reason, rule);
     const child = this.childOf("reviews", line, record.CHILD);
     const held = this.day("reviews", line, "REVIEW", record.REVIEW, "166", true);
     const code = (record.REVIEW_CODE ?? "").trim();
     const participation = PARTICIPATION_CODES.indexOf(code as ParticipationCode);
-    if (participation < 0) bad("REVIEW_CODE", `"${code}" is not a participation code (PN0–PN7)`, "167");
+    if (participation < 0) this.problem("reviews", line, "REVIEW_CODE", `"${code}" is not a participation code (PN0–PN7)`, "167");
+    this.reviewChild(line, before, child, held, participation, record.DOB ? parseUkDayNumber(record.DOB) : undefined);
+  }
+
+  /**
+   * The review row's checks on what its cells mean, and what it keeps, once they are read (from a
+   * record or from CsvCells). `fromRow` is the row's own DOB. The row is kept only if no rule
+   * reported a problem with it since `before`.
+   */
+  private reviewChild(line: number, before: number, child: number | undefined, held: number | undefined, participation: number, fromRow: number | undefined): void {
     // The age rules use the row's own DOB, as the DfE's do, else the header's; the register takes the header's, else the first row's.
-    const fromRow = record.DOB ? parseUkDayNumber(record.DOB) : undefined;
     if (child !== undefined && this.dob.get(child) === NONE && fromRow !== undefined) this.setBorn(child, fromRow);
     const born = fromRow ?? (child !== undefined && this.dob.get(child) !== NONE ? this.dob.get(child) : undefined);
     if (held !== undefined && born !== undefined && participation >= 0) {
       // The row's DOB is nearly always the child's: their fourth birthday is then already worked out.
       const fourth = child !== undefined && born === this.dob.get(child) ? this.fourth.get(child) : fourthBirthday(born);
-      const rule = participationRuleByDay(code as ParticipationCode, fourth, held);
-      if (rule === "440") bad("REVIEW_CODE", `PN0 is for children under 4; the child was ${ageOn(fromDayNumber(born), fromDayNumber(held))} on ${ukDate(held)}`, "440");
-      if (rule === "441") bad("REVIEW_CODE", `the child was under 4 on ${ukDate(held)}: the code should be PN0, not ${code}`, "441");
+      const code = PARTICIPATION_CODES[participation]!;
+      const rule = participationRuleByDay(code, fourth, held);
+      if (rule === "440") this.problem("reviews", line, "REVIEW_CODE", `PN0 is for children under 4; the child was ${ageOn(fromDayNumber(born), fromDayNumber(held))} on ${ukDate(held)}`, "440");
+      if (rule === "441") this.problem("reviews", line, "REVIEW_CODE", `the child was under 4 on ${ukDate(held)}: the code should be PN0, not ${code}`, "441");
     }
     if (child !== undefined && held !== undefined) {
       const periods = this.periods(child);
       const day = held;
-      if (periods.length === 0) bad("CHILD", `child ${this.childIds.keyAt(child)} has no episodes in the episodes file`, "IRO-NO-EPISODES");
-      else if (periods.every((p) => p.shortBreaks)) bad("CHILD", `child ${this.childIds.keyAt(child)} is only ever on short breaks (V3/V4): the return should have no reviews for them`, "399");
+      if (periods.length === 0) this.problem("reviews", line, "CHILD", `child ${this.childIds.keyAt(child)} has no episodes in the episodes file`, "IRO-NO-EPISODES");
+      else if (periods.every((p) => p.shortBreaks)) this.problem("reviews", line, "CHILD", `child ${this.childIds.keyAt(child)} is only ever on short breaks (V3/V4): the return should have no reviews for them`, "399");
       else {
-        if (this.hasReview(child, day)) bad("REVIEW", `child ${this.childIds.keyAt(child)} already has a review on ${ukDate(held)}`, "IRO-DUPLICATE");
+        if (this.hasReview(child, day)) this.problem("reviews", line, "REVIEW", `child ${this.childIds.keyAt(child)} already has a review on ${ukDate(held)}`, "IRO-DUPLICATE");
         if (!periods.some((p) => p.start <= day && (p.end === NONE || day <= p.end))) {
           const first = periods[0]!.start;
-          bad("REVIEW", day < first ? `the review (${ukDate(held)}) is before the child's first episode (${ukDate(first)})` : `the review (${ukDate(held)}) is not inside any period of care`, "IRO-OUTSIDE-CARE");
+          this.problem("reviews", line, "REVIEW", day < first ? `the review (${ukDate(held)}) is before the child's first episode (${ukDate(first)})` : `the review (${ukDate(held)}) is not inside any period of care`, "IRO-OUTSIDE-CARE");
         }
       }
     }
@@ -195,6 +224,50 @@ export class Ssda903Reader {
     this.revNext.push(this.reviewHead.get(child!));
     this.reviewHead.set(child!, r);
     this.counts.kept.reviews++;
+  }
+
+  /**
+   * A plain row read where its cells are (CsvCells), no string cut but a new child's identifier,
+   * when every cell is as nearly every row's is: each date dd/mm/yyyy and real, each code one of
+   * its list exactly. The row then has the same checks on what it means as a record (headerChild,
+   * episodeChild, reviewChild). Returns false, having reported nothing, for any other row: it is
+   * read as a record, whose reading reports what is wrong with its cells.
+   */
+  cells(kind: Ssda903Kind, cells: CsvCells): boolean {
+    if (this.skipped.has(kind)) return true;
+    const at = this.at[kind];
+    // A short row (a cell missing) is read as a record, whose missing cells are empty.
+    if (cells.count < this.width[kind]) return false;
+    const line = cells.line;
+    if (kind === "header") {
+      const born = dayIn(cells, at.DOB!);
+      if (born === undefined) return false;
+      const child = this.childIn(kind, cells, at.CHILD!);
+      if (child !== undefined) this.headerChild(line, child, born);
+    } else if (kind === "episodes") {
+      const start = dayIn(cells, at.DECOM!);
+      const decBlank = cells.is(at.DEC!, "");
+      const end = decBlank ? NONE : dayIn(cells, at.DEC!);
+      const rne = cells.codeIn(at.RNE!, REASON_NEW_EPISODE);
+      const ls = cells.codeIn(at.LS!, LEGAL_STATUS);
+      const recBlank = cells.is(at.REC!, "");
+      const rec = recBlank ? -1 : cells.codeIn(at.REC!, REASON_CEASED);
+      if (start === undefined || end === undefined || rne < 0 || ls < 0 || (!recBlank && rec < 0)) return false;
+      this.counts.episodes++;
+      const before = this.reported;
+      this.episodeChild(line, before, this.childIn(kind, cells, at.CHILD!), start, end, rne, ls, rec, recBlank);
+    } else {
+      const held = dayIn(cells, at.REVIEW!);
+      const participation = cells.codeIn(at.REVIEW_CODE!, PARTICIPATION_CODES);
+      // The reviews file's own DOB is optional: no column, or an empty cell, is none.
+      const dobBlank = at.DOB! < 0 || cells.is(at.DOB!, "");
+      const fromRow = dobBlank ? undefined : dayIn(cells, at.DOB!);
+      if (held === undefined || participation < 0 || (!dobBlank && fromRow === undefined)) return false;
+      this.counts.reviews++;
+      const before = this.reported;
+      this.reviewChild(line, before, this.childIn(kind, cells, at.CHILD!), held, participation, fromRow);
+    }
+    return true;
   }
 
   /** Each child with a kept episode, in the order of their first one; a child with no date of birth is left out, and said so. */
@@ -262,7 +335,7 @@ export class Ssda903Reader {
   private childOf(kind: Ssda903Kind, line: number, text: string | undefined): number | undefined {
     // Rows come grouped by child (a child's reviews one after another): the same text as the row
     // before is the same child, found without reading it again.
-    if (text === this.lastChild.text && text !== undefined) return this.lastChild.child;
+    if (text === this.lastChildText && this.lastChild >= 0) return this.lastChild;
     const id = (text ?? "").trim();
     if (!parseCaseRef(id)) {
       this.problem(kind, line, "CHILD", id ? `"${id}" is not a child identifier` : "CHILD is empty", "IRO-CHILD");
@@ -277,8 +350,15 @@ export class Ssda903Reader {
       this.episodeHead.push(NONE);
       this.reviewHead.push(NONE);
     }
-    this.lastChild = { text: text!, child };
+    this.lastChildText = text!;
+    this.lastChild = child;
     return child;
+  }
+
+  /** childOf the CHILD cell at position `c`, cutting it into a string only when it is not the row before's. */
+  private childIn(kind: Ssda903Kind, cells: CsvCells, c: number): number | undefined {
+    if (this.lastChild >= 0 && cells.is(c, this.lastChildText)) return this.lastChild;
+    return this.childOf(kind, cells.line, cells.text.slice(cells.start[c], cells.end[c]));
   }
 
   /** A date cell as a day number: undefined (and the rule reported) when required and empty, or not a real date; NONE when empty and optional. */
@@ -353,7 +433,7 @@ export function importSsda903(files: { readonly header?: CsvFile; readonly episo
   const reader = new Ssda903Reader({ ...(files.header ? { header: files.header.name } : {}), episodes: files.episodes.name, reviews: files.reviews.name }, (p) => problems.push(p));
   const feed = (kind: Ssda903Kind, file: CsvFile, row: (line: number, record: Record<string, string>) => void) => {
     try {
-      const csv = csvRecordReader((columns) => reader.columns(kind, columns), row, SSDA903_READ[kind]);
+      const csv = csvRecordReader((columns) => reader.columns(kind, columns), row, SSDA903_READ[kind], (cells) => reader.cells(kind, cells));
       csv.push(file.text);
       csv.end();
     } catch (error) {
@@ -366,6 +446,11 @@ export function importSsda903(files: { readonly header?: CsvFile; readonly episo
   feed("reviews", files.reviews, (line, record) => reader.review(line, record));
   const children = [...reader.children()];
   return { children, problems, rows: reader.rows };
+}
+
+/** The day number of cell `c` when it is a real date written dd/mm/yyyy, nothing more; else undefined. */
+function dayIn(cells: CsvCells, c: number): number | undefined {
+  return cells.end[c]! - cells.start[c]! === 10 ? ukDayNumberAt(cells.text, cells.start[c]!) : undefined;
 }
 
 /** A day number as people read it: "05/01/2026". */

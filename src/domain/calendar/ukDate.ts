@@ -35,17 +35,27 @@ export function parseUkDate(text: string): IsoDate | undefined {
  * parseUkDayNumber("01/01/1970") = 0; parseUkDayNumber("31/04/2026") = undefined.
  */
 export function parseUkDayNumber(text: string): number | undefined {
-  // dd/mm/yyyy or yyyy-mm-dd of ten digits and separators, read from their character codes; anything else as parseUkDate reads it.
+  // dd/mm/yyyy or yyyy-mm-dd of ten digits and separators, read from their character codes; anything else (and an impossible date) as parseUkDate reads it.
   if (text.length === 10) {
-    const uk = text.charCodeAt(2) === 47 && text.charCodeAt(5) === 47;
-    const iso = !uk && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45;
-    if (uk || iso) {
-      const day = uk ? digitsAt(text, 0, 2) : digitsAt(text, 8, 2);
-      const month = uk ? digitsAt(text, 3, 2) : digitsAt(text, 5, 2);
-      const year = uk ? digitsAt(text, 6, 4) : digitsAt(text, 0, 4);
-      if (day >= 0 && month >= 0 && year >= 0) return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? dayNumberOf(year, month, day) : undefined;
-    }
+    const day = text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 ? realDayNumber(digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2)) : ukDayNumberAt(text, 0);
+    if (day !== undefined) return day;
   }
   const date = parseUkDate(text);
   return date === undefined ? undefined : toDayNumber(date);
+}
+
+/**
+ * The day number of the real date written dd/mm/yyyy in the ten characters of `text` from `at`,
+ * read where it is in a line of a file (no string is cut for it); undefined when they are
+ * anything else, which parseUkDayNumber may still read (" 5/01/2026") or refuse ("31/04/2026").
+ * ukDayNumberAt("12,05/01/1970", 3) = 4.
+ */
+export function ukDayNumberAt(text: string, at: number): number | undefined {
+  if (text.charCodeAt(at + 2) !== 47 || text.charCodeAt(at + 5) !== 47) return undefined;
+  return realDayNumber(digitsAt(text, at + 6, 4), digitsAt(text, at + 3, 2), digitsAt(text, at, 2));
+}
+
+/** dayNumberOf for a real date; undefined for an impossible one or a part that was not digits (-1, as digitsAt says). */
+function realDayNumber(year: number, month: number, day: number): number | undefined {
+  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? dayNumberOf(year, month, day) : undefined;
 }

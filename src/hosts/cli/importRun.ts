@@ -96,7 +96,7 @@ export async function runImport(args: readonly string[], io: CommandIo): Promise
       const reader = new Ssda903Reader(names, report);
       const read = async (kind: Ssda903Kind, path: string, row: (line: number, record: Record<string, string>) => void) => {
         try {
-          await streamCsvFile(path, (columns) => reader.columns(kind, columns), row, SSDA903_READ[kind]);
+          await streamCsvFile(path, (columns) => reader.columns(kind, columns), row, SSDA903_READ[kind], (cells) => reader.cells(kind, cells));
         } catch (error) {
           if (error instanceof CsvSyntaxError) return reader.syntax(kind, error);
           throw new UsageError(`${path}: cannot be read`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays, fromDayNumber, isoDate, isoWeekday, parseIsoDate, toDayNumber, type IsoDate } from "../../../src/domain/calendar/isoDate.js";
-import { formatUkDate, parseUkDate, parseUkDayNumber } from "../../../src/domain/calendar/ukDate.js";
+import { formatUkDate, parseUkDate, parseUkDayNumber, ukDayNumberAt } from "../../../src/domain/calendar/ukDate.js";
 
 const d = (s: string) => s as IsoDate;
 
@@ -71,6 +71,16 @@ describe("dates read straight into day numbers (the import's million dates)", ()
       const date = parseUkDate(text);
       expect(parseUkDayNumber(text), text).toBe(date === undefined ? undefined : toDayNumber(date));
     }
+  });
+});
+
+describe("a dd/mm/yyyy date read where it is in a line", () => {
+  it("reads the real dates parseUkDayNumber reads, at any place, and leaves every other ten characters to it", () => {
+    expect(ukDayNumberAt("12,05/01/1970,x", 3)).toBe(4);
+    expect(ukDayNumberAt("29/02/2028", 0)).toBe(parseUkDayNumber("29/02/2028"));
+    // Impossible (a 29 February of no leap year, 31 April, month 13, day 0), not dd/mm/yyyy, or cut short.
+    for (const text of ["29/02/2100", "31/04/2026", "01/13/2026", "00/01/2026", " 5/01/2026", "2026-01-05", "05-01-2026", "05/01/20"]) expect(ukDayNumberAt(text, 0), text).toBeUndefined();
+    expect(parseUkDayNumber(" 5/01/2026")).toBe(parseUkDayNumber("05/01/2026"));
   });
 });
 
