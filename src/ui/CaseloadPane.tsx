@@ -3,7 +3,7 @@ import { calendarsFor } from "../app/timescaleOptions.js";
 import { refreshedEntry, type Caseload, type CaseloadEntry } from "../app/loadCaseload.js";
 import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
 import { CASELOAD_BAND, iroLoad, iroLoads, loadWords } from "../domain/caseload/iroLoad.js";
-import { isHeldBy } from "../domain/caseload/childCase.js";
+import { holdersOf, isHeldBy } from "../domain/caseload/childCase.js";
 import type { Dispute } from "../domain/disputes/dispute.js";
 import type { StoredCase } from "../ports/CaseStore.js";
 import { meetingName } from "../domain/timescales/ruleSets.js";
@@ -134,11 +134,8 @@ function ServiceView({ env, caseload, disputes, reload }: ViewProps) {
       if (status === "closed") return;
       const unbooked = next !== null && booking === null && workingDaysBetween(calendarFor(e.child.nation), today, next.dueBy) <= UNBOOKED_WINDOW;
       if (status === "overdue" || status === "booked-late" || unbooked) tally.attention.push(e);
-      const { iro, cp } = e.child;
-      const lac = iro ? lower(iro) : null;
-      const chair = cp?.chair ? lower(cp.chair) : null;
-      for (const key of chair && chair !== lac ? [lac, chair] : [lac]) {
-        const counts = key === null ? undefined : tally.counts.get(key);
+      for (const holder of holdersOf(e.child, lower)) {
+        const counts = tally.counts.get(holder);
         if (!counts) continue;
         if (status === "overdue") counts.overdue++;
         else if (status === "booked-late") counts.bookedLate++;

@@ -1,3 +1,4 @@
+import { holdersOf } from "../../domain/caseload/childCase.js";
 import type { StoredCase, UnreadableCase } from "../../ports/CaseStore.js";
 import type { CopyChange, CopyContents, Deletion, LoadedCopy, LocalCopy } from "../../ports/LocalCopy.js";
 import { readGlance, removeGlance, sweepGlances, writeGlance } from "./localGlance.js";
@@ -19,10 +20,7 @@ interface KeptCase {
   readonly stored: StoredCase;
 }
 
-const kept = (stored: StoredCase): KeptCase => {
-  const { iro, cp } = stored.childCase;
-  return { id: stored.id, owners: [...new Set([iro, cp?.chair].filter((a): a is string => !!a).map((a) => a.toLowerCase()))], stored };
-};
+const kept = (stored: StoredCase): KeptCase => ({ id: stored.id, owners: holdersOf(stored.childCase), stored });
 
 interface Meta extends Partial<Omit<CopyContents, "register">> {
   /** Null while the register is being replaced: a copy cut off half-written is not used. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isHeldBy } from "../../../src/domain/caseload/childCase.js";
+import { holdersOf, isHeldBy } from "../../../src/domain/caseload/childCase.js";
 import { lacChild } from "../../fixtures/children.js";
 
 describe("whether a person holds a child", () => {
@@ -21,5 +21,19 @@ describe("whether a person holds a child", () => {
     const seen: string[] = [];
     expect(isHeldBy(child, "sam.okafor@westmere.example", (a) => (seen.push(a), a.toLowerCase()))).toBe(true);
     expect(seen).toEqual(["Sam.Okafor@westmere.example"]);
+  });
+
+  it("everyone who holds the child, each once, in lower case: exactly the people isHeldBy says hold them", () => {
+    const both = { ...planned, iro: "Sam.Okafor@westmere.example" };
+    const same = { ...planned, iro: "nadia.hussain@WESTMERE.example" };
+    expect(holdersOf(child)).toEqual(["sam.okafor@westmere.example"]);
+    expect(holdersOf(planned)).toEqual(["nadia.hussain@westmere.example"]);
+    expect(holdersOf(both)).toEqual(["sam.okafor@westmere.example", "nadia.hussain@westmere.example"]);
+    expect(holdersOf(same)).toEqual(["nadia.hussain@westmere.example"]);
+    expect(holdersOf({ iro: null, cp: null })).toEqual([]);
+    const people = ["sam.okafor@westmere.example", "nadia.hussain@westmere.example", "alfie.collins@westmere.example"];
+    for (const c of [child, planned, both, same, { iro: null, cp: null }]) {
+      for (const p of people) expect(holdersOf(c).includes(p), `${p} of ${c.iro}/${c.cp?.chair}`).toBe(isHeldBy(c, p));
+    }
   });
 });
