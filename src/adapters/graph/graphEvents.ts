@@ -92,4 +92,3 @@ function parseCustomProperties(json: string | null): { caseRef: string | null; e
     return { caseRef: null, eventKind: null };
   }
 }
-

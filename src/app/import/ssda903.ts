@@ -207,14 +207,13 @@ export class Ssda903Reader {
     }
     if (child !== undefined && held !== undefined) {
       const periods = this.periods(child);
-      const day = held;
       if (periods.length === 0) this.problem("reviews", line, "CHILD", `child ${this.childIds.keyAt(child)} has no episodes in the episodes file`, "IRO-NO-EPISODES");
       else if (periods.every((p) => p.shortBreaks)) this.problem("reviews", line, "CHILD", `child ${this.childIds.keyAt(child)} is only ever on short breaks (V3/V4): the return should have no reviews for them`, "399");
       else {
-        if (this.hasReview(child, day)) this.problem("reviews", line, "REVIEW", `child ${this.childIds.keyAt(child)} already has a review on ${ukDate(held)}`, "IRO-DUPLICATE");
-        if (!periods.some((p) => p.start <= day && (p.end === NONE || day <= p.end))) {
+        if (this.hasReview(child, held)) this.problem("reviews", line, "REVIEW", `child ${this.childIds.keyAt(child)} already has a review on ${ukDate(held)}`, "IRO-DUPLICATE");
+        if (!periods.some((p) => p.start <= held && (p.end === NONE || held <= p.end))) {
           const first = periods[0]!.start;
-          this.problem("reviews", line, "REVIEW", day < first ? `the review (${ukDate(held)}) is before the child's first episode (${ukDate(first)})` : `the review (${ukDate(held)}) is not inside any period of care`, "IRO-OUTSIDE-CARE");
+          this.problem("reviews", line, "REVIEW", held < first ? `the review (${ukDate(held)}) is before the child's first episode (${ukDate(first)})` : `the review (${ukDate(held)}) is not inside any period of care`, "IRO-OUTSIDE-CARE");
         }
       }
     }
