@@ -56,6 +56,7 @@ describe("iro-desk import and report", () => {
     for (const [args, message] of [
       [["import", "--episodes", `${F}/episodes.csv`], /name the register file/],
       [["import", "--register", join(dir, "x.json"), "--episodes", `${F}/episodes.csv`], /give both --episodes and --reviews/],
+      [["import", "--register", join(dir, "no-such-folder", "r.json"), "--episodes", `${F}/episodes.csv`, "--reviews", `${F}/reviews.csv`], /r\.json: cannot be written \(ENOENT\)/],
       [["report", join(dir, "missing.json")], /missing\.json: no such file/],
       [["report", `${F}/header.csv`], /not valid JSON/],
       [["report", join(dir, "register.json"), "--quarter", "2025-Q5"], /--quarter takes e.g. 2025-Q3/],

@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from "node:fs";
+import { closeSync, createWriteStream, openSync, writeSync } from "node:fs";
 import { readFile, rename, rm } from "node:fs/promises";
 import { countOf } from "../../ui/format.js";
 import { parseArgs } from "node:util";
@@ -7,14 +7,13 @@ import { csvLine } from "../../app/csv/writeCsv.js";
 import { importAllocation, importCpPlans } from "../../app/import/cpPlans.js";
 import { PROBLEM_COLUMNS, problemRow, ruleCounts, type CsvFile, type ImportProblem, type ImportRuleCode } from "../../app/import/importProblem.js";
 import { allocate, planChild } from "../../app/import/planImport.js";
-import { importedChildJson } from "../../app/import/importedChildJson.js";
 import { SSDA903_READ, Ssda903Reader, type Ssda903Kind } from "../../app/import/ssda903.js";
+import { asciiBytes, JsonBytes } from "../../app/jsonBytes.js";
 import type { ChildCase } from "../../domain/caseload/childCase.js";
 import { UsageError, type CommandIo } from "./command.js";
 import { LISTED } from "./importCommand.js";
 import { readRegister } from "./registerFile.js";
 import { streamCsvFile } from "./streamCsvFile.js";
-import { Utf8Pieces } from "./utf8.js";
 
 /** `iro-desk import`: see importCommand.ts for what it does and its options. */
 export async function runImport(args: readonly string[], io: CommandIo): Promise<number> {
@@ -63,7 +62,7 @@ export async function runImport(args: readonly string[], io: CommandIo): Promise
   allocationRead?.problems.forEach(report);
   const plansByRef = new Map(plans.children.map((c) => [c.ref as string, c]));
 
-  const out = await openRegisterWriter(values.register);
+  const out = openRegisterWriter(values.register);
   const changes = new Map<string, ChildCase>();
   const changedFields = new Set<string>();
   // Only children named in the allocation need remembering: it also re-allocates children already in the register.
@@ -71,67 +70,61 @@ export async function runImport(args: readonly string[], io: CommandIo): Promise
   let created = 0;
   let changed = 0;
   let unchanged = 0;
-  // Returns a promise only when the register file's writer must wait for the disk: awaiting every
-  // child would be a microtask each, and a million children pass here.
-  const take = (incoming: ChildCase, json: (c: ChildCase) => string = JSON.stringify): Promise<void> | undefined => {
+  const take = (incoming: ChildCase): void => {
     const child = allocationRead ? allocate([incoming], allocationRead.allocation)[0]! : incoming;
     if (allocationRead?.allocation.has(child.ref)) allocatedSeen.add(child.ref);
     const plan = planChild(stored.get(child.ref), child);
     if (plan.kind === "create") {
       created++;
-      return out.child(json(child));
-    }
-    if (plan.kind === "unchanged") unchanged++;
+      out.child(JSON.stringify(child));
+    } else if (plan.kind === "unchanged") unchanged++;
     else {
       changed++;
       plan.fields.forEach((f) => changedFields.add(f));
       changes.set(child.ref, plan.proposed);
     }
-    return undefined;
   };
 
   try {
     if (values.episodes && values.reviews) {
       const names = { ...(values.header ? { header: values.header } : {}), episodes: values.episodes, reviews: values.reviews };
       const reader = new Ssda903Reader(names, report);
-      const read = async (kind: Ssda903Kind, path: string, row: (line: number, record: Record<string, string>) => void) => {
+      const read = (kind: Ssda903Kind, path: string, row: (line: number, record: Record<string, string>) => void) => {
         try {
-          await streamCsvFile(path, (columns) => reader.columns(kind, columns), row, SSDA903_READ[kind], (cells) => reader.cells(kind, cells));
+          streamCsvFile(path, (columns) => reader.columns(kind, columns), row, SSDA903_READ[kind], (cells) => reader.cells(kind, cells));
         } catch (error) {
           if (error instanceof CsvSyntaxError) return reader.syntax(kind, error);
           throw new UsageError(`${path}: cannot be read`);
         }
       };
-      if (values.header) await read("header", values.header, (line, record) => reader.header(line, record));
-      await read("episodes", values.episodes, (line, record) => reader.episode(line, record));
-      await read("reviews", values.reviews, (line, record) => reader.review(line, record));
-      for (const child of reader.children()) {
+      if (values.header) read("header", values.header, (line, record) => reader.header(line, record));
+      read("episodes", values.episodes, (line, record) => reader.episode(line, record));
+      read("reviews", values.reviews, (line, record) => reader.review(line, record));
+      for (const kept of reader.kept()) {
+        const ref = reader.refOf(kept);
         // A child in both the return and the CP plans gets both episodes.
-        const plan = plansByRef.get(child.ref);
-        plansByRef.delete(child.ref);
-        // Only a child as the return made it (no CP plan or allocation added) has importedChildJson's shape.
-        const writing = plan ? take({ ...child, cp: plan.cp }) : take(child, allocationRead ? undefined : importedChildJson);
-        if (writing) await writing;
+        const plan = plansByRef.get(ref);
+        plansByRef.delete(ref);
+        if (plan || allocationRead || stored.has(ref)) {
+          const child = reader.childCase(kept);
+          take(plan ? { ...child, cp: plan.cp } : child);
+        } else {
+          // A new child as the return made it (nearly every child of a first import): its JSON
+          // written from what the reader keeps, no ChildCase made (Ssda903Reader.childJson).
+          created++;
+          out.child((bytes) => reader.childJson(kept, bytes));
+        }
       }
     }
-    for (const plan of plansByRef.values()) {
-      const writing = take(plan);
-      if (writing) await writing;
-    }
+    for (const plan of plansByRef.values()) take(plan);
     // An allocation file alone re-allocates children already in the register.
     for (const [ref] of allocationRead?.allocation ?? []) {
       if (allocatedSeen.has(ref)) continue;
       const existing = stored.get(ref);
       if (!existing) report({ file: values.allocation!, row: 0, column: "CHILD", reason: `child ${ref} is in neither the register nor the files imported`, rule: "IRO-ALLOCATION" });
-      else {
-        const writing = take(existing);
-        if (writing) await writing;
-      }
+      else take(existing);
     }
-    for (const child of register.children) {
-      const writing = out.child(JSON.stringify(values.yes ? (changes.get(child.ref) ?? child) : child));
-      if (writing) await writing;
-    }
+    for (const child of register.children) out.child(JSON.stringify(values.yes ? (changes.get(child.ref) ?? child) : child));
     await out.finish({ disputes: register.disputes, staff: register.staff }, created > 0 || (values.yes && changed > 0));
   } catch (error) {
     await out.abandon();
@@ -167,35 +160,58 @@ export async function runImport(args: readonly string[], io: CommandIo): Promise
 
 /**
  * The register written as it is made, to a file beside it that replaces it only at the end (and
- * only when something changed): children are given as JSON one by one, never the whole list in memory.
+ * only when something changed): children are given as JSON one by one, never the whole list in
+ * memory. Written synchronously, a piece of about 1 MiB at a time from one buffer: the command
+ * has nothing else to do meanwhile, and a new buffer for each piece (as a stream needs, the
+ * piece being written while the next is made) is new memory the system must map page by page,
+ * for a million children half a gigabyte of it.
  */
-async function openRegisterWriter(path: string): Promise<{ child(json: string): Promise<void> | undefined; finish(rest: object, keep: boolean): Promise<void>; abandon(): Promise<void> }> {
+function openRegisterWriter(path: string): {
+  /** A child's JSON: as text, or written straight into the register's bytes. */
+  child(json: string | ((out: JsonBytes) => void)): void;
+  finish(rest: object, keep: boolean): Promise<void>;
+  abandon(): Promise<void>;
+} {
   const temp = `${path}.importing`;
-  const file: WriteStream = createWriteStream(temp);
+  let file: number;
+  try {
+    file = openSync(temp, "w");
+  } catch (error) {
+    throw new UsageError(`${path}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
   let first = true;
-  // Written in pieces of about 1 MiB, waiting when the disk is behind (so memory stays flat).
-  const pieces = new Utf8Pieces(1 << 20);
-  const write = async (piece: Uint8Array) => {
-    if (!file.write(piece)) await new Promise((drained) => file.once("drain", drained));
+  // Room for a piece and the child that ends it.
+  const bytes = new JsonBytes(PIECE + (1 << 16));
+  const flush = () => {
+    writeSync(file, bytes.view());
+    bytes.clear();
   };
-  const close = () => new Promise<void>((done, failed) => file.end((error?: Error | null) => (error ? failed(error) : done())));
   return {
     child(json) {
-      const full = pieces.add(first ? `{\n "children": [\n${json}` : `,\n${json}`);
+      bytes.ascii(first ? FIRST_CHILD : NEXT_CHILD);
       first = false;
-      return full && write(full);
+      if (typeof json === "string") bytes.text(json);
+      else json(bytes);
+      if (bytes.size >= PIECE) flush();
     },
     async finish(rest, keep) {
-      const full = pieces.add(`${first ? '{\n "children": [' : ""}\n ],\n${JSON.stringify(rest, null, 1).slice(2)}\n`);
-      if (full) await write(full);
-      await write(pieces.take());
-      await close();
+      bytes.text(`${first ? '{\n "children": [' : ""}\n ],\n${JSON.stringify(rest, null, 1).slice(2)}\n`);
+      flush();
+      closeSync(file);
       if (keep) await rename(temp, path);
       else await rm(temp, { force: true });
     },
     async abandon() {
-      await close().catch(() => undefined);
+      try {
+        closeSync(file);
+      } catch {
+        // Already closed (finish failed after closing): only the file is left to remove.
+      }
       await rm(temp, { force: true });
     },
   };
 }
+
+const PIECE = 1 << 20;
+const FIRST_CHILD = asciiBytes('{\n "children": [\n');
+const NEXT_CHILD = asciiBytes(",\n");
