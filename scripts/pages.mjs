@@ -17,7 +17,8 @@ export const PAGES = [
   { file: "teams-manager.html", title: "IRO Desk managers' view", script: "js/teams-manager.js", teams: true, host: "teams", loading: "Loading IRO Desk…" },
   { file: "teams-config.html", title: "IRO Desk", script: "js/teams-config.js", teams: true, host: "teams", loading: "Loading…" },
   // async: the task pane starts while office.js loads, and waits for it (src/adapters/office/officeReady.ts).
-  { file: "taskpane.html", title: "IRO Desk", script: "js/outlook-taskpane.js", office: true, async: true, loading: "Loading IRO Desk…" },
+  // first: the kept picture of the pane (src/hosts/outlook-picture.ts), shown once the page is parsed.
+  { file: "taskpane.html", title: "IRO Desk", first: "js/outlook-picture.js", script: "js/outlook-taskpane.js", office: true, async: true, loading: "Loading IRO Desk…" },
   { file: "commands.html", title: "IRO Desk commands", script: "js/outlook-commands.js", office: true },
   { file: "auth-dialog.html", title: "Sign in to IRO Desk", script: "js/outlook-auth-dialog.js", office: true, loading: "Signing in…" },
 ];
@@ -48,6 +49,8 @@ export function renderPage(page, bodies, { stylesheet, config, preload = [], vie
     // The pane's modules before office.js, so they are fetched while it is. A module runs once
     // the page is parsed (after office.js), or with `async` as soon as it is here.
     // Extension pages load classic (IIFE) bundles, at the end of the body's parsing.
+    // A page's first script: classic, deferred, so it runs as soon as the page is parsed (after office.js).
+    ...(page.first ? [`<script src="${page.first}" defer></script>`] : []),
     ...(page.script ? [page.classic ? `<script src="${page.script}" defer></script>` : `<script type="module"${page.async ? " async" : ""} src="${page.script}"></script>`] : []),
     ...preload.map((chunk) => `<link rel="modulepreload" href="${chunk}">`),
     // Office.js must come from Microsoft's CDN (Office Store policy 1120.2).

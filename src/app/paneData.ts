@@ -2,7 +2,7 @@ import type { Instant } from "../domain/calendar/londonTime.js";
 import type { Booking, Calendar } from "../ports/Calendar.js";
 import type { CaseChangeFeed, CaseChanges, CasePage, StoredCase, UnreadableCase } from "../ports/CaseStore.js";
 import type { IsoDate } from "../domain/calendar/isoDate.js";
-import type { Deletion, Glance, GlanceRow, LoadedCopy, LocalCopy } from "../ports/LocalCopy.js";
+import type { Deletion, Glance, GlanceRow, KeptPicture, LoadedCopy, LocalCopy } from "../ports/LocalCopy.js";
 import type { ServiceSettingsItem } from "../ports/SettingsStore.js";
 
 export interface Person {
@@ -117,12 +117,12 @@ export class PaneData {
     return this.glance_?.day === day ? this.glance_ : null;
   }
 
-  /** Keeps the person's picker as it is drawn now, up to date, worked out on `day`, for the next pane to open with. */
-  keepGlance(day: IsoDate, rows: readonly GlanceRow[]): void {
+  /** Keeps the person's picker as it is drawn now, up to date, worked out on `day` (and the pane's picture, when it has one), for the next pane to open with. */
+  keepGlance(day: IsoDate, rows: readonly GlanceRow[], picture?: KeptPicture): void {
     const view = this.shown;
     const days = this.settings_?.service.localCopyDays ?? 0;
     if (!view?.current || view.checkedAt === null || days === 0 || !this.me_ || !this.settings_) return;
-    this.keep()?.keepGlance({ me: this.me_, settings: this.settings_, day, checkedAt: view.checkedAt, rows }, days);
+    this.keep()?.keepGlance({ me: this.me_, settings: this.settings_, day, checkedAt: view.checkedAt, rows, ...(picture ? { picture } : {}) }, days);
   }
 
   /** Calls back with each new view of the register (the copy, pages as they come, up to date); returns the unsubscribe. */

@@ -1,5 +1,5 @@
 import { lookForCopies } from "../adapters/browser/indexedDbCopy.js";
-import { officeTheme } from "../adapters/office/officeAppointment.js";
+import { officeTheme } from "../adapters/office/officeTheme.js";
 import { officeReady } from "../adapters/office/officeReady.js";
 import { errorText, Notice } from "../ui/Notice.js";
 import { outlookHost } from "./outlookHost.js";

@@ -1,10 +1,10 @@
 import { msalTokens } from "../adapters/auth/msalTokens.js";
 import { localDrafts } from "../adapters/browser/localDrafts.js";
-import { officeAppointment } from "../adapters/office/officeAppointment.js";
-import { officeCompose, officeMessage } from "../adapters/office/officeCompose.js";
+import { officeMessage } from "../adapters/office/officeMessage.js";
 import { officeDialogToken } from "../adapters/office/officeDialogToken.js";
-import type { HostItem } from "../ports/Host.js";
+import type { ComposeForm, HostItem } from "../ports/Host.js";
 import type { HostAdapter } from "./root/hostAdapter.js";
+import { onFirstUse } from "./root/onFirstUse.js";
 import { tokensFor } from "./root/tokensFor.js";
 
 /**
@@ -14,6 +14,7 @@ import { tokensFor } from "./root/tokensFor.js";
 export function outlookHost(): HostAdapter {
   const mailbox = Office.context.mailbox;
   const user = { address: mailbox.userProfile.emailAddress, name: mailbox.userProfile.displayName };
+  setTimeout(() => void Promise.all([appointmentCode(), composeCode()]).catch(() => undefined), 3_000);
   return {
     user,
     account: user.address,
@@ -29,14 +30,34 @@ export function outlookHost(): HostAdapter {
   };
 }
 
+// Writing into the item Outlook has open (an appointment being booked, an email being written) is
+// fetched when first done or shortly after the pane has drawn, not in the pane's first download.
+const appointmentCode = () => import("../adapters/office/officeAppointment.js");
+const composeCode = () => import("../adapters/office/officeCompose.js");
+
 /** What the pane was opened on: an appointment or email being written (compose APIs have setAsync), or an email being read. */
 function itemOf(item: typeof Office.context.mailbox.item): HostItem {
   const message = item?.itemType === Office.MailboxEnums.ItemType.Message;
   const appointment = item?.itemType === Office.MailboxEnums.ItemType.Appointment;
   const composing = message && "setSelectedDataAsync" in (item as Office.MessageCompose).body;
   return {
-    appointment: appointment && "setAsync" in (item as Office.AppointmentCompose).start ? officeAppointment(item as Office.AppointmentCompose) : null,
-    compose: composing ? officeCompose(item as Office.MessageCompose) : null,
+    appointment:
+      appointment && "setAsync" in (item as Office.AppointmentCompose).start
+        ? onFirstUse(() => appointmentCode().then((m) => m.officeAppointment(item as Office.AppointmentCompose)), { fillAndSave: true, addAttendees: true })
+        : null,
+    compose: composing
+      ? {
+          targetName: "the email",
+          ...onFirstUse<Omit<Required<ComposeForm>, "targetName">>(() => composeCode().then((m) => m.officeCompose(item as Office.MessageCompose)), {
+            bodyType: true,
+            insert: true,
+            subject: true,
+            setSubject: true,
+            addRecipients: true,
+            tag: true,
+          }),
+        }
+      : null,
     message: message && !composing && "internetMessageId" in item ? officeMessage(item as Office.MessageRead) : null,
     meeting: null,
   };

@@ -69,6 +69,21 @@ export interface Glance {
   /** When what it shows was last checked with Microsoft 365 (ms since 1970). */
   readonly checkedAt: number;
   readonly rows: readonly GlanceRow[];
+  /** The pane as it was drawn from these rows, for the page to show before its code has run (ui/keptPicture.ts). */
+  readonly picture?: KeptPicture;
+}
+
+/**
+ * A pane as it was drawn, up to date, with nothing chosen or typed: its HTML as the browser made
+ * it from the pane's own components (every value escaped then), and which view it is. The task
+ * pane's first script shows it, inert, the moment Office says who is signed in; the pane's code
+ * then draws over it.
+ */
+export interface KeptPicture {
+  readonly view: string;
+  readonly html: string;
+  /** When it stops being true (ms since 1970): the end of the London day it was worked out on. */
+  readonly until: number;
 }
 
 /** One child in the picker: its register entry's id, reference, name, status and next event. */

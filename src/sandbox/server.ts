@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createReadStream, existsSync, realpathSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, resolve, sep } from "node:path";
+import { basename, extname, resolve, sep } from "node:path";
 import type { IsoDate } from "../domain/calendar/isoDate.js";
 import { cacheControlFor } from "./cacheControl.js";
 import { seedDemo, upgradeDemoSite } from "./demo/seedDemo.js";
@@ -291,6 +291,9 @@ function serveFile(res: ServerResponse, root: string, pathname: string): void {
   if (!existsSync(file)) return notFound();
   const real = realpathSync(file);
   if (!real.startsWith(base + sep) || !statSync(real).isFile()) return notFound();
-  res.writeHead(200, { "Content-Type": TYPES[extname(real)] ?? "application/octet-stream", "Cache-Control": cacheControlFor(pathname), "X-Content-Type-Options": "nosniff" });
+  // A script's source map is named in a header, not in a comment at its end: a pane's first
+  // download does not carry a line per file that only developer tools read.
+  const map = extname(real) === ".js" && existsSync(`${real}.map`) ? { SourceMap: `${basename(real)}.map` } : {};
+  res.writeHead(200, { "Content-Type": TYPES[extname(real)] ?? "application/octet-stream", "Cache-Control": cacheControlFor(pathname), "X-Content-Type-Options": "nosniff", ...map });
   createReadStream(real).pipe(res);
 }

@@ -7,6 +7,7 @@ import { BookChildLater } from "./bookChildLater.js";
 import { CasePicker } from "./CasePicker.js";
 import type { PaneEnv } from "./env.js";
 import { countOf } from "./format.js";
+import { pictureOf } from "./pictureOf.js";
 import { Notice } from "./Notice.js";
 import { usePaneMarks } from "./paneMarks.js";
 import { upToDate, useCaseload, type CaseloadState } from "./useCaseload.js";
@@ -17,12 +18,14 @@ import { upToDate, useCaseload, type CaseloadState } from "./useCaseload.js";
  * appointment, fill it in).
  */
 export function BookingPane({ env }: { env: PaneEnv }) {
-  const { state, reload, glance } = useCaseload(env);
-  usePaneMarks(state.kind === "ready" || glance !== null, upToDate(state));
   const [entry, setEntry] = useState<CaseloadEntry | null>(null);
+  const pane = useRef<HTMLDivElement>(null);
+  // Kept for the next open as the list is drawn, with no child chosen: the picture the task pane shows first.
+  const picture = (checkedAt: number) => (entry ? null : pictureOf(pane.current, "book", glanceWords(checkedAt), env.today()));
+  const { state, reload, glance } = useCaseload(env, picture);
+  usePaneMarks(state.kind === "ready" || glance !== null, upToDate(state));
   // Booking one child is fetched while the person looks at the list, so choosing one is instant.
   useEffect(() => void (state.kind === "ready" && BookChildLater.prefetch()), [state.kind]);
-  const pane = useRef<HTMLDivElement>(null);
   // Set when "Back to the caseload" is pressed: the state that was showing, to wait for the one read afresh.
   const backFrom = useRef<typeof state | null>(null);
   useEffect(() => {
@@ -46,7 +49,9 @@ export function BookingPane({ env }: { env: PaneEnv }) {
     <div class="pane" ref={pane}>
       <h1>{env.appointment ? "Book into this appointment" : "Book a review or conference"}</h1>
       <p class="muted">Signed in as {env.me.name}</p>
-      <LoadingNotices state={state} reload={reload} glance={glance} />
+      <div class="notes" data-picture-note>
+        <LoadingNotices state={state} reload={reload} glance={glance} />
+      </div>
       {(state.kind === "ready" || glance) && (
         <>
           <CasePicker key={listRound} entries={state.kind === "ready" ? state.caseload.entries : null} glance={glance?.rows} me={env.me.address} chosen={entry?.stored.id ?? null} onChoose={setEntry} />
@@ -59,7 +64,7 @@ export function BookingPane({ env }: { env: PaneEnv }) {
 
 /** What a pane shows while its caseload is read, when it is this device's copy being checked, when reading failed, and about entries it could not read. */
 export function LoadingNotices({ state, reload, glance = null }: { state: CaseloadState; reload: () => void; glance?: Glance | null }) {
-  if (state.kind === "loading" && glance) return <p class="muted" role="status">Shown: your children as this device last had them, from {checkedWords(glance.checkedAt)}. Checking for changes…</p>;
+  if (state.kind === "loading" && glance) return <p class="muted" role="status">{glanceWords(glance.checkedAt)}</p>;
   if (state.kind === "loading") return <Notice kind="info">Reading the case register… {state.read > 0 ? `${countOf(state.read, "child", "children")} so far` : ""}</Notice>;
   if (state.kind === "failed") {
     return (
@@ -86,6 +91,11 @@ export function LoadingNotices({ state, reload, glance = null }: { state: Caselo
       {state.caseload.unreadable.length > 0 && <Notice kind="info">{countOf(state.caseload.unreadable.length, "register entry", "register entries")} could not be read and {state.caseload.unreadable.length === 1 ? "is" : "are"} not shown.</Notice>}
     </>
   );
+}
+
+/** What a pane drawn from this device's glance says about it (and its picture, keptPicture.ts). */
+function glanceWords(checkedAt: number): string {
+  return `Shown: your children as this device last had them, from ${checkedWords(checkedAt)}. Checking for changes…`;
 }
 
 /** "02/03/2026 at 08:15", London time. */

@@ -14,7 +14,7 @@ import { MinutesAndEarlyReview, minutesDueWords } from "./MinutesAndEarlyReview.
 import { ArrangementLines, proposalOf } from "./proposals/ArrangementLines.js";
 import { ReplyAnswer } from "./proposals/ReplyAnswer.js";
 import type { PaneEnv } from "./env.js";
-import { byDueDate, countOf, dayAndDate, daysLeftWords, STATUS_ORDER, STATUS_WORDS } from "./format.js";
+import { byDueDate, countOf, dayAndDate, daysLeftWords, plainOrder, STATUS_ORDER, STATUS_WORDS } from "./format.js";
 import { Notice } from "./Notice.js";
 import { usePaneMarks } from "./paneMarks.js";
 import { RagBadge } from "./RagBadge.js";
@@ -241,8 +241,10 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
       if (filter === "unbooked") return e.booking === null && e.next !== null;
       return true;
     });
-    const byDue = (a: CaseloadEntry, b: CaseloadEntry) => byDueDate(a.next?.dueBy, b.next?.dueBy);
-    return [...picked].sort((a, b) => (sort === "ref" ? a.child.ref.localeCompare(b.child.ref) : sort === "due" ? byDue(a, b) : STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byDue(a, b)));
+    // Ties by reference: the same order whether the register came from Microsoft 365 or the copy.
+    const byRef = (a: CaseloadEntry, b: CaseloadEntry) => plainOrder(a.child.ref, b.child.ref);
+    const byDue = (a: CaseloadEntry, b: CaseloadEntry) => byDueDate(a.next?.dueBy, b.next?.dueBy) || byRef(a, b);
+    return [...picked].sort((a, b) => (sort === "ref" ? byRef(a, b) : sort === "due" ? byDue(a, b) : STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byDue(a, b)));
   }, [entries, changed, query, filter, sort]);
 
   if (open) {

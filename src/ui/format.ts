@@ -30,8 +30,11 @@ export const STATUS_ORDER: Readonly<Record<ChildStatus, number>> = { overdue: 0,
  * first content) to compare digits.
  */
 export function byDueDate(a: string | null | undefined, b: string | null | undefined): number {
-  const x = a ?? "9999-12-31";
-  const y = b ?? "9999-12-31";
+  return plainOrder(a ?? "9999-12-31", b ?? "9999-12-31");
+}
+
+/** Text in code-point order (dates, case references): the same order in every browser, without collation tables. */
+export function plainOrder(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 

@@ -4,7 +4,8 @@ import { useLayoutEffect } from "preact/hooks";
  * User Timing marks every pane sets, so any harness measures every surface the same way:
  * "iro:content" when the pane first shows real data (from this device's copy or from Microsoft
  * 365), "iro:current" when what it shows is up to date with Microsoft 365. Each is set once per
- * page load (by the first pane drawn), in the commit that puts the data in the DOM.
+ * page load (by the first pane drawn), in the commit that puts the data in the DOM (a kept picture
+ * of the pane, shown before its code has run, marks "iro:content" itself: ui/keptPicture.ts).
  */
 export function usePaneMarks(content: boolean, current: boolean): void {
   useLayoutEffect(() => {

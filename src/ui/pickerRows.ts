@@ -1,7 +1,7 @@
 import type { CaseloadEntry } from "../app/loadCaseload.js";
 import { isHeldBy } from "../domain/caseload/childCase.js";
 import type { GlanceRow } from "../ports/LocalCopy.js";
-import { byDueDate, STATUS_ORDER } from "./format.js";
+import { byDueDate, plainOrder, STATUS_ORDER } from "./format.js";
 
 /** The most children a picker lists: the search finds the rest. */
 const MOST = 50;
@@ -17,7 +17,9 @@ export function pickerRows(entries: readonly CaseloadEntry[], me: string, query:
   const mine = (e: CaseloadEntry) => isHeldBy(e.child, own);
   const matching = q ? entries.filter((e) => matches(e.child, q)) : entries.filter(mine).filter((e) => e.status !== "closed");
   return [...matching]
-    .sort((a, b) => Number(mine(b)) - Number(mine(a)) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byDueDate(a.next?.dueBy, b.next?.dueBy))
+    // Equally urgent children by reference: the same order whichever way the register was read
+    // (Microsoft 365, the copy, the picture), so no row moves as a pane is brought up to date.
+    .sort((a, b) => Number(mine(b)) - Number(mine(a)) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || byDueDate(a.next?.dueBy, b.next?.dueBy) || plainOrder(a.child.ref, b.child.ref))
     .slice(0, MOST)
     .map((e) => ({ id: e.stored.id, ref: e.child.ref, childName: e.child.childName, status: e.status, next: e.next && { event: e.next.event, number: e.next.number, dueBy: e.next.dueBy } }));
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { caseloadFrom, type Caseload, type WorkedOut } from "../app/loadCaseload.js";
-import type { Glance } from "../ports/LocalCopy.js";
+import type { Glance, KeptPicture } from "../ports/LocalCopy.js";
 import type { PaneEnv } from "./env.js";
 import { errorText } from "./Notice.js";
 import { pickerRows } from "./pickerRows.js";
@@ -29,9 +29,10 @@ export type CaseloadState =
  * page of the register when there is no copy, then up to date with Microsoft 365. Worked out again
  * only when the register or bookings change. `reload()` brings it up to date (one delta round trip).
  * `glance`: while it is read, the person's children as their picker last showed them today (this
- * device's), for a picker to draw at once; kept again each time the caseload is up to date.
+ * device's), for a picker to draw at once; kept again each time the caseload is up to date, with
+ * the pane's `picture` as drawn then, when it gives one (ui/keptPicture.ts).
  */
-export function useCaseload(env: PaneEnv): { state: CaseloadState; reload: () => void; glance: Glance | null } {
+export function useCaseload(env: PaneEnv, picture?: (checkedAt: number) => KeptPicture | null): { state: CaseloadState; reload: () => void; glance: Glance | null } {
   const data = env.paneData;
   const [view, setView] = useState(() => data.view());
   useEffect(() => {
@@ -51,7 +52,7 @@ export function useCaseload(env: PaneEnv): { state: CaseloadState; reload: () =>
     return problem ? { kind: "failed", message: problem } : { kind: "loading", read: view?.read ?? 0 };
   }, [view, caseload]);
   useEffect(() => {
-    if (state.kind === "ready" && state.complete && state.current) data.keepGlance(env.today(), pickerRows(state.caseload.entries, env.me.address, ""));
+    if (state.kind === "ready" && state.complete && state.current) data.keepGlance(env.today(), pickerRows(state.caseload.entries, env.me.address, ""), (state.checkedAt !== null && picture?.(state.checkedAt)) || undefined);
   }, [state]);
   return { state, reload: () => void data.refresh(), glance: state.kind === "loading" ? data.glance(env.today()) : null };
 }

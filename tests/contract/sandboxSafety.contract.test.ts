@@ -20,6 +20,7 @@ mkdirSync(join(webRoot, "css"));
 writeFileSync(join(webRoot, "css", "iro-desk-0A1B2C3D.css"), "html {}");
 writeFileSync(join(webRoot, "css", "iro-desk.css"), "html {}");
 writeFileSync(join(webRoot, "js", "chunks", "chunk-AB12CD34.js"), "export {};");
+writeFileSync(join(webRoot, "js", "chunks", "chunk-AB12CD34.js.map"), '{"version":3}');
 writeFileSync(join(webRoot, "js", "chunks", "notes.js"), "export {};");
 writeFileSync(join(outside, "web-meta.json"), '{"secret": true}');
 symlinkSync(join(outside, "web-meta.json"), join(webRoot, "linked.json"));
@@ -93,6 +94,12 @@ describe("the sandbox is a safe embedded default: a web page cannot read it", ()
     expect(await cache("/js/entry.js")).toBe("no-cache");
     expect(await cache("/js/chunks/notes.js")).toBe("no-cache");
     expect(await cache("/index.html")).toBe("no-cache");
+  });
+
+  it("names a script's source map in a SourceMap header (the built files carry no comment for it); a script without one has none", async () => {
+    expect((await raw("/js/chunks/chunk-AB12CD34.js")).headers.sourcemap).toBe("chunk-AB12CD34.js.map");
+    expect((await raw("/js/chunks/chunk-AB12CD34.js.map")).headers.sourcemap).toBeUndefined();
+    expect((await raw("/js/outlook-taskpane-QZ7KD2LA.js")).headers.sourcemap).toBeUndefined();
   });
 
   it("answers malformed %-encoding and JSON nested thousands deep with 400, never 500", async () => {

@@ -357,6 +357,96 @@ describe("the local copy: the second open is instant, then brought up to date by
   });
 });
 
+describe("opened again, the task pane shows the pane as it was last drawn before the pane's code has run", { timeout: 90_000 }, () => {
+  const taskpane = (view = "book") => `${sandbox.url}/taskpane.html?view=${view}`;
+  const asOffice = (page: import("playwright-core").Page, user: string, name: string, background?: string) =>
+    page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: officeStub(user, name, background) }));
+  /** The real task pane opened once, up to date: its picture is kept. Returns the page and its children as listed. */
+  const openedOnce = async () => {
+    const page = await ukPage(browser(), 420, 900);
+    await asOffice(page, IRO, "Sam Okafor");
+    await page.goto(taskpane());
+    await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+    await expect.poll(() => pictures(page)).toEqual(["book"]);
+    return { page, rows: await page.locator(".children li").allInnerTexts() };
+  };
+
+  it("shows the person's own picture at once, inert and saying it is being checked, in Office's theme; the pane then draws over it", async () => {
+    const { page, rows } = await openedOnce();
+    expect(rows.length).toBeGreaterThan(1);
+    const again = await page.context().newPage();
+    const errors: string[] = [];
+    again.on("pageerror", (e) => errors.push(e.message));
+    await asOffice(again, IRO, "Sam Okafor", "#1f1f1f");
+    const pane = await holdTaskPaneCode(again);
+    // (Not waiting for "load": the page's held module holds it back.)
+    await again.goto(taskpane(), { waitUntil: "domcontentloaded" });
+    const picture = again.locator("#kept-picture");
+    await picture.waitFor();
+    // The pane's own code has not run: what shows is the picture, marked as the first content.
+    expect(pane.held()).toBe(1);
+    expect(await again.evaluate(() => performance.getEntriesByName("iro:content", "mark").length)).toBe(1);
+    expect(await picture.locator(".children li").allInnerTexts()).toEqual(rows);
+    expect(await picture.innerText()).toContain("Shown: your children as this device last had them, from");
+    expect(await again.locator("#app").isHidden()).toBe(true);
+    expect(await again.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    // Nothing in it answers yet: it is inert, so the keyboard and the mouse pass it by.
+    expect(await picture.evaluate((el) => (el as HTMLElement).inert && el.getAttribute("aria-busy"))).toBe("true");
+    await again.keyboard.press("Tab");
+    expect(await again.evaluate(() => !!document.activeElement?.closest("#kept-picture"))).toBe(false);
+    await screenshot(again, "instant-kept-picture-dark");
+    expect(await axeViolations(again)).toEqual([]);
+
+    await pane.release();
+    await picture.waitFor({ state: "detached" });
+    expect(await again.evaluate(() => performance.getEntriesByName("iro:live", "mark").length)).toBe(1);
+    expect(await again.locator("#app").isVisible()).toBe(true);
+    await expect.poll(() => again.locator(".children li").allInnerTexts()).toEqual(rows);
+    // The pane itself: its search answers.
+    const ref = /Ref (\d+)/.exec(rows[1]!)![1]!;
+    await again.getByLabel("Find a child by case reference or name").fill(ref);
+    await again.getByText("1 found").waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it("shows no picture to another person on the device, for another view, or after the day it was worked out on; signing out deletes it", async () => {
+    const { page } = await openedOnce();
+    const opened = async (user: string, name: string, view = "book") => {
+      const next = await page.context().newPage();
+      await asOffice(next, user, name);
+      const pane = await holdTaskPaneCode(next);
+      // The picture's script is deferred: it has run when the page says it is parsed ("load" waits for the held module).
+      await next.goto(taskpane(view), { waitUntil: "domcontentloaded" });
+      const shown = await next.locator("#kept-picture").count();
+      const loading = await next.getByText("Loading IRO Desk…").isVisible();
+      await pane.release();
+      await next.close();
+      return { shown, loading };
+    };
+    expect(await opened(IRO, "Sam Okafor")).toEqual({ shown: 1, loading: false });
+    expect(await opened("claire.dunmore@westmere.example", "Claire Dunmore")).toEqual({ shown: 0, loading: true });
+    expect(await opened(IRO, "Sam Okafor", "templates")).toEqual({ shown: 0, loading: true });
+    // The London day it was worked out on is over (its statuses and dates may have changed).
+    await page.evaluate(() => {
+      for (const [name, text] of Object.entries(localStorage)) {
+        if (!name.startsWith("iro-desk-copy:")) continue;
+        const kept = JSON.parse(text);
+        kept.glance.picture.until = Date.now() - 1;
+        localStorage.setItem(name, JSON.stringify(kept));
+      }
+    });
+    expect(await opened(IRO, "Sam Okafor")).toEqual({ shown: 0, loading: true });
+
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+    await expect.poll(() => pictures(page)).toEqual(["book"]);
+    await page.getByRole("button", { name: "Sign out of IRO Desk on this device" }).click();
+    await page.getByText("Signed out of IRO Desk on this device").waitFor();
+    expect(await pictures(page)).toEqual([]);
+    expect(await opened(IRO, "Sam Okafor")).toEqual({ shown: 0, loading: true });
+  });
+});
+
 describe("the local copy is not kept longer than the service says", { timeout: 90_000 }, () => {
   it("a copy unused for more than localCopyDays (14) is deleted, not shown; another person's old copy on the device goes too", async () => {
     const DAY = 86_400_000;
@@ -390,6 +480,29 @@ describe("the local copy is not kept longer than the service says", { timeout: 9
 /** The names of this origin's copies as the browser lists them (indexedDB.databases()), opening none. */
 async function databaseNames(page: import("playwright-core").Page): Promise<string[]> {
   return page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith("iro-desk-copy:")));
+}
+
+/** The views of the pictures kept with this origin's glances. */
+async function pictures(page: import("playwright-core").Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Object.entries(localStorage)
+      .filter(([name]) => name.startsWith("iro-desk-copy:"))
+      .flatMap(([, text]) => (JSON.parse(text).glance.picture ? [JSON.parse(text).glance.picture.view as string] : [])),
+  );
+}
+
+/** Holds the task pane's own module (its entry script) until release(): a slow start, so what the page shows before it runs can be seen. */
+async function holdTaskPaneCode(page: import("playwright-core").Page): Promise<{ held: () => number; release: () => Promise<void> }> {
+  const waiting: import("playwright-core").Route[] = [];
+  let released = false;
+  await page.route(/\/js\/outlook-taskpane-[A-Z0-9]{8}\.js$/, (route) => (released ? route.continue() : void waiting.push(route)));
+  return {
+    held: () => waiting.length,
+    release: async () => {
+      released = true;
+      await Promise.all(waiting.splice(0).map((r) => r.continue()));
+    },
+  };
 }
 
 /** The names of this origin's glances (localStorage, one per person and tenant, named as their copy). */

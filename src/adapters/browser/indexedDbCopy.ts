@@ -1,10 +1,9 @@
 import { holdersOf } from "../../domain/caseload/childCase.js";
 import type { StoredCase, UnreadableCase } from "../../ports/CaseStore.js";
 import type { CopyChange, CopyContents, Deletion, LoadedCopy, LocalCopy } from "../../ports/LocalCopy.js";
+import { COPY_PREFIX } from "./copyName.js";
 import { readGlance, removeGlance, sweepGlances, writeGlance } from "./localGlance.js";
 
-/** Every copy's database name starts so: one database per person and tenant, never shared. */
-const PREFIX = "iro-desk-copy:";
 const DAY_MS = 86_400_000;
 /** Cases written per transaction when the whole register is replaced: no long task, even for 50,000 children. */
 const CHUNK = 500;
@@ -47,11 +46,6 @@ function databases(): Promise<readonly IDBDatabaseInfo[]> {
   const listed = listedAtStart ?? indexedDB.databases();
   listedAtStart = null;
   return listed;
-}
-
-/** The database a person's copy lives in: named by tenant and sign-in, so two people on one device never share one. */
-export function copyName(tenant: string, account: string): string {
-  return `${PREFIX}${tenant}:${account.trim().toLowerCase()}`;
 }
 
 /**
@@ -260,9 +254,9 @@ function deleteDatabase(name: string): Promise<Deletion> {
  * 126) keep other people's copies until they next open a pane themselves.
  */
 export async function sweepCopies(now: number, all = false): Promise<Deletion> {
-  sweepGlances(PREFIX, now, all);
+  sweepGlances(COPY_PREFIX, now, all);
   if (typeof indexedDB === "undefined" || typeof indexedDB.databases !== "function") return "deleted";
-  const names = (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith(PREFIX));
+  const names = (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith(COPY_PREFIX));
   // With `all`, what the caller tells the person: every copy deleted, or some only when other windows close.
   if (all) return (await Promise.all(names.map(deleteDatabase))).find((d) => d !== "deleted") ?? "deleted";
   for (const name of names) {

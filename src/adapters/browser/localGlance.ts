@@ -23,7 +23,7 @@ export function readGlance(name: string, now: number): Glance | null {
     const text = localStorage.getItem(name);
     if (!text) return null;
     const kept = JSON.parse(text) as KeptGlance;
-    if (kept.layout !== LAYOUT || !Array.isArray(kept.glance?.rows) || expired(kept, now)) {
+    if (kept.layout !== LAYOUT || !Array.isArray(kept.glance?.rows) || !wellMadePicture(kept.glance.picture) || expired(kept, now)) {
       localStorage.removeItem(name);
       return null;
     }
@@ -60,6 +60,11 @@ export function sweepGlances(prefix: string, now: number, all: boolean): void {
   } catch {
     // Refused: nothing was kept.
   }
+}
+
+/** No picture, or one with its view, HTML and end: anything else is not shown (a page draws the picture as it is). */
+function wellMadePicture(picture: Glance["picture"]): boolean {
+  return picture === undefined || (typeof picture?.view === "string" && typeof picture.html === "string" && typeof picture.until === "number");
 }
 
 function expired(kept: KeptGlance, now: number): boolean {

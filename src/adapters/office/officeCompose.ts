@@ -1,8 +1,8 @@
-import type { ComposeForm, OpenMessage } from "../../ports/Host.js";
+import type { ComposeForm } from "../../ports/Host.js";
 import { officeAsync } from "./officeAsync.js";
 
 /** The email being written in Outlook (Mailbox 1.1+). */
-export function officeCompose(item: Office.MessageCompose): ComposeForm {
+export function officeCompose(item: Office.MessageCompose): Required<ComposeForm> {
   return {
     targetName: "the email",
     async bodyType() {
@@ -20,25 +20,6 @@ export function officeCompose(item: Office.MessageCompose): ComposeForm {
       const props = await officeAsync<Office.CustomProperties>((done) => item.loadCustomPropertiesAsync(done));
       props.set(name, value);
       await officeAsync<void>((done) => props.saveAsync(done));
-    },
-  };
-}
-
-/** The email being read in Outlook; its id converted to the REST form Graph uses. */
-export function officeMessage(item: Office.MessageRead): OpenMessage {
-  return {
-    id: Office.context.mailbox.convertToRestId(item.itemId, Office.MailboxEnums.RestVersion.v2_0),
-    internetMessageId: item.internetMessageId,
-    subject: item.subject,
-    from: { address: item.from.emailAddress, name: item.from.displayName },
-    webLink: null,
-    async openDraft(draft) {
-      // Office.js cannot address a reply form (displayReplyForm always answers the sender), so the
-      // reply is made and addressed through Graph and opened from Drafts by its id (Mailbox 1.3:
-      // convertToEwsId; displayMessageForm, Mailbox 1.0). Whether every Outlook opens a draft from
-      // displayMessageForm for editing is to be confirmed on a tenant; the pane also says it is in Drafts.
-      const mailbox = Office.context.mailbox;
-      mailbox.displayMessageForm(mailbox.convertToEwsId(draft.id, Office.MailboxEnums.RestVersion.v2_0));
     },
   };
 }

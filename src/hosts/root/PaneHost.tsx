@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useState } from "preact/hooks";
 import type { Deletion } from "../../ports/LocalCopy.js";
 import type { PaneEnv } from "../../ui/env.js";
 import { copyDeletionWords } from "../../ui/format.js";
+import { livePaneShown } from "../../ui/keptPicture.js";
 import { errorText, Notice } from "../../ui/Notice.js";
 import { composeEnv, drawEnv, type BaseEnv } from "./composeEnv.js";
 import type { HostAdapter } from "./hostAdapter.js";
@@ -58,6 +59,11 @@ export function PaneHost({ config, host, views, asked = null, tabs = [] }: Props
   const [wanted, setWanted] = useState(asked);
   useEffect(() => setWanted(asked), [asked]);
 
+  const item = host.item();
+  const view = base !== null && !("failed" in base) ? chooseView(views, wanted, item, base) : null;
+  // A pane that cannot draw its view says why at once, not behind a kept picture of it.
+  useLayoutEffect(() => void ((signedOut || (base !== null && ("failed" in base || !view))) && livePaneShown()));
+
   if (signedOut) return <Notice kind={signedOut === "deleted" ? "success" : "info"}>Signed out of IRO Desk on this device. {copyDeletionWords(signedOut)} Open IRO Desk again to sign in.</Notice>;
   if (base === null) return <p class="pane">Loading IRO Desk…</p>;
   if ("failed" in base) {
@@ -69,8 +75,6 @@ export function PaneHost({ config, host, views, asked = null, tabs = [] }: Props
       </div>
     );
   }
-  const item = host.item();
-  const view = chooseView(views, wanted, item, base);
   if (!view) return <Notice kind="info">{views.map((v) => v.label).join(", ")}: only for the IRO service's managers (the service's settings list them).</Notice>;
   const offered = tabs.filter((v) => v.allowed?.(base) ?? true);
   return (
@@ -107,6 +111,8 @@ function Draw({ base, host, view }: { base: BaseEnv; host: HostAdapter; view: Vi
       (error: unknown) => !draw.abort.signal.aborted && setPane({ failed: errorText(error) }),
     );
   }, [draw]);
+  // The view drawn (from this device's glance, on an open with a picture), or its code failed: the picture goes in this commit.
+  useLayoutEffect(() => void (Pane !== null && livePaneShown()), [Pane]);
   if (Pane === null) return <p class="pane">Loading…</p>;
   if ("failed" in Pane) return <Notice kind="error">{Pane.failed}</Notice>;
   return <Pane env={draw.env} />;

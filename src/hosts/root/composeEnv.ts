@@ -1,4 +1,4 @@
-import { copyName, indexedDbCopy, sweepCopies } from "../../adapters/browser/indexedDbCopy.js";
+import { indexedDbCopy, sweepCopies } from "../../adapters/browser/indexedDbCopy.js";
 import { londonClock } from "../../adapters/clock/londonClock.js";
 import { GraphConnection } from "../../adapters/graph/graphClient.js";
 import { GraphCaseStore } from "../../adapters/graph/graphCaseStore.js";
@@ -15,7 +15,7 @@ import type { HostItem } from "../../ports/Host.js";
 import type { LocalCopy } from "../../ports/LocalCopy.js";
 import type { PaneEnv } from "../../ui/env.js";
 import type { HostAdapter } from "./hostAdapter.js";
-import type { HostConfig } from "./hostConfig.js";
+import { copyNameFor, type HostConfig } from "./hostConfig.js";
 import { onFirstUse } from "./onFirstUse.js";
 
 /** A pane's environment before it is given what the user has open and the draw's AbortSignal. */
@@ -96,8 +96,7 @@ export async function composeEnv(config: HostConfig, host: HostAdapter): Promise
  */
 function localCopy(config: HostConfig, host: HostAdapter): LocalCopy | null {
   if (!host.account || typeof indexedDB === "undefined") return null;
-  const tenant = config.auth.kind === "msal" ? config.auth.tenantId : new URL(config.graphBaseUrl).host;
-  return indexedDbCopy(copyName(`${tenant}:${config.site}:${config.list}`, host.account), DEFAULT_SETTINGS.localCopyDays, host.account);
+  return indexedDbCopy(copyNameFor(config, host.account), DEFAULT_SETTINGS.localCopyDays, host.account);
 }
 
 /** The environment for one draw: the base, what the host has open now, and the draw's signal. */

@@ -1,3 +1,5 @@
+import { copyName } from "../../adapters/browser/copyName.js";
+
 /**
  * Where a pane's data lives and how to sign in: in the page itself (Outlook, Teams, the previews;
  * the build writes it from IRO_DESK_* variables, so opening a pane asks nobody for it) or the
@@ -25,4 +27,10 @@ export function pageConfig(): HostConfig {
 export function configFrom(json: unknown, base: string): HostConfig {
   const raw = json as HostConfig;
   return { ...raw, graphBaseUrl: new URL(raw.graphBaseUrl, base).href.replace(/\/$/, "") };
+}
+
+/** The name of a person's copy on this device (and of its glance): per tenant, site, register and sign-in. */
+export function copyNameFor(config: HostConfig, account: string): string {
+  const tenant = config.auth.kind === "msal" ? config.auth.tenantId : new URL(config.graphBaseUrl).host;
+  return copyName(`${tenant}:${config.site}:${config.list}`, account);
 }
