@@ -9,11 +9,12 @@ const written = (write: (out: JsonBytes) => void) => {
 };
 
 describe("JSON gathered as bytes", () => {
-  it("writes a day as JSON.stringify writes its ISO date: month ends, 29 February, years of fewer and more than four digits", () => {
-    const days = ["2028-02-29", "2026-12-31", "2027-01-01", "1970-01-01", "0999-03-01", "0001-01-01", "9999-12-31"].map((d) => toDayNumber(d as IsoDate));
-    // Outside years 0–9999 (no return holds such a date) it is written as fromDayNumber writes it.
+  it("writes a day as JSON.stringify writes its ISO date: month ends, 29 February, either side of the days it keeps the text of, years of fewer and more than four digits", () => {
+    const dates = ["2028-02-29", "2026-12-31", "2027-01-01", "1970-01-01", "1899-12-31", "1900-01-01", "2099-12-31", "2100-01-01", "0999-03-01", "0001-01-01", "9999-12-31"];
+    const days = dates.map((d) => toDayNumber(d as IsoDate));
     days.push(toDayNumber("0000-01-01" as IsoDate) - 1, toDayNumber("9999-12-31" as IsoDate) + 1);
-    for (const day of days) expect(written((out) => out.isoDay(day))).toBe(JSON.stringify(fromDayNumber(day)));
+    // Each twice: once made, once from the text kept.
+    for (const day of [...days, ...days]) expect(written((out) => out.isoDay(day))).toBe(JSON.stringify(fromDayNumber(day)));
     expect(written((out) => out.isoDay(toDayNumber("2028-02-29" as IsoDate)))).toBe('"2028-02-29"');
   });
 

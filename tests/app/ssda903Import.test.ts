@@ -124,6 +124,27 @@ describe("importing the SSDA903 return", () => {
     expect(plain.children.map((c) => [c.ref, c.dateOfBirth, c.lac?.reviews.length])).toEqual([["30", "2015-02-01", 0], ["31", "2015-02-01", 2]]);
   });
 
+  it("finds each row's child whatever order the files list children in (the reader tries the row before's child and the next one first)", () => {
+    const header = "CHILD,DOB\n40,01/02/2015\n41,01/02/2016\n42,01/02/2017\n43,01/02/2018\n";
+    const episode = (c: number) => `${c},01/03/2025,S,C2,,\n`;
+    const review = (c: number, day: number) => `${c},,${String(day).padStart(2, "0")}/04/2025,PN1\n`;
+    const read = (episodeOrder: number[], reviewOrder: [number, number][]) =>
+      importSsda903({
+        header: { name: "h.csv", text: header },
+        episodes: { name: "e.csv", text: `CHILD,DECOM,RNE,LS,DEC,REC\n${episodeOrder.map(episode).join("")}` },
+        reviews: { name: "r.csv", text: `CHILD,DOB,REVIEW,REVIEW_CODE\n${reviewOrder.map(([c, day]) => review(c, day)).join("")}` },
+      });
+    const inOrder = read([40, 41, 42, 43], [[40, 1], [40, 2], [41, 3], [42, 4], [43, 5], [43, 6]]);
+    // Backwards, skipping, returning to a child met before, a child next in the header but not in the row before's file.
+    const mixed = read([43, 41, 42, 40], [[42, 4], [43, 6], [41, 3], [40, 2], [43, 5], [40, 1]]);
+    const byRef = (children: readonly { ref: string }[]) => [...children].sort((a, b) => a.ref.localeCompare(b.ref));
+    expect(mixed.problems).toEqual([]);
+    expect(byRef(mixed.children)).toEqual(byRef(inOrder.children));
+    expect(inOrder.children.map((c) => [c.ref, c.lac!.reviews.map((r) => r.held)])).toEqual([
+      ["40", ["2025-04-01", "2025-04-02"]], ["41", ["2025-04-03"]], ["42", ["2025-04-04"]], ["43", ["2025-04-05", "2025-04-06"]],
+    ]);
+  });
+
   it("on the fourth birthday either PN0 or another code is accepted (DfE rules 440 and 441)", () => {
     const episodes = { name: "e.csv", text: "CHILD,DECOM,RNE,LS,DEC,REC\n20,01/01/2024,S,C2,,\n21,01/01/2024,S,C2,,\n" };
     const reviews = { name: "r.csv", text: "CHILD,DOB,REVIEW,REVIEW_CODE\n20,29/02/2020,29/02/2024,PN0\n21,29/02/2020,29/02/2024,PN1\n20,29/02/2020,01/03/2024,PN0\n21,29/02/2020,28/02/2024,PN1\n" };

@@ -18,4 +18,12 @@ describe("a compact numbered set of strings", () => {
     expect(index.add("")).toBe(keys.length);
     expect(index.keyAt(keys.length)).toBe("");
   });
+
+  it("says whether a key is a stretch of a text, read where it is", () => {
+    const index = new StringIndex();
+    index.add("900001");
+    index.add("A 12");
+    const line = "900001,A 12,90000";
+    expect([index.keyIs(0, line, 0, 6), index.keyIs(1, line, 7, 11), index.keyIs(0, line, 12, 17), index.keyIs(0, line, 7, 11), index.keyIs(1, line, 6, 11)]).toEqual([true, true, false, false, false]);
+  });
 });

@@ -80,8 +80,7 @@ export class Ssda903Reader {
   private readonly skipped = new Set<Ssda903Kind>();
   private periodsOf: { child: number; periods: Period[] } | null = null;
   private counts = { episodes: 0, reviews: 0, kept: { episodes: 0, reviews: 0 } };
-  /** The CHILD cell of the row before, and its child (-1: none yet). */
-  private lastChildText = "";
+  /** The child of the row before (-1: none yet). */
   private lastChild = -1;
   /** Where each column read is in each file's rows (CsvCells), by name; -1 when the file has no such column. */
   private readonly at: Record<Ssda903Kind, Record<string, number>> = { header: {}, episodes: {}, reviews: {} };
@@ -396,11 +395,33 @@ export class Ssda903Reader {
     this.report({ file: this.names[kind] ?? kind, row, column, reason, rule });
   }
 
-  private childOf(kind: Ssda903Kind, line: number, text: string | undefined): number | undefined {
-    // Rows come grouped by child (a child's reviews one after another): the same text as the row
-    // before is the same child, found without reading it again.
-    if (text === this.lastChildText && this.lastChild >= 0) return this.lastChild;
-    const id = (text ?? "").trim();
+  private childOf(kind: Ssda903Kind, line: number, text = ""): number | undefined {
+    const expected = this.expectedChild(text, 0, text.length);
+    return expected >= 0 ? expected : this.lookUpChild(kind, line, text);
+  }
+
+  /** childOf the CHILD cell at position `c`, cutting it into a string only when it is not the child expected. */
+  private childIn(kind: Ssda903Kind, cells: CsvCells, c: number): number | undefined {
+    const expected = this.expectedChild(cells.text, cells.start[c]!, cells.end[c]!);
+    return expected >= 0 ? expected : this.lookUpChild(kind, cells.line, cells.text.slice(cells.start[c], cells.end[c]));
+  }
+
+  /**
+   * The child whose identifier is exactly text[start, end), when it is the row before's or the one
+   * read after it (it becomes the row before's), found without cutting or looking up the cell;
+   * else -1. Rows come grouped by child (a child's reviews one after another), and the return's
+   * files nearly always list children in the same order.
+   */
+  private expectedChild(text: string, start: number, end: number): number {
+    if (this.lastChild >= 0 && this.childIds.keyIs(this.lastChild, text, start, end)) return this.lastChild;
+    const next = this.lastChild + 1;
+    if (next < this.childIds.size && this.childIds.keyIs(next, text, start, end)) return (this.lastChild = next);
+    return -1;
+  }
+
+  /** The child a CHILD cell names, added when new; undefined (and the rule reported) when it is not a child identifier. */
+  private lookUpChild(kind: Ssda903Kind, line: number, text: string): number | undefined {
+    const id = text.trim();
     if (!parseCaseRef(id)) {
       this.problem(kind, line, "CHILD", id ? `"${id}" is not a child identifier` : "CHILD is empty", "IRO-CHILD");
       return undefined;
@@ -414,15 +435,8 @@ export class Ssda903Reader {
       this.episodeHead.push(NONE);
       this.reviewHead.push(NONE);
     }
-    this.lastChildText = text!;
     this.lastChild = child;
     return child;
-  }
-
-  /** childOf the CHILD cell at position `c`, cutting it into a string only when it is not the row before's. */
-  private childIn(kind: Ssda903Kind, cells: CsvCells, c: number): number | undefined {
-    if (this.lastChild >= 0 && cells.is(c, this.lastChildText)) return this.lastChild;
-    return this.childOf(kind, cells.line, cells.text.slice(cells.start[c], cells.end[c]));
   }
 
   /** A date cell as a day number: undefined (and the rule reported) when required and empty, or not a real date; NONE when empty and optional. */
