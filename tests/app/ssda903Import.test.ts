@@ -143,6 +143,19 @@ describe("importing the SSDA903 return", () => {
     expect(inOrder.children.map((c) => [c.ref, c.lac!.reviews.map((r) => r.held)])).toEqual([
       ["40", ["2025-04-01", "2025-04-02"]], ["41", ["2025-04-03"]], ["42", ["2025-04-04"]], ["43", ["2025-04-05", "2025-04-06"]],
     ]);
+    // A child's episodes and reviews listed latest first are put in date order: two periods of care, each with its reviews.
+    const backwards = importSsda903({
+      header: { name: "h.csv", text: header },
+      episodes: { name: "e.csv", text: "CHILD,DECOM,RNE,LS,DEC,REC\n40,01/03/2025,S,C2,,\n40,01/01/2024,P,V3,01/06/2024,E11\n40,01/07/2023,S,C2,31/12/2023,X1\n" },
+      reviews: { name: "r.csv", text: "CHILD,DOB,REVIEW,REVIEW_CODE\n40,,05/04/2025,PN1\n40,,01/04/2025,PN1\n40,,01/05/2024,PN2\n40,,01/08/2023,PN3\n" },
+    });
+    expect(backwards.problems).toEqual([]);
+    expect(backwards.children[0]!.lac).toMatchObject({
+      periodStart: "2025-03-01",
+      shortBreaks: false,
+      reviews: [{ held: "2025-04-01" }, { held: "2025-04-05" }],
+      earlierPeriods: [{ periodStart: "2023-07-01", ended: "2024-06-01", shortBreaks: false, reviews: [{ held: "2023-08-01" }, { held: "2024-05-01" }] }],
+    });
   });
 
   it("on the fourth birthday either PN0 or another code is accepted (DfE rules 440 and 441)", () => {

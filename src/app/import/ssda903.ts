@@ -78,7 +78,9 @@ export class Ssda903Reader {
   private readonly revCode = new IntColumn();
   private readonly revNext = new IntColumn();
   private readonly skipped = new Set<Ssda903Kind>();
-  private periodsOf: { child: number; periods: Period[] } | null = null;
+  /** The periods of care of the child last asked about (periods), that child (-1: none): reviews come grouped by child. */
+  private periodsOf = -1;
+  private periodsKept: Period[] = [];
   private counts = { episodes: 0, reviews: 0, kept: { episodes: 0, reviews: 0 } };
   /** The child of the row before (-1: none yet). */
   private lastChild = -1;
@@ -171,7 +173,7 @@ export class Ssda903Reader {
     if (this.episodeHead.get(child!) === NONE) this.episodeOrder.push(child!);
     this.epNext.push(this.episodeHead.get(child!));
     this.episodeHead.set(child!, e);
-    this.periodsOf = null;
+    this.periodsOf = -1;
     this.counts.kept.episodes++;
   }
 
@@ -208,10 +210,10 @@ export class Ssda903Reader {
     if (child !== undefined && held !== undefined) {
       const periods = this.periods(child);
       if (periods.length === 0) this.problem("reviews", line, "CHILD", `child ${this.childIds.keyAt(child)} has no episodes in the episodes file`, "IRO-NO-EPISODES");
-      else if (periods.every((p) => p.shortBreaks)) this.problem("reviews", line, "CHILD", `child ${this.childIds.keyAt(child)} is only ever on short breaks (V3/V4): the return should have no reviews for them`, "399");
+      else if (onlyShortBreaks(periods)) this.problem("reviews", line, "CHILD", `child ${this.childIds.keyAt(child)} is only ever on short breaks (V3/V4): the return should have no reviews for them`, "399");
       else {
         if (this.hasReview(child, held)) this.problem("reviews", line, "REVIEW", `child ${this.childIds.keyAt(child)} already has a review on ${ukDate(held)}`, "IRO-DUPLICATE");
-        if (!periods.some((p) => p.start <= held && (p.end === NONE || held <= p.end))) {
+        if (periodOf(periods, held) < 0) {
           const first = periods[0]!.start;
           this.problem("reviews", line, "REVIEW", held < first ? `the review (${ukDate(held)}) is before the child's first episode (${ukDate(first)})` : `the review (${ukDate(held)}) is not inside any period of care`, "IRO-OUTSIDE-CARE");
         }
@@ -368,26 +370,17 @@ export class Ssda903Reader {
   /** A child's periods of care, and for each the numbers of its reviews, earliest first (every review kept is inside one of them: checked as it was read). */
   private periodsWithReviews(child: number): { periods: Period[]; reviews: number[][] } {
     const periods = this.periods(child);
+    const inOrder = this.reviewsInDateOrder(child);
+    // One period (nearly every child): its reviews are all the child's.
+    if (periods.length === 1) return { periods, reviews: [inOrder] };
     const reviews: number[][] = periods.map(() => []);
-    for (const r of this.reviewsInDateOrder(child)) {
-      const day = this.revDay.get(r);
-      let p = 0;
-      while (!(periods[p]!.start <= day && (periods[p]!.end === NONE || day <= periods[p]!.end))) p++;
-      reviews[p]!.push(r);
-    }
+    for (const r of inOrder) reviews[periodOf(periods, this.revDay.get(r))]!.push(r);
     return { periods, reviews };
   }
 
   /** A child's kept reviews, earliest first. */
   private reviewsInDateOrder(child: number): number[] {
-    // Linked newest read first: reversed, they are in the file's order, which is nearly always date order.
-    const list: number[] = [];
-    for (let r = this.reviewHead.get(child); r !== NONE; r = this.revNext.get(r)) list.push(r);
-    list.reverse();
-    for (let i = 1; i < list.length; i++) {
-      if (this.revDay.get(list[i]!) < this.revDay.get(list[i - 1]!)) return list.sort((a, b) => this.revDay.get(a) - this.revDay.get(b));
-    }
-    return list;
+    return linkedInOrder(this.reviewHead.get(child), this.revNext, this.revDay);
   }
 
   private problem(kind: Ssda903Kind, row: number, column: string, reason: string, rule: ImportRuleCode): void {
@@ -463,27 +456,31 @@ export class Ssda903Reader {
 
   /** A child's periods of care from their kept episodes (kept for the child last asked about: reviews come grouped by child). */
   private periods(child: number): Period[] {
-    if (this.periodsOf?.child === child) return this.periodsOf.periods;
-    const list: number[] = [];
-    for (let e = this.episodeHead.get(child); e !== NONE; e = this.epNext.get(e)) list.push(e);
-    if (list.length > 1) list.sort((a, b) => this.epStart.get(a) - this.epStart.get(b));
-    const periods: Period[] = [];
+    if (this.periodsOf === child) return this.periodsKept;
+    const list = linkedInOrder(this.episodeHead.get(child), this.epNext, this.epStart);
+    // At most one period an episode: made that long and cut to size, as an array grown by push
+    // starts with room for 17 (a child nearly always has one).
+    const periods = new Array<Period>(list.length);
+    let count = 0;
     // Episodes list[first] … list[i - 1] make the period being read.
     let first = 0;
     let shortBreaks = true;
     for (let i = 0; i < list.length; i++) {
       const e = list[i]!;
       if (i > 0 && ((this.epCodes.get(e) & 255) === NEW_PERIOD || this.ceased(list[i - 1]!))) {
-        periods.push(this.period(list[first]!, list[i - 1]!, shortBreaks));
+        periods[count++] = this.period(list[first]!, list[i - 1]!, shortBreaks);
         first = i;
         shortBreaks = true;
       }
       if (!IS_SHORT_BREAK[(this.epCodes.get(e) >>> 8) & 255]) shortBreaks = false;
     }
-    if (list.length > 0) periods.push(this.period(list[first]!, list[list.length - 1]!, shortBreaks));
-    this.periodsOf = { child, periods };
+    if (list.length > 0) periods[count++] = this.period(list[first]!, list[list.length - 1]!, shortBreaks);
+    periods.length = count;
+    this.periodsOf = child;
+    this.periodsKept = periods;
     return periods;
   }
+
 
   /** The episode ended the period of care: it has an end date and a reason other than X1. */
   private ceased(e: number): boolean {
@@ -552,6 +549,38 @@ function ageOn(born: IsoDate, day: IsoDate): string {
   let years = 0;
   while (addCalendarMonths(born, (years + 1) * 12) <= day) years++;
   return `${years}`;
+}
+
+/**
+ * The rows of a linked list (`head`, then `next` of each), earliest by `key` first. Rows are
+ * linked newest first: filled from the end, they are in the order they were read, nearly always
+ * already by key. An insertion sort: a child has a handful of episodes and reviews, and
+ * Array.prototype.sort (and an array grown by push) makes work memory on every call, for each child
+ * of a million.
+ */
+function linkedInOrder(head: number, next: IntColumn, key: IntColumn): number[] {
+  let count = 0;
+  for (let row = head; row !== NONE; row = next.get(row)) count++;
+  const list = new Array<number>(count);
+  for (let row = head, at = count; row !== NONE; row = next.get(row)) list[--at] = row;
+  for (let i = 1; i < count; i++) {
+    const row = list[i]!;
+    let j = i - 1;
+    for (; j >= 0 && key.get(list[j]!) > key.get(row); j--) list[j + 1] = list[j]!;
+    list[j + 1] = row;
+  }
+  return list;
+}
+
+/** The period of care (by index) the day is inside, or -1. Loops, not some(): a review row each, and a callback that holds the day is a new object each time. */
+function periodOf(periods: readonly Period[], day: number): number {
+  for (let p = 0; p < periods.length; p++) if (periods[p]!.start <= day && (periods[p]!.end === NONE || day <= periods[p]!.end)) return p;
+  return -1;
+}
+
+function onlyShortBreaks(periods: readonly Period[]): boolean {
+  for (let p = 0; p < periods.length; p++) if (!periods[p]!.shortBreaks) return false;
+  return true;
 }
 
 /** An earlier period's end (a period is earlier because it ended; one with no end date is read as ending on its start). */
