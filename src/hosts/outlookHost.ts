@@ -2,6 +2,7 @@ import { msalTokens } from "../adapters/auth/msalTokens.js";
 import { localDrafts } from "../adapters/browser/localDrafts.js";
 import { officeMessage } from "../adapters/office/officeMessage.js";
 import { officeDialogToken } from "../adapters/office/officeDialogToken.js";
+import { officeItemKind } from "../adapters/office/officeItemKind.js";
 import type { ComposeForm, HostItem } from "../ports/Host.js";
 import type { HostAdapter } from "./root/hostAdapter.js";
 import { onFirstUse } from "./root/onFirstUse.js";
@@ -35,18 +36,17 @@ export function outlookHost(): HostAdapter {
 const appointmentCode = () => import("../adapters/office/officeAppointment.js");
 const composeCode = () => import("../adapters/office/officeCompose.js");
 
-/** What the pane was opened on: an appointment or email being written (compose APIs have setAsync), or an email being read. */
+/** What the pane was opened on: an appointment or email being written, or an email being read. */
 function itemOf(item: typeof Office.context.mailbox.item): HostItem {
-  const message = item?.itemType === Office.MailboxEnums.ItemType.Message;
-  const appointment = item?.itemType === Office.MailboxEnums.ItemType.Appointment;
-  const composing = message && "setSelectedDataAsync" in (item as Office.MessageCompose).body;
+  const kind = officeItemKind(item);
   return {
     appointment:
-      appointment && "setAsync" in (item as Office.AppointmentCompose).start
+      kind === "appointment"
         ? onFirstUse(() => appointmentCode().then((m) => m.officeAppointment(item as Office.AppointmentCompose)), { fillAndSave: true, addAttendees: true })
         : null,
-    compose: composing
-      ? {
+    compose:
+      kind === "compose"
+        ? {
           targetName: "the email",
           ...onFirstUse<Omit<Required<ComposeForm>, "targetName">>(() => composeCode().then((m) => m.officeCompose(item as Office.MessageCompose)), {
             bodyType: true,
@@ -58,7 +58,7 @@ function itemOf(item: typeof Office.context.mailbox.item): HostItem {
           }),
         }
       : null,
-    message: message && !composing && "internetMessageId" in item ? officeMessage(item as Office.MessageRead) : null,
+    message: kind === "message" ? officeMessage(item as Office.MessageRead) : null,
     meeting: null,
   };
 }

@@ -56,6 +56,13 @@ export interface HostItem {
 
 export const NO_ITEM: HostItem = { appointment: null, compose: null, message: null, meeting: null };
 
+/** Which kind of item a pane is open on, in one word (a kept picture is shown only on the same kind). */
+export type ItemKind = "appointment" | "compose" | "message" | "meeting" | "none";
+
+export function itemKind(item: HostItem): ItemKind {
+  return item.appointment ? "appointment" : item.compose ? "compose" : item.message ? "message" : item.meeting ? "meeting" : "none";
+}
+
 /**
  * Where a template is inserted: the email being written in Outlook, or the field in focus on a web
  * page (the browser extension). A web form has no subject or recipients, so those are optional.

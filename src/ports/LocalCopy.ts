@@ -3,6 +3,7 @@ import type { Instant } from "../domain/calendar/londonTime.js";
 import type { ChildStatus } from "../domain/caseload/assessChild.js";
 import type { NextEvent } from "../domain/timescales/assessTimescale.js";
 import type { Booking } from "./Calendar.js";
+import type { ItemKind } from "./Host.js";
 import type { StoredCase, UnreadableCase } from "./CaseStore.js";
 import type { ServiceSettingsItem } from "./SettingsStore.js";
 
@@ -81,6 +82,8 @@ export interface Glance {
  */
 export interface KeptPicture {
   readonly view: string;
+  /** The kind of item the pane was open on (its heading and actions differ): shown only on the same kind. */
+  readonly item: ItemKind;
   readonly html: string;
   /** When it stops being true (ms since 1970): the end of the London day it was worked out on. */
   readonly until: number;

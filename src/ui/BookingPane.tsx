@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import type { CaseloadEntry } from "../app/loadCaseload.js";
 import { formatClock, instant, instantToLondon } from "../domain/calendar/londonTime.js";
 import { formatUkDate } from "../domain/calendar/ukDate.js";
+import { itemKind } from "../ports/Host.js";
 import type { Glance } from "../ports/LocalCopy.js";
 import { BookChildLater } from "./bookChildLater.js";
 import { CasePicker } from "./CasePicker.js";
@@ -21,7 +22,7 @@ export function BookingPane({ env }: { env: PaneEnv }) {
   const [entry, setEntry] = useState<CaseloadEntry | null>(null);
   const pane = useRef<HTMLDivElement>(null);
   // Kept for the next open as the list is drawn, with no child chosen: the picture the task pane shows first.
-  const picture = (checkedAt: number) => (entry ? null : pictureOf(pane.current, "book", glanceWords(checkedAt), env.today()));
+  const picture = (checkedAt: number) => (entry ? null : pictureOf(pane.current, { view: "book", item: itemKind(env) }, glanceWords(checkedAt), env.today()));
   const { state, reload, glance } = useCaseload(env, picture);
   usePaneMarks(state.kind === "ready" || glance !== null, upToDate(state));
   // Booking one child is fetched while the person looks at the list, so choosing one is instant.

@@ -3,12 +3,12 @@ import { londonTimeToInstant } from "../domain/calendar/londonTime.js";
 import type { KeptPicture } from "../ports/LocalCopy.js";
 
 /**
- * The pane as drawn now, for the next open; null when it is not as it opens (something typed in a
+ * The pane as drawn now (`where`: its view and the kind of item it is open on), for the next open; null when it is not as it opens (something typed in a
  * box, which its HTML would not show). `note` goes first in the element marked
  * `data-picture-note`: what the picture says about itself when shown. `day`: the London day its
  * statuses and dates were worked out on; it is not shown after it.
  */
-export function pictureOf(pane: HTMLElement | null, view: string, note: string, day: IsoDate): KeptPicture | null {
+export function pictureOf(pane: HTMLElement | null, where: Pick<KeptPicture, "view" | "item">, note: string, day: IsoDate): KeptPicture | null {
   if (!pane || [...pane.querySelectorAll("input, textarea")].some((box) => (box as HTMLInputElement).value !== "")) return null;
   const copy = pane.cloneNode(true) as HTMLElement;
   const slot = copy.querySelector("[data-picture-note]");
@@ -18,5 +18,5 @@ export function pictureOf(pane: HTMLElement | null, view: string, note: string, 
     said.textContent = note;
     slot.prepend(said);
   }
-  return { view, html: copy.outerHTML, until: londonTimeToInstant(addDays(day, 1), 0) };
+  return { ...where, html: copy.outerHTML, until: londonTimeToInstant(addDays(day, 1), 0) };
 }

@@ -359,8 +359,8 @@ describe("the local copy: the second open is instant, then brought up to date by
 
 describe("opened again, the task pane shows the pane as it was last drawn before the pane's code has run", { timeout: 90_000 }, () => {
   const taskpane = (view = "book") => `${sandbox.url}/taskpane.html?view=${view}`;
-  const asOffice = (page: import("playwright-core").Page, user: string, name: string, background?: string) =>
-    page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: officeStub(user, name, background) }));
+  const asOffice = (page: import("playwright-core").Page, user: string, name: string, options?: Parameters<typeof officeStub>[2]) =>
+    page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: officeStub(user, name, options) }));
   /** The real task pane opened once, up to date: its picture is kept. Returns the page and its children as listed. */
   const openedOnce = async () => {
     const page = await ukPage(browser(), 420, 900);
@@ -377,7 +377,7 @@ describe("opened again, the task pane shows the pane as it was last drawn before
     const again = await page.context().newPage();
     const errors: string[] = [];
     again.on("pageerror", (e) => errors.push(e.message));
-    await asOffice(again, IRO, "Sam Okafor", "#1f1f1f");
+    await asOffice(again, IRO, "Sam Okafor", { background: "#1f1f1f" });
     const pane = await holdTaskPaneCode(again);
     // (Not waiting for "load": the page's held module holds it back.)
     await again.goto(taskpane(), { waitUntil: "domcontentloaded" });
@@ -409,11 +409,11 @@ describe("opened again, the task pane shows the pane as it was last drawn before
     expect(errors).toEqual([]);
   });
 
-  it("shows no picture to another person on the device, for another view, or after the day it was worked out on; signing out deletes it", async () => {
+  it("shows no picture to another person on the device, for another view or kind of item, or after the day it was worked out on; signing out deletes it", async () => {
     const { page } = await openedOnce();
-    const opened = async (user: string, name: string, view = "book") => {
+    const opened = async (user: string, name: string, view = "book", appointment = false) => {
       const next = await page.context().newPage();
-      await asOffice(next, user, name);
+      await asOffice(next, user, name, { appointment });
       const pane = await holdTaskPaneCode(next);
       // The picture's script is deferred: it has run when the page says it is parsed ("load" waits for the held module).
       await next.goto(taskpane(view), { waitUntil: "domcontentloaded" });
@@ -426,6 +426,8 @@ describe("opened again, the task pane shows the pane as it was last drawn before
     expect(await opened(IRO, "Sam Okafor")).toEqual({ shown: 1, loading: false });
     expect(await opened("claire.dunmore@westmere.example", "Claire Dunmore")).toEqual({ shown: 0, loading: true });
     expect(await opened(IRO, "Sam Okafor", "templates")).toEqual({ shown: 0, loading: true });
+    // Kept from the ribbon ("Book a review or conference"): not shown on an appointment ("Book into this appointment").
+    expect(await opened(IRO, "Sam Okafor", "book", true)).toEqual({ shown: 0, loading: true });
     // The London day it was worked out on is over (its statuses and dates may have changed).
     await page.evaluate(() => {
       for (const [name, text] of Object.entries(localStorage)) {

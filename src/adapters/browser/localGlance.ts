@@ -62,9 +62,9 @@ export function sweepGlances(prefix: string, now: number, all: boolean): void {
   }
 }
 
-/** No picture, or one with its view, HTML and end: anything else is not shown (a page draws the picture as it is). */
+/** No picture, or one with its view, item, HTML and end: anything else is not shown (a page draws the picture as it is). */
 function wellMadePicture(picture: Glance["picture"]): boolean {
-  return picture === undefined || (typeof picture?.view === "string" && typeof picture.html === "string" && typeof picture.until === "number");
+  return picture === undefined || (typeof picture?.view === "string" && typeof picture.item === "string" && typeof picture.html === "string" && typeof picture.until === "number");
 }
 
 function expired(kept: KeptGlance, now: number): boolean {

@@ -18,9 +18,15 @@ export interface HostConfig {
 
 /** The configuration the build wrote into this page (a JSON data block, #iro-desk-config). */
 export function pageConfig(): HostConfig {
+  const config = configInPage();
+  if (!config) throw new Error("This page has no IRO Desk configuration in it: rebuild IRO Desk (npm run build).");
+  return config;
+}
+
+/** The page's configuration, or null when it has none. */
+export function configInPage(): HostConfig | null {
   const block = document.getElementById("iro-desk-config");
-  if (!block?.textContent) throw new Error("This page has no IRO Desk configuration in it: rebuild IRO Desk (npm run build).");
-  return configFrom(JSON.parse(block.textContent), location.href);
+  return block?.textContent ? configFrom(JSON.parse(block.textContent), location.href) : null;
 }
 
 /** A configuration read from JSON; a relative Graph address is taken from `base`. */
