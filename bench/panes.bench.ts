@@ -6,7 +6,8 @@
 //     (performance.mark("iro:content")) against the anchor's first render (the first child added
 //     to #container);
 //   - warm open (the second open in the same profile), against the anchor's second open and its
-//     first;
+//     first; its first content is the pane's kept picture (ui/keptPicture.ts), and when the pane
+//     itself drew over it (performance.mark("iro:live")) is printed beside it;
 //   - Graph requests each open makes until the pane is up to date (performance.mark("iro:current"));
 //   - the first download (JS fetched before first content, gzip -9) of every surface.
 // Both pages get the same office.js stand-in (office-stub.js) and are served by the same static
@@ -78,6 +79,8 @@ interface Open {
   readonly content: number;
   /** ms to up to date (ours: iro:current), or null (the anchor has no data). */
   readonly current: number | null;
+  /** ms until the pane itself drew over its kept picture (ours: iro:live), or null where no picture was shown. */
+  readonly live: number | null;
   /** Graph requests made by this open until it was up to date. */
   readonly graph: number;
   /** Script files fetched before first content. */
@@ -111,6 +114,8 @@ const oursCold = ms(runs.ours.cold);
 const oursWarm = ms(runs.ours.warm);
 console.log(`  anchor first render:       cold ${anchorCold.toFixed(0)} ms, warm ${anchorWarm.toFixed(0)} ms (median)`);
 console.log(`  booking pane first content: cold ${oursCold.toFixed(0)} ms, warm ${oursWarm.toFixed(0)} ms (median; up to date: cold ${median(runs.ours.cold.map((o) => o.current ?? Number.NaN)).toFixed(0)} ms, warm ${median(runs.ours.warm.map((o) => o.current ?? Number.NaN)).toFixed(0)} ms)`);
+const lives = runs.ours.warm.flatMap((o) => (o.live === null ? [] : [o.live]));
+console.log(`  warm: the kept picture was the first content in ${lives.length} of ${runs.ours.warm.length} opens; the pane itself drew over it at ${lives.length ? `${median(lives).toFixed(0)} ms` : "-"} (median)`);
 console.log(`  cold first open, ratio to the anchor's first render: ${(oursCold / anchorCold).toFixed(2)} (goal ≤ 1.00)`);
 console.log(`  warm open, ratio to the anchor's warm first render: ${(oursWarm / anchorWarm).toFixed(2)}; to its cold first render: ${(oursWarm / anchorCold).toFixed(2)} (goal ≤ 0.50)`);
 const pages = Math.ceil(size / 200);
@@ -172,15 +177,17 @@ async function open(context: BrowserContext, side: keyof typeof sides): Promise<
   // The scripts asked for before first content (office.js left out: the same stand-in on both sides).
   const scripts = await page.evaluate((t) => performance.getEntriesByType("resource").filter((r) => r.startTime < t && new URL(r.name).origin === location.origin && new URL(r.name).pathname.endsWith(".js")).map((r) => new URL(r.name).pathname), at);
   let current: number | null = null;
+  let live: number | null = null;
   if (process.env.BENCH_TRACE && side === "ours") console.log(`--- ${side}\n${await timeline(page)}`);
   if (side === "ours") {
     current = await mark("iro:current");
+    live = await page.evaluate(() => performance.getEntriesByName("iro:live", "mark")[0]?.startTime ?? null);
     await page.waitForLoadState("networkidle");
     // A person keeps a pane open longer than this: let the copy be written before it closes.
     await page.waitForFunction(copyWhole, undefined, { timeout: 15_000 }).catch(() => console.log("  (the copy was not written within 15 s)"));
   }
   await page.close();
-  return { content: at, current, graph, scripts };
+  return { content: at, current, live, graph, scripts };
 }
 
 /** BENCH_TRACE=1: the page's navigation, every file it fetched (start–end ms, bytes over the network: 0 from the cache) and its marks, in time order. */
