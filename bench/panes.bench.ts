@@ -31,7 +31,7 @@ import { GraphConnection } from "../src/adapters/graph/graphClient.js";
 import type { CaseRef } from "../src/domain/caseload/caseRef.js";
 import { cacheControlFor } from "../src/sandbox/cacheControl.js";
 import { CASE_REGISTER_LIST, DEMO_SITE } from "../src/sandbox/demo/demoTenant.js";
-import { firstDownloads } from "./bundleSize.js";
+import { firstDownloads, inlineJsGzip } from "./bundleSize.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const GRAPH_MS = Number(process.env.BENCH_GRAPH_MS ?? 0);
@@ -123,9 +123,10 @@ console.log(`  Graph requests per open until up to date: cold ${median(runs.ours
 
 // First downloads: what the browser fetched before first content, gzip -9, office.js left out on both sides.
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
-const anchorBytes = runs.anchor.cold[0]!.scripts.reduce((n, u) => n + gz(join(anchorDir, u)), 0);
-const oursBytes = runs.ours.cold[0]!.scripts.reduce((n, u) => n + gz(join("dist/web", u)), 0);
-console.log(`\nfirst download (JS before first content, gzip -9, office.js left out)`);
+// The scripts written into each page count too.
+const anchorBytes = runs.anchor.cold[0]!.scripts.reduce((n, u) => n + gz(join(anchorDir, u)), inlineJsGzip(join(anchorDir, "taskpane.html")));
+const oursBytes = runs.ours.cold[0]!.scripts.reduce((n, u) => n + gz(join("dist/web", u)), inlineJsGzip("dist/web/taskpane.html"));
+console.log(`\nfirst download (JS before first content, files and inline, gzip -9, office.js left out)`);
 console.log(`  anchor: ${(anchorBytes / 1024).toFixed(1)} KB; booking pane as fetched in Chromium: ${(oursBytes / 1024).toFixed(1)} KB, ${(oursBytes / anchorBytes).toFixed(2)} of the anchor (goal ≤ 42 KB)`);
 for (const surface of firstDownloads()) console.log(`  ${surface.name.padEnd(44)} ${(surface.gzipBytes / 1024).toFixed(1).padStart(5)} KB first, ${(surface.laterGzipBytes / 1024).toFixed(1).padStart(6)} KB later when used`);
 

@@ -56,10 +56,11 @@ const pageEntries = {
   "js/outlook-commands": "src/hosts/outlook-commands.ts",
   "js/outlook-auth-dialog": "src/hosts/outlook-auth-dialog.ts",
 };
-// A page's first script (the task pane's kept picture, src/hosts/outlook-picture.ts): one small
-// classic file with nothing to import, so it is read from the cache and run before the page's
-// modules, which are many files.
-const firstScripts = { "js/outlook-picture": "src/hosts/outlook-picture.ts" };
+// A page's inline script (the task pane's kept picture, src/hosts/outlook-picture.ts): one small
+// classic script with nothing to import, written into the page (its hash in the page's CSP), so it
+// runs as the parser reaches it, with nothing to fetch: the page's modules are many files, read
+// from the cache and compiled while it has already drawn.
+const inlineScripts = { "js/outlook-picture": "src/hosts/outlook-picture.ts" };
 const webOptions = {
   outdir: "dist/web",
   bundle: true,
@@ -78,21 +79,29 @@ const webOptions = {
   chunkNames: "js/chunks/[name]-[hash]",
   logLevel: "warning",
 };
-const builds = await Promise.all([
-  ...Object.entries(pageEntries).map(([out, source]) => build({ ...webOptions, entryPoints: { [out]: source }, splitting: true, format: "esm" })),
-  ...Object.entries(firstScripts).map(([out, source]) => build({ ...webOptions, entryPoints: { [out]: source }, format: "iife" })),
-]);
+const builds = await Promise.all(Object.entries(pageEntries).map(([out, source]) => build({ ...webOptions, entryPoints: { [out]: source }, splitting: true, format: "esm" })));
+const inline = Object.fromEntries(
+  await Promise.all(
+    Object.entries(inlineScripts).map(async ([out, source]) => {
+      const { outputFiles } = await build({ ...webOptions, entryPoints: { [out]: source }, format: "iife", write: false, sourcemap: false, metafile: false });
+      const code = outputFiles[0].text.trim();
+      // Inside <script>…</script>: nothing in it may close the element (esbuild escapes it in strings).
+      if (/<\/script/i.test(code)) throw new Error(`${source} cannot be written into a page: it contains "</script"`);
+      return [`${out}.js`, code];
+    }),
+  ),
+);
 const webMeta = { inputs: {}, outputs: {} };
 for (const { metafile } of builds) Object.assign(webMeta.inputs, metafile.inputs), Object.assign(webMeta.outputs, metafile.outputs);
 await writeFile("dist/web-meta.json", JSON.stringify(webMeta));
 const stylesheet = await namedByContent("assets/css/iro-desk.css", "css");
 const bodies = { index: await readFile("assets/bodies/index.html", "utf8") };
 const config = hostConfig(process.env);
-const entries = entryFiles(webMeta, { ...pageEntries, ...firstScripts });
+const entries = entryFiles(webMeta, pageEntries);
 await writeFile("dist/web-entries.json", JSON.stringify(entries, null, 2));
 for (const page of PAGES) {
   const entry = page.script && `dist/web/${entries[page.script]}`;
-  await writeFile(`dist/web/${page.file}`, renderPage({ ...page, script: entries[page.script], first: entries[page.first] }, bodies, { stylesheet, ...(entry ? { config, preload: staticImports(webMeta, entry), views: viewChunks(webMeta, entry) } : {}) }));
+  await writeFile(`dist/web/${page.file}`, renderPage({ ...page, script: entries[page.script], inline: inline[page.inline] }, bodies, { stylesheet, ...(entry ? { config, preload: staticImports(webMeta, entry), views: viewChunks(webMeta, entry) } : {}) }));
 }
 await cp("assets/icons", "dist/web/assets", { recursive: true });
 

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 // The HTML pages of dist/web, from one template: every page gets the same head (language,
 // viewport, icon, stylesheet, a strict Content Security Policy); pages that run inside Office add
 // Microsoft's CDN for office.js and the sign-in hosts, and nothing else.
@@ -17,8 +19,8 @@ export const PAGES = [
   { file: "teams-manager.html", title: "IRO Desk managers' view", script: "js/teams-manager.js", teams: true, host: "teams", loading: "Loading IRO Desk…" },
   { file: "teams-config.html", title: "IRO Desk", script: "js/teams-config.js", teams: true, host: "teams", loading: "Loading…" },
   // async: the task pane starts while office.js loads, and waits for it (src/adapters/office/officeReady.ts).
-  // first: the kept picture of the pane (src/hosts/outlook-picture.ts), shown once the page is parsed.
-  { file: "taskpane.html", title: "IRO Desk", first: "js/outlook-picture.js", script: "js/outlook-taskpane.js", office: true, async: true, loading: "Loading IRO Desk…" },
+  // inline: the kept picture of the pane (src/hosts/outlook-picture.ts), run as the page is parsed.
+  { file: "taskpane.html", title: "IRO Desk", inline: "js/outlook-picture.js", script: "js/outlook-taskpane.js", office: true, async: true, loading: "Loading IRO Desk…" },
   { file: "commands.html", title: "IRO Desk commands", script: "js/outlook-commands.js", office: true },
   { file: "auth-dialog.html", title: "Sign in to IRO Desk", script: "js/outlook-auth-dialog.js", office: true, loading: "Signing in…" },
 ];
@@ -28,14 +30,16 @@ export const PAGES = [
  * run, so the CSP needs no exception) for the script to read without a request; `preload` lists
  * the chunks its entry imports, fetched at once (modulepreload) rather than after the entry;
  * `views` lists each view's chunks (a data block too), for the page to fetch the view it opens at once.
+ * `page.inline` is the code of the page's one inline script, allowed by its hash in the CSP.
  */
 export function renderPage(page, bodies, { stylesheet, config, preload = [], views = {} }) {
   const csp = [
     "default-src 'self'",
-    `script-src 'self'${page.office ? " https://appsforoffice.microsoft.com" : ""}`,
+    // Inline scripts only by their hash (the page's own, written by the build).
+    `script-src 'self'${page.office ? " https://appsforoffice.microsoft.com" : ""}${page.inline ? ` 'sha256-${createHash("sha256").update(page.inline).digest("base64")}'` : ""}`,
     `connect-src 'self'${page.office || page.teams ? " https://graph.microsoft.com https://login.microsoftonline.com" : ""}${page.teams ? " https://res.cdn.office.net" : ""}`,
     `frame-src 'self'${page.office ? " https://login.microsoftonline.com" : ""}`,
-    // Inline style attributes only (layout tweaks in components); no inline scripts anywhere.
+    // Inline style attributes only (layout tweaks in components).
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "object-src 'none'",
@@ -49,14 +53,13 @@ export function renderPage(page, bodies, { stylesheet, config, preload = [], vie
     // The pane's modules before office.js, so they are fetched while it is. A module runs once
     // the page is parsed (after office.js), or with `async` as soon as it is here.
     // Extension pages load classic (IIFE) bundles, at the end of the body's parsing.
-    // A page's first script: classic, deferred, so it runs as soon as the page is parsed (after office.js).
-    ...(page.first ? [`<script src="${page.first}" defer></script>`] : []),
     ...(page.script ? [page.classic ? `<script src="${page.script}" defer></script>` : `<script type="module"${page.async ? " async" : ""} src="${page.script}"></script>`] : []),
     ...preload.map((chunk) => `<link rel="modulepreload" href="${chunk}">`),
     // Office.js must come from Microsoft's CDN (Office Store policy 1120.2).
     ...(page.office ? [`<script src="${OFFICE_CDN}"></script>`] : []),
   ];
-  const body = page.body ? bodies[page.body] : `<div id="app">${page.loading ? `<p class="pane">${page.loading}</p>` : ""}</div>`;
+  // A page's inline script after #app, which it draws into: it runs as the parser reaches it (after office.js).
+  const body = page.body ? bodies[page.body] : `<div id="app">${page.loading ? `<p class="pane">${page.loading}</p>` : ""}</div>${page.inline ? `\n  <script>${page.inline}</script>` : ""}`;
   return `<!doctype html>
 <html lang="en-GB" data-theme="light"${page.host ? ` data-host="${page.host}"` : ""}>
 <head>

@@ -8,9 +8,10 @@ import { configInPage, copyNameFor } from "./root/hostConfig.js";
  * taskpane.html's first script: opened again, the pane as it was last drawn for the person Office
  * says is signed in (ui/keptPicture.ts), shown before the task pane's own modules have loaded and
  * run. Only their own picture (the copy's name is their sign-in's), only on the London day it was
- * worked out on, only for the view the ribbon button asked for and on the same kind of item. A
- * classic script of its own, with nothing to import: the page's modules are many files, and it runs
- * before they are all read.
+ * worked out on, only for the view the ribbon button asked for and on the same kind of item. The
+ * build writes it into the page (a classic script, nothing to import or fetch, allowed by its hash
+ * in the page's CSP): it runs as the parser reaches it, while the page's modules, many files, are
+ * still being read from the cache.
  */
 const asked = new URLSearchParams(location.search).get("view");
 if (typeof Office !== "undefined" && asked) {

@@ -7,8 +7,9 @@
  * The picture is inert while it is shown (nothing in it can be pressed or typed into: its code is
  * not here yet) and says that it is being checked. It is the pane's own HTML as the browser made
  * it from the pane's components, every value escaped then; it is kept beside the glance (same
- * name, same days, deleted with the copy), and shown only by the page's own script under a
- * Content Security Policy with no inline scripts.
+ * name, same days, deleted with the copy), and shown by the page's own script under a Content
+ * Security Policy that runs no other script (the page's files, and its one inline script by its
+ * hash): no handler or script in a picture's HTML would run.
  */
 const PICTURE_ID = "kept-picture";
 

@@ -415,28 +415,35 @@ describe("opened again, the task pane shows the pane as it was last drawn before
       const next = await page.context().newPage();
       await asOffice(next, user, name, { appointment });
       const pane = await holdTaskPaneCode(next);
-      // The picture's script is deferred: it has run when the page says it is parsed ("load" waits for the held module).
+      // The picture's script is in the page: it has run when the page says it is parsed ("load" waits for the held module).
       await next.goto(taskpane(view), { waitUntil: "domcontentloaded" });
       const shown = await next.locator("#kept-picture").count();
       const loading = await next.getByText("Loading IRO Desk…").isVisible();
+      const ran = await next.evaluate(() => (window as unknown as { ran?: string }).ran ?? null);
       await pane.release();
       await next.close();
-      return { shown, loading };
+      return ran === null ? { shown, loading } : { shown, loading, ran };
     };
+    const changePicture = (change: string) =>
+      page.evaluate((change) => {
+        for (const [name, text] of Object.entries(localStorage)) {
+          if (!name.startsWith("iro-desk-copy:")) continue;
+          const kept = JSON.parse(text);
+          if (change === "past its day") kept.glance.picture.until = Date.now() - 1;
+          else kept.glance.picture.html += `<img src="x" onerror="window.ran = 'a handler'"><script>window.ran = 'a script'</script>`;
+          localStorage.setItem(name, JSON.stringify(kept));
+        }
+      }, change);
+    expect(await opened(IRO, "Sam Okafor")).toEqual({ shown: 1, loading: false });
+    // HTML put in a picture (by anything that could write this origin's storage) runs nothing: the page's CSP runs its own script only.
+    await changePicture("a script in it");
     expect(await opened(IRO, "Sam Okafor")).toEqual({ shown: 1, loading: false });
     expect(await opened("claire.dunmore@westmere.example", "Claire Dunmore")).toEqual({ shown: 0, loading: true });
     expect(await opened(IRO, "Sam Okafor", "templates")).toEqual({ shown: 0, loading: true });
     // Kept from the ribbon ("Book a review or conference"): not shown on an appointment ("Book into this appointment").
     expect(await opened(IRO, "Sam Okafor", "book", true)).toEqual({ shown: 0, loading: true });
     // The London day it was worked out on is over (its statuses and dates may have changed).
-    await page.evaluate(() => {
-      for (const [name, text] of Object.entries(localStorage)) {
-        if (!name.startsWith("iro-desk-copy:")) continue;
-        const kept = JSON.parse(text);
-        kept.glance.picture.until = Date.now() - 1;
-        localStorage.setItem(name, JSON.stringify(kept));
-      }
-    });
+    await changePicture("past its day");
     expect(await opened(IRO, "Sam Okafor")).toEqual({ shown: 0, loading: true });
 
     await page.reload();
