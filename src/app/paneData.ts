@@ -74,6 +74,8 @@ export class PaneData {
   private readonly copyRead: Promise<LoadedCopy | null>;
   /** The person's children as their picker last showed them (this device's), until the copy or Microsoft 365 answers. */
   private readonly glance_: Glance | null;
+  /** The panes' pictures kept with the glance (the glance's as read, then as last kept). */
+  private pictures: readonly KeptPicture[];
 
   /** Resolves with who is signed in and the service's settings: the glance's or copy's at once when there is one, else Microsoft 365's. */
   readonly ready: Promise<{ me: Person; settings: ServiceSettingsItem }>;
@@ -86,6 +88,7 @@ export class PaneData {
     private readonly now: () => number = Date.now,
   ) {
     this.glance_ = copy?.glance() ?? null;
+    this.pictures = this.glance_?.pictures ?? [];
     this.copyRead = this.readCopy();
     const opened = this.open();
     if (!this.glance_) this.ready = opened;
@@ -117,12 +120,18 @@ export class PaneData {
     return this.glance_?.day === day ? this.glance_ : null;
   }
 
-  /** Keeps the person's picker as it is drawn now, up to date, worked out on `day` (and the pane's picture, when it has one), for the next pane to open with. */
+  /**
+   * Keeps the person's picker as it is drawn now, up to date, worked out on `day`, for the next pane
+   * to open with; with the pane's picture, when it gives one, beside the other views' pictures
+   * (each view's and kind of item's latest; none past its day).
+   */
   keepGlance(day: IsoDate, rows: readonly GlanceRow[], picture?: KeptPicture): void {
     const view = this.shown;
     const days = this.settings_?.service.localCopyDays ?? 0;
     if (!view?.current || view.checkedAt === null || days === 0 || !this.me_ || !this.settings_) return;
-    this.keep()?.keepGlance({ me: this.me_, settings: this.settings_, day, checkedAt: view.checkedAt, rows, ...(picture ? { picture } : {}) }, days);
+    const others = this.pictures.filter((p) => !picture || p.view !== picture.view || p.item !== picture.item);
+    this.pictures = (picture ? [picture, ...others] : others).filter((p) => p.until > this.now());
+    this.keep()?.keepGlance({ me: this.me_, settings: this.settings_, day, checkedAt: view.checkedAt, rows, pictures: this.pictures }, days);
   }
 
   /** Calls back with each new view of the register (the copy, pages as they come, up to date); returns the unsubscribe. */

@@ -21,8 +21,9 @@ if (typeof Office !== "undefined" && asked) {
     // No configuration in the page: the task pane itself says so.
     if (!account || !config) return;
     const glance = readGlance(copyNameFor(config, account), Date.now());
-    const picture = glance?.picture;
-    if (picture?.view !== asked || picture.item !== officeItemKind(Office.context.mailbox.item) || !(Date.now() < picture.until)) return;
+    const item = officeItemKind(Office.context.mailbox.item);
+    const picture = glance?.pictures?.find((p) => p.view === asked && p.item === item && Date.now() < p.until);
+    if (!picture) return;
     document.documentElement.dataset.theme = officeTheme();
     showPicture(picture.html);
   });

@@ -70,8 +70,8 @@ export interface Glance {
   /** When what it shows was last checked with Microsoft 365 (ms since 1970). */
   readonly checkedAt: number;
   readonly rows: readonly GlanceRow[];
-  /** The pane as it was drawn from these rows, for the page to show before its code has run (ui/keptPicture.ts). */
-  readonly picture?: KeptPicture;
+  /** Panes as they were drawn (one per view and kind of item), for the page to show before its code has run (ui/keptPicture.ts). */
+  readonly pictures?: readonly KeptPicture[];
 }
 
 /**

@@ -95,7 +95,7 @@ export function LoadingNotices({ state, reload, glance = null }: { state: Caselo
 }
 
 /** What a pane drawn from this device's glance says about it (and its picture, keptPicture.ts). */
-function glanceWords(checkedAt: number): string {
+export function glanceWords(checkedAt: number): string {
   return `Shown: your children as this device last had them, from ${checkedWords(checkedAt)}. Checking for changes…`;
 }
 

@@ -1,4 +1,4 @@
-import { useMemo, useState } from "preact/hooks";
+import { useMemo, useRef, useState } from "preact/hooks";
 import { calendarsFor } from "../app/timescaleOptions.js";
 import { insertTemplate, recordRag } from "../app/insertTemplate.js";
 import { awaitSending } from "../app/ragOnSend.js";
@@ -10,13 +10,15 @@ import { formatUkDate } from "../domain/calendar/ukDate.js";
 import type { RagRating } from "../domain/caseload/childCase.js";
 import { ragProblems, type RagProblem } from "../domain/rag/ragProblems.js";
 import { renderTemplate } from "../domain/templates/emailTemplate.js";
-import { LoadingNotices } from "./BookingPane.js";
+import { itemKind } from "../ports/Host.js";
+import { glanceWords, LoadingNotices } from "./BookingPane.js";
 import { CasePicker } from "./CasePicker.js";
 import { ConfirmStep } from "./ConfirmStep.js";
 import type { PaneEnv } from "./env.js";
 import { EmailPreview } from "./EmailPreview.js";
 import { countOf } from "./format.js";
 import { errorText, Notice } from "./Notice.js";
+import { pictureOf } from "./pictureOf.js";
 import { SentRatings } from "./SentRatings.js";
 import { usePaneMarks } from "./paneMarks.js";
 import { upToDate, useCaseload } from "./useCaseload.js";
@@ -36,10 +38,13 @@ interface ActionRow {
  * IRO records it here once it has gone, after being asked.
  */
 export function TemplatePane({ env }: { env: PaneEnv }) {
-  const { state, reload, glance } = useCaseload(env);
+  const [entry, setEntry] = useState<CaseloadEntry | null>(null);
+  const pane = useRef<HTMLDivElement>(null);
+  // Kept for the next open as the list is drawn, with no child chosen: the picture the task pane shows first.
+  const picture = (checkedAt: number) => (entry ? null : pictureOf(pane.current, { view: "templates", item: itemKind(env) }, glanceWords(checkedAt), env.today()));
+  const { state, reload, glance } = useCaseload(env, picture);
   usePaneMarks(state.kind === "ready" || glance !== null, upToDate(state));
   const settings = useServiceSettings(env);
-  const [entry, setEntry] = useState<CaseloadEntry | null>(null);
   const [templateId, setTemplateId] = useState("rag-amber");
   const [rating, setRating] = useState<RagRating>("amber");
   const [concerns, setConcerns] = useState("");
@@ -136,12 +141,16 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
   };
 
   return (
-    <div class="pane">
+    <div class="pane" ref={pane}>
       <h1>Insert a template</h1>
       {!env.compose && <Notice kind="info">Copy a template to paste it anywhere, or open this from an email you are writing (or, in the browser, a field on a web page: right-click it) to insert it there.</Notice>}
-      <SentRatings env={env} round={waitingRound} onRecorded={reload} />
+      <div class="notes" data-not-kept>
+        <SentRatings env={env} round={waitingRound} onRecorded={reload} />
+      </div>
       {settings.problem && <Notice kind="error">{settings.problem}</Notice>}
-      <LoadingNotices state={state} reload={reload} glance={glance} />
+      <div class="notes" data-picture-note>
+        <LoadingNotices state={state} reload={reload} glance={glance} />
+      </div>
       {(state.kind === "ready" || glance) && (
         <CasePicker entries={state.kind === "ready" ? state.caseload.entries : null} glance={glance?.rows} me={env.me.address} chosen={entry?.stored.id ?? null} onChoose={(e) => (setEntry(e), setDone(null))} />
       )}

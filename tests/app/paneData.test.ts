@@ -274,6 +274,32 @@ describe("a pane's data: this device's copy first, then up to date with Microsof
     expect(copy.glance()).toBeNull();
   });
 
+  it("the glance keeps each view's latest picture, per kind of item, whichever pane keeps the glance; none past its day", async () => {
+    let now = Date.parse("2026-03-02T08:00:00Z");
+    const s = service(10);
+    const copy = new MemoryCopy(() => now);
+    const endOfDay = Date.parse("2026-03-03T00:00:00Z");
+    const picture = (view: string, item: "none" | "compose", html: string) => ({ view, item, html, until: endOfDay });
+    const data = new PaneData(s.sources, copy, window, () => now);
+    await data.refresh();
+    data.keepGlance(today, [], picture("book", "none", "<p>book at 08:00</p>"));
+    // The caseload (which keeps no picture) keeps the glance: the booking pane's picture stays.
+    data.keepGlance(today, []);
+    expect(copy.glance()?.pictures).toEqual([picture("book", "none", "<p>book at 08:00</p>")]);
+    // Another pane, opened later on this device, keeps its own beside it; the booking pane's newer one replaces the older.
+    const later = new PaneData(s.sources, copy, window, () => now);
+    await later.refresh();
+    later.keepGlance(today, [], picture("templates", "compose", "<p>templates</p>"));
+    later.keepGlance(today, [], picture("book", "none", "<p>book at 09:00</p>"));
+    expect(copy.glance()?.pictures).toEqual([picture("book", "none", "<p>book at 09:00</p>"), picture("templates", "compose", "<p>templates</p>")]);
+    // The next day: yesterday's pictures are not kept again.
+    now = endOfDay + 8 * 3_600_000;
+    const tomorrow = new PaneData(s.sources, copy, window, () => now);
+    await tomorrow.refresh();
+    tomorrow.keepGlance("2026-03-03" as IsoDate, []);
+    expect(copy.glance()?.pictures).toEqual([]);
+  });
+
   it("the glance goes after the service's days, and is not kept where the service keeps no copies", async () => {
     let now = Date.parse("2026-03-02T08:00:00Z");
     const s = service(10);

@@ -367,7 +367,7 @@ describe("opened again, the task pane shows the pane as it was last drawn before
     await asOffice(page, IRO, "Sam Okafor");
     await page.goto(taskpane());
     await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
-    await expect.poll(() => pictures(page)).toEqual(["book"]);
+    await expect.poll(() => pictures(page)).toEqual(["book on none"]);
     return { page, rows: await page.locator(".children li").allInnerTexts() };
   };
 
@@ -409,11 +409,39 @@ describe("opened again, the task pane shows the pane as it was last drawn before
     expect(errors).toEqual([]);
   });
 
+  it("each view keeps its own picture: the templates pane on an email being written, beside the booking pane's", async () => {
+    const { page } = await openedOnce();
+    const writing = await page.context().newPage();
+    await asOffice(writing, IRO, "Sam Okafor", { item: "compose" });
+    await writing.goto(taskpane("templates"));
+    await writing.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+    await expect.poll(() => pictures(page)).toEqual(["templates on compose", "book on none"]);
+    const rows = await writing.locator(".children li").allInnerTexts();
+    // What the pane reads afresh each time (the RAG emails still to be sent) is not in it.
+    const html = await page.evaluate(() => Object.entries(localStorage).flatMap(([name, text]) => (name.startsWith("iro-desk-copy:") ? JSON.parse(text).glance.pictures : []))[0].html as string);
+    expect(html).toContain("Insert a template");
+    expect(html).not.toContain("data-not-kept");
+
+    const again = await page.context().newPage();
+    await asOffice(again, IRO, "Sam Okafor", { item: "compose" });
+    const pane = await holdTaskPaneCode(again);
+    await again.goto(taskpane("templates"), { waitUntil: "domcontentloaded" });
+    const picture = again.locator("#kept-picture");
+    await picture.waitFor();
+    expect(await picture.getByRole("heading", { level: 1 }).innerText()).toBe("Insert a template");
+    expect(await picture.locator(".children li").allInnerTexts()).toEqual(rows);
+    expect(await picture.innerText()).toContain("Shown: your children as this device last had them, from");
+    await screenshot(again, "instant-kept-picture-templates");
+    await pane.release();
+    await picture.waitFor({ state: "detached" });
+    await again.getByRole("heading", { name: "Insert a template" }).waitFor();
+  });
+
   it("shows no picture to another person on the device, for another view or kind of item, or after the day it was worked out on; signing out deletes it", async () => {
     const { page } = await openedOnce();
-    const opened = async (user: string, name: string, view = "book", appointment = false) => {
+    const opened = async (user: string, name: string, view = "book", item?: "appointment" | "compose") => {
       const next = await page.context().newPage();
-      await asOffice(next, user, name, { appointment });
+      await asOffice(next, user, name, { item });
       const pane = await holdTaskPaneCode(next);
       // The picture's script is in the page: it has run when the page says it is parsed ("load" waits for the held module).
       await next.goto(taskpane(view), { waitUntil: "domcontentloaded" });
@@ -429,8 +457,10 @@ describe("opened again, the task pane shows the pane as it was last drawn before
         for (const [name, text] of Object.entries(localStorage)) {
           if (!name.startsWith("iro-desk-copy:")) continue;
           const kept = JSON.parse(text);
-          if (change === "past its day") kept.glance.picture.until = Date.now() - 1;
-          else kept.glance.picture.html += `<img src="x" onerror="window.ran = 'a handler'"><script>window.ran = 'a script'</script>`;
+          for (const picture of kept.glance.pictures) {
+            if (change === "past its day") picture.until = Date.now() - 1;
+            else picture.html += `<img src="x" onerror="window.ran = 'a handler'"><script>window.ran = 'a script'</script>`;
+          }
           localStorage.setItem(name, JSON.stringify(kept));
         }
       }, change);
@@ -441,14 +471,14 @@ describe("opened again, the task pane shows the pane as it was last drawn before
     expect(await opened("claire.dunmore@westmere.example", "Claire Dunmore")).toEqual({ shown: 0, loading: true });
     expect(await opened(IRO, "Sam Okafor", "templates")).toEqual({ shown: 0, loading: true });
     // Kept from the ribbon ("Book a review or conference"): not shown on an appointment ("Book into this appointment").
-    expect(await opened(IRO, "Sam Okafor", "book", true)).toEqual({ shown: 0, loading: true });
+    expect(await opened(IRO, "Sam Okafor", "book", "appointment")).toEqual({ shown: 0, loading: true });
     // The London day it was worked out on is over (its statuses and dates may have changed).
     await changePicture("past its day");
     expect(await opened(IRO, "Sam Okafor")).toEqual({ shown: 0, loading: true });
 
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
-    await expect.poll(() => pictures(page)).toEqual(["book"]);
+    await expect.poll(() => pictures(page)).toEqual(["book on none"]);
     await page.getByRole("button", { name: "Sign out of IRO Desk on this device" }).click();
     await page.getByText("Signed out of IRO Desk on this device").waitFor();
     expect(await pictures(page)).toEqual([]);
@@ -491,12 +521,12 @@ async function databaseNames(page: import("playwright-core").Page): Promise<stri
   return page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith("iro-desk-copy:")));
 }
 
-/** The views of the pictures kept with this origin's glances. */
+/** The pictures kept with this origin's glances: "view on kind of item". */
 async function pictures(page: import("playwright-core").Page): Promise<string[]> {
   return page.evaluate(() =>
     Object.entries(localStorage)
       .filter(([name]) => name.startsWith("iro-desk-copy:"))
-      .flatMap(([, text]) => (JSON.parse(text).glance.picture ? [JSON.parse(text).glance.picture.view as string] : [])),
+      .flatMap(([, text]) => (JSON.parse(text).glance.pictures ?? []).map((p: { view: string; item: string }) => `${p.view} on ${p.item}`)),
   );
 }
 

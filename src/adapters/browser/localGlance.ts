@@ -23,7 +23,7 @@ export function readGlance(name: string, now: number): Glance | null {
     const text = localStorage.getItem(name);
     if (!text) return null;
     const kept = JSON.parse(text) as KeptGlance;
-    if (kept.layout !== LAYOUT || !Array.isArray(kept.glance?.rows) || !wellMadePicture(kept.glance.picture) || expired(kept, now)) {
+    if (kept.layout !== LAYOUT || !Array.isArray(kept.glance?.rows) || !wellMadePictures(kept.glance.pictures) || expired(kept, now)) {
       localStorage.removeItem(name);
       return null;
     }
@@ -62,9 +62,9 @@ export function sweepGlances(prefix: string, now: number, all: boolean): void {
   }
 }
 
-/** No picture, or one with its view, item, HTML and end: anything else is not shown (a page draws the picture as it is). */
-function wellMadePicture(picture: Glance["picture"]): boolean {
-  return picture === undefined || (typeof picture?.view === "string" && typeof picture.item === "string" && typeof picture.html === "string" && typeof picture.until === "number");
+/** No pictures, or each with its view, item, HTML and end: anything else is not shown (a page draws a picture as it is). */
+function wellMadePictures(pictures: Glance["pictures"]): boolean {
+  return pictures === undefined || (Array.isArray(pictures) && pictures.every((p) => typeof p?.view === "string" && typeof p.item === "string" && typeof p.html === "string" && typeof p.until === "number"));
 }
 
 function expired(kept: KeptGlance, now: number): boolean {
