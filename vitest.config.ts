@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // The sign-in the pages were built for (src/hosts/root/signInBuilt.d.ts): both, in the tests.
+  define: { IRO_DESK_SIGN_IN: JSON.stringify("any") },
   test: {
     include: ["tests/**/*.test.ts"],
     // Contract and CLI tests start processes; keep the 2-core machines responsive.

@@ -61,8 +61,11 @@ const pageEntries = {
 // runs as the parser reaches it, with nothing to fetch: the page's modules are many files, read
 // from the cache and compiled while it has already drawn.
 const inlineScripts = { "js/outlook-picture": "src/hosts/outlook-picture.ts" };
+const config = hostConfig(process.env);
 const webOptions = {
   outdir: "dist/web",
+  // The sign-in these pages are built for (src/hosts/root/signInBuilt.d.ts): the other's code drops out.
+  define: { IRO_DESK_SIGN_IN: JSON.stringify(config.auth.kind) },
   bundle: true,
   platform: "browser",
   target: ["chrome110", "firefox115", "safari16", "edge110"],
@@ -96,7 +99,6 @@ for (const { metafile } of builds) Object.assign(webMeta.inputs, metafile.inputs
 await writeFile("dist/web-meta.json", JSON.stringify(webMeta));
 const stylesheet = await namedByContent("assets/css/iro-desk.css", "css");
 const bodies = { index: await readFile("assets/bodies/index.html", "utf8") };
-const config = hostConfig(process.env);
 const entries = entryFiles(webMeta, pageEntries);
 await writeFile("dist/web-entries.json", JSON.stringify(entries, null, 2));
 for (const page of PAGES) {

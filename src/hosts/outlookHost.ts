@@ -20,7 +20,11 @@ export function outlookHost(): HostAdapter {
     user,
     account: user.address,
     tokens: (config) =>
-      tokensFor(config, user.address, (app) => msalTokens(app, () => Office.context.requirements.isSetSupported("NestedAppAuth", "1.1"), officeDialogToken(new URL("auth-dialog.html", location.href).href))),
+      tokensFor(
+        config,
+        user.address,
+        IRO_DESK_SIGN_IN !== "sandbox" ? (app) => msalTokens(app, () => Office.context.requirements.isSetSupported("NestedAppAuth", "1.1"), officeDialogToken(new URL("auth-dialog.html", location.href).href)) : null,
+      ),
     item: () => itemOf(mailbox.item),
     onItemChanged(listener) {
       // A pinned pane follows the item the user moves to (Mailbox 1.5).

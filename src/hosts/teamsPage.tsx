@@ -58,7 +58,13 @@ export function teamsHost(context: app.Context): HostAdapter {
     user: null,
     account: upn || null,
     tokens: (config) =>
-      tokensFor(config, upn, (app) => msalTokens(app, naaRecommended, () => Promise.reject(new AuthError("this Teams client cannot sign in to IRO Desk (nested app authentication is not available); use Teams on the web or the latest desktop app.")))),
+      tokensFor(
+        config,
+        upn,
+        IRO_DESK_SIGN_IN !== "sandbox"
+          ? (app) => msalTokens(app, naaRecommended, () => Promise.reject(new AuthError("this Teams client cannot sign in to IRO Desk (nested app authentication is not available); use Teams on the web or the latest desktop app.")))
+          : null,
+      ),
     item: () => ({ ...NO_ITEM, meeting }),
     drafts: localDrafts(`iro-desk:${upn.toLowerCase()}:`),
   };
