@@ -3,7 +3,7 @@
 //   dist/web                the pages every host loads, their bundles, styles and icons
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
-import { chmod, cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { PAGES, renderPage } from "./pages.mjs";
 import { addinXmlFor, packageM365 } from "./m365Package.mjs";
@@ -121,6 +121,14 @@ await packageM365({ addinXml, baseUrl: base, version, ...(tenant ? { entra: { cl
 
 // The browser extension, as a folder to load unpacked and a zip.
 await packageExtension();
+
+// Every browser build defines the sign-in it is for (src/hosts/root/signInBuilt.d.ts): one that did
+// not would fail in the browser on its first sign-in, so the build fails here instead.
+for (const folder of ["dist/web/js", "dist/web/js/chunks", "dist/extension-chrome/js", "dist/extension-firefox/js"]) {
+  for (const file of await readdir(folder)) {
+    if (file.endsWith(".js") && (await readFile(`${folder}/${file}`, "utf8")).includes("IRO_DESK_SIGN_IN")) throw new Error(`${folder}/${file} was built without IRO_DESK_SIGN_IN defined`);
+  }
+}
 
 // config.json: the same configuration as in the pages, for the browser extension's sandbox mode
 // (it learns the sandbox's site and lists from the sandbox it is pointed at).

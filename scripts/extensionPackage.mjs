@@ -58,7 +58,8 @@ export async function packageExtension() {
       target: ["chrome120", "firefox140"],
       minify: true,
       // Which browser this build is for: the other browser's code paths drop out of the bundle.
-      define: { IRO_DESK_BROWSER: JSON.stringify(browser) },
+      // Its sign-in (the sandbox or a tenant) is chosen in its options, at run time: both are kept (src/hosts/root/signInBuilt.d.ts).
+      define: { IRO_DESK_BROWSER: JSON.stringify(browser), IRO_DESK_SIGN_IN: JSON.stringify("any") },
       jsx: "automatic",
       jsxImportSource: "preact",
       logLevel: "warning",
