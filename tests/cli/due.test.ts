@@ -70,7 +70,7 @@ describe("iro-desk due", () => {
     expect(lines[4]).toBe("");
   });
 
-  it("due loads only its own code: import, report and provision are chunks of their own, loaded when asked for", async () => {
+  it("due loads only its own code: import, report and provision are files of their own, loaded when asked for", async () => {
     type Output = { imports: { path: string; kind: string }[]; inputs: Record<string, unknown> };
     const { outputs } = JSON.parse(readFileSync("dist/cli-meta.json", "utf8")) as { outputs: Record<string, Output> };
     // What starting the CLI loads: its entry and every file that imports statically, not those imported when a command runs.

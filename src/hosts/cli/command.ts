@@ -18,6 +18,6 @@ export interface Command {
 
 /** Bad use of the command line or an unusable input file: exit code 2 with one line. */
 export class UsageError extends Error {
-  // Known by name too: a command bundled on its own (provision) has its own copy of this class.
+  // Known by name too: each command is built as a file of its own (scripts/build.mjs), with its own copy of this class.
   override readonly name = "UsageError";
 }

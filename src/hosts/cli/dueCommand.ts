@@ -19,7 +19,7 @@ Exit code: 0 no case had errors, 1 some cases had errors (the others are still s
 2 the file could not be read or the command line is wrong.`,
 
   /**
-   * A chunk of its own (the CLI build splits), loaded only for this command, as the others are:
+   * A file of its own (scripts/build.mjs), loaded only when this command runs, as the others are:
    * `import` starts without the timescale rules and the cases file reader.
    */
   async run(args, io) {

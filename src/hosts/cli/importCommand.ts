@@ -19,7 +19,7 @@ stream: a million children import in constant memory.
 
 Exit code: 0 no problems, 1 some rows were left out, 2 a file could not be read.`,
 
-  /** A chunk of its own (the CLI build splits), loaded only for this command: `due` starts without its code. */
+  /** A file of its own (scripts/build.mjs), loaded only when this command runs: `due` starts without its code. */
   async run(args, io) {
     const { runImport } = await import("./importRun.js");
     return runImport(args, io);

@@ -8,9 +8,11 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(0);
   throw error;
 });
-process.exitCode = await main(process.argv.slice(2), {
+// Not a top-level await: the CLI is built as CommonJS (scripts/build.mjs says why).
+void main(process.argv.slice(2), {
   stdout: (output) => process.stdout.write(typeof output === "string" ? utf8(output) : output),
   stderr: (text) => process.stderr.write(text),
   clock: londonClock,
+}).then((code) => {
+  process.exitCode = code;
 });
-

@@ -24,7 +24,7 @@ Exit code: 0 done, 1 something needs an administrator (see the report), 2 bad op
 Microsoft 365 could not be reached or refused.`,
 
   /**
-   * A chunk of its own (the CLI build splits), loaded only for this command: the Graph adapter
+   * A file of its own (scripts/build.mjs), loaded only when this command runs: the Graph adapter
    * and sign-in it needs would otherwise slow every other command's start.
    */
   async run(args, io) {

@@ -16,7 +16,7 @@ to June 2025. Without a period, the reporting year containing today.
 --settings: the service settings as JSON (staff and FTE, countRule, suppressSmallNumbers,
   comparators…); without it IRO Desk's defaults, with the staff listed in the register file.`,
 
-  /** A chunk of its own (the CLI build splits), loaded only for this command: `due` starts without its code. */
+  /** A file of its own (scripts/build.mjs), loaded only when this command runs: `due` starts without its code. */
   async run(args, io) {
     const { runReport } = await import("./reportRun.js");
     return runReport(args, io);
