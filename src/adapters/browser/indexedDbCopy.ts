@@ -249,14 +249,16 @@ function deleteDatabase(name: string): Promise<Deletion> {
 
 /**
  * Deletes every copy (and glance) on this device not used within its days (another person's, say,
- * who has not opened a pane here since), and with `all`, every copy (the extension's sign-out). Run after a
- * pane's first content, never before it. Browsers without indexedDB.databases() (Firefox before
- * 126) keep other people's copies until they next open a pane themselves.
+ * who has not opened a pane here since), and with `all`, every copy (the extension's sign-out);
+ * never `except` (the copy the pane running it uses: it is in use, and may be being written, which
+ * a look at its last use would wait behind). Run after a pane's first content, never before it.
+ * Browsers without indexedDB.databases() (Firefox before 126) keep other people's copies until
+ * they next open a pane themselves.
  */
-export async function sweepCopies(now: number, all = false): Promise<Deletion> {
+export async function sweepCopies(now: number, all = false, except?: string): Promise<Deletion> {
   sweepGlances(COPY_PREFIX, now, all);
   if (typeof indexedDB === "undefined" || typeof indexedDB.databases !== "function") return "deleted";
-  const names = (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith(COPY_PREFIX));
+  const names = (await indexedDB.databases()).map((d) => d.name ?? "").filter((n) => n.startsWith(COPY_PREFIX) && n !== except);
   // With `all`, what the caller tells the person: every copy deleted, or some only when other windows close.
   if (all) return (await Promise.all(names.map(deleteDatabase))).find((d) => d !== "deleted") ?? "deleted";
   for (const name of names) {

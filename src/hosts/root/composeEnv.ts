@@ -74,7 +74,8 @@ export async function composeEnv(config: HostConfig, host: HostAdapter): Promise
   setTimeout(() => {
     for (const port of Object.values(later)) if ("preload" in port) port.preload();
     // Other people's copies past their days unused go, once this pane has drawn.
-    void sweepCopies(Date.now()).catch(() => undefined);
+    // (Not this person's own, which this pane is using and may be writing.)
+    void sweepCopies(Date.now(), false, host.account ? copyNameFor(config, host.account) : undefined).catch(() => undefined);
   }, 3_000);
   return {
     ...later,
