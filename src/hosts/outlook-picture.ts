@@ -5,7 +5,7 @@ import { showPicture } from "../ui/keptPicture.js";
 import { configInPage, copyNameFor } from "./root/hostConfig.js";
 
 /**
- * taskpane.html's first script: opened again, the pane as it was last drawn for the person Office
+ * taskpane.html's inline script: opened again, the pane as it was last drawn for the person Office
  * says is signed in (ui/keptPicture.ts), shown before the task pane's own modules have loaded and
  * run. Only their own picture (the copy's name is their sign-in's), only on the London day it was
  * worked out on, only for the view the ribbon button asked for and on the same kind of item. The

@@ -3,8 +3,9 @@ import { londonTimeToInstant } from "../domain/calendar/londonTime.js";
 import type { KeptPicture } from "../ports/LocalCopy.js";
 
 /**
- * The pane as drawn now (`where`: its view and the kind of item it is open on), for the next open; null when it is not as it opens (something typed in a
- * box, which its HTML would not show); without what is marked `data-not-kept`. `note` goes first in the element marked
+ * The pane as drawn now (`where`: its view and the kind of item it is open on), for the next open
+ * (ui/keptPicture.ts); null when it is not as it opens (something typed in a box, which its HTML
+ * would not show). Without what is marked `data-not-kept`; `note` goes first in the element marked
  * `data-picture-note`: what the picture says about itself when shown. `day`: the London day its
  * statuses and dates were worked out on; it is not shown after it.
  */
