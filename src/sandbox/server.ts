@@ -198,7 +198,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         }
       }
     }
-    if (req.method === "GET" && options.webRoot) return serveFile(res, options.webRoot, pathname);
+    // HEAD as GET without the body (RFC 9110 9.3.2), as any web server answers for a file.
+    if ((req.method === "GET" || req.method === "HEAD") && options.webRoot) return serveFile(res, options.webRoot, pathname, req.method === "HEAD");
     send(res, { status: 404, body: { error: { code: "notFound", message: "Nothing at that address." } } });
   }
 
@@ -282,7 +283,7 @@ function send(res: ServerResponse, answer: { status: number; headers?: Readonly<
  * and "..%5c" are caught as the ".." they are, and a file reached through a link out of the root is
  * refused too.
  */
-function serveFile(res: ServerResponse, root: string, pathname: string): void {
+function serveFile(res: ServerResponse, root: string, pathname: string, headOnly = false): void {
   const notFound = () => send(res, { status: 404, body: { error: { code: "notFound", message: "Nothing at that address." } } });
   if (pathname.includes("\0") || pathname.split(/[\\/]/).includes("..")) return notFound();
   const base = realpathSync(resolve(root));
@@ -294,6 +295,7 @@ function serveFile(res: ServerResponse, root: string, pathname: string): void {
   // A script's source map is named in a header, not in a comment at its end: a pane's first
   // download does not carry a line per file that only developer tools read.
   const map = extname(real) === ".js" && existsSync(`${real}.map`) ? { SourceMap: `${basename(real)}.map` } : {};
-  res.writeHead(200, { "Content-Type": TYPES[extname(real)] ?? "application/octet-stream", "Cache-Control": cacheControlFor(pathname), "X-Content-Type-Options": "nosniff", ...map });
-  createReadStream(real).pipe(res);
+  res.writeHead(200, { "Content-Type": TYPES[extname(real)] ?? "application/octet-stream", "Content-Length": String(statSync(real).size), "Cache-Control": cacheControlFor(pathname), "X-Content-Type-Options": "nosniff", ...map });
+  if (headOnly) res.end();
+  else createReadStream(real).pipe(res);
 }

@@ -96,6 +96,16 @@ describe("the sandbox is a safe embedded default: a web page cannot read it", ()
     expect(await cache("/index.html")).toBe("no-cache");
   });
 
+  it("answers HEAD for a built file as GET, without the body", async () => {
+    const get = await raw("/js/chunks/chunk-AB12CD34.js");
+    const head = await raw("/js/chunks/chunk-AB12CD34.js", { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.body).toBe("");
+    expect(head.headers["content-length"]).toBe(String(Buffer.byteLength(get.body)));
+    expect([head.headers["content-type"], head.headers["cache-control"], head.headers.sourcemap]).toEqual([get.headers["content-type"], get.headers["cache-control"], get.headers.sourcemap]);
+    expect((await raw("/no-such-file.js", { method: "HEAD" })).status).toBe(404);
+  });
+
   it("names a script's source map in a SourceMap header (the built files carry no comment for it); a script without one has none", async () => {
     expect((await raw("/js/chunks/chunk-AB12CD34.js")).headers.sourcemap).toBe("chunk-AB12CD34.js.map");
     expect((await raw("/js/chunks/chunk-AB12CD34.js.map")).headers.sourcemap).toBeUndefined();
