@@ -1,14 +1,10 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { CaseloadEntry } from "../app/loadCaseload.js";
-import { formatClock, instant, instantToLondon } from "../domain/calendar/londonTime.js";
-import { formatUkDate } from "../domain/calendar/ukDate.js";
-import { itemKind } from "../ports/Host.js";
 import type { Glance } from "../ports/LocalCopy.js";
 import { BookChildLater } from "./bookChildLater.js";
 import { CasePicker } from "./CasePicker.js";
 import type { PaneEnv } from "./env.js";
-import { countOf } from "./format.js";
-import { pictureOf } from "./pictureOf.js";
+import { checkedWords, countOf, glanceWords } from "./format.js";
 import { Notice } from "./Notice.js";
 import { usePaneMarks } from "./paneMarks.js";
 import { upToDate, useCaseload, type CaseloadState } from "./useCaseload.js";
@@ -21,9 +17,7 @@ import { upToDate, useCaseload, type CaseloadState } from "./useCaseload.js";
 export function BookingPane({ env }: { env: PaneEnv }) {
   const [entry, setEntry] = useState<CaseloadEntry | null>(null);
   const pane = useRef<HTMLDivElement>(null);
-  // Kept for the next open as the list is drawn, with no child chosen: the picture the task pane shows first.
-  const picture = (checkedAt: number) => (entry ? null : pictureOf(pane.current, { view: "book", item: itemKind(env) }, glanceWords(checkedAt), env.today()));
-  const { state, reload, glance } = useCaseload(env, picture);
+  const { state, reload, glance } = useCaseload(env, { view: "book", pane, chosen: entry !== null });
   usePaneMarks(state.kind === "ready" || glance !== null, upToDate(state));
   // Booking one child is fetched while the person looks at the list, so choosing one is instant.
   useEffect(() => void (state.kind === "ready" && BookChildLater.prefetch()), [state.kind]);
@@ -92,15 +86,4 @@ export function LoadingNotices({ state, reload, glance = null }: { state: Caselo
       {state.caseload.unreadable.length > 0 && <Notice kind="info">{countOf(state.caseload.unreadable.length, "register entry", "register entries")} could not be read and {state.caseload.unreadable.length === 1 ? "is" : "are"} not shown.</Notice>}
     </>
   );
-}
-
-/** What a pane drawn from this device's glance says about it (and its picture, keptPicture.ts). */
-export function glanceWords(checkedAt: number): string {
-  return `Shown: your children as this device last had them, from ${checkedWords(checkedAt)}. Checking for changes…`;
-}
-
-/** "02/03/2026 at 08:15", London time. */
-function checkedWords(at: number): string {
-  const london = instantToLondon(instant(at));
-  return `${formatUkDate(london.date)} at ${formatClock(london.minutes)}`;
 }

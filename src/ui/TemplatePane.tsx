@@ -10,15 +10,13 @@ import { formatUkDate } from "../domain/calendar/ukDate.js";
 import type { RagRating } from "../domain/caseload/childCase.js";
 import { ragProblems, type RagProblem } from "../domain/rag/ragProblems.js";
 import { renderTemplate } from "../domain/templates/emailTemplate.js";
-import { itemKind } from "../ports/Host.js";
-import { glanceWords, LoadingNotices } from "./BookingPane.js";
+import { LoadingNotices } from "./BookingPane.js";
 import { CasePicker } from "./CasePicker.js";
 import { ConfirmStep } from "./ConfirmStep.js";
 import type { PaneEnv } from "./env.js";
 import { EmailPreview } from "./EmailPreview.js";
 import { countOf } from "./format.js";
 import { errorText, Notice } from "./Notice.js";
-import { pictureOf } from "./pictureOf.js";
 import { SentRatings } from "./SentRatings.js";
 import { usePaneMarks } from "./paneMarks.js";
 import { upToDate, useCaseload } from "./useCaseload.js";
@@ -40,9 +38,7 @@ interface ActionRow {
 export function TemplatePane({ env }: { env: PaneEnv }) {
   const [entry, setEntry] = useState<CaseloadEntry | null>(null);
   const pane = useRef<HTMLDivElement>(null);
-  // Kept for the next open as the list is drawn, with no child chosen: the picture the task pane shows first.
-  const picture = (checkedAt: number) => (entry ? null : pictureOf(pane.current, { view: "templates", item: itemKind(env) }, glanceWords(checkedAt), env.today()));
-  const { state, reload, glance } = useCaseload(env, picture);
+  const { state, reload, glance } = useCaseload(env, { view: "templates", pane, chosen: entry !== null });
   usePaneMarks(state.kind === "ready" || glance !== null, upToDate(state));
   const settings = useServiceSettings(env);
   const [templateId, setTemplateId] = useState("rag-amber");

@@ -1,3 +1,5 @@
+import { formatClock, instant, instantToLondon } from "../domain/calendar/londonTime.js";
+import { formatUkDate } from "../domain/calendar/ukDate.js";
 import { ukDayAndDate, ukTimeRange } from "../domain/calendar/ukTimes.js";
 import type { ChildStatus } from "../domain/caseload/assessChild.js";
 import type { InviteeRole } from "../domain/scheduling/inviteeRole.js";
@@ -66,4 +68,15 @@ export function copyDeletionWords(deletion: Deletion): string {
   return deletion === "deleted"
     ? "The copy of your caseload that was kept here is deleted."
     : "The copy of your caseload that was kept here will be deleted as soon as IRO Desk's other windows on this device close (another window still has it open): close them to finish.";
+}
+
+/** "02/03/2026 at 08:15", London time: when what a pane shows was last checked with Microsoft 365. */
+export function checkedWords(at: number): string {
+  const london = instantToLondon(instant(at));
+  return `${formatUkDate(london.date)} at ${formatClock(london.minutes)}`;
+}
+
+/** What a pane drawn from this device's glance says about it (and its kept picture, keptPicture.ts). */
+export function glanceWords(checkedAt: number): string {
+  return `Shown: your children as this device last had them, from ${checkedWords(checkedAt)}. Checking for changes…`;
 }

@@ -1,9 +1,13 @@
+import type { RefObject } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { caseloadFrom, type Caseload, type WorkedOut } from "../app/loadCaseload.js";
-import type { Glance, KeptPicture } from "../ports/LocalCopy.js";
+import { itemKind } from "../ports/Host.js";
+import type { Glance } from "../ports/LocalCopy.js";
 import type { PaneEnv } from "./env.js";
+import { glanceWords } from "./format.js";
 import { errorText } from "./Notice.js";
 import { pickerRows } from "./pickerRows.js";
+import { pictureOf } from "./pictureOf.js";
 
 export type CaseloadState =
   | { kind: "loading"; read: number }
@@ -29,10 +33,11 @@ export type CaseloadState =
  * page of the register when there is no copy, then up to date with Microsoft 365. Worked out again
  * only when the register or bookings change. `reload()` brings it up to date (one delta round trip).
  * `glance`: while it is read, the person's children as their picker last showed them today (this
- * device's), for a picker to draw at once; kept again each time the caseload is up to date, with
- * the pane's `picture` as drawn then, when it gives one (ui/keptPicture.ts).
+ * device's), for a picker to draw at once; kept again each time the caseload is up to date, with a
+ * picture of the pane (`picture`: its view, its element, whether a child is chosen), when it gives
+ * one and has none chosen: what the task pane shows first next time (ui/keptPicture.ts).
  */
-export function useCaseload(env: PaneEnv, picture?: (checkedAt: number) => KeptPicture | null): { state: CaseloadState; reload: () => void; glance: Glance | null } {
+export function useCaseload(env: PaneEnv, picture?: { readonly view: string; readonly pane: RefObject<HTMLElement | null>; readonly chosen: boolean }): { state: CaseloadState; reload: () => void; glance: Glance | null } {
   const data = env.paneData;
   const [view, setView] = useState(() => data.view());
   useEffect(() => {
@@ -52,7 +57,9 @@ export function useCaseload(env: PaneEnv, picture?: (checkedAt: number) => KeptP
     return problem ? { kind: "failed", message: problem } : { kind: "loading", read: view?.read ?? 0 };
   }, [view, caseload]);
   useEffect(() => {
-    if (state.kind === "ready" && state.complete && state.current) data.keepGlance(env.today(), pickerRows(state.caseload.entries, env.me.address, ""), (state.checkedAt !== null && picture?.(state.checkedAt)) || undefined);
+    if (state.kind !== "ready" || !state.complete || !state.current) return;
+    const drawn = picture && !picture.chosen && state.checkedAt !== null ? pictureOf(picture.pane.current, { view: picture.view, item: itemKind(env) }, glanceWords(state.checkedAt), env.today()) : null;
+    data.keepGlance(env.today(), pickerRows(state.caseload.entries, env.me.address, ""), drawn ?? undefined);
   }, [state]);
   return { state, reload: () => void data.refresh(), glance: state.kind === "loading" ? data.glance(env.today()) : null };
 }
