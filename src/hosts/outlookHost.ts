@@ -15,7 +15,6 @@ import { tokensFor } from "./root/tokensFor.js";
 export function outlookHost(): HostAdapter {
   const mailbox = Office.context.mailbox;
   const user = { address: mailbox.userProfile.emailAddress, name: mailbox.userProfile.displayName };
-  setTimeout(() => void Promise.all([appointmentCode(), composeCode()]).catch(() => undefined), 3_000);
   return {
     user,
     account: user.address,
@@ -36,7 +35,8 @@ export function outlookHost(): HostAdapter {
 }
 
 // Writing into the item Outlook has open (an appointment being booked, an email being written) is
-// fetched when first done or shortly after the pane has drawn, not in the pane's first download.
+// fetched when first done, or shortly after the pane has drawn (composeEnv preloads the open
+// item's), not in the pane's first download.
 const appointmentCode = () => import("../adapters/office/officeAppointment.js");
 const composeCode = () => import("../adapters/office/officeCompose.js");
 
@@ -51,17 +51,17 @@ function itemOf(item: typeof Office.context.mailbox.item): HostItem {
     compose:
       kind === "compose"
         ? {
-          targetName: "the email",
-          ...onFirstUse<Omit<Required<ComposeForm>, "targetName">>(() => composeCode().then((m) => m.officeCompose(item as Office.MessageCompose)), {
-            bodyType: true,
-            insert: true,
-            subject: true,
-            setSubject: true,
-            addRecipients: true,
-            tag: true,
-          }),
-        }
-      : null,
+            targetName: "the email",
+            ...onFirstUse<Omit<Required<ComposeForm>, "targetName">>(() => composeCode().then((m) => m.officeCompose(item as Office.MessageCompose)), {
+              bodyType: true,
+              insert: true,
+              subject: true,
+              setSubject: true,
+              addRecipients: true,
+              tag: true,
+            }),
+          }
+        : null,
     message: kind === "message" ? officeMessage(item as Office.MessageRead) : null,
     meeting: null,
   };

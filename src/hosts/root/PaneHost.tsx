@@ -59,8 +59,7 @@ export function PaneHost({ config, host, views, asked = null, tabs = [] }: Props
   const [wanted, setWanted] = useState(asked);
   useEffect(() => setWanted(asked), [asked]);
 
-  const item = host.item();
-  const view = base !== null && !("failed" in base) ? chooseView(views, wanted, item, base) : null;
+  const view = base !== null && !("failed" in base) ? chooseView(views, wanted, host.item(), base) : null;
   // A pane that cannot draw its view says why at once, not behind a kept picture of it.
   useLayoutEffect(() => void ((signedOut || (base !== null && ("failed" in base || !view))) && livePaneShown()));
 

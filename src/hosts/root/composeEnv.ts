@@ -40,6 +40,8 @@ export async function composeEnv(config: HostConfig, host: HostAdapter): Promise
   const graph = new GraphConnection({ baseUrl: config.graphBaseUrl, tokens });
   const together = graph.batching();
   const clock = host.clock ?? { today: londonClock.today, now: () => instant(Date.now()) };
+  // This person's copy on this device, by name: none where the host cannot say who is signing in before asking the network.
+  const ownCopy = host.account ? copyNameFor(config, host.account) : undefined;
   const register = { site: config.site, list: config.list };
   const settingsList = { site: config.site, list: config.settingsList };
   const paneData = new PaneData(
@@ -50,7 +52,7 @@ export async function composeEnv(config: HostConfig, host: HostAdapter): Promise
       me: host.user ?? ((signal) => readMe(together, signal)),
       signIn: host.account,
     },
-    localCopy(config, host),
+    ownCopy && host.account ? localCopy(ownCopy, host.account) : null,
     caseloadWindow(clock.today()),
   );
   const { me, settings } = await paneData.ready;
@@ -72,10 +74,11 @@ export async function composeEnv(config: HostConfig, host: HostAdapter): Promise
     clipboard: host.clipboard ?? onFirstUse(() => adapters().then((m) => m.browserClipboard()), { copy: true }),
   };
   setTimeout(() => {
-    for (const port of Object.values(later)) if ("preload" in port) port.preload();
+    // The later adapters, and the host's for the item it has open (writing into an Outlook appointment or email).
+    for (const port of [...Object.values(later), ...Object.values(host.item())]) preload(port);
     // Other people's copies past their days unused go, once this pane has drawn.
     // (Not this person's own, which this pane is using and may be writing.)
-    void sweepCopies(Date.now(), false, host.account ? copyNameFor(config, host.account) : undefined).catch(() => undefined);
+    void sweepCopies(Date.now(), false, ownCopy).catch(() => undefined);
   }, 3_000);
   return {
     ...later,
@@ -91,13 +94,17 @@ export async function composeEnv(config: HostConfig, host: HostAdapter): Promise
 }
 
 /**
- * This person's copy on this device: one per tenant, site, register and person, so neither two
- * people on one device nor two registers ever share one. None where the host cannot say who is
- * signing in before asking the network, or the browser has no IndexedDB.
+ * This person's copy on this device, named by copyNameFor: one per tenant, site, register and
+ * person, so neither two people on one device nor two registers ever share one. None where the
+ * browser has no IndexedDB.
  */
-function localCopy(config: HostConfig, host: HostAdapter): LocalCopy | null {
-  if (!host.account || typeof indexedDB === "undefined") return null;
-  return indexedDbCopy(copyNameFor(config, host.account), DEFAULT_SETTINGS.localCopyDays, host.account);
+function localCopy(name: string, account: string): LocalCopy | null {
+  return typeof indexedDB === "undefined" ? null : indexedDbCopy(name, DEFAULT_SETTINGS.localCopyDays, account);
+}
+
+/** Fetches a port's code now if it is one fetched on first use (onFirstUse). */
+function preload(port: object | null): void {
+  if (port && "preload" in port && typeof port.preload === "function") port.preload();
 }
 
 /** The environment for one draw: the base, what the host has open now, and the draw's signal. */
