@@ -63,13 +63,13 @@ function builtEntry(page: string): string {
 /** Every surface's first download, and what it loads later when used. */
 export function firstDownloads(): { name: string; gzipBytes: number; laterGzipBytes: number }[] {
   // The Outlook task pane page carries its kept picture's script inline (scripts/pages.mjs).
-  const picture = "dist/web/taskpane.html";
+  const taskpaneHtml = "dist/web/taskpane.html";
   const surfaces: [string, string, string[], string?][] = [
-    ["Outlook task pane: book (taskpane.html)", "js/outlook-taskpane.js", ["src/ui/BookingPane.tsx"], picture],
-    ["Outlook task pane: templates", "js/outlook-taskpane.js", ["src/ui/TemplatePane.tsx"], picture],
-    ["Outlook task pane: disputes", "js/outlook-taskpane.js", ["src/ui/DisputePane.tsx"], picture],
-    ["Outlook task pane: caseload", "js/outlook-taskpane.js", ["src/ui/CaseloadPane.tsx"], picture],
-    ["Outlook task pane: managers' view", "js/outlook-taskpane.js", ["src/ui/ManagerPane.tsx"], picture],
+    ["Outlook task pane: book (taskpane.html)", "js/outlook-taskpane.js", ["src/ui/BookingPane.tsx"], taskpaneHtml],
+    ["Outlook task pane: templates", "js/outlook-taskpane.js", ["src/ui/TemplatePane.tsx"], taskpaneHtml],
+    ["Outlook task pane: disputes", "js/outlook-taskpane.js", ["src/ui/DisputePane.tsx"], taskpaneHtml],
+    ["Outlook task pane: caseload", "js/outlook-taskpane.js", ["src/ui/CaseloadPane.tsx"], taskpaneHtml],
+    ["Outlook task pane: managers' view", "js/outlook-taskpane.js", ["src/ui/ManagerPane.tsx"], taskpaneHtml],
     ["Teams meeting side panel: checklist", "js/teams-sidepanel.js", ["src/ui/ChecklistPane.tsx"]],
     ["Teams personal tab: caseload", "js/teams-tab.js", ["src/ui/CaseloadPane.tsx"]],
     ["Teams personal tab: managers' view", "js/teams-manager.js", ["src/ui/ManagerPane.tsx"]],

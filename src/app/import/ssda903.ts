@@ -481,7 +481,6 @@ export class Ssda903Reader {
     return periods;
   }
 
-
   /** The episode ended the period of care: it has an end date and a reason other than X1. */
   private ceased(e: number): boolean {
     return this.epEnd.get(e) !== NONE && this.epCodes.get(e) >>> 16 !== CONTINUES;

@@ -13,8 +13,9 @@ export function utf8(text: string): Uint8Array {
 /**
  * Text gathered as UTF-8 into pieces of about `size` bytes, each string encoded as it is added.
  * A piece gathered as one long string is a tree of thousands of short ones, walked and copied
- * (out of the processor's cache) before it can be encoded: for the register `iro-desk import`
- * writes, a tenth of its time.
+ * (out of the processor's cache) before it can be encoded. Each piece is a new buffer, so one
+ * given to a stream may still be being written while the next is gathered (`iro-desk due`'s
+ * output; the register `iro-desk import` writes synchronously reuses one: JsonBytes).
  */
 export class Utf8Pieces {
   private bytes: Buffer;
