@@ -8,6 +8,7 @@
 //   - warm open (the second open in the same profile), against the anchor's second open and its
 //     first; its first content is the pane's kept picture (ui/keptPicture.ts), and when the pane
 //     itself drew over it (performance.mark("iro:live")) is printed beside it;
+//   - the same for the caseload view (taskpane.html?view=caseload), which keeps a picture too;
 //   - Graph requests each open makes until the pane is up to date (performance.mark("iro:current"));
 //   - the first download (JS fetched before first content, gzip -9) of every surface.
 // Both pages get the same office.js stand-in (office-stub.js) and are served by the same static
@@ -91,13 +92,14 @@ const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", arg
 const sides = {
   anchor: { url: `${anchor.url}/taskpane.html`, ready: null },
   ours: { url: `${ours.url}/taskpane.html?view=book`, ready: "iro:content" },
+  caseload: { url: `${ours.url}/taskpane.html?view=caseload`, ready: "iro:content" },
 };
-const runs: Record<keyof typeof sides, { cold: Open[]; warm: Open[] }> = { anchor: { cold: [], warm: [] }, ours: { cold: [], warm: [] } };
+const runs: Record<keyof typeof sides, { cold: Open[]; warm: Open[] }> = { anchor: { cold: [], warm: [] }, ours: { cold: [], warm: [] }, caseload: { cold: [], warm: [] } };
 
 console.log(`panes side by side with the anchor (Microsoft's React + Fluent UI task pane starter), headless Chromium, ${ROUNDS} rounds of alternating cold loads`);
 console.log(`  register: ${size.toLocaleString("en-GB")} children (${theirs} of them the user's); the booking pane as ${user} (taskpane.html?view=book, the same office.js stand-in for both)${GRAPH_MS ? `; ${GRAPH_MS} ms added to every Graph answer` : ""}`);
 for (let round = 0; round < ROUNDS; round++) {
-  const order = (round % 2 === 0 ? ["anchor", "ours"] : ["ours", "anchor"]) as (keyof typeof sides)[];
+  const order = (round % 2 === 0 ? ["anchor", "ours", "caseload"] : ["caseload", "ours", "anchor"]) as (keyof typeof sides)[];
   for (const side of order) {
     const context = await freshProfile(browser);
     runs[side].cold.push(await open(context, side));
@@ -118,8 +120,12 @@ const lives = runs.ours.warm.flatMap((o) => (o.live === null ? [] : [o.live]));
 console.log(`  warm: the kept picture was the first content in ${lives.length} of ${runs.ours.warm.length} opens; the pane itself drew over it at ${lives.length ? `${median(lives).toFixed(0)} ms` : "-"} (median)`);
 console.log(`  cold first open, ratio to the anchor's first render: ${(oursCold / anchorCold).toFixed(2)} (goal ≤ 1.00)`);
 console.log(`  warm open, ratio to the anchor's warm first render: ${(oursWarm / anchorWarm).toFixed(2)}; to its cold first render: ${(oursWarm / anchorCold).toFixed(2)} (goal ≤ 0.50)`);
+const caseloadLives = runs.caseload.warm.flatMap((o) => (o.live === null ? [] : [o.live]));
+console.log(
+  `  the caseload view (taskpane.html?view=caseload), first content: cold ${ms(runs.caseload.cold).toFixed(0)} ms, warm ${ms(runs.caseload.warm).toFixed(0)} ms (the picture in ${caseloadLives.length} of ${runs.caseload.warm.length} opens; the pane itself at ${caseloadLives.length ? `${median(caseloadLives).toFixed(0)} ms` : "-"}); warm ratio to the anchor's warm first render ${(ms(runs.caseload.warm) / anchorWarm).toFixed(2)}`,
+);
 const pages = Math.ceil(size / 200);
-console.log(`  Graph requests per open until up to date: cold ${median(runs.ours.cold.map((o) => o.graph))}, warm ${median(runs.ours.warm.map((o) => o.graph))} (goal for warm: 1, against ⌈N/200⌉ + 1 = ${pages + 1})`);
+console.log(`  Graph requests per open until up to date: cold ${median(runs.ours.cold.map((o) => o.graph))}, warm ${median(runs.ours.warm.map((o) => o.graph))} (goal for warm: 1, against ⌈N/200⌉ + 1 = ${pages + 1}); the caseload view, which also reads the open disputes: cold ${median(runs.caseload.cold.map((o) => o.graph))}, warm ${median(runs.caseload.warm.map((o) => o.graph))}`);
 
 // First downloads: what the browser fetched before first content, gzip -9, office.js left out on both sides.
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -179,8 +185,8 @@ async function open(context: BrowserContext, side: keyof typeof sides): Promise<
   const scripts = await page.evaluate((t) => performance.getEntriesByType("resource").filter((r) => r.startTime < t && new URL(r.name).origin === location.origin && new URL(r.name).pathname.endsWith(".js")).map((r) => new URL(r.name).pathname), at);
   let current: number | null = null;
   let live: number | null = null;
-  if (process.env.BENCH_TRACE && side === "ours") console.log(`--- ${side}\n${await timeline(page)}`);
-  if (side === "ours") {
+  if (process.env.BENCH_TRACE && side !== "anchor") console.log(`--- ${side}\n${await timeline(page)}`);
+  if (side !== "anchor") {
     current = await mark("iro:current");
     live = await page.evaluate(() => performance.getEntriesByName("iro:live", "mark")[0]?.startTime ?? null);
     await page.waitForLoadState("networkidle");

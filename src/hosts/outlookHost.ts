@@ -31,6 +31,7 @@ export function outlookHost(): HostAdapter {
       return () => mailbox.removeHandlerAsync(Office.EventType.ItemChanged);
     },
     drafts: localDrafts(`iro-desk:${user.address.toLowerCase()}:`),
+    showsPictures: true,
   };
 }
 

@@ -17,8 +17,8 @@ import { upToDate, useCaseload, type CaseloadState } from "./useCaseload.js";
 export function BookingPane({ env }: { env: PaneEnv }) {
   const [entry, setEntry] = useState<CaseloadEntry | null>(null);
   const pane = useRef<HTMLDivElement>(null);
-  const { state, reload, glance } = useCaseload(env, { view: "book", pane, chosen: entry !== null });
-  usePaneMarks(state.kind === "ready" || glance !== null, upToDate(state));
+  const { state, reload, glance } = useCaseload(env, { view: "book", pane });
+  usePaneMarks(state.kind === "ready" || glance !== null, upToDate(state), state.kind === "failed");
   // Booking one child is fetched while the person looks at the list, so choosing one is instant.
   useEffect(() => void (state.kind === "ready" && BookChildLater.prefetch()), [state.kind]);
   // Set when "Back to the caseload" is pressed: the state that was showing, to wait for the one read afresh.
@@ -41,7 +41,7 @@ export function BookingPane({ env }: { env: PaneEnv }) {
     reload();
   };
   return (
-    <div class="pane" ref={pane}>
+    <div class="pane" ref={pane} data-no-picture={entry ? "" : undefined}>
       <h1>{env.appointment ? "Book into this appointment" : "Book a review or conference"}</h1>
       <p class="muted">Signed in as {env.me.name}</p>
       <div class="notes" data-picture-note>

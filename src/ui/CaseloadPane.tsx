@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { calendarsFor } from "../app/timescaleOptions.js";
 import { refreshedEntry, type Caseload, type CaseloadEntry } from "../app/loadCaseload.js";
 import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
@@ -32,11 +32,14 @@ const UNBOOKED_WINDOW = 20;
 /**
  * The caseload sidebar. An IRO sees their own children, their load against the 50–70 band, and
  * what is due; a manager sees every IRO side by side and the children overdue or unbooked across
- * the service. Open a child to see their history, and book from there.
+ * the service. Open a child to see their history, and book from there. Kept as a picture for the
+ * next open while it shows the list as it opens (no child open, no filter): a manager's service
+ * view keeps none, its figures being worked out after it draws.
  */
 export function CaseloadPane({ env }: { env: PaneEnv }) {
-  const { state, reload } = useCaseload(env);
-  usePaneMarks(state.kind === "ready", upToDate(state));
+  const pane = useRef<HTMLDivElement>(null);
+  const { state, reload } = useCaseload(env, { view: "caseload", pane });
+  usePaneMarks(state.kind === "ready", upToDate(state), state.kind === "failed");
   const [disputes, setDisputes] = useState<readonly Dispute[]>([]);
   useEffect(() => {
     const abort = new AbortController();
@@ -45,18 +48,23 @@ export function CaseloadPane({ env }: { env: PaneEnv }) {
   }, [env]);
   const manager = env.settings.managers.some((m) => m.toLowerCase() === env.me.address.toLowerCase());
   return (
-    <div class="pane" style="max-width:none">
+    <div class="pane" style="max-width:none" ref={pane}>
       <h1>{manager ? "Service caseload" : "My caseload"}</h1>
       <p class="muted">Signed in as {env.me.name}</p>
-      <SentRatings env={env} onRecorded={reload} />
-      <LoadingNotices state={state} reload={reload} />
-      {state.kind === "ready" && <ReplyAnswer env={env} caseload={state.caseload} />}
+      {/* Read afresh for each open, and for the email open now: not in a kept picture. */}
+      <div class="notes" data-not-kept>
+        <SentRatings env={env} onRecorded={reload} />
+        {state.kind === "ready" && <ReplyAnswer env={env} caseload={state.caseload} />}
+      </div>
+      <div class="notes" data-picture-note>
+        <LoadingNotices state={state} reload={reload} />
+      </div>
       {state.kind === "ready" &&
         (!manager ? (
           <MyView env={env} caseload={state.caseload} disputes={disputes} reload={reload} />
         ) : state.ownFirst ? (
           // The manager's figures are the whole service's: not drawn from their own children alone.
-          <p role="status">Reading the whole service{state.checkedAt === null ? ` from Microsoft 365… ${countOf(state.read, "child", "children")} so far` : " from the copy on this device…"}</p>
+          <p role="status" data-no-picture="">Reading the whole service{state.checkedAt === null ? ` from Microsoft 365… ${countOf(state.read, "child", "children")} so far` : " from the copy on this device…"}</p>
         ) : (
           <ServiceView env={env} caseload={state.caseload} disputes={disputes} reload={reload} />
         ))}
@@ -200,7 +208,7 @@ function ServiceView({ env, caseload, disputes, reload }: ViewProps) {
       {finished ? (
         <ChildList env={env} entries={attentionList} caseload={caseload} disputes={disputes} reload={reload} />
       ) : (
-        <p role="status">
+        <p role="status" data-no-picture="">
           Working out each child's next review or conference: {done.toLocaleString("en-GB")} of {caseload.entries.length.toLocaleString("en-GB")}…
         </p>
       )}
@@ -249,7 +257,7 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
 
   if (open) {
     return (
-      <section aria-labelledby="open-child" class="stack">
+      <section aria-labelledby="open-child" class="stack" data-no-picture="">
         <button type="button" onClick={() => (setOpen(null), setBooking(false))}>Back to the list</button>
         <h2 id="open-child">
           Ref {open.child.ref} {open.child.childName}
@@ -276,7 +284,7 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
     );
   }
   return (
-    <section aria-labelledby="children-title">
+    <section aria-labelledby="children-title" data-no-picture={filter !== "all" || sort !== "urgency" || shown > PAGE ? "" : undefined}>
       <h2 id="children-title" class="visually-hidden">Children</h2>
       <div class="row">
         <div style="flex:2;min-width:180px">

@@ -38,8 +38,8 @@ interface ActionRow {
 export function TemplatePane({ env }: { env: PaneEnv }) {
   const [entry, setEntry] = useState<CaseloadEntry | null>(null);
   const pane = useRef<HTMLDivElement>(null);
-  const { state, reload, glance } = useCaseload(env, { view: "templates", pane, chosen: entry !== null });
-  usePaneMarks(state.kind === "ready" || glance !== null, upToDate(state));
+  const { state, reload, glance } = useCaseload(env, { view: "templates", pane });
+  usePaneMarks(state.kind === "ready" || glance !== null, upToDate(state), state.kind === "failed");
   const settings = useServiceSettings(env);
   const [templateId, setTemplateId] = useState("rag-amber");
   const [rating, setRating] = useState<RagRating>("amber");
@@ -137,7 +137,7 @@ export function TemplatePane({ env }: { env: PaneEnv }) {
   };
 
   return (
-    <div class="pane" ref={pane}>
+    <div class="pane" ref={pane} data-no-picture={entry ? "" : undefined}>
       <h1>Insert a template</h1>
       {!env.compose && <Notice kind="info">Copy a template to paste it anywhere, or open this from an email you are writing (or, in the browser, a field on a web page: right-click it) to insert it there.</Notice>}
       <div class="notes" data-not-kept>

@@ -41,6 +41,8 @@ export interface PaneEnv extends HostItem {
   readonly signal: AbortSignal;
   /** The register and the chair's bookings: this device's copy at once, then up to date with Microsoft 365. */
   readonly paneData: PaneData;
+  /** Panes keep a picture of themselves for the next open (only where the host's page shows it: ui/keptPicture.ts). */
+  readonly keepsPictures?: boolean;
 }
 
 /** Whether the signed-in person is one of the service's managers (who see the whole service and its settings). */

@@ -34,10 +34,10 @@ export type CaseloadState =
  * only when the register or bookings change. `reload()` brings it up to date (one delta round trip).
  * `glance`: while it is read, the person's children as their picker last showed them today (this
  * device's), for a picker to draw at once; kept again each time the caseload is up to date, with a
- * picture of the pane (`picture`: its view, its element, whether a child is chosen), when it gives
- * one and has none chosen: what the task pane shows first next time (ui/keptPicture.ts).
+ * picture of the pane (`picture`: its view and its element) when it gives one and is as it opens
+ * (ui/pictureOf.ts), where the host shows one: what the task pane shows first next time (ui/keptPicture.ts).
  */
-export function useCaseload(env: PaneEnv, picture?: { readonly view: string; readonly pane: RefObject<HTMLElement | null>; readonly chosen: boolean }): { state: CaseloadState; reload: () => void; glance: Glance | null } {
+export function useCaseload(env: PaneEnv, picture?: { readonly view: string; readonly pane: RefObject<HTMLElement | null> }): { state: CaseloadState; reload: () => void; glance: Glance | null } {
   const data = env.paneData;
   const [view, setView] = useState(() => data.view());
   useEffect(() => {
@@ -58,7 +58,7 @@ export function useCaseload(env: PaneEnv, picture?: { readonly view: string; rea
   }, [view, caseload]);
   useEffect(() => {
     if (state.kind !== "ready" || !state.complete || !state.current) return;
-    const drawn = picture && !picture.chosen && state.checkedAt !== null ? pictureOf(picture.pane.current, { view: picture.view, item: itemKind(env) }, glanceWords(state.checkedAt), env.today()) : null;
+    const drawn = picture && env.keepsPictures && state.checkedAt !== null ? pictureOf(picture.pane.current, { view: picture.view, item: itemKind(env) }, glanceWords(state.checkedAt), env.today()) : null;
     data.keepGlance(env.today(), pickerRows(state.caseload.entries, env.me.address, ""), drawn ?? undefined);
   }, [state]);
   return { state, reload: () => void data.refresh(), glance: state.kind === "loading" ? data.glance(env.today()) : null };

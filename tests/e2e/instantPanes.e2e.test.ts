@@ -448,6 +448,55 @@ describe("opened again, the task pane shows the pane as it was last drawn before
     await again.getByRole("heading", { name: "Insert a template" }).waitFor();
   });
 
+  it("the caseload keeps its picture too: shown at once, and taken away only when the pane shows the children itself, never for its Reading line", async () => {
+    const page = await ukPage(browser(), 420, 900);
+    await asOffice(page, IRO, "Sam Okafor");
+    await page.goto(taskpane("caseload"));
+    await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+    await expect.poll(() => pictures(page)).toEqual(["caseload on none"]);
+    const rows = await page.locator(".children li").allInnerTexts();
+    expect(rows.length).toBeGreaterThan(1);
+    // A list filtered, or a child open, is not the pane as it opens: it says so, and no picture is taken of it.
+    const list = page.locator("section[aria-labelledby=children-title]");
+    expect(await list.getAttribute("data-no-picture")).toBeNull();
+    await page.getByLabel("Show").selectOption("overdue");
+    expect(await list.getAttribute("data-no-picture")).toBe("");
+    await page.getByLabel("Show").selectOption("all");
+    await page.locator(".children li button").first().click();
+    expect(await page.locator("section[aria-labelledby=open-child]").getAttribute("data-no-picture")).toBe("");
+
+    const again = await page.context().newPage();
+    await page.close();
+    await asOffice(again, IRO, "Sam Okafor");
+    const pane = await holdTaskPaneCode(again);
+    await again.goto(taskpane("caseload"), { waitUntil: "domcontentloaded" });
+    const picture = again.locator("#kept-picture");
+    await picture.waitFor();
+    expect(await picture.getByRole("heading", { level: 1 }).innerText()).toBe("My caseload");
+    expect(await picture.locator(".children li").allInnerTexts()).toEqual(rows);
+    expect(await picture.innerText()).toContain("Shown: your children as this device last had them, from");
+    // This time the copy on the device cannot be read (the browser has cleared it, say): the pane
+    // reads Microsoft 365 first. What it showed when its picture went: its own children, not
+    // "Reading the case register…".
+    await again.evaluate(async () => {
+      for (const { name } of await indexedDB.databases()) {
+        await new Promise((done, failed) => Object.assign(indexedDB.deleteDatabase(name!), { onsuccess: done, onerror: failed, onblocked: failed }));
+      }
+      const seen = new MutationObserver(() => {
+        if (document.getElementById("kept-picture")) return;
+        const app = document.getElementById("app")!;
+        (window as unknown as { shownThen: unknown }).shownThen = { children: app.querySelectorAll(".children li").length, reading: app.innerText.includes("Reading the case register"), hidden: app.hidden };
+        seen.disconnect();
+      });
+      seen.observe(document.body, { childList: true });
+    });
+    await screenshot(again, "instant-kept-picture-caseload");
+    await pane.release();
+    await picture.waitFor({ state: "detached" });
+    expect(await again.evaluate(() => (window as unknown as { shownThen: unknown }).shownThen)).toEqual({ children: rows.length, reading: false, hidden: false });
+    await expect.poll(() => again.locator(".children li").allInnerTexts()).toEqual(rows);
+  });
+
   it("shows no picture to another person on the device, for another view or kind of item, or after the day it was worked out on; signing out deletes it", async () => {
     const { page } = await openedOnce();
     const opened = async (user: string, name: string, view = "book", item?: "appointment" | "compose") => {

@@ -110,8 +110,9 @@ function Draw({ base, host, view }: { base: BaseEnv; host: HostAdapter; view: Vi
       (error: unknown) => !draw.abort.signal.aborted && setPane({ failed: errorText(error) }),
     );
   }, [draw]);
-  // The view drawn (from this device's glance, on an open with a picture), or its code failed: the picture goes in this commit.
-  useLayoutEffect(() => void (Pane !== null && livePaneShown()), [Pane]);
+  // The view's code failed: the picture goes in this commit. (A view drawn takes it away itself, when
+  // it shows its data or why it cannot: usePaneMarks.)
+  useLayoutEffect(() => void (Pane !== null && "failed" in Pane && livePaneShown()), [Pane]);
   if (Pane === null) return <p class="pane">Loading…</p>;
   if ("failed" in Pane) return <Notice kind="error">{Pane.failed}</Notice>;
   return <Pane env={draw.env} />;

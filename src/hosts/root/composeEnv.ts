@@ -90,6 +90,7 @@ export async function composeEnv(config: HostConfig, host: HostAdapter): Promise
     today: clock.today,
     now: clock.now,
     paneData,
+    keepsPictures: host.showsPictures === true,
   };
 }
 

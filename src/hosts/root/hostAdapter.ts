@@ -33,6 +33,8 @@ export interface HostAdapter {
   onItemChanged?(listener: () => void): () => void;
   /** Drafts kept on this device, per user. */
   readonly drafts: DraftStore;
+  /** The host's page shows a pane's kept picture on the next open (Outlook's task pane: ui/keptPicture.ts); elsewhere none is kept. */
+  readonly showsPictures?: boolean;
   /** The clipboard, where the host has its own (by default the page's). */
   readonly clipboard?: Clipboard;
   /** A fixed clock (previews and tests pin the day); by default today in London. */
