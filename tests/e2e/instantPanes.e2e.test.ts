@@ -381,6 +381,22 @@ describe("opened again, the task pane shows the pane as it was last drawn before
     await expect.poll(() => pictures(page)).toEqual(["book on none"]);
     return { page, rows: await page.locator(".children li").allInnerTexts() };
   };
+  /** The task pane opened again beside `from` with its own code held: its picture is up. */
+  const reopened = async (from: import("playwright-core").Page, view: string, item?: "compose") => {
+    const again = await from.context().newPage();
+    await asOffice(again, IRO, "Sam Okafor", { item });
+    const pane = await holdTaskPaneCode(again);
+    await again.goto(taskpane(view), { waitUntil: "domcontentloaded" });
+    const picture = again.locator("#kept-picture");
+    await picture.waitFor();
+    return { again, pane, picture };
+  };
+  /** The picture shows the pane's heading and the children as listed, and says it is being checked. */
+  const expectPicture = async (picture: import("playwright-core").Locator, heading: string, rows: readonly string[]) => {
+    expect(await picture.getByRole("heading", { level: 1 }).innerText()).toBe(heading);
+    expect(await picture.locator(".children li").allInnerTexts()).toEqual(rows);
+    expect(await picture.innerText()).toContain("Shown: your children as this device last had them, from");
+  };
 
   it("shows the person's own picture at once, inert and saying it is being checked, in Office's theme; the pane then draws over it", async () => {
     const { page, rows } = await openedOnce();
@@ -433,15 +449,8 @@ describe("opened again, the task pane shows the pane as it was last drawn before
     expect(html).toContain("Insert a template");
     expect(html).not.toContain("data-not-kept");
 
-    const again = await page.context().newPage();
-    await asOffice(again, IRO, "Sam Okafor", { item: "compose" });
-    const pane = await holdTaskPaneCode(again);
-    await again.goto(taskpane("templates"), { waitUntil: "domcontentloaded" });
-    const picture = again.locator("#kept-picture");
-    await picture.waitFor();
-    expect(await picture.getByRole("heading", { level: 1 }).innerText()).toBe("Insert a template");
-    expect(await picture.locator(".children li").allInnerTexts()).toEqual(rows);
-    expect(await picture.innerText()).toContain("Shown: your children as this device last had them, from");
+    const { again, pane, picture } = await reopened(page, "templates", "compose");
+    await expectPicture(picture, "Insert a template", rows);
     await screenshot(again, "instant-kept-picture-templates");
     await pane.release();
     await picture.waitFor({ state: "detached" });
@@ -465,16 +474,9 @@ describe("opened again, the task pane shows the pane as it was last drawn before
     await page.locator(".children li button").first().click();
     expect(await page.locator("section[aria-labelledby=open-child]").getAttribute("data-no-picture")).toBe("");
 
-    const again = await page.context().newPage();
+    const { again, pane, picture } = await reopened(page, "caseload");
     await page.close();
-    await asOffice(again, IRO, "Sam Okafor");
-    const pane = await holdTaskPaneCode(again);
-    await again.goto(taskpane("caseload"), { waitUntil: "domcontentloaded" });
-    const picture = again.locator("#kept-picture");
-    await picture.waitFor();
-    expect(await picture.getByRole("heading", { level: 1 }).innerText()).toBe("My caseload");
-    expect(await picture.locator(".children li").allInnerTexts()).toEqual(rows);
-    expect(await picture.innerText()).toContain("Shown: your children as this device last had them, from");
+    await expectPicture(picture, "My caseload", rows);
     // This time the copy on the device cannot be read (the browser has cleared it, say): the pane
     // reads Microsoft 365 first. What it showed when its picture went: its own children, not
     // "Reading the case register…".
