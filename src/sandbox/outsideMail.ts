@@ -48,7 +48,7 @@ export function meetingMail(ctx: GraphRequest, event: StoredEvent, address: stri
   });
 }
 
-export function outsideMessages(store: Store, address: string): StoredMessage[] {
+function outsideMessages(store: Store, address: string): StoredMessage[] {
   return store.messages(OWNER(address));
 }
 
@@ -56,7 +56,7 @@ export function outsideMessages(store: Store, address: string): StoredMessage[] 
  * The outside person's calendar as their mail app keeps it: each meeting once, as its latest
  * request or update left it; a cancelled one is gone. Their own answer is shown with it.
  */
-export function outsideCalendar(store: Store, address: string): Record<string, unknown>[] {
+function outsideCalendar(store: Store, address: string): Record<string, unknown>[] {
   const latest = new Map<string, Record<string, unknown>>();
   // store.messages lists newest first: the first seen per meeting is its latest state.
   for (const m of outsideMessages(store, address)) {
@@ -73,7 +73,7 @@ export function outsideCalendar(store: Store, address: string): Record<string, u
  * and Exchange records it on the organizer's event (attendees[].status, with the time) and puts the
  * response in the organizer's inbox, as it does for attendees in the tenant.
  */
-export function respondAsOutside(ctx: Clock, address: string, iCalUId: string, response: OutsideResponse, comment = ""): void {
+function respondAsOutside(ctx: Clock, address: string, iCalUId: string, response: OutsideResponse, comment = ""): void {
   const organizerEvent = ctx.store.eventsByUid(iCalUId).find((e) => e.data.isOrganizer);
   const invited = (organizerEvent?.data.attendees as { emailAddress: { address: string } }[] | undefined)?.some((a) => a.emailAddress.address.toLowerCase() === address.toLowerCase());
   if (!organizerEvent || organizerEvent.data.isCancelled || !invited) throw new Error(`${address} has no meeting ${iCalUId} to answer: it was never sent to them, or it has been cancelled.`);
@@ -114,7 +114,7 @@ export function recordResponse(ctx: Clock, organizerEvent: StoredEvent, address:
 }
 
 /** A plain email from someone outside to a person in the tenant (a reply written in words, from any mail app). */
-export function replyAsOutside(ctx: Clock, from: { address: string; name: string }, to: string, subject: string, text: string): void {
+function replyAsOutside(ctx: Clock, from: { address: string; name: string }, to: string, subject: string, text: string): void {
   const user = ctx.store.user(to);
   if (!user || !user.mailbox) throw new Error(`${to} has no mailbox in the tenant.`);
   const id = newId("AAMkAGI");

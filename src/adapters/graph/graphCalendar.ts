@@ -187,7 +187,7 @@ export function utc(at: Instant): { dateTime: string; timeZone: string } {
   return { dateTime: new Date(at).toISOString().slice(0, 19), timeZone: "UTC" };
 }
 
-export function graphAttendee(a: Attendee): unknown {
+function graphAttendee(a: Attendee): unknown {
   return { emailAddress: { address: a.address, name: a.name }, type: a.type };
 }
 

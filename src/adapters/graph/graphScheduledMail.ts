@@ -13,7 +13,7 @@ import { recipient } from "./graphMail.js";
  */
 export const DEFERRED_SEND_TIME = "SystemTime 0x3FEF";
 /** IRO Desk's own tag on a scheduled message, to find it again (to move or withdraw it). */
-export const SCHEDULED_TAG = "String {6b3f2c1a-8d4e-4f5a-9b7c-2e1d0a9f8c3b} Name IroDeskScheduled";
+const SCHEDULED_TAG = "String {6b3f2c1a-8d4e-4f5a-9b7c-2e1d0a9f8c3b} Name IroDeskScheduled";
 
 /**
  * Scheduled sending through Exchange with Mail.ReadWrite and Mail.Send (no new permission): create

@@ -38,7 +38,7 @@ export function consultationPlan(child: ChildCase, eventKind: string, meetingSta
 }
 
 /** The tag that finds a meeting's scheduled consultation request again (to move it with the meeting). */
-export const consultationTag = (child: ChildCase, eventKind: string): string => `consultation ${child.ref} ${eventKind}`;
+const consultationTag = (child: ChildCase, eventKind: string): string => `consultation ${child.ref} ${eventKind}`;
 
 /** What a consultation request is made from. */
 export interface ConsultationContext {

@@ -125,7 +125,7 @@ export function recordDeadlinesFor(track: ChildTrack, options: TimescaleOptions)
 }
 
 /** When a held meeting's decisions and record went out: an initial conference's on the CP episode, every other meeting's on its review. */
-export function minutesOf(child: ChildCase, track: ChildTrack, event: HeldEvent["event"], held: IsoDate): MinutesSent {
+function minutesOf(child: ChildCase, track: ChildTrack, event: HeldEvent["event"], held: IsoDate): MinutesSent {
   if (track === "cp" && isInitialConference(event)) return child.cp?.icpcMinutes ?? {};
   return reviewsOf(child, track).find((r) => r.held === held) ?? {};
 }

@@ -8,10 +8,6 @@ import type { Within } from "./within.js";
 export const TRACKS = ["lac", "cp", "foster-carer", "short-breaks", "adoption", "secure"] as const;
 export type Track = (typeof TRACKS)[number];
 
-export function isTrack(value: string): value is Track {
-  return (TRACKS as readonly string[]).includes(value);
-}
-
 export const TRACK_NAMES: Readonly<Record<Track, string>> = {
   lac: "looked after children",
   cp: "child protection",

@@ -24,7 +24,7 @@ export function proposalOf(entry: Pick<CaseloadEntry, "next" | "child">) {
  * confirmed (until when they are held), the consultation request (when it goes), and the
  * reminders in the user's calendar (to confirm a time, to send a full record).
  */
-export function arrangementLines(entry: CaseloadEntry, today: IsoDate, settings: PaneEnv["settings"]): ArrangementLine[] {
+function arrangementLines(entry: CaseloadEntry, today: IsoDate, settings: PaneEnv["settings"]): ArrangementLine[] {
   const calendar = calendarsFor(settings)(entry.child.nation);
   const left = (date: IsoDate) => daysLeftWords(workingDaysBetween(calendar, today, date));
   const lines: ArrangementLine[] = [];
