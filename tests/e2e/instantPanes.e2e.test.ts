@@ -493,6 +493,7 @@ describe("opened again, the task pane shows the pane as it was last drawn before
       seen.observe(document.body, { childList: true });
     });
     await screenshot(again, "instant-kept-picture-caseload");
+    expect(await axeViolations(again)).toEqual([]);
     await pane.release();
     await picture.waitFor({ state: "detached" });
     expect(await again.evaluate(() => (window as unknown as { shownThen: unknown }).shownThen)).toEqual({ children: rows.length, reading: false, hidden: false });
