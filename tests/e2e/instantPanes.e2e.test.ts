@@ -59,6 +59,24 @@ describe("the Outlook task pane opens without a serial chain", { timeout: 60_000
     expect(page.errors).toEqual([]);
   });
 
+  it("opened on an appointment, the code that writes into it is not in the first download, and is fetched shortly after the pane has drawn, before anyone books", async () => {
+    const page = await ukPage(browser(), 420, 900);
+    await page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: officeStub(IRO, "Sam Okafor", { item: "appointment" }) }));
+    await page.goto(`${sandbox.url}/taskpane.html?view=book`);
+    await page.getByRole("heading", { name: "Book into this appointment" }).waitFor();
+    await page.waitForFunction(() => performance.getEntriesByName("iro:content", "mark").length === 1);
+    const fetched = () => page.evaluate(() => performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname.split("/").pop()!.replace(/-[A-Z0-9]{8}\.js$/, "")));
+    const atContent = await page.evaluate(() => {
+      const mark = performance.getEntriesByName("iro:content", "mark")[0]!.startTime;
+      return performance.getEntriesByType("resource").filter((r) => r.startTime < mark).map((r) => new URL(r.name).pathname);
+    });
+    expect(atContent.some((file) => file.includes("officeAppointment"))).toBe(false);
+    // composeEnv's preload, 3 s after the pane draws: the open item's writer, not the other kind's.
+    await expect.poll(fetched, { timeout: 10_000 }).toContain("officeAppointment");
+    expect(await fetched()).not.toContain("officeCompose");
+    expect(page.errors).toEqual([]);
+  });
+
   it("a first open shows the person's own children, all of them, before the rest of the register has been read", async () => {
     const page = await ukPage(browser(), 420, 900);
     // The register's pages after the first are held: a slow network.
