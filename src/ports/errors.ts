@@ -51,6 +51,17 @@ export class RequestError extends PortError {
   }
 }
 
+/**
+ * Microsoft 365 refused this person, or IRO Desk for them, what was asked (403): they are not yet
+ * a member of the IRO service's site, or IRO Desk's permissions are not consented to. Trying again
+ * will not help; an administrator can put it right.
+ */
+export class AccessError extends RequestError {
+  constructor(what: string, graphSays: string) {
+    super(403, `${what}: Microsoft 365 refused you access${graphSays ? ` ("${graphSays}")` : ""}, so nothing was read or changed. Your IRO Desk administrator can give you access to the IRO service's site, or consent to IRO Desk's permissions for your organisation.`);
+  }
+}
+
 /** The service's settings item is missing or cannot be used: an administrator has to put it right. */
 export class SettingsError extends PortError {
   constructor(detail: string) {

@@ -518,6 +518,29 @@ describe("opened again, the task pane shows the pane as it was last drawn before
     await expect.poll(() => again.locator(".children li").allInnerTexts()).toEqual(rows);
   });
 
+  it("a pane that cannot read its data takes its picture away at once and says why, with a way to try again", async () => {
+    const page = await ukPage(browser(), 420, 900);
+    await asOffice(page, IRO, "Sam Okafor");
+    await page.goto(taskpane("caseload"));
+    await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
+    await expect.poll(() => pictures(page)).toEqual(["caseload on none"]);
+    const { again, pane, picture } = await reopened(page, "caseload");
+    await page.close();
+    // No copy on the device, and Microsoft 365 refuses every call (access withdrawn, say).
+    await again.evaluate(async () => {
+      for (const { name } of await indexedDB.databases()) await new Promise((done) => Object.assign(indexedDB.deleteDatabase(name!), { onsuccess: done, onerror: done }));
+    });
+    await again.route(/\/graph\/v1\.0\//, (route) => route.fulfill({ status: 403, contentType: "application/json", body: JSON.stringify({ error: { code: "accessDenied", message: "Access denied" } }) }));
+    await pane.release();
+    await picture.waitFor({ state: "detached" });
+    const app = again.locator("#app");
+    await app.getByRole("button", { name: "Try again" }).waitFor();
+    expect(await app.isVisible()).toBe(true);
+    expect(await app.innerText()).toContain("Microsoft 365 refused you access (\"Access denied\"), so nothing was read or changed. Your IRO Desk administrator can give you access");
+    expect(await app.locator(".children li").count()).toBe(0);
+    await screenshot(again, "instant-kept-picture-failed");
+  });
+
   it("shows no picture to another person on the device, for another view or kind of item, or after the day it was worked out on; signing out deletes it", async () => {
     const { page } = await openedOnce();
     const opened = async (user: string, name: string, view = "book", item?: "appointment" | "compose") => {

@@ -1,4 +1,4 @@
-import { AuthError, BusyError, ConflictError, NotFoundError, RequestError, UncertainError, UnreachableError } from "../../ports/errors.js";
+import { AccessError, AuthError, BusyError, ConflictError, NotFoundError, RequestError, UncertainError, UnreachableError } from "../../ports/errors.js";
 import type { TokenProvider } from "../../ports/TokenProvider.js";
 import { BatchTransport } from "./batchTransport.js";
 import { GraphError, GraphRequest, type Context, type Middleware } from "./graphRequest.js";
@@ -65,6 +65,8 @@ export async function graphCall<T>(what: string, repeatable: boolean, run: (call
     switch (error.statusCode) {
       case 401:
         throw new AuthError("your Microsoft 365 sign-in has expired or is missing.");
+      case 403:
+        throw new AccessError(what, error.message);
       case 404:
         throw new NotFoundError(what);
       case 412:
