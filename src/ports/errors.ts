@@ -58,7 +58,7 @@ export class RequestError extends PortError {
  */
 export class AccessError extends RequestError {
   constructor(what: string, graphSays: string) {
-    super(403, `${what}: Microsoft 365 refused you access${graphSays ? ` ("${graphSays}")` : ""}, so nothing was read or changed. Your IRO Desk administrator can give you access to the IRO service's site, or consent to IRO Desk's permissions for your organisation.`);
+    super(403, `${what}: Microsoft 365 refused you access${graphSays ? ` ("${graphSays}")` : ""}, so nothing was read or changed. Your IRO Desk or Microsoft 365 administrator can give you access to the IRO service's site, or consent to IRO Desk's permissions for your organisation.`);
   }
 }
 

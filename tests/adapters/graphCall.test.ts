@@ -14,7 +14,7 @@ describe("Graph's refusals, in words a person can act on", () => {
     expect(error).toBeInstanceOf(RequestError);
     expect((error as AccessError).status).toBe(403);
     expect((error as Error).message).toBe(
-      `The case register: Microsoft 365 refused you access ("Access denied"), so nothing was read or changed. Your IRO Desk administrator can give you access to the IRO service's site, or consent to IRO Desk's permissions for your organisation.`,
+      `The case register: Microsoft 365 refused you access ("Access denied"), so nothing was read or changed. Your IRO Desk or Microsoft 365 administrator can give you access to the IRO service's site, or consent to IRO Desk's permissions for your organisation.`,
     );
   });
 

@@ -536,7 +536,7 @@ describe("opened again, the task pane shows the pane as it was last drawn before
     const app = again.locator("#app");
     await app.getByRole("button", { name: "Try again" }).waitFor();
     expect(await app.isVisible()).toBe(true);
-    expect(await app.innerText()).toContain("Microsoft 365 refused you access (\"Access denied\"), so nothing was read or changed. Your IRO Desk administrator can give you access");
+    expect(await app.innerText()).toContain("Microsoft 365 refused you access (\"Access denied\"), so nothing was read or changed. Your IRO Desk or Microsoft 365 administrator can give you access");
     expect(await app.locator(".children li").count()).toBe(0);
     await screenshot(again, "instant-kept-picture-failed");
   });
