@@ -391,14 +391,21 @@ describe("opened again, the task pane shows the pane as it was last drawn before
   const asOffice = (page: import("playwright-core").Page, user: string, name: string, options?: Parameters<typeof officeStub>[2]) =>
     page.route(OFFICE_JS, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: officeStub(user, name, options) }));
   /** The real task pane opened once, up to date: its picture is kept. Returns the page and its children as listed. */
-  const openedOnce = async () => {
+  const openedOnce = async (view = "book") => {
     const page = await ukPage(browser(), 420, 900);
     await asOffice(page, IRO, "Sam Okafor");
-    await page.goto(taskpane());
+    await page.goto(taskpane(view));
     await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
-    await expect.poll(() => pictures(page)).toEqual(["book on none"]);
+    await expect.poll(() => pictures(page)).toEqual([`${view} on none`]);
     return { page, rows: await page.locator(".children li").allInnerTexts() };
   };
+  /** This device's copies deleted (the browser cleared them, say): the glance and its pictures stay. No other page may hold one open. */
+  const clearCopies = (page: import("playwright-core").Page) =>
+    page.evaluate(async () => {
+      for (const { name } of await indexedDB.databases()) {
+        await new Promise((done, failed) => Object.assign(indexedDB.deleteDatabase(name!), { onsuccess: done, onerror: failed, onblocked: failed }));
+      }
+    });
   /** The task pane opened again beside `from` with its own code held: its picture is up. */
   const reopened = async (from: import("playwright-core").Page, view: string, item?: "compose") => {
     const again = await from.context().newPage();
@@ -476,12 +483,7 @@ describe("opened again, the task pane shows the pane as it was last drawn before
   });
 
   it("the caseload keeps its picture too: shown at once, and taken away only when the pane shows the children itself, never for its Reading line", async () => {
-    const page = await ukPage(browser(), 420, 900);
-    await asOffice(page, IRO, "Sam Okafor");
-    await page.goto(taskpane("caseload"));
-    await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
-    await expect.poll(() => pictures(page)).toEqual(["caseload on none"]);
-    const rows = await page.locator(".children li").allInnerTexts();
+    const { page, rows } = await openedOnce("caseload");
     expect(rows.length).toBeGreaterThan(1);
     // A list filtered, or a child open, is not the pane as it opens: it says so, and no picture is taken of it.
     const list = page.locator("section[aria-labelledby=children-title]");
@@ -498,10 +500,8 @@ describe("opened again, the task pane shows the pane as it was last drawn before
     // This time the copy on the device cannot be read (the browser has cleared it, say): the pane
     // reads Microsoft 365 first. What it showed when its picture went: its own children, not
     // "Reading the case register…".
-    await again.evaluate(async () => {
-      for (const { name } of await indexedDB.databases()) {
-        await new Promise((done, failed) => Object.assign(indexedDB.deleteDatabase(name!), { onsuccess: done, onerror: failed, onblocked: failed }));
-      }
+    await clearCopies(again);
+    await again.evaluate(() => {
       const seen = new MutationObserver(() => {
         if (document.getElementById("kept-picture")) return;
         const app = document.getElementById("app")!;
@@ -519,17 +519,11 @@ describe("opened again, the task pane shows the pane as it was last drawn before
   });
 
   it("a pane that cannot read its data takes its picture away at once and says why, with a way to try again", async () => {
-    const page = await ukPage(browser(), 420, 900);
-    await asOffice(page, IRO, "Sam Okafor");
-    await page.goto(taskpane("caseload"));
-    await page.waitForFunction(() => performance.getEntriesByName("iro:current", "mark").length === 1);
-    await expect.poll(() => pictures(page)).toEqual(["caseload on none"]);
+    const { page } = await openedOnce("caseload");
     const { again, pane, picture } = await reopened(page, "caseload");
     await page.close();
     // No copy on the device, and Microsoft 365 refuses every call (access withdrawn, say).
-    await again.evaluate(async () => {
-      for (const { name } of await indexedDB.databases()) await new Promise((done) => Object.assign(indexedDB.deleteDatabase(name!), { onsuccess: done, onerror: done }));
-    });
+    await clearCopies(again);
     await again.route(/\/graph\/v1\.0\//, (route) => route.fulfill({ status: 403, contentType: "application/json", body: JSON.stringify({ error: { code: "accessDenied", message: "Access denied" } }) }));
     await pane.release();
     await picture.waitFor({ state: "detached" });
