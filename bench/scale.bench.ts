@@ -88,7 +88,8 @@ else {
   const nodeAlone = Math.min(...[1, 2, 3].map(() => Number(spawnSync("/usr/bin/time", ["-f", "%e", "node", "-e", "0"], { encoding: "utf8" }).stderr.trim().split("\n").pop())));
   console.log(`node alone starts in ${nodeAlone.toFixed(2)} s here${process.env.NODE_EXTRA_CA_CERTS ? " (NODE_EXTRA_CA_CERTS is set: node reads that file at every start)" : ""}: node -e 0`);
   // How fast the processor is now: a virtual machine shares its host's, and the same build's figures
-  // move with it (from one sitting to the next by a third or more): compare sittings by this line.
+  // move from one sitting to the next by a third or more. A rough guide only: the loop reads no
+  // memory, and the commands' times move with the host's memory traffic too.
   const loop = [1, 2, 3, 4, 5].map(() => Number(spawnSync("node", ["-e", "const t=process.hrtime.bigint();let x=0;for(let i=0;i<3e8;i++)x+=i%7;console.log(Number(process.hrtime.bigint()-t)/1e6)"], { encoding: "utf8" }).stdout)).sort((a, b) => a - b);
   console.log(`the processor now: a fixed loop of 300 million steps takes ${loop[2]!.toFixed(0)} ms (${loop[0]!.toFixed(0)}–${loop[4]!.toFixed(0)}, five runs)`);
   console.log(`scale: generating ${SIZES.map((n) => n.toLocaleString("en-GB")).join(" and ")} cases in ${dir}; load average ${load.toFixed(1)} (times on a busy machine are longer: CPU time is the steadier figure)`);
