@@ -78,7 +78,7 @@ export interface Glance {
  * A pane as it was drawn, up to date, with nothing chosen or typed: its HTML as the browser made
  * it from the pane's own components (every value escaped then), and which view it is. The task
  * pane's inline script shows it, inert, the moment Office says who is signed in; the pane's code
- * then draws over it.
+ * takes its place once it shows its own data.
  */
 export interface KeptPicture {
   readonly view: string;

@@ -1,7 +1,7 @@
 /**
  * A pane's picture: opened again, the task pane shows the person's pane as it was last drawn (up
  * to date then, today) the moment Office says who is signed in, before the pane's own code has
- * loaded and run; the pane then draws itself over it. On a warm open the page's modules take tens
+ * loaded and run; the pane takes its place once it shows its own data. On a warm open the page's modules take tens
  * of milliseconds to be read from the cache and run, which is most of the time to first content.
  *
  * The picture is inert while it is shown (nothing in it can be pressed or typed into: its code is
@@ -32,7 +32,7 @@ export function drawingIn(app: HTMLElement): void {
   app.dataset.drawn = "";
 }
 
-/** The pane has drawn its view (or cannot): its picture goes, before the browser paints, and the pane is shown. */
+/** The pane shows its own data, or why it cannot (usePaneMarks; PaneHost when it cannot draw the view at all): its picture goes, before the browser paints, and the pane is shown. */
 export function livePaneShown(): void {
   const picture = document.getElementById(PICTURE_ID);
   if (!picture) return;
