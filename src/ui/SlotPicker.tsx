@@ -50,7 +50,8 @@ interface Position {
 export function SlotPicker({ finding, names, chosen, onChoose }: { finding: SlotFinding; names: ReadonlyMap<string, string>; chosen: Slot | null; onChoose: (slot: Slot) => void }) {
   const [week, setWeek] = useState(firstMonday(finding.best[0]?.date ?? finding.from));
   const [active, setActive] = useState<Position | null>(null);
-  const moveFocus = useRef(false);
+  /** The week Page Up or Page Down moved to, whose tab stop takes the focus once that week is drawn. */
+  const focusWeek = useRef<IsoDate | null>(null);
   const grid = useRef<HTMLTableElement>(null);
   const days = Array.from({ length: 5 }, (_, i) => addDays(week, i));
   const inWeek = finding.slots.filter((s) => s.date >= week && s.date <= addDays(week, 4));
@@ -71,16 +72,19 @@ export function SlotPicker({ finding, names, chosen, onChoose }: { finding: Slot
     place(finding.best.find((s) => days.includes(s.date))) ??
     (times.length > 0 ? { date: days.find((d) => inWeek.some((s) => s.date === d)) ?? days[0]!, minutes: times[0]! } : null);
 
+  // Only once the week moved to is drawn: an effect still pending from an earlier draw (data that
+  // arrived just before the key) runs first, and would focus a cell of the old week about to go.
   useEffect(() => {
-    if (!moveFocus.current) return;
-    moveFocus.current = false;
+    if (focusWeek.current !== week) return;
+    focusWeek.current = null;
     grid.current?.querySelector<HTMLElement>('[role="gridcell"][tabindex="0"]')?.focus();
   });
 
   const changeWeek = (by: number, focusGrid: boolean) => {
-    setWeek(addDays(week, 7 * by));
+    const to = addDays(week, 7 * by);
+    setWeek(to);
     setActive(null);
-    moveFocus.current = focusGrid;
+    focusWeek.current = focusGrid ? to : null;
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
