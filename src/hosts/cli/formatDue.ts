@@ -4,7 +4,7 @@ import type { IsoDate } from "../../domain/calendar/isoDate.js";
 import { formatUkDate } from "../../domain/calendar/ukDate.js";
 import { meetingName } from "../../domain/timescales/ruleSets.js";
 import { EARLY_REVIEW_WORDS, type EarlyReviewReason } from "../../domain/timescales/timescaleCase.js";
-import { Utf8Pieces } from "./utf8.js";
+import { utf8, Utf8Pieces } from "./utf8.js";
 
 export const FORMATS = ["table", "json", "csv"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -13,24 +13,6 @@ export type Format = (typeof FORMATS)[number];
 export interface DueWriter {
   row(result: DueResult): void;
   end(): void;
-}
-
-/**
- * Output is gathered as UTF-8 into pieces of about 64 KiB: one write per case would be a system
- * call each, and a piece gathered as one string is a tree of short ones V8 copies before encoding.
- */
-function batched(write: (output: Uint8Array) => void): { add(text: string): void; flush(): void } {
-  const pieces = new Utf8Pieces(1 << 16);
-  return {
-    add(text) {
-      const full = pieces.add(text);
-      if (full) write(full);
-    },
-    flush() {
-      const last = pieces.take();
-      if (last.length > 0) write(last);
-    },
-  };
 }
 
 /** Why the next due-by date is early: "brought forward: the IRO asked for an early review". */
@@ -45,8 +27,12 @@ function note(r: DueResult): string {
   return [r.reason, earlyWords(r), ...r.warnings].filter(Boolean).join("; ");
 }
 
+/**
+ * Output is gathered as UTF-8 into pieces of 64 KiB: one write per case would be a system call
+ * each, and a piece gathered as one string is a tree of short ones V8 copies before encoding.
+ */
 export function dueWriter(format: Format, today: IsoDate, write: (output: Uint8Array) => void): DueWriter {
-  const out = batched(write);
+  const out = new Utf8Pieces(1 << 16, write);
   switch (format) {
     case "json": {
       let first = true;
@@ -66,19 +52,41 @@ export function dueWriter(format: Format, today: IsoDate, write: (output: Uint8A
     case "csv": {
       out.add(csvLine(["ref", "status", "event", "number", "dueBy", "workingDaysLeft", "errors", "note"]));
       // A note that is only a rule set's warnings is the same for every case using that rule set
-      // (the engine shares the list): written out as CSV once per list, not once per case.
-      const warningCells = new WeakMap<readonly string[], string>();
-      const noteCell = (r: DueResult): string => {
-        if (r.warnings.length === 0 || r.reason || r.next?.early) return csvCell(note(r) || null);
-        let cell = warningCells.get(r.warnings);
-        if (cell === undefined) warningCells.set(r.warnings, (cell = csvCell(note(r))));
-        return cell;
+      // (the engine shares the list): written out as CSV and encoded once per list, not once per
+      // case. Where a rule set is not yet confirmed, such notes are most of the output.
+      const sharedNotes = new WeakMap<readonly string[], Uint8Array>();
+      const sharedNote = (r: DueResult): Uint8Array | undefined => {
+        if (r.warnings.length === 0 || r.reason || r.next?.early) return undefined;
+        let line = sharedNotes.get(r.warnings);
+        if (line === undefined) sharedNotes.set(r.warnings, (line = utf8(`${csvCell(note(r))}\r\n`)));
+        return line;
       };
       return {
+        // Written cell by cell, as csvLine would write the row: a million rows make no line strings.
         row(r) {
-          const errors = r.errors.length === 0 ? "" : csvCell(r.errors.map((e) => `${e.field}: ${e.reason}`).join("; "));
           const next = r.next;
-          out.add(`${csvCell(r.ref)},${r.status},${next ? `${next.event},${next.number},${next.dueBy}` : ",,"},${r.workingDaysLeft ?? ""},${errors},${noteCell(r)}\r\n`);
+          out.add(csvCell(r.ref));
+          out.add(",");
+          out.add(r.status);
+          out.add(",");
+          if (next) {
+            out.add(next.event);
+            out.add(",");
+            out.addInteger(next.number);
+            out.add(",");
+            out.add(next.dueBy);
+          } else out.add(",,");
+          out.add(",");
+          if (r.workingDaysLeft !== null) out.addInteger(r.workingDaysLeft);
+          out.add(",");
+          if (r.errors.length > 0) out.add(csvCell(r.errors.map((e) => `${e.field}: ${e.reason}`).join("; ")));
+          out.add(",");
+          const shared = sharedNote(r);
+          if (shared) out.addBytes(shared);
+          else {
+            out.add(csvCell(note(r) || null));
+            out.add("\r\n");
+          }
         },
         end: () => out.flush(),
       };
@@ -92,7 +100,7 @@ export function dueWriter(format: Format, today: IsoDate, write: (output: Uint8A
  * The table's columns are as wide as the first 1,000 rows need (a longer cell later pushes its row
  * along): the rest then stream. Problems and warnings follow the table.
  */
-function tableWriter(today: IsoDate, out: { add(text: string): void; flush(): void }): DueWriter {
+function tableWriter(today: IsoDate, out: Utf8Pieces): DueWriter {
   const header = ["Ref", "Next", "Due by", "Working days left", "Status"];
   const problems: string[] = [];
   let widths: number[] | null = null;
