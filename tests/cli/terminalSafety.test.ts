@@ -57,5 +57,19 @@ describe("what the CLI prints is safe in a terminal", () => {
     }
     const clean = encoder.encode("ref,status\r\nL1,on-track – fine\r\n");
     expect(forTerminalBytes(clean)).toBe(clean);
+    // Each unsafe character at every place in a run of printable ASCII (read four bytes at a
+    // time), the bytes starting at every offset from a 4-byte boundary, as pieces of a larger buffer do.
+    for (const u of singles.filter((s) => forTerminal(s) === "")) {
+      for (let offset = 0; offset < 4; offset++) {
+        for (let before = 0; before < 8; before++) {
+          const text = `${"x".repeat(before)}${u}${"y".repeat(9)}`;
+          const encoded = encoder.encode(text);
+          const inBuffer = new Uint8Array(encoded.length + 8);
+          inBuffer.set(encoded, offset);
+          const piece = inBuffer.subarray(offset, offset + encoded.length);
+          expect(decoder.decode(forTerminalBytes(piece)), `offset ${offset}: ${JSON.stringify(text)}`).toBe("x".repeat(before) + "y".repeat(9));
+        }
+      }
+    }
   });
 });
