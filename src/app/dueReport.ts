@@ -1,5 +1,4 @@
 import type { IsoDate } from "../domain/calendar/isoDate.js";
-import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
 import { assessTimescale, type TimescaleAssessment } from "../domain/timescales/assessTimescale.js";
 import { IntColumn } from "./intColumn.js";
 import { readCaseRecord, type CaseRecord } from "./readCaseRecord.js";
@@ -9,8 +8,6 @@ import { timescaleOptions } from "./timescaleOptions.js";
 
 export interface DueResult extends TimescaleAssessment {
   readonly ref: string | null;
-  /** From today to the next due-by date in the case's own nation's calendar; negative when overdue. */
-  readonly workingDaysLeft: number | null;
 }
 
 /**
@@ -48,10 +45,9 @@ export function dueAssessor(today: IsoDate, settings: ServiceSettings, detail: "
       return { ref: read.ref, status: "invalid", next: null, history: [], errors, warnings: [], workingDaysLeft: null };
     }
     const a = assessTimescale(read.timescaleCase, today, options, detail);
-    const workingDaysLeft = a.next ? workingDaysBetween(options.calendarFor(read.timescaleCase.nation), today, a.next.dueBy) : null;
     // Field by field rather than spreading the assessment: this runs for every case of a large file.
     return a.reason === undefined
-      ? { ref: read.ref, status: a.status, next: a.next, history: a.history, errors: a.errors, warnings: a.warnings, workingDaysLeft }
-      : { ref: read.ref, status: a.status, next: a.next, history: a.history, errors: a.errors, warnings: a.warnings, reason: a.reason, workingDaysLeft };
+      ? { ref: read.ref, status: a.status, next: a.next, history: a.history, errors: a.errors, warnings: a.warnings, workingDaysLeft: a.workingDaysLeft }
+      : { ref: read.ref, status: a.status, next: a.next, history: a.history, errors: a.errors, warnings: a.warnings, reason: a.reason, workingDaysLeft: a.workingDaysLeft };
   };
 }

@@ -59,6 +59,11 @@ export interface TimescaleAssessment {
   readonly errors: readonly CaseProblem[];
   /** Set when a rule used is not yet confirmed against its source text. */
   readonly warnings: readonly string[];
+  /**
+   * Working days from today to the next due-by date in the case's own nation's calendar (negative
+   * when overdue, as workingDaysBetween counts them): what "due soon" is judged by. null when nothing is next.
+   */
+  readonly workingDaysLeft: number | null;
   /** Why the case is unsupported. */
   readonly reason?: string;
 }
@@ -102,9 +107,9 @@ export function assessTimescale(c: TimescaleCase, today: IsoDate, options: Times
   const timeline = timelineOf(c, options, calendar, ruleSet?.anchorLabel);
   const dateErrors = checkDates(timeline, c.ended ?? null, today);
   const errors = timeline.errors.length === 0 ? dateErrors : [...timeline.errors, ...dateErrors];
-  if (errors.length > 0 || timeline.anchor === undefined) return { status: "invalid", next: null, history: [], errors, warnings: [] };
+  if (errors.length > 0 || timeline.anchor === undefined) return { status: "invalid", next: null, history: [], errors, warnings: [], workingDaysLeft: null };
   if (!ruleSet) {
-    return { status: "unsupported", next: null, history: [], errors: [], warnings: [], reason: `IRO Desk has no ${TRACK_NAMES[c.track]} timescales for ${NATION_NAMES[c.nation]} yet` };
+    return { status: "unsupported", next: null, history: [], errors: [], warnings: [], workingDaysLeft: null, reason: `IRO Desk has no ${TRACK_NAMES[c.track]} timescales for ${NATION_NAMES[c.nation]} yet` };
   }
 
   const stages = timeline.stages(ruleSet);
@@ -123,8 +128,9 @@ export function assessTimescale(c: TimescaleCase, today: IsoDate, options: Times
   const next = c.ended ? null : dueAt(held.length, from, stages, timeline, ruleSet, calendar);
   // After every deadline is worked out: a rule used along the way may have added a warning.
   const warnings = ruleSet.confirmed ? timeline.warnings : timeline.warnings.length === 0 ? unconfirmed(ruleSet) : [...unconfirmed(ruleSet), ...timeline.warnings];
-  if (!next) return { status: "closed", next: null, history, errors: [], warnings };
-  return { status: dueStatus(next.dueBy, today, calendar, options.dueSoon), next, history, errors: [], warnings };
+  if (!next) return { status: "closed", next: null, history, errors: [], warnings, workingDaysLeft: null };
+  const workingDaysLeft = workingDaysBetween(calendar, today, next.dueBy);
+  return { status: dueStatus(next.dueBy, today, workingDaysLeft, options.dueSoon), next, history, errors: [], warnings, workingDaysLeft };
 }
 
 /**
@@ -142,13 +148,14 @@ function unconfirmed(ruleSet: RuleSet): readonly string[] {
 }
 
 /**
- * overdue when today is after the due-by date; due-soon when at most `dueSoon` working days are
- * left (the same count people see as "working days left"); otherwise on-track.
- * dueStatus("2026-06-29", "2026-06-15", england, 10) = "due-soon" (10 working days left).
+ * overdue when today is after the due-by date (a weekend due-by date is overdue on the Sunday,
+ * with no working day between); due-soon when at most `dueSoon` working days are left (the count
+ * people see as "working days left"); otherwise on-track.
+ * dueStatus("2026-06-29", "2026-06-15", 10, 10) = "due-soon" (10 working days left in England).
  */
-function dueStatus(dueBy: IsoDate, today: IsoDate, calendar: WorkingCalendar, dueSoon: WorkingDays): DueStatus {
+function dueStatus(dueBy: IsoDate, today: IsoDate, workingDaysLeft: number, dueSoon: WorkingDays): DueStatus {
   if (today > dueBy) return "overdue";
-  return workingDaysBetween(calendar, today, dueBy) <= dueSoon ? "due-soon" : "on-track";
+  return workingDaysLeft <= dueSoon ? "due-soon" : "on-track";
 }
 
 /**

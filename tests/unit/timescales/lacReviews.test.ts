@@ -71,13 +71,15 @@ describe("looked after children's reviews (England, CPPCR Regulations 2010 reg. 
 
   describe("status on a given day", () => {
     it("is overdue the day after the due-by date, not on it", () => {
-      expect(assess(lac("2026-06-01"), "2026-06-29").status).toBe("due-soon");
-      expect(assess(lac("2026-06-01"), "2026-06-30").status).toBe("overdue");
+      expect(assess(lac("2026-06-01"), "2026-06-29")).toMatchObject({ status: "due-soon", workingDaysLeft: 0 });
+      expect(assess(lac("2026-06-01"), "2026-06-30")).toMatchObject({ status: "overdue", workingDaysLeft: -1 });
+      // Mon 29/06 to Mon 06/07: five working days overdue.
+      expect(assess(lac("2026-06-01"), "2026-07-06")).toMatchObject({ status: "overdue", workingDaysLeft: -5 });
     });
 
-    it("is due soon from 10 working days before the due-by date", () => {
-      expect(assess(lac("2026-06-01"), "2026-06-15").status).toBe("due-soon");
-      expect(assess(lac("2026-06-01"), "2026-06-12").status).toBe("on-track");
+    it("is due soon from 10 working days before the due-by date: the working days left it says", () => {
+      expect(assess(lac("2026-06-01"), "2026-06-15")).toMatchObject({ status: "due-soon", workingDaysLeft: 10 });
+      expect(assess(lac("2026-06-01"), "2026-06-12")).toMatchObject({ status: "on-track", workingDaysLeft: 11 });
     });
 
     it("the due-soon window is a setting", () => {
@@ -88,6 +90,7 @@ describe("looked after children's reviews (England, CPPCR Regulations 2010 reg. 
       const result = assess(lac("2026-01-05", ["2026-01-29"], { ended: d("2026-03-01") }), "2026-06-01");
       expect(result.status).toBe("closed");
       expect(result.next).toBeNull();
+      expect(result.workingDaysLeft).toBeNull();
       expect(result.history).toHaveLength(1);
     });
   });

@@ -98,7 +98,7 @@ describe("every nation's tracks", () => {
 
   it("a track with no rule set for a nation is unsupported, with the reason, not invalid", () => {
     const result = assess({ track: "adoption", nation: "scotland", placed: d("2026-01-05"), reviews: [] }, "2026-01-06");
-    expect(result).toEqual({ status: "unsupported", next: null, history: [], errors: [], warnings: [], reason: "IRO Desk has no adoption placement review timescales for Scotland yet" });
+    expect(result).toEqual({ status: "unsupported", next: null, history: [], errors: [], warnings: [], workingDaysLeft: null, reason: "IRO Desk has no adoption placement review timescales for Scotland yet" });
   });
 
   it("bad data is reported as invalid even where the nation has no rules", () => {
