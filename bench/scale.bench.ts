@@ -98,6 +98,9 @@ else {
     await writeLines(join(dir, `cases-${n}.csv`), CASE_COLUMNS.join(","), n, (i) => caseCsvRow(next(i)));
     await writeReturn(join(dir, `return-${n}`), n);
   }
+  // The files just written (about 400 MiB) are still going to the disk: the commands are timed
+  // once they are there, not while the system writes them out alongside.
+  spawnSync("sync");
   const mib = (f: string) => (statSync(f).size / 2 ** 20).toFixed(0);
   console.log(`  cases CSV ${mib(join(dir, "cases-1000000.csv"))} MiB for 1,000,000; the return ${["header", "episodes", "reviews"].map((k) => `${k} ${mib(join(dir, `return-1000000-${k}.csv`))} MiB`).join(", ")}`);
   report("iro-desk due, CSV in and out", (n) => ["due", join(dir, `cases-${n}.csv`), "--today", BENCH_TODAY, "--format", "csv"], (n) => join(dir, `due-${n}.csv`));
