@@ -13,7 +13,7 @@ import { ChildDetail } from "./ChildDetail.js";
 import { MinutesAndEarlyReview, minutesDueWords } from "./MinutesAndEarlyReview.js";
 import { ArrangementLines, proposalOf } from "./proposals/ArrangementLines.js";
 import { ReplyAnswer } from "./proposals/ReplyAnswer.js";
-import type { PaneEnv } from "./env.js";
+import { isManager, type PaneEnv } from "./env.js";
 import { byDueDate, countOf, dayAndDate, daysLeftWords, plainOrder, STATUS_ORDER, STATUS_WORDS } from "./format.js";
 import { Notice } from "./Notice.js";
 import { usePaneMarks } from "./paneMarks.js";
@@ -46,7 +46,7 @@ export function CaseloadPane({ env }: { env: PaneEnv }) {
     env.disputes.readDisputes(abort.signal).then((list) => !abort.signal.aborted && setDisputes(list.map((d) => d.dispute)), () => setDisputes([]));
     return () => abort.abort();
   }, [env]);
-  const manager = env.settings.managers.some((m) => m.toLowerCase() === env.me.address.toLowerCase());
+  const manager = isManager(env);
   return (
     <div class="pane" style="max-width:none" ref={pane}>
       <h1>{manager ? "Service caseload" : "My caseload"}</h1>
