@@ -14,7 +14,6 @@ import { chairsByCapacity } from "../domain/caseload/chairsByCapacity.js";
 import { perFteWords } from "../domain/caseload/iroLoad.js";
 import { parseIsoDate } from "../domain/calendar/isoDate.js";
 import { instantToLondon } from "../domain/calendar/londonTime.js";
-import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
 import { hidesAttendeeList, isOutsideCouncil } from "../domain/scheduling/attendeeList.js";
 import { earliestMeetingDay } from "../domain/scheduling/minimumNotice.js";
 import type { Slot } from "../domain/scheduling/rankSlots.js";
@@ -83,7 +82,7 @@ export function BookChild({ env, entry, caseload, onBooked }: { env: PaneEnv; en
   const current = proposed ? refreshedEntry(entry, proposed, env.today(), env.settings) : entry;
   const open = openProposal(current.child.proposal, `${next.event} ${next.number}`);
   if (open) return <ProposalPanel env={env} entry={current} proposal={open} onChanged={setProposed} onDone={onBooked} />;
-  const left = workingDaysBetween(calendar, env.today(), next.dueBy);
+  const left = next.workingDaysLeft;
   const names = new Map<string, string>([[env.me.address.toLowerCase(), `${env.me.name} (you)`], ...attendees.map((a) => [a.address.toLowerCase(), a.name] as [string, string])]);
   const invited: Invitee[] = [
     ...(chairIsMe ? [] : [{ address: chair.upn, name: chair.name, type: "required" as const, role: "colleague" as const }]),

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { calendarsFor } from "../app/timescaleOptions.js";
 import { refreshedEntry, type Caseload, type CaseloadEntry } from "../app/loadCaseload.js";
-import { workingDaysBetween } from "../domain/calendar/workingDaysBetween.js";
 import { CASELOAD_BAND, iroLoad, iroLoads, loadWords } from "../domain/caseload/iroLoad.js";
 import { holdersOf, isHeldBy } from "../domain/caseload/childCase.js";
 import type { Dispute } from "../domain/disputes/dispute.js";
@@ -136,11 +135,10 @@ function ServiceView({ env, caseload, disputes, reload }: ViewProps) {
   // or booked after the due-by date, and those due soon with nothing booked) and each IRO's counts.
   const tally = useMemo(() => ({ attention: [] as CaseloadEntry[], counts: new Map(staff.map((s): [string, IroCounts] => [s.upn.toLowerCase(), { overdue: 0, bookedLate: 0, dueSoon: 0, notBooked: 0 }])) }), [caseload, staff, today]);
   const each = useMemo(() => {
-    const calendarFor = calendarsFor(env.settings);
     return (e: CaseloadEntry) => {
       const { status, next, booking } = e;
       if (status === "closed") return;
-      const unbooked = next !== null && booking === null && workingDaysBetween(calendarFor(e.child.nation), today, next.dueBy) <= UNBOOKED_WINDOW;
+      const unbooked = next !== null && booking === null && next.workingDaysLeft <= UNBOOKED_WINDOW;
       if (status === "overdue" || status === "booked-late" || unbooked) tally.attention.push(e);
       for (const holder of holdersOf(e.child, lower)) {
         const counts = tally.counts.get(holder);
@@ -151,7 +149,7 @@ function ServiceView({ env, caseload, disputes, reload }: ViewProps) {
         if (unbooked && status !== "overdue") counts.notBooked++;
       }
     };
-  }, [tally, env.settings, today, lower]);
+  }, [tally, lower]);
   const done = useInSlices(caseload.entries, each);
   const finished = done === caseload.entries.length;
   const attentionList = useMemo(() => (finished ? [...tally.attention] : []), [finished, tally]);
@@ -268,7 +266,7 @@ function ChildList({ env, entries, caseload, disputes, reload }: ViewProps & { e
           <>
             <p>
               <StatusBadge status={open.status} />{" "}
-              {open.next ? `${meetingName(open.next.event, open.next.number)} due by ${dayAndDate(open.next.dueBy)}: ${daysLeftWords(workingDaysBetween(calendarFor(open.child.nation), env.today(), open.next.dueBy))}` : "Nothing due"}
+              {open.next ? `${meetingName(open.next.event, open.next.number)} due by ${dayAndDate(open.next.dueBy)}: ${daysLeftWords(open.next.workingDaysLeft)}` : "Nothing due"}
             </p>
             <p><ArrangementLines env={env} entry={open} /></p>
             {open.next && (

@@ -12,7 +12,8 @@ describe("a child's next event and caseload status", () => {
     expect(assessChild(child, today, options).status).toBe("on-track");
     const booked = assessChild(child, today, options, (kind) => (kind === "lac-review 2" ? ("2026-04-20" as IsoDate) : null));
     expect(booked.status).toBe("booked");
-    expect(booked.next).toMatchObject({ track: "lac", event: "lac-review", number: 2, dueBy: "2026-04-29", bookedOn: "2026-04-20" });
+    // 40 working days left: March from the 3rd, and April to the 29th less Good Friday and Easter Monday.
+    expect(booked.next).toMatchObject({ track: "lac", event: "lac-review", number: 2, dueBy: "2026-04-29", workingDaysLeft: 40, bookedOn: "2026-04-20" });
   });
 
   it("a booking after the due-by date is 'booked-late', never on track: review 2 due by Wed 29/04/2026", () => {
@@ -23,7 +24,7 @@ describe("a child's next event and caseload status", () => {
     expect(assessChild(child, today, options, on("2026-05-05")).next).toMatchObject({ dueBy: "2026-04-29", bookedOn: "2026-05-05" });
     // Once the due-by date has passed, a booking still to come is late; nothing booked is overdue.
     expect(assessChild(child, "2026-04-30" as IsoDate, options, on("2026-05-05")).status).toBe("booked-late");
-    expect(assessChild(child, "2026-04-30" as IsoDate, options).status).toBe("overdue");
+    expect(assessChild(child, "2026-04-30" as IsoDate, options)).toMatchObject({ status: "overdue", next: { workingDaysLeft: -1 } });
   });
 
   it("a first review overdue since before the weekend, booked for next Wednesday: booked late", () => {

@@ -15,6 +15,8 @@ export type ChildStatus = DueStatus | "booked" | "booked-late" | "invalid" | "un
 
 export interface ChildNext extends NextEvent {
   readonly track: ChildTrack;
+  /** Working days from the day it was worked out on to the due-by date (negative when overdue): its track's assessment's count. */
+  readonly workingDaysLeft: number;
   /** The date of the booking for this event in the chair's calendar, in time or not. */
   readonly bookedOn: IsoDate | null;
 }
@@ -102,11 +104,11 @@ export function assessChild(
   };
   const byTrack = { lac: assess("lac"), cp: assess("cp"), adoption: assess("adoption"), secure: assess("secure") };
   const placedForAdoption = (byTrack.adoption?.next ?? null) !== null;
-  let soonest: { track: ChildTrack; next: NextEvent; status: TimescaleAssessment["status"] } | undefined;
+  let soonest: { track: ChildTrack; next: NextEvent; status: TimescaleAssessment["status"]; workingDaysLeft: number } | undefined;
   for (const track of CHILD_TRACKS) {
     const a = byTrack[track];
     if (!a?.next || (track === "lac" && placedForAdoption)) continue;
-    if (!soonest || a.next.dueBy < soonest.next.dueBy) soonest = { track, next: a.next, status: a.status };
+    if (!soonest || a.next.dueBy < soonest.next.dueBy) soonest = { track, next: a.next, status: a.status, workingDaysLeft: a.workingDaysLeft! };
   }
   const minutesDue = CHILD_TRACKS.flatMap((track) => latestMinutes(child, track, byTrack[track], today, options));
   if (!soonest) {
@@ -116,7 +118,7 @@ export function assessChild(
   const booked = bookedOn(`${soonest.next.event} ${soonest.next.number}`);
   const status: ChildStatus =
     booked !== null && booked > soonest.next.dueBy ? "booked-late" : soonest.status === "overdue" ? "overdue" : booked !== null ? "booked" : (soonest.status as DueStatus);
-  return { child, ...byTrack, next: { ...soonest.next, track: soonest.track, bookedOn: booked }, status, minutesDue };
+  return { child, ...byTrack, next: { ...soonest.next, track: soonest.track, workingDaysLeft: soonest.workingDaysLeft, bookedOn: booked }, status, minutesDue };
 }
 
 /** The decisions and full record deadlines of a track's meetings: the reviews an IRO chairs use the looked after children's. */
